@@ -1,0 +1,24 @@
+// One DynamoDB client per process, pointed at AWS or at a local endpoint (dynalite).
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+export interface AwsClientSettings {
+  region: string;
+  endpoint?: string;
+  /** Static credentials for emulators, which accept any; absent means the default provider chain. */
+  credentials?: { accessKeyId: string; secretAccessKey: string };
+}
+
+export function createDynamoClients(settings: AwsClientSettings) {
+  const client = new DynamoDBClient({
+    region: settings.region,
+    ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
+    ...(settings.credentials ? { credentials: settings.credentials } : {}),
+  });
+  const doc = DynamoDBDocumentClient.from(client, {
+    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+  });
+  return { client, doc };
+}
+
+export type DynamoClients = ReturnType<typeof createDynamoClients>;

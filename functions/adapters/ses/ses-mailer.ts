@@ -1,0 +1,97 @@
+// Mailer port over Amazon SES: MIME built by nodemailer's MailComposer, sent with v1 SendRawEmail
+// (the only v1 call that carries List-Unsubscribe headers); quota read with v2 GetAccount.
+import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
+import { GetAccountCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+import MailComposer from 'nodemailer/lib/mail-composer';
+import {
+  type Mailer,
+  MailerError,
+  type OutgoingEmail,
+  type SendQuota,
+  type SendResult,
+} from '../../ports/mailer';
+import type { AwsClientSettings } from '../dynamodb/client';
+
+const RETRYABLE = new Set([
+  'Throttling',
+  'ThrottlingException',
+  'TooManyRequestsException',
+  'ServiceUnavailable',
+  'InternalFailure',
+  'RequestTimeout',
+  'LimitExceededException',
+]);
+
+export async function buildMime(email: OutgoingEmail): Promise<Buffer> {
+  const composer = new MailComposer({
+    from: email.from,
+    to: email.to,
+    subject: email.subject,
+    text: email.text,
+    html: email.html,
+    date: new Date(),
+    ...(email.messageId ? { messageId: email.messageId } : {}),
+    headers: email.headers ?? {},
+  });
+  return composer.compile().build();
+}
+
+export class SesMailer implements Mailer {
+  private readonly v1: SESClient;
+  private readonly v2: SESv2Client;
+
+  constructor(settings: AwsClientSettings) {
+    const common = {
+      region: settings.region,
+      ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
+      ...(settings.credentials ? { credentials: settings.credentials } : {}),
+      // Retries are the send path's decision (shared rate, backoff with jitter), not the SDK's.
+      maxAttempts: 1,
+    };
+    this.v1 = new SESClient(common);
+    this.v2 = new SESv2Client(common);
+  }
+
+  async send(email: OutgoingEmail): Promise<SendResult> {
+    const raw = await buildMime(email);
+    try {
+      const out = await this.v1.send(
+        new SendRawEmailCommand({
+          RawMessage: { Data: raw },
+          ...(email.configurationSet ? { ConfigurationSetName: email.configurationSet } : {}),
+          ...(email.tags
+            ? { Tags: Object.entries(email.tags).map(([Name, Value]) => ({ Name, Value })) }
+            : {}),
+        }),
+      );
+      return { providerMessageId: out.MessageId ?? 'unknown' };
+    } catch (error) {
+      throw classify(error);
+    }
+  }
+
+  async quota(): Promise<SendQuota> {
+    const out = await this.v2.send(new GetAccountCommand({}));
+    return {
+      max24HourSend: out.SendQuota?.Max24HourSend ?? 0,
+      maxSendRate: out.SendQuota?.MaxSendRate ?? 0,
+      sentLast24Hours: out.SendQuota?.SentLast24Hours ?? 0,
+    };
+  }
+}
+
+export function classify(error: unknown): MailerError {
+  if (error instanceof MailerError) return error;
+  const e = error as {
+    name?: string;
+    message?: string;
+    $metadata?: { httpStatusCode?: number };
+    code?: string;
+  };
+  const code = e.name ?? e.code ?? 'Error';
+  const status = e.$metadata?.httpStatusCode;
+  const network =
+    typeof e.code === 'string' && /^E(CONNREFUSED|CONNRESET|PIPE|TIMEDOUT|AI_AGAIN)$/.test(e.code);
+  const retryable = RETRYABLE.has(code) || network || (status !== undefined && status >= 500) || !status;
+  return new MailerError(retryable ? 'retryable' : 'permanent', code, e.message ?? String(error));
+}

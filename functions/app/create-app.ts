@@ -1,0 +1,26 @@
+// The Hono app factory: middleware, error mapping and routes. Lambda (functions/api.ts) and the local
+// server (functions/local.ts) serve the very same object.
+import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Deps } from '../deps';
+import { handleError } from './errors';
+import { healthRoutes } from './routes/health';
+import type { AppEnv } from './types';
+
+export function createApp(deps: Deps) {
+  const app = new Hono<AppEnv>();
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    c.set('config', deps.config);
+    c.set('logger', deps.logger);
+    await next();
+  });
+  app.use('*', secureHeaders());
+  app.onError(handleError);
+  app.notFound((c) => c.json({ error: `No route for ${c.req.method} ${c.req.path}` }, 404));
+
+  app.route('/', healthRoutes);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,85 @@
+// Configuration is read once, validated with zod, and passed down typed. A bad value stops start-up
+// with a message naming the variable.
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(1).max(65535);
+const secret = z
+  .string()
+  .regex(/^whsec_[A-Za-z0-9+/=]{24,}$/, 'must be whsec_ followed by base64 (at least 18 bytes)');
+
+/** `TOKEN_KEYS`: comma-separated `version:base64key`, the first one signs, all verify. */
+const tokenKeys = z
+  .string()
+  .min(1)
+  .transform((raw, ctx) => {
+    const keys = raw.split(',').map((part) => {
+      const [version, key] = part.trim().split(':');
+      return { version: version ?? '', key: key ?? '' };
+    });
+    for (const k of keys) {
+      if (!/^[0-9]{1,4}$/.test(k.version) || Buffer.from(k.key, 'base64').length < 16) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'each entry must be <version digits>:<base64 key of 16+ bytes>',
+        });
+        return z.NEVER;
+      }
+    }
+    return keys;
+  });
+
+export const configSchema = z.object({
+  PUBLIC_URL: z.url().transform((u) => u.replace(/\/+$/, '')),
+  TABLE_NAME: z.string().min(3).default('talkwatch'),
+  AWS_REGION: z.string().min(1).default('eu-west-1'),
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  SES_ENDPOINT: z.url().optional(),
+  FROM_ADDRESS: z.string().min(3).default('Talkwatch <alerts@talkwatch.example>'),
+  /** Domain for Message-ID and List-Id; defaults to the From address's domain. */
+  MAIL_DOMAIN: z.string().optional(),
+  SES_CONFIGURATION_SET: z.string().optional(),
+  WEBHOOK_SECRET: z
+    .string()
+    .transform((s) => s.split(/\s+/).filter(Boolean))
+    .pipe(z.array(secret).min(1)),
+  ADMIN_TOKEN: z.string().min(24, 'must be at least 24 characters'),
+  TOKEN_KEYS: tokenKeys,
+  MAX_SEND_RATE: z.coerce.number().positive().max(100_000).default(14),
+  LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
+});
+
+export type Config = z.infer<typeof configSchema> & { mailDomain: string };
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function parseConfig(env: Record<string, string | undefined>, schema = configSchema): Config {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const data = result.data;
+  const mailDomain =
+    data.MAIL_DOMAIN ?? /@([^>\s]+)>?\s*$/.exec(data.FROM_ADDRESS)?.[1] ?? 'talkwatch.example';
+  return { ...data, mailDomain };
+}
+
+/** Variables only the local stack reads. */
+export const localSchema = z.object({
+  PORT: port.default(3000),
+  SES_PORT: port.default(8005),
+  DYNAMODB_PORT: port.default(8000),
+  DATA_DIR: z.string().min(1).default('.data'),
+});
+export type LocalSettings = z.infer<typeof localSchema>;
+
+export function parseLocalSettings(env: Record<string, string | undefined>): LocalSettings {
+  const result = localSchema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,87 @@
+// Composition: builds every adapter from typed config. The AWS entries (functions/*.ts) and the
+// local stack (functions/local.ts) both call buildDeps; they differ only in the queues they pass in.
+
+import { Logger } from '@aws-lambda-powertools/logger';
+import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { type AwsClientSettings, createDynamoClients, type DynamoClients } from './adapters/dynamodb/client';
+import { SesMailer } from './adapters/ses/ses-mailer';
+import type { Config } from './config';
+import type { Clock } from './ports/clock';
+import { systemClock } from './ports/clock';
+import type { Mailer } from './ports/mailer';
+import type { Queue } from './ports/queue';
+
+/** Messages on the two queues. Owned by the delivery feature; kept loose here. */
+export type DispatchMessage = Record<string, unknown>;
+export type SendMessage = Record<string, unknown>;
+
+export interface Queues {
+  dispatch: Queue<DispatchMessage>;
+  send: Queue<SendMessage>;
+}
+
+export interface HealthReport {
+  ok: boolean;
+  store: { ok: boolean; error?: string };
+  mailer: { ok: boolean; error?: string };
+}
+
+export interface Deps {
+  config: Config;
+  clock: Clock;
+  logger: Logger;
+  dynamo: DynamoClients;
+  mailer: Mailer;
+  queues: Queues;
+  health(): Promise<HealthReport>;
+}
+
+export interface BuildOptions {
+  queues: Queues;
+  clock?: Clock;
+  logger?: Logger;
+  /** Static credentials for emulators; omit in AWS. */
+  credentials?: AwsClientSettings['credentials'];
+  /** Replace the mailer (tests wrap it to force faults). */
+  mailer?: Mailer;
+}
+
+export function buildDeps(config: Config, options: BuildOptions): Deps {
+  const base = { region: config.AWS_REGION, credentials: options.credentials };
+  const dynamo = createDynamoClients({ ...base, endpoint: config.DYNAMODB_ENDPOINT });
+  const mailer = options.mailer ?? new SesMailer({ ...base, endpoint: config.SES_ENDPOINT });
+  const logger = options.logger ?? new Logger({ serviceName: 'talkwatch', logLevel: config.LOG_LEVEL });
+
+  const probe = async (fn: () => Promise<unknown>) => {
+    try {
+      await withTimeout(fn(), 2000);
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+  };
+
+  return {
+    config,
+    clock: options.clock ?? systemClock,
+    logger,
+    dynamo,
+    mailer,
+    queues: options.queues,
+    async health() {
+      const [store, mail] = await Promise.all([
+        probe(() => dynamo.client.send(new DescribeTableCommand({ TableName: config.TABLE_NAME }))),
+        probe(() => mailer.quota()),
+      ]);
+      return { ok: store.ok && mail.ok, store, mailer: mail };
+    },
+  };
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,82 @@
+// A negotiation development and its summary. Owned by the developments feature; read by emails and delivery.
+
+export type Side = 'US' | 'Russia' | 'Ukraine' | 'Europe' | 'other';
+
+export interface SourceRef {
+  name: string;
+  url: string;
+  publishedAt: string;
+}
+
+export interface Quote {
+  /** null when the speaker cannot be told from the text: never guessed. */
+  speaker: string | null;
+  text: string;
+}
+
+export interface ActorMention {
+  name: string;
+  side: Side;
+  role: string;
+}
+
+export interface TimelineEvent {
+  /** YYYY-MM-DD, resolved against the publication date, never in the future. */
+  date: string;
+  description: string;
+  place?: string;
+  participants: string[];
+}
+
+export interface Significance {
+  score: number;
+  /** 'alert' sends an instant alert; 'digest' waits for the next digest. */
+  level: 'alert' | 'digest';
+  reasons: string[];
+}
+
+export interface Summary {
+  summary: string;
+  keyPoints: string[];
+  quotes: Quote[];
+  actors: ActorMention[];
+  events: TimelineEvent[];
+  outcome: string;
+  significance: Significance;
+}
+
+export interface Development {
+  id: string;
+  topic: string;
+  title: string;
+  url: string;
+  source: string;
+  publishedAt: string;
+  body: string;
+  contentHash: string;
+  /** Every outlet that reported this story (near-duplicates merge here). */
+  sources: SourceRef[];
+  summary: Summary;
+  ingestedAt: string;
+}
+
+export interface ProposalStatus {
+  name: string;
+  status: string;
+  changedAt: string;
+}
+
+export interface StateOfPlay {
+  topic: string;
+  timeline: Array<TimelineEvent & { developmentId: string }>;
+  proposals: ProposalStatus[];
+  updatedAt: string;
+}
+
+export interface Topic {
+  id: string;
+  title: string;
+  description: string;
+  keywords: string[];
+  feeds: string[];
+}

@@ -1,0 +1,39 @@
+// The subscriber as the domain sees it. Owned by the subscriptions feature.
+
+export const FREQUENCIES = ['instant', 'daily', 'weekly'] as const;
+export type Frequency = (typeof FREQUENCIES)[number];
+export type SubscriberStatus = 'pending' | 'active' | 'unsubscribed';
+
+export interface ConsentEvent {
+  at: string;
+  ip: string;
+  userAgent: string;
+  source: string;
+}
+
+export interface Subscriber {
+  /** Stable id derived from the normalised address (see domain/subscribers). */
+  id: string;
+  email: string;
+  status: SubscriberStatus;
+  topics: string[];
+  frequency: Frequency;
+  paused: boolean;
+  createdAt: string;
+  updatedAt: string;
+  consent: {
+    subscribed?: ConsentEvent;
+    confirmed?: ConsentEvent;
+    unsubscribed?: { at: string; source: string };
+  };
+  /** Pending confirmation: only the hash of the token is kept. */
+  confirm?: { tokenHash: string; expiresAt: string; sentAt: string };
+  /** Consecutive transient bounces; three in a row suppress the address. */
+  transientBounces: number;
+}
+
+/** What the send path needs to know about one recipient. */
+export interface Recipient {
+  subscriberId: string;
+  email: string;
+}

@@ -1,0 +1,127 @@
+// Starts the local AWS: dynalite (DynamoDB API) and aws-ses-v2-local (SES API and web inbox), in this
+// process, on the ports asked for. Used by `npm start`, the test global setup and the benchmarks.
+import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as sesLocalModule from 'aws-ses-v2-local';
+import dynalite from 'dynalite';
+
+export class PortInUseError extends Error {
+  constructor(
+    readonly port: number,
+    readonly variable: string,
+  ) {
+    super(`Port ${port} is already in use: set ${variable} to a free port.`);
+    this.name = 'PortInUseError';
+  }
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+function listen(server: Server, port: number, variable: string, host = '127.0.0.1'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      reject(error.code === 'EADDRINUSE' ? new PortInUseError(port, variable) : error);
+    };
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+function closer(server: Server): () => Promise<void> {
+  return () =>
+    new Promise((resolve) => {
+      server.closeIdleConnections?.();
+      const force = setTimeout(() => server.closeAllConnections?.(), 300);
+      force.unref();
+      server.close(() => {
+        clearTimeout(force);
+        resolve();
+      });
+    });
+}
+
+/** dynalite persisting to `path` (a folder), or in memory when path is undefined. Port 0 picks a free one. */
+export async function startDynamo(options: {
+  port: number;
+  path?: string;
+  variable?: string;
+}): Promise<RunningServer> {
+  if (options.path) mkdirSync(options.path, { recursive: true });
+  const server = dynalite({ path: options.path, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  const port = await listen(server, options.port, options.variable ?? 'DYNAMODB_PORT');
+  return { url: `http://127.0.0.1:${port}`, port, close: closer(server) };
+}
+
+type SesServerFactory = (config?: { host?: string; port?: number }) => Promise<Server>;
+
+/**
+ * aws-ses-v2-local listens as soon as it is created, so the port is checked first. Its GetAccount
+ * answer (the send quota) comes from the AWS_SES_ACCOUNT variable of the process it runs in.
+ */
+export async function startSes(options: {
+  port: number;
+  variable?: string;
+  quota?: { max24HourSend: number; maxSendRate: number };
+}): Promise<RunningServer> {
+  const variable = options.variable ?? 'SES_PORT';
+  process.env.AWS_SES_ACCOUNT ??= JSON.stringify(
+    sesAccount(options.quota ?? { max24HourSend: 1_000_000, maxSendRate: 1000 }),
+  );
+  const port = options.port === 0 ? await freePort() : options.port;
+  await assertFree(port, variable);
+  const mod = sesLocalModule as unknown as { default: SesServerFactory | { default: SesServerFactory } };
+  const factory = typeof mod.default === 'function' ? mod.default : mod.default.default;
+  const server = await factory({ host: '127.0.0.1', port });
+  return { url: `http://127.0.0.1:${port}`, port, close: closer(server) };
+}
+
+async function assertFree(port: number, variable: string): Promise<void> {
+  const { createServer } = await import('node:net');
+  await new Promise<void>((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new PortInUseError(port, variable) : error),
+    );
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
+  });
+}
+
+export async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** An SES v2 GetAccount body for a production account with the given quota. */
+function sesAccount(quota: { max24HourSend: number; maxSendRate: number }) {
+  return {
+    DedicatedIpAutoWarmupEnabled: false,
+    Details: {
+      AdditionalContactEmailAddresses: [],
+      ContactLanguage: 'EN',
+      MailType: 'MARKETING',
+      ReviewDetails: { CaseId: 'local', Status: 'GRANTED' },
+      UseCaseDescription: 'Local emulator',
+      WebsiteURL: 'http://localhost',
+    },
+    EnforcementStatus: 'HEALTHY',
+    ProductionAccessEnabled: true,
+    SendingEnabled: true,
+    SendQuota: { Max24HourSend: quota.max24HourSend, MaxSendRate: quota.maxSendRate, SentLast24Hours: 0 },
+    SuppressionAttributes: { SuppressedReasons: ['BOUNCE', 'COMPLAINT'] },
+  };
+}

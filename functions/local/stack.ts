@@ -1,0 +1,141 @@
+// The whole product on one machine: emulators, table, seed data, queues with their consumers, the
+// HTTP app. `npm start` (functions/local.ts), the end-to-end tests and the benchmarks all start it here.
+import { resolve } from 'node:path';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { serve } from '@hono/node-server';
+import { ensureTable } from '../adapters/dynamodb/table';
+import { MemoryQueue } from '../adapters/memory-queue/memory-queue';
+import { createApp } from '../app/create-app';
+import { type Config, parseConfig, parseLocalSettings } from '../config';
+import { buildDeps, type Deps, type DispatchMessage, type SendMessage } from '../deps';
+import type { Mailer } from '../ports/mailer';
+import { freePort, PortInUseError, type RunningServer, startDynamo, startSes } from './emulators';
+import { startupHooks } from './hooks';
+import { loadOrCreateSecrets } from './secrets';
+
+export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+
+export interface LocalStack {
+  appUrl: string;
+  inboxUrl: string | undefined;
+  config: Config;
+  deps: Deps;
+  queues: { dispatch: MemoryQueue<DispatchMessage>; send: MemoryQueue<SendMessage> };
+  close(): Promise<void>;
+}
+
+export interface LocalStackOptions {
+  env?: Record<string, string | undefined>;
+  /** Wrap or replace the mailer (fault tests). */
+  wrapMailer?: (mailer: Mailer) => Mailer;
+  /** Skip loading data/developments (tests that want an empty store). */
+  skipSeed?: boolean;
+  logger?: Logger;
+}
+
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  const env = options.env ?? process.env;
+  const local = parseLocalSettings(env);
+  // Port 0 (tests, benchmarks) means "any free port"; links in emails need the real one up front.
+  if (local.PORT === 0) local.PORT = await freePort();
+  const dataDir = resolve(local.DATA_DIR);
+  const closers: Array<() => Promise<void>> = [];
+  const closeAll = async () => {
+    for (const close of closers.reverse()) await close().catch(() => undefined);
+  };
+
+  try {
+    let dynamo: RunningServer | undefined;
+    if (!env.DYNAMODB_ENDPOINT) {
+      dynamo = await startDynamo({ port: local.DYNAMODB_PORT, path: resolve(dataDir, 'dynamodb') });
+      closers.push(dynamo.close);
+    }
+    let ses: RunningServer | undefined;
+    if (!env.SES_ENDPOINT) {
+      ses = await startSes({ port: local.SES_PORT });
+      closers.push(ses.close);
+    }
+    const secrets = loadOrCreateSecrets(dataDir);
+    const config = parseConfig({
+      ...secrets,
+      PUBLIC_URL: `http://localhost:${local.PORT}`,
+      ...definedOnly(env),
+      DYNAMODB_ENDPOINT: env.DYNAMODB_ENDPOINT ?? dynamo?.url,
+      SES_ENDPOINT: env.SES_ENDPOINT ?? ses?.url,
+    });
+    const usesRealAws = Boolean(env.AWS_ACCESS_KEY_ID && (env.DYNAMODB_ENDPOINT || env.SES_ENDPOINT));
+    const logger =
+      options.logger ?? new Logger({ serviceName: 'talkwatch-local', logLevel: config.LOG_LEVEL });
+
+    const queues = {
+      dispatch: new MemoryQueue<DispatchMessage>({ name: 'dispatch', batchSize: 1, concurrency: 1 }),
+      send: new MemoryQueue<SendMessage>({ name: 'send', batchSize: 10, concurrency: 8 }),
+    };
+    closers.push(async () => {
+      queues.dispatch.close();
+      queues.send.close();
+      await Promise.race([Promise.all([queues.dispatch.idle(), queues.send.idle()]), sleep(1000)]);
+    });
+
+    const deps = buildDeps(config, {
+      queues,
+      logger,
+      ...(usesRealAws ? {} : { credentials: LOCAL_CREDENTIALS }),
+    });
+    if (options.wrapMailer) deps.mailer = options.wrapMailer(deps.mailer);
+
+    await ensureTable(deps.dynamo.client, config.TABLE_NAME);
+    // Feature start-up hooks (seed data, queue consumers, schedules, resuming unfinished sends).
+    for (const hook of startupHooks) await hook({ deps, queues, seed: !options.skipSeed, closers });
+
+    const app = createApp(deps);
+    const server = await new Promise<ReturnType<typeof serve>>((resolveServer, reject) => {
+      const s = serve({ fetch: app.fetch, port: local.PORT, hostname: '0.0.0.0' }, () => resolveServer(s));
+      s.once('error', (error: NodeJS.ErrnoException) =>
+        reject(error.code === 'EADDRINUSE' ? new PortInUseError(local.PORT, 'PORT') : error),
+      );
+    });
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : local.PORT;
+    // The HTTP server closes first so nothing new is acknowledged while the rest shuts down.
+    closers.push(
+      () =>
+        new Promise<void>((done) => {
+          (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+          server.close(() => done());
+          setTimeout(
+            () => (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.(),
+            500,
+          ).unref();
+        }),
+    );
+
+    return {
+      appUrl: env.PUBLIC_URL ?? `http://localhost:${port}`,
+      inboxUrl: ses ? `http://localhost:${ses.port}` : undefined,
+      config,
+      deps,
+      queues,
+      close: closeAll,
+    };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}
+
+export interface StartupContext {
+  deps: Deps;
+  queues: LocalStack['queues'];
+  seed: boolean;
+  /** Push a function to run at shutdown (before the emulators stop). */
+  closers: Array<() => Promise<void>>;
+}
+
+function definedOnly(env: Record<string, string | undefined>) {
+  return Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+}
+
+function sleep(ms: number) {
+  return new Promise((r) => setTimeout(r, ms).unref());
+}

@@ -1,0 +1,50 @@
+// Sending one fully-built email. Adapters classify failures so the domain can decide to retry or record.
+
+export interface OutgoingEmail {
+  from: string;
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  /** Extra headers, e.g. List-Unsubscribe, List-Id. Values must already be single-line. */
+  headers?: Record<string, string>;
+  /** Full Message-ID including angle brackets, on the sender's own domain. */
+  messageId?: string;
+  /** Optional SES configuration set and tags for event publishing. */
+  configurationSet?: string;
+  tags?: Record<string, string>;
+}
+
+export interface SendResult {
+  /** The provider's id for the accepted message (SES MessageId). */
+  providerMessageId: string;
+}
+
+export type MailerFailureKind =
+  /** Retry later with backoff (SES Throttling, network errors, 5xx). */
+  | 'retryable'
+  /** Never retry this message (MessageRejected, bad address, paused account). */
+  | 'permanent';
+
+export class MailerError extends Error {
+  constructor(
+    readonly kind: MailerFailureKind,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'MailerError';
+  }
+}
+
+export interface SendQuota {
+  max24HourSend: number;
+  maxSendRate: number;
+  sentLast24Hours: number;
+}
+
+export interface Mailer {
+  send(email: OutgoingEmail): Promise<SendResult>;
+  /** Quota and reachability in one call; throws when the provider cannot be reached. */
+  quota(): Promise<SendQuota>;
+}

@@ -1,0 +1,23 @@
+// Persistence of subscribers, suppressions and their send cohorts.
+import type { Frequency, Recipient, Subscriber } from '../domain/subscribers/types';
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque; pass back to get the next page. Absent on the last page. */
+  cursor?: string;
+}
+
+export interface SubscriberStore {
+  get(id: string): Promise<Subscriber | undefined>;
+  /** Insert or replace the subscriber and keep its cohort entries in step, atomically. */
+  put(subscriber: Subscriber): Promise<void>;
+  /** Remove the subscriber record and cohort entries (the suppression entry, if any, stays). */
+  delete(id: string): Promise<void>;
+  isSuppressed(id: string): Promise<boolean>;
+  suppress(id: string, reason: string, at: string): Promise<void>;
+  /**
+   * Active, unpaused subscribers of one topic at one frequency, one page at a time
+   * (an index query, never a scan).
+   */
+  listCohort(topic: string, frequency: Frequency, cursor?: string, limit?: number): Promise<Page<Recipient>>;
+}
