@@ -1,0 +1,61 @@
+// Double opt-in: the only email a pending address ever gets.
+import { Button, Heading, Text } from '@react-email/components';
+import { Layout } from './components/layout';
+import { theme } from './theme';
+
+export interface ConfirmEmailProps {
+  confirmUrl: string;
+  topicTitles: string[];
+  frequency: 'instant' | 'daily' | 'weekly';
+}
+
+const frequencyText = {
+  instant: 'instant alerts',
+  daily: 'a daily digest',
+  weekly: 'a weekly digest',
+} as const;
+
+export function ConfirmEmail({ confirmUrl, topicTitles, frequency }: ConfirmEmailProps) {
+  return (
+    <Layout
+      preview="Confirm your Talkwatch subscription"
+      footer={
+        <Text style={{ fontSize: '12px', color: theme.muted, margin: 0 }}>
+          If you did not ask for this, ignore this email: nothing will be sent unless the address is
+          confirmed, and the link expires in 7 days.
+        </Text>
+      }
+    >
+      <Heading as="h1" style={{ fontSize: '22px', margin: '0 0 12px' }}>
+        Confirm your subscription
+      </Heading>
+      <Text>
+        Someone, hopefully you, asked Talkwatch to send {frequencyText[frequency]} about:{' '}
+        {topicTitles.join(', ')}.
+      </Text>
+      <Button
+        href={confirmUrl}
+        style={{
+          backgroundColor: theme.accent,
+          color: '#ffffff',
+          padding: '12px 20px',
+          borderRadius: '4px',
+          fontWeight: 600,
+        }}
+      >
+        Confirm subscription
+      </Button>
+      <Text style={{ fontSize: '13px', color: theme.muted }}>
+        Or paste this link into your browser: {confirmUrl}
+      </Text>
+    </Layout>
+  );
+}
+
+ConfirmEmail.PreviewProps = {
+  confirmUrl: 'http://localhost:3000/confirm?token=preview',
+  topicTitles: ['US–Russia–Ukraine peace talks'],
+  frequency: 'daily',
+} satisfies ConfirmEmailProps;
+
+export default ConfirmEmail;
