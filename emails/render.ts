@@ -2,6 +2,7 @@
 import { render } from '@react-email/render';
 import { createElement } from 'react';
 import { ConfirmEmail, type ConfirmEmailProps } from './confirm';
+import { WelcomeEmail, type WelcomeEmailProps } from './welcome';
 
 export interface RenderedEmail {
   subject: string;
@@ -16,4 +17,8 @@ export async function renderElement(element: React.ReactElement, subject: string
 
 export function renderConfirmEmail(props: ConfirmEmailProps): Promise<RenderedEmail> {
   return renderElement(createElement(ConfirmEmail, props), 'Confirm your Talkwatch subscription');
+}
+
+export function renderWelcomeEmail(props: WelcomeEmailProps): Promise<RenderedEmail> {
+  return renderElement(createElement(WelcomeEmail, props), 'Welcome to Talkwatch');
 }

@@ -1,0 +1,51 @@
+// Sent once an address is confirmed: what to expect, and how to change or stop it.
+import { Heading, Link, Text } from '@react-email/components';
+import { Layout } from './components/layout';
+import { theme } from './theme';
+
+export interface WelcomeEmailProps {
+  topicTitles: string[];
+  frequency: 'instant' | 'daily' | 'weekly';
+  preferencesUrl: string;
+  unsubscribeUrl: string;
+}
+
+const whatNext = {
+  instant: 'You will get an alert as soon as something significant happens.',
+  daily: 'Your first daily digest arrives with the next morning’s edition.',
+  weekly: 'Your first weekly digest arrives at the end of the week.',
+} as const;
+
+export function WelcomeEmail({ topicTitles, frequency, preferencesUrl, unsubscribeUrl }: WelcomeEmailProps) {
+  return (
+    <Layout
+      preview="You are subscribed to Talkwatch"
+      footer={
+        <Text style={{ fontSize: '12px', color: theme.muted, margin: 0 }}>
+          You get this because you confirmed a Talkwatch subscription.{' '}
+          <Link href={preferencesUrl}>Manage preferences</Link> ·{' '}
+          <Link href={unsubscribeUrl}>Unsubscribe</Link>
+        </Text>
+      }
+    >
+      <Heading as="h1" style={{ fontSize: '22px', margin: '0 0 12px' }}>
+        Welcome to Talkwatch
+      </Heading>
+      <Text>You are subscribed to: {topicTitles.join(', ')}.</Text>
+      <Text>{whatNext[frequency]}</Text>
+      <Text>
+        Change topics or frequency, pause, download or delete your data at any time from your{' '}
+        <Link href={preferencesUrl}>preference centre</Link>.
+      </Text>
+    </Layout>
+  );
+}
+
+WelcomeEmail.PreviewProps = {
+  topicTitles: ['US–Russia–Ukraine peace talks'],
+  frequency: 'daily',
+  preferencesUrl: 'http://localhost:3000/preferences?token=preview',
+  unsubscribeUrl: 'http://localhost:3000/unsubscribe?token=preview',
+} satisfies WelcomeEmailProps;
+
+export default WelcomeEmail;
