@@ -7,10 +7,22 @@ export interface Page<T> {
   cursor?: string;
 }
 
+export interface PutOptions {
+  /**
+   * Optimistic concurrency: write only if the stored record still has this revision (`'absent'`:
+   * only if there is no record). A lost race throws ConflictError.
+   */
+  ifRevision?: number | 'absent';
+}
+
 export interface SubscriberStore {
+  /** The record with `revision` set to the stored revision. */
   get(id: string): Promise<Subscriber | undefined>;
-  /** Insert or replace the subscriber and keep its cohort entries in step, atomically. */
-  put(subscriber: Subscriber): Promise<void>;
+  /**
+   * Insert or replace the subscriber and keep its cohort entries in step, atomically. The stored
+   * revision becomes the previous one plus one.
+   */
+  put(subscriber: Subscriber, options?: PutOptions): Promise<void>;
   /** Remove the subscriber record and cohort entries (the suppression entry, if any, stays). */
   delete(id: string): Promise<void>;
   isSuppressed(id: string): Promise<boolean>;

@@ -30,6 +30,8 @@ export interface Subscriber {
   confirm?: { tokenHash: string; expiresAt: string; sentAt: string };
   /** Consecutive transient bounces; three in a row suppress the address. */
   transientBounces: number;
+  /** Stored revision, set by the store on read; used for optimistic concurrency. */
+  revision?: number;
 }
 
 /** What the send path needs to know about one recipient. */

@@ -1,0 +1,235 @@
+// SubscriberStore over the single table. Items under pk `SUB#<id>`: `PROFILE` (the record),
+// `TOPIC#<topic>` (cohort entries, on gsi1 as `COHORT#<topic>#<frequency>` / `<id>`, present only
+// while the subscriber is active and unpaused) and `SUPPRESSION` (kept after deletion).
+//
+// dynalite has no TransactWriteItems, so a put is ordered instead, every partial failure erring
+// towards not sending: cohort entries leaving go first, then the profile (conditional on its
+// revision), then entries joining. listCohort also checks each page against the profiles (one
+// BatchGet per page), so a stale entry left by a crash or a race can never bring mail back.
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
+  BatchWriteCommand,
+  type BatchWriteCommandOutput,
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { ConflictError, ValidationError } from '../../domain/errors';
+import type { Frequency, Recipient, Subscriber } from '../../domain/subscribers/types';
+import type { Page, PutOptions, SubscriberStore } from '../../ports/subscriber-store';
+import type { DynamoClients } from './client';
+import { INDEXES } from './table';
+
+const pk = (id: string) => `SUB#${id}`;
+const cohortKey = (topic: string, frequency: Frequency) => `COHORT#${topic}#${frequency}`;
+const META = new Set(['pk', 'sk', 'type', 'gsi1pk', 'gsi1sk']);
+
+export function inCohort(s: Subscriber): boolean {
+  return s.status === 'active' && !s.paused;
+}
+
+export class DynamoSubscriberStore implements SubscriberStore {
+  constructor(
+    private readonly dynamo: DynamoClients,
+    private readonly tableName: string,
+  ) {}
+
+  async get(id: string): Promise<Subscriber | undefined> {
+    const out = await this.dynamo.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: { pk: pk(id), sk: 'PROFILE' }, ConsistentRead: true }),
+    );
+    return out.Item ? toSubscriber(out.Item) : undefined;
+  }
+
+  async put(subscriber: Subscriber, options: PutOptions = {}): Promise<void> {
+    const wanted = inCohort(subscriber) ? new Set(subscriber.topics) : new Set<string>();
+    const existing = await this.topicItems(subscriber.id);
+    const leaving = existing.filter(
+      (item) => !wanted.has(item.topic) || item.frequency !== subscriber.frequency,
+    );
+    await this.batchWrite(leaving.map((item) => ({ DeleteRequest: { Key: { pk: item.pk, sk: item.sk } } })));
+
+    const { revision, ...fields } = subscriber;
+    const condition =
+      options.ifRevision === 'absent'
+        ? { ConditionExpression: 'attribute_not_exists(pk)' }
+        : options.ifRevision !== undefined
+          ? { ConditionExpression: 'revision = :r', ExpressionAttributeValues: { ':r': options.ifRevision } }
+          : {};
+    try {
+      await this.dynamo.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: {
+            ...fields,
+            pk: pk(subscriber.id),
+            sk: 'PROFILE',
+            type: 'subscriber',
+            revision: (typeof options.ifRevision === 'number' ? options.ifRevision : (revision ?? 0)) + 1,
+          },
+          ...condition,
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) {
+        throw new ConflictError('The subscriber changed meanwhile; try again.');
+      }
+      throw error;
+    }
+
+    const kept = new Set(existing.filter((i) => !leaving.includes(i)).map((i) => i.topic));
+    await this.batchWrite(
+      [...wanted]
+        .filter((topic) => !kept.has(topic))
+        .map((topic) => ({
+          PutRequest: {
+            Item: {
+              pk: pk(subscriber.id),
+              sk: `TOPIC#${topic}`,
+              type: 'cohort',
+              topic,
+              frequency: subscriber.frequency,
+              subscriberId: subscriber.id,
+              email: subscriber.email,
+              [INDEXES.gsi1.pk]: cohortKey(topic, subscriber.frequency),
+              [INDEXES.gsi1.sk]: subscriber.id,
+            },
+          },
+        })),
+    );
+  }
+
+  async delete(id: string): Promise<void> {
+    const topics = await this.topicItems(id);
+    await this.batchWrite(topics.map((item) => ({ DeleteRequest: { Key: { pk: item.pk, sk: item.sk } } })));
+    await this.dynamo.doc.send(
+      new DeleteCommand({ TableName: this.tableName, Key: { pk: pk(id), sk: 'PROFILE' } }),
+    );
+  }
+
+  async isSuppressed(id: string): Promise<boolean> {
+    const out = await this.dynamo.doc.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: { pk: pk(id), sk: 'SUPPRESSION' },
+        ProjectionExpression: 'pk',
+      }),
+    );
+    return Boolean(out.Item);
+  }
+
+  async suppress(id: string, reason: string, at: string): Promise<void> {
+    await this.dynamo.doc.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { pk: pk(id), sk: 'SUPPRESSION', type: 'suppression', reason, at },
+      }),
+    );
+  }
+
+  async listCohort(
+    topic: string,
+    frequency: Frequency,
+    cursor?: string,
+    limit = 100,
+  ): Promise<Page<Recipient>> {
+    const key = cohortKey(topic, frequency);
+    const out = await this.dynamo.doc.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: INDEXES.gsi1.name,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': INDEXES.gsi1.pk },
+        ExpressionAttributeValues: { ':pk': key },
+        Limit: Math.max(1, Math.min(limit, 1000)),
+        ...(cursor ? { ExclusiveStartKey: decodeCursor(cursor, key) } : {}),
+      }),
+    );
+    const candidates = (out.Items ?? []).map((i) => ({
+      subscriberId: String(i.subscriberId),
+      email: String(i.email),
+    }));
+    const current = await this.profiles(candidates.map((c) => c.subscriberId));
+    const items = candidates.filter((c) => {
+      const s = current.get(c.subscriberId);
+      return s !== undefined && inCohort(s) && s.frequency === frequency && s.topics.includes(topic);
+    });
+    return out.LastEvaluatedKey ? { items, cursor: encodeCursor(out.LastEvaluatedKey) } : { items };
+  }
+
+  private async topicItems(id: string) {
+    const out = await this.dynamo.doc.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :t)',
+        ExpressionAttributeValues: { ':pk': pk(id), ':t': 'TOPIC#' },
+        ConsistentRead: true,
+      }),
+    );
+    return (out.Items ?? []).map((i) => ({
+      pk: String(i.pk),
+      sk: String(i.sk),
+      topic: String(i.topic),
+      frequency: String(i.frequency),
+    }));
+  }
+
+  private async profiles(ids: string[]): Promise<Map<string, Subscriber>> {
+    const found = new Map<string, Subscriber>();
+    for (let i = 0; i < ids.length; i += 100) {
+      let keys: Record<string, unknown>[] | undefined = ids
+        .slice(i, i + 100)
+        .map((id) => ({ pk: pk(id), sk: 'PROFILE' }));
+      for (let attempt = 0; keys && keys.length > 0 && attempt < 8; attempt++) {
+        const out: BatchGetCommandOutput = await this.dynamo.doc.send(
+          new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys, ConsistentRead: true } } }),
+        );
+        for (const item of out.Responses?.[this.tableName] ?? [])
+          found.set(String(item.id), toSubscriber(item));
+        keys = out.UnprocessedKeys?.[this.tableName]?.Keys;
+        if (keys?.length) await backoff(attempt);
+      }
+    }
+    return found;
+  }
+
+  /** BatchWriteItem takes at most 25 requests; unprocessed ones are retried with backoff. */
+  private async batchWrite(requests: Record<string, unknown>[]): Promise<void> {
+    for (let i = 0; i < requests.length; i += 25) {
+      let pending: Record<string, unknown>[] | undefined = requests.slice(i, i + 25);
+      for (let attempt = 0; pending && pending.length > 0; attempt++) {
+        if (attempt >= 8) throw new Error('DynamoDB kept returning unprocessed items');
+        const out: BatchWriteCommandOutput = await this.dynamo.doc.send(
+          new BatchWriteCommand({ RequestItems: { [this.tableName]: pending as never } }),
+        );
+        pending = out.UnprocessedItems?.[this.tableName] as Record<string, unknown>[] | undefined;
+        if (pending?.length) await backoff(attempt);
+      }
+    }
+  }
+}
+
+function toSubscriber(item: Record<string, unknown>): Subscriber {
+  return Object.fromEntries(Object.entries(item).filter(([k]) => !META.has(k))) as unknown as Subscriber;
+}
+
+function encodeCursor(key: Record<string, unknown>): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+function decodeCursor(cursor: string, cohort: string): Record<string, unknown> {
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (key && typeof key === 'object' && key[INDEXES.gsi1.pk] === cohort) return key;
+  } catch {
+    // fall through: a cursor we did not issue
+  }
+  throw new ValidationError('cursor is not one this listing issued', 'cursor');
+}
+
+function backoff(attempt: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, Math.random() * 20 * 2 ** attempt));
+}

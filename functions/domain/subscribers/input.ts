@@ -1,0 +1,52 @@
+// Parsing what a reader sends (form or JSON) into domain values; a failure names the field.
+import { z } from 'zod';
+import { ValidationError } from '../errors';
+import { emailSchema } from './email';
+import type { Topic } from './topics';
+import { FREQUENCIES, type Frequency } from './types';
+
+const asList = (v: unknown) => (v === undefined || v === '' ? undefined : Array.isArray(v) ? v : [v]);
+
+export function choicesSchema(topics: readonly Topic[]) {
+  const ids = topics.map((t) => t.id);
+  return z.object({
+    topics: z.preprocess(
+      asList,
+      z
+        .array(z.string().refine((id) => ids.includes(id), { error: `must be among: ${ids.join(', ')}` }))
+        .min(1, 'choose at least one topic')
+        .max(ids.length)
+        .transform((list) => [...new Set(list)])
+        .default(ids),
+    ),
+    frequency: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z.enum(FREQUENCIES, { error: `must be one of: ${FREQUENCIES.join(', ')}` }).default('daily'),
+    ),
+  });
+}
+
+export function subscribeSchema(topics: readonly Topic[]) {
+  return choicesSchema(topics).extend({
+    email: emailSchema,
+    website: z.preprocess((v) => (Array.isArray(v) ? v.join('') : v), z.string().max(1000).optional()),
+  });
+}
+
+export interface SubscribeInput {
+  email: string;
+  topics: string[];
+  frequency: Frequency;
+  website?: string | undefined;
+}
+
+/** Throws ValidationError naming the first field at fault. */
+export function parseInput<T>(schema: z.ZodType<T>, data: unknown): T {
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = issue?.path[0] !== undefined ? String(issue.path[0]) : undefined;
+  const message =
+    issue?.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue?.message;
+  throw new ValidationError(field ? `${field} ${message}` : (message ?? 'invalid input'), field);
+}

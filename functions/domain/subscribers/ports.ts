@@ -1,0 +1,23 @@
+// What the subscription use cases need from the outside world, passed in by the caller.
+import type { Clock } from '../../ports/clock';
+import type { Queue } from '../../ports/queue';
+import type { RateLimiter } from '../../ports/rate-limiter';
+import type { SubscriberStore } from '../../ports/subscriber-store';
+import type { TransactionalMessage } from '../delivery/messages';
+import type { Topic } from './topics';
+
+export interface SubscriptionPorts {
+  subscribers: SubscriberStore;
+  rateLimiter: RateLimiter;
+  /** The send queue: transactional emails are rendered and sent by its consumer, off the request path. */
+  outbox: Queue<TransactionalMessage>;
+  clock: Clock;
+  topics: readonly Topic[];
+}
+
+/** Abuse limits. Per address also bounds how often anyone can make us mail one inbox. */
+export const LIMITS = {
+  subscribePerIp: { limit: 10, windowSeconds: 600 },
+  subscribePerAddress: { limit: 5, windowSeconds: 3600 },
+  tokenActionsPerIp: { limit: 60, windowSeconds: 600 },
+} as const;

@@ -1,0 +1,164 @@
+// Double opt-in. Subscribing never reveals whether an address is known: every state gets the same
+// answer, and every non-suppressed state does one conditional write, so the work differs little.
+// Only a pending address is mailed, and only the confirmation, at most once per hour.
+import { ConflictError } from '../errors';
+import {
+  CONFIRM_TTL_MS,
+  confirmTokenMatches,
+  confirmTokenSubscriberId,
+  createConfirmToken,
+  RESEND_INTERVAL_MS,
+} from './confirm-token';
+import { subscriberIdFor } from './email';
+import { enforceLimit } from './limits';
+import { LIMITS, type SubscriptionPorts } from './ports';
+import type { ConsentEvent, Frequency, Subscriber } from './types';
+
+export type RequestContext = Omit<ConsentEvent, 'at'>;
+
+export interface SubscribeRequest {
+  /** Already normalised (see emailSchema). */
+  email: string;
+  topics: string[];
+  frequency: Frequency;
+  context: RequestContext;
+}
+
+/** Per-client limit, checked before anything else about the request. */
+export function limitClient(ports: SubscriptionPorts, ip: string, action: 'subscribe' | 'token') {
+  const rule = action === 'subscribe' ? LIMITS.subscribePerIp : LIMITS.tokenActionsPerIp;
+  return enforceLimit(ports.rateLimiter, `ip-${action}`, ip, rule);
+}
+
+export async function subscribe(ports: SubscriptionPorts, request: SubscribeRequest): Promise<void> {
+  const id = subscriberIdFor(request.email);
+  await enforceLimit(ports.rateLimiter, 'address', id, LIMITS.subscribePerAddress);
+  await withRetry(async () => {
+    const [existing, suppressed] = await Promise.all([
+      ports.subscribers.get(id),
+      ports.subscribers.isSuppressed(id),
+    ]);
+    if (suppressed) return;
+    const now = ports.clock.now();
+    const at = now.toISOString();
+    const ifRevision = existing ? (existing.revision ?? 0) : 'absent';
+
+    if (existing?.status === 'active') {
+      // Nothing changes for a confirmed reader (a stranger must not alter their choices); the
+      // write keeps this path's cost in line with the others.
+      await ports.subscribers.put(existing, { ifRevision });
+      return;
+    }
+    const due =
+      existing?.status !== 'pending' ||
+      !existing.confirm ||
+      now.getTime() - Date.parse(existing.confirm.sentAt) >= RESEND_INTERVAL_MS;
+    const issued = due ? createConfirmToken(id) : undefined;
+    const next: Subscriber = {
+      id,
+      email: request.email,
+      status: 'pending',
+      topics: request.topics,
+      frequency: request.frequency,
+      paused: false,
+      createdAt: existing?.createdAt ?? at,
+      updatedAt: at,
+      consent: { ...existing?.consent, subscribed: { at, ...request.context }, confirmed: undefined },
+      confirm: issued
+        ? {
+            tokenHash: issued.tokenHash,
+            expiresAt: new Date(now.getTime() + CONFIRM_TTL_MS).toISOString(),
+            sentAt: at,
+          }
+        : existing?.confirm,
+      transientBounces: existing?.transientBounces ?? 0,
+    };
+    await ports.subscribers.put(next, { ifRevision });
+    if (issued) {
+      await ports.outbox.send([
+        {
+          type: 'transactional',
+          template: 'confirm',
+          subscriberId: id,
+          to: next.email,
+          confirmToken: issued.token,
+        },
+      ]);
+    }
+  });
+}
+
+export type ConfirmResult =
+  | { outcome: 'confirmed'; subscriber: Subscriber }
+  /** Genuine but past its 7 days: the page offers a new email. */
+  | { outcome: 'expired' }
+  /** Unknown, forged, already used or superseded. */
+  | { outcome: 'invalid' };
+
+/** The POST behind the confirm button: the token works once, within 7 days. */
+export async function confirmSubscription(
+  ports: SubscriptionPorts,
+  token: string | undefined,
+  context: RequestContext,
+): Promise<ConfirmResult> {
+  const found = await pendingFor(ports, token);
+  if (!found) return { outcome: 'invalid' };
+  const { subscriber, confirm } = found;
+  const now = ports.clock.now();
+  if (Date.parse(confirm.expiresAt) <= now.getTime()) return { outcome: 'expired' };
+  const at = now.toISOString();
+  const next: Subscriber = {
+    ...subscriber,
+    status: 'active',
+    paused: false,
+    confirm: undefined,
+    updatedAt: at,
+    consent: { ...subscriber.consent, confirmed: { at, ...context }, unsubscribed: undefined },
+  };
+  try {
+    await ports.subscribers.put(next, { ifRevision: subscriber.revision ?? 0 });
+  } catch (error) {
+    // Two clicks at once: the first one confirmed; the second sends no second welcome.
+    if (!(error instanceof ConflictError)) throw error;
+    const now2 = await ports.subscribers.get(subscriber.id);
+    return now2?.status === 'active' ? { outcome: 'confirmed', subscriber: now2 } : { outcome: 'invalid' };
+  }
+  await ports.outbox.send([
+    { type: 'transactional', template: 'welcome', subscriberId: subscriber.id, to: subscriber.email },
+  ]);
+  return { outcome: 'confirmed', subscriber: next };
+}
+
+/** From the expired-link page: a fresh confirmation email, at most once per hour. Silent either way. */
+export async function resendConfirmation(ports: SubscriptionPorts, token: string | undefined): Promise<void> {
+  const found = await pendingFor(ports, token);
+  if (!found) return;
+  await subscribe(ports, {
+    email: found.subscriber.email,
+    topics: found.subscriber.topics,
+    frequency: found.subscriber.frequency,
+    context: found.subscriber.consent.subscribed ?? { ip: 'unknown', userAgent: '', source: 'resend' },
+  });
+}
+
+async function pendingFor(ports: SubscriptionPorts, token: string | undefined) {
+  const id = confirmTokenSubscriberId(token);
+  if (!id || !token) return undefined;
+  const [subscriber, suppressed] = await Promise.all([
+    ports.subscribers.get(id),
+    ports.subscribers.isSuppressed(id),
+  ]);
+  const confirm = subscriber?.confirm;
+  if (suppressed || subscriber?.status !== 'pending' || !confirm) return undefined;
+  return confirmTokenMatches(token, confirm.tokenHash) ? { subscriber, confirm } : undefined;
+}
+
+async function withRetry(fn: () => Promise<void>): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fn();
+    } catch (error) {
+      if (!(error instanceof ConflictError) || attempt >= 2) throw error;
+    }
+  }
+}

@@ -1,0 +1,102 @@
+// Rendering and sending the two transactional emails, off the request path (the send queue's
+// consumer calls this for `type: 'transactional'` messages). The confirmation goes only to a pending
+// address and only for its current token; the welcome only to an active one and is list mail, so it
+// carries the one-click unsubscribe headers (RFC 8058) and a visible unsubscribe link.
+import { randomUUID } from 'node:crypto';
+import type { Mailer } from '../../ports/mailer';
+import { MailerError } from '../../ports/mailer';
+import type { SubscriberStore } from '../../ports/subscriber-store';
+import type { TransactionalMessage } from '../delivery/messages';
+import { confirmTokenMatches } from './confirm-token';
+import { signSubscriberToken, type TokenKey } from './tokens';
+import { type Topic, topicTitles } from './topics';
+import type { Frequency } from './types';
+
+export interface RenderedEmail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+export interface TransactionalRenderers {
+  confirm(props: { confirmUrl: string; topicTitles: string[]; frequency: Frequency }): Promise<RenderedEmail>;
+  welcome(props: {
+    topicTitles: string[];
+    frequency: Frequency;
+    preferencesUrl: string;
+    unsubscribeUrl: string;
+  }): Promise<RenderedEmail>;
+}
+
+export interface TransactionalPorts {
+  subscribers: SubscriberStore;
+  mailer: Mailer;
+  render: TransactionalRenderers;
+  topics: readonly Topic[];
+  settings: {
+    publicUrl: string;
+    from: string;
+    mailDomain: string;
+    tokenKeys: readonly TokenKey[];
+    configurationSet?: string | undefined;
+  };
+}
+
+export type DeliveryOutcome = 'sent' | 'skipped' | 'rejected';
+
+/** Throws only for retryable failures (the queue redelivers); permanent ones are reported, not retried. */
+export async function deliverTransactional(
+  ports: TransactionalPorts,
+  message: TransactionalMessage,
+): Promise<DeliveryOutcome> {
+  const s = await ports.subscribers.get(message.subscriberId);
+  const { publicUrl, from, mailDomain, tokenKeys, configurationSet } = ports.settings;
+  const titles = s ? topicTitles(ports.topics, s.topics) : [];
+  let email: { subject: string; html: string; text: string; headers?: Record<string, string> };
+
+  if (message.template === 'confirm') {
+    const token = message.confirmToken;
+    // A newer token supersedes this one, or the address was confirmed, deleted or unsubscribed meanwhile.
+    if (s?.status !== 'pending' || !s.confirm || !token || !confirmTokenMatches(token, s.confirm.tokenHash)) {
+      return 'skipped';
+    }
+    email = await ports.render.confirm({
+      confirmUrl: `${publicUrl}/confirm?token=${encodeURIComponent(token)}`,
+      topicTitles: titles,
+      frequency: s.frequency,
+    });
+  } else {
+    if (s?.status !== 'active') return 'skipped';
+    const unsubscribeToken = signSubscriberToken(tokenKeys, 'unsubscribe', s.id);
+    const unsubscribeUrl = `${publicUrl}/unsubscribe?token=${unsubscribeToken}`;
+    const rendered = await ports.render.welcome({
+      topicTitles: titles,
+      frequency: s.frequency,
+      preferencesUrl: `${publicUrl}/preferences?token=${signSubscriberToken(tokenKeys, 'preferences', s.id)}`,
+      unsubscribeUrl,
+    });
+    email = {
+      ...rendered,
+      headers: {
+        'List-Unsubscribe': `<${unsubscribeUrl}>, <mailto:unsubscribe@${mailDomain}?subject=${unsubscribeToken}>`,
+        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+        'List-Id': `Talkwatch <talkwatch.${mailDomain}>`,
+      },
+    };
+  }
+
+  try {
+    await ports.mailer.send({
+      from,
+      to: s.email,
+      ...email,
+      messageId: `<${message.template}.${randomUUID()}@${mailDomain}>`,
+      ...(configurationSet ? { configurationSet } : {}),
+      tags: { kind: message.template },
+    });
+    return 'sent';
+  } catch (error) {
+    if (error instanceof MailerError && error.kind === 'permanent') return 'rejected';
+    throw error;
+  }
+}
