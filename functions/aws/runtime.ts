@@ -1,28 +1,27 @@
-// The AWS composition root: secrets from Secrets Manager (read once per cold start and cached),
+// The AWS composition root: secrets (functions/aws/secrets.ts, read once per cold start and cached),
 // configuration from the Lambda environment, SQS queues. Every Lambda entry calls awsDeps().
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { z } from 'zod';
 import { SqsQueue } from '../adapters/sqs/sqs-queue';
 import { ConfigError, parseConfig } from '../config';
 import { buildDeps, type Deps, type DispatchMessage, type SendMessage } from '../deps';
+import { loadSecrets } from './secrets';
 
 const awsSchema = z.object({
-  SECRET_ARN: z.string().min(1),
   DISPATCH_QUEUE_URL: z.url(),
   SEND_QUEUE_URL: z.url(),
-});
-
-const secretSchema = z.object({
-  WEBHOOK_SECRET: z.string(),
-  ADMIN_TOKEN: z.string(),
-  TOKEN_KEYS: z.string(),
+  /** Only for emulators and tests: AWS derives the endpoint from the region. */
+  SQS_ENDPOINT: z.url().optional(),
 });
 
 let cached: Promise<Deps> | undefined;
 
 export function awsDeps(env: Record<string, string | undefined> = process.env): Promise<Deps> {
-  cached ??= build(env);
+  cached ??= build(env).catch((error: unknown) => {
+    // A failed cold start must not poison the container: the next invocation tries again.
+    cached = undefined;
+    throw error;
+  });
   return cached;
 }
 
@@ -33,16 +32,12 @@ async function build(env: Record<string, string | undefined>): Promise<Deps> {
       `Invalid configuration: ${aws.error.issues.map((i) => i.path.join('.')).join(', ')}`,
     );
   }
-  const secrets = new SecretsManagerClient({});
-  const value = await secrets.send(new GetSecretValueCommand({ SecretId: aws.data.SECRET_ARN }));
-  const parsed = secretSchema.safeParse(JSON.parse(value.SecretString ?? '{}'));
-  if (!parsed.success) {
-    throw new ConfigError(
-      `Secret ${aws.data.SECRET_ARN} lacks ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`,
-    );
-  }
-  const config = parseConfig({ ...env, ...parsed.data });
-  const sqs = new SQSClient({ region: config.AWS_REGION });
+  const secrets = await loadSecrets(env);
+  const config = parseConfig({ ...env, ...secrets });
+  const sqs = new SQSClient({
+    region: config.AWS_REGION,
+    ...(aws.data.SQS_ENDPOINT ? { endpoint: aws.data.SQS_ENDPOINT } : {}),
+  });
   return buildDeps(config, {
     queues: {
       dispatch: new SqsQueue<DispatchMessage>(sqs, aws.data.DISPATCH_QUEUE_URL),

@@ -1,0 +1,154 @@
+// The one place that holds Lambda defaults (Node 22 on ARM64, ESM bundles built by the project's own
+// esbuild, minified with source maps, JSON logs with a retention), plus bind-and-grant helpers so a
+// function gets an environment variable and exactly the permission that goes with it.
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import {
+  ApplicationLogLevel,
+  Architecture,
+  LoggingFormat,
+  Runtime,
+  SystemLogLevel,
+} from 'aws-cdk-lib/aws-lambda';
+import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { acknowledge, arnToken } from '../nag';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Lets bundled CommonJS dependencies call `require` inside an ESM bundle. */
+export const ESM_REQUIRE_BANNER =
+  "import { createRequire as __talkwatchCreateRequire } from 'node:module'; const require = __talkwatchCreateRequire(import.meta.url);";
+
+/** What every Talkwatch function reads at start-up (functions/aws/runtime.ts, functions/config.ts). */
+export interface FunctionBindings {
+  readonly table: ITable;
+  readonly secret: ISecret;
+  readonly dispatchQueue: IQueue;
+  readonly sendQueue: IQueue;
+  /** PUBLIC_URL, FROM_ADDRESS, MAIL_DOMAIN, SES_CONFIGURATION_SET, MAX_SEND_RATE, LOG_LEVEL. */
+  readonly environment: Readonly<Record<string, string>>;
+  readonly logRetentionDays: number;
+}
+
+export type QueueName = 'dispatch' | 'send';
+
+export interface TalkwatchFunctionProps {
+  /** Entry file name under functions/, without extension (`api` → functions/api.ts). */
+  readonly entry: string;
+  readonly description: string;
+  readonly timeout: Duration;
+  readonly memorySize?: number;
+  readonly bindings: FunctionBindings;
+  /** Queues this function may enqueue to (every function knows both URLs; only these are granted). */
+  readonly enqueuesTo?: readonly QueueName[];
+}
+
+export class TalkwatchFunction extends NodejsFunction {
+  constructor(scope: Construct, id: string, props: TalkwatchFunctionProps) {
+    const logGroup = new logs.LogGroup(scope, `${id}Logs`, {
+      retention: props.bindings.logRetentionDays as logs.RetentionDays,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    // Its own role with only the log group it writes to (no AWSLambdaBasicExecutionRole wildcard).
+    const role = new iam.Role(scope, `${id}Role`, {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `Talkwatch ${props.entry} function`,
+    });
+    const level = (props.bindings.environment.LOG_LEVEL ?? 'INFO') as keyof typeof ApplicationLogLevel;
+    super(scope, id, {
+      entry: resolve(ROOT, 'functions', `${props.entry}.ts`),
+      handler: 'handler',
+      description: props.description,
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      timeout: props.timeout,
+      memorySize: props.memorySize ?? 512,
+      role,
+      logGroup,
+      loggingFormat: LoggingFormat.JSON,
+      applicationLogLevelV2: ApplicationLogLevel[level],
+      systemLogLevelV2: SystemLogLevel.WARN,
+      projectRoot: ROOT,
+      depsLockFilePath: resolve(ROOT, 'package-lock.json'),
+      environment: {
+        ...props.bindings.environment,
+        POWERTOOLS_SERVICE_NAME: `talkwatch-${props.entry}`,
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node22',
+        platform: 'node',
+        mainFields: ['module', 'main'],
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+        banner: ESM_REQUIRE_BANNER,
+        // Pin the SDK version the code was tested with instead of the runtime's, and keep bundles
+        // self-contained (the smoke test loads them straight from the cloud assembly).
+        bundleAwsSDK: true,
+        forceDockerBundling: false,
+        logLevel: LogLevel.ERROR,
+        tsconfig: resolve(ROOT, 'tsconfig.json'),
+      },
+    });
+    logGroup.grantWrite(role);
+    acknowledge(
+      this,
+      'AwsSolutions-L1',
+      'nodejs22.x is pinned on purpose: the runtime the code, Powertools and the bundles are tested for.',
+    );
+
+    const { table, secret, dispatchQueue, sendQueue } = props.bindings;
+    this.bindTable(table);
+    this.bindSecret(secret);
+    this.bindQueue('DISPATCH_QUEUE_URL', dispatchQueue, props.enqueuesTo?.includes('dispatch') ?? false);
+    this.bindQueue('SEND_QUEUE_URL', sendQueue, props.enqueuesTo?.includes('send') ?? false);
+  }
+
+  /** TABLE_NAME plus read/write on the table and its indexes. */
+  bindTable(table: ITable): this {
+    this.addEnvironment('TABLE_NAME', table.tableName);
+    table.grantReadWriteData(this);
+    acknowledge(
+      this.role!,
+      `AwsSolutions-IAM5[Resource::${arnToken(table)}/index/*]`,
+      'Queries use the indexes of this one table (gsi1, gsi2); the wildcard covers only its indexes.',
+    );
+    return this;
+  }
+
+  /** SECRET_ARN plus read on that one secret. */
+  bindSecret(secret: ISecret): this {
+    this.addEnvironment('SECRET_ARN', secret.secretArn);
+    secret.grantRead(this);
+    return this;
+  }
+
+  /** The queue URL in `variable`, and SendMessage on it when this function enqueues there. */
+  bindQueue(variable: string, queue: IQueue, enqueue: boolean): this {
+    this.addEnvironment(variable, queue.queueUrl);
+    if (enqueue) queue.grantSendMessages(this);
+    return this;
+  }
+
+  /** Read the SES quota (GetAccount has no resource-level permissions). */
+  allowSesQuota(): this {
+    this.addToRolePolicy(new iam.PolicyStatement({ actions: ['ses:GetAccount'], resources: ['*'] }));
+    acknowledge(
+      this.role!,
+      'AwsSolutions-IAM5[Resource::*]',
+      'ses:GetAccount (send quota) has no resource-level permissions; it is read-only.',
+    );
+    return this;
+  }
+}
+
+export const seconds = (n: number) => Duration.seconds(n);

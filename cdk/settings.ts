@@ -1,0 +1,59 @@
+// Deployment settings read from CDK context (defaults in cdk.json, override with `-c key=value`),
+// validated with zod so a bad value stops synth with a message naming the key.
+import type { Node } from 'constructs';
+import { z } from 'zod';
+
+const schedule = z
+  .string()
+  .regex(/^(cron|rate)\(.+\)$/, 'must be an EventBridge expression: cron(...) or rate(...)');
+const optional = z
+  .string()
+  .optional()
+  .transform((v) => (v ? v : undefined));
+
+export const settingsSchema = z.object({
+  /** The mail domain: Message-ID, List-Id and the one-click mailto address. */
+  domain: z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'must be a domain name'),
+  /** Sender of every email, e.g. `Talkwatch <alerts@example.com>`. */
+  fromAddress: z.string().regex(/<?[^<>\s@]+@[^<>\s@]+>?\s*$/, 'must contain an email address'),
+  /** The SES identity emails are sent as (a domain, or an address): IAM allows only this one. */
+  sesIdentity: z.string().min(3),
+  /** Create the SES domain identity (Easy DKIM, custom MAIL FROM) in this stack. */
+  manageSesIdentity: z.coerce.string().transform((v) => v !== 'false'),
+  sesConfigurationSet: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  /** Base of every link in emails; defaults to the HTTP API's own URL. */
+  publicUrl: optional.pipe(z.url().optional()),
+  maxSendRate: z.coerce.number().positive().max(100_000),
+  sendMaxConcurrency: z.coerce.number().int().min(2).max(1000),
+  apiRateLimit: z.coerce.number().positive(),
+  apiBurstLimit: z.coerce.number().int().positive(),
+  dailyDigestSchedule: schedule,
+  weeklyDigestSchedule: schedule,
+  feedPollSchedule: schedule,
+  alarmEmail: optional.pipe(z.email().optional()),
+  logLevel: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']),
+  logRetentionDays: z.coerce.number().int().positive(),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+export class SettingsError extends Error {
+  override name = 'SettingsError';
+}
+
+export function readSettings(node: Node): Settings {
+  const raw = Object.fromEntries(
+    Object.keys(settingsSchema.shape).map((key) => [key, node.tryGetContext(key)]),
+  );
+  const result = settingsSchema.safeParse(raw);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new SettingsError(`Invalid CDK context (cdk.json or -c key=value):\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+/** The bare address of `Name <address>`. */
+export function bareAddress(from: string): string {
+  return (/<([^>]+)>/.exec(from)?.[1] ?? from).trim();
+}
