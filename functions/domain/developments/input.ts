@@ -1,0 +1,76 @@
+// What a development looks like on the way in, from any entry point (webhook, files, feeds): one zod
+// schema, plus parsers for the two file formats (Markdown with front matter; the `Title:`/`URL:`/`Date:`
+// article format).
+import matter from 'gray-matter';
+import { z } from 'zod';
+import { ValidationError } from '../errors';
+import { DEFAULT_TOPIC } from './catalogue';
+
+const isoDate = z
+  .string()
+  .trim()
+  .refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 date or date-time')
+  .transform((s) => new Date(s).toISOString());
+
+export const developmentInputSchema = z.object({
+  title: z.string().trim().min(3, 'must be at least 3 characters').max(500),
+  url: z.url('must be an absolute URL').max(2000),
+  source: z.string().trim().min(1).max(200).optional(),
+  publishedAt: isoDate,
+  topic: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, 'must be a topic id')
+    .default(DEFAULT_TOPIC),
+  body: z.string().trim().min(40, 'must be at least 40 characters of text').max(200_000),
+});
+
+export type DevelopmentInput = z.infer<typeof developmentInputSchema>;
+
+/** Validate, naming the first field at fault ("body: must be at least 40 characters of text"). */
+export function parseDevelopmentInput(raw: unknown, where = ''): DevelopmentInput {
+  const result = developmentInputSchema.safeParse(raw);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const field = `${where}${issue.path.join('.') || '(body)'}`;
+  throw new ValidationError(`${field}: ${issue.message}`, field);
+}
+
+export function sourceFromUrl(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** A development file's text in either format; the name is used in error messages only. */
+export function parseDevelopmentText(text: string, name = 'input'): DevelopmentInput {
+  if (/^---\r?\n/.test(text)) {
+    const file = matter(text);
+    const data = file.data as Record<string, unknown>;
+    const publishedAt = data.publishedAt instanceof Date ? data.publishedAt.toISOString() : data.publishedAt;
+    return parseDevelopmentInput({ ...data, publishedAt, body: file.content }, `${name}: `);
+  }
+  const header = /^((?:[A-Za-z]+:[^\n]*\r?\n)+)\r?\n([\s\S]*)$/.exec(text);
+  if (!header) {
+    throw new ValidationError(
+      `${name}: expected front matter or Title:/URL:/Date: lines, a blank line, then the body`,
+    );
+  }
+  const fields: Record<string, string> = {};
+  for (const line of header[1]!.split(/\r?\n/)) {
+    const m = /^([A-Za-z]+):\s*(.*)$/.exec(line);
+    if (m) fields[m[1]!.toLowerCase()] = m[2]!.trim();
+  }
+  return parseDevelopmentInput(
+    {
+      title: fields.title,
+      url: fields.url,
+      source: fields.source,
+      publishedAt: fields.date ?? fields.publishedat,
+      topic: fields.topic,
+      body: header[2],
+    },
+    `${name}: `,
+  );
+}

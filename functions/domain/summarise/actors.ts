@@ -1,0 +1,61 @@
+// Finds the people a report mentions through the aliases in data/actors.json (Zelensky, Zelenskyy,
+// Zelenskiy…), case-sensitively and on word boundaries so "Xi" never matches inside a word.
+import type { ActorMention } from '../developments/types';
+import type { ActorEntry } from './catalogue';
+import { escapeRegExp } from './text';
+
+export interface ActorHit {
+  actor: ActorEntry;
+  index: number;
+  end: number;
+}
+
+export class ActorMatcher {
+  private readonly pattern: RegExp | undefined;
+  private readonly byAlias = new Map<string, ActorEntry>();
+
+  constructor(readonly actors: readonly ActorEntry[]) {
+    const aliases: string[] = [];
+    for (const actor of actors) {
+      for (const alias of [actor.name, ...actor.aliases]) {
+        if (!this.byAlias.has(alias)) this.byAlias.set(alias, actor);
+        aliases.push(alias);
+      }
+    }
+    // Longest first so "Volodymyr Zelensky" wins over "Zelensky".
+    aliases.sort((a, b) => b.length - a.length);
+    if (aliases.length > 0) {
+      const alternation = [...new Set(aliases)].map(escapeRegExp).join('|');
+      this.pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation})(?![\\p{L}\\p{N}])`, 'gu');
+    }
+  }
+
+  /** Every mention in order of appearance, with its position in the text. */
+  find(text: string): ActorHit[] {
+    if (!this.pattern) return [];
+    const hits: ActorHit[] = [];
+    for (const m of text.matchAll(this.pattern)) {
+      const actor = this.byAlias.get(m[0]);
+      if (actor) hits.push({ actor, index: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+    }
+    return hits;
+  }
+
+  /** The canonical name of the last person named in the phrase, if any. */
+  lastIn(text: string): ActorEntry | undefined {
+    return this.find(text).at(-1)?.actor;
+  }
+
+  /** Distinct actors in order of first mention, most-mentioned first on ties of prominence. */
+  mentions(text: string): ActorMention[] {
+    const counts = new Map<string, { actor: ActorEntry; count: number; first: number }>();
+    for (const hit of this.find(text)) {
+      const entry = counts.get(hit.actor.name) ?? { actor: hit.actor, count: 0, first: hit.index };
+      entry.count++;
+      counts.set(hit.actor.name, entry);
+    }
+    return [...counts.values()]
+      .sort((a, b) => b.count - a.count || a.first - b.first)
+      .map(({ actor }) => ({ name: actor.name, side: actor.side, role: actor.role }));
+  }
+}
