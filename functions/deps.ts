@@ -4,9 +4,11 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { type AwsClientSettings, createDynamoClients, type DynamoClients } from './adapters/dynamodb/client';
+import { DynamoDevelopmentStore } from './adapters/dynamodb/development-store';
 import { SesMailer } from './adapters/ses/ses-mailer';
 import type { Config } from './config';
 import type { Clock } from './ports/clock';
+import type { DevelopmentStore } from './ports/development-store';
 import { systemClock } from './ports/clock';
 import type { Mailer } from './ports/mailer';
 import type { Queue } from './ports/queue';
@@ -33,6 +35,7 @@ export interface Deps {
   dynamo: DynamoClients;
   mailer: Mailer;
   queues: Queues;
+  developments: DevelopmentStore;
   health(): Promise<HealthReport>;
 }
 
@@ -68,6 +71,7 @@ export function buildDeps(config: Config, options: BuildOptions): Deps {
     dynamo,
     mailer,
     queues: options.queues,
+    developments: new DynamoDevelopmentStore(dynamo, config.TABLE_NAME),
     async health() {
       const [store, mail] = await Promise.all([
         probe(() => dynamo.client.send(new DescribeTableCommand({ TableName: config.TABLE_NAME }))),

@@ -1,8 +1,8 @@
 // The shipped reference data (data/topics.json, data/actors.json), validated once and bundled with the
 // code so every Lambda and script reads the same catalogue.
 import { z } from 'zod';
-import actorsJson from '../../../data/actors.json';
-import topicsJson from '../../../data/topics.json';
+import actorsJson from '../../../data/actors.json' with { type: 'json' };
+import topicsJson from '../../../data/topics.json' with { type: 'json' };
 import type { Catalogue } from '../summarise/catalogue';
 import type { Topic } from './types';
 

@@ -26,6 +26,10 @@ export interface TimelineEvent {
   description: string;
   place?: string;
   participants: string[];
+  /** meeting | call | deadline | agreement | statement | other */
+  kind?: string;
+  /** True for "last week" and the like: the day is an estimate. */
+  approximate?: boolean;
 }
 
 export interface Significance {
@@ -64,6 +68,11 @@ export interface ProposalStatus {
   name: string;
   status: string;
   changedAt: string;
+  /** Stable identity across reports ("28-point", "framework"). */
+  key?: string;
+  /** The sentence that reported the change, and where it came from. */
+  detail?: string;
+  developmentId?: string;
 }
 
 export interface StateOfPlay {

@@ -1,0 +1,153 @@
+// DevelopmentStore on the single table. Items: `DEV#<id>` (the development, on the timeline index as
+// gsi2pk `DEVS#<topic>`, gsi2sk `<publishedAt>#<id>`), `DEVURL#<sha256(url)>` and `DEVHASH#<hash>`
+// (claims that make ingest idempotent on URL and on content), `STATE#<topic>` (state of play).
+// dynalite has no transactions, so claims are conditional puts in a recoverable order: ids derive from
+// the URL, so a crash after the URL claim is finished by the next attempt with the same URL.
+import { createHash } from 'node:crypto';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Development, StateOfPlay } from '../../domain/developments/types';
+import type { AddResult, DevelopmentStore } from '../../ports/development-store';
+import type { DynamoClients } from './client';
+import { INDEXES } from './table';
+
+const urlKey = (url: string) => `DEVURL#${createHash('sha256').update(url).digest('base64url')}`;
+const hashKey = (hash: string) => `DEVHASH#${hash}`;
+const devKey = (id: string) => ({ pk: `DEV#${id}`, sk: 'DEV' });
+
+export class DynamoDevelopmentStore implements DevelopmentStore {
+  constructor(
+    private readonly dynamo: DynamoClients,
+    private readonly tableName: string,
+  ) {}
+
+  async add(development: Development): Promise<AddResult> {
+    const urlClaim = await this.claim(urlKey(development.url), 'DEVURL', development.id);
+    if (urlClaim !== development.id) {
+      const existing = await this.get(urlClaim);
+      if (existing) return { development: existing, created: false };
+    }
+    const hashClaim = await this.claim(hashKey(development.contentHash), 'DEVHASH', development.id);
+    if (hashClaim !== development.id) {
+      const existing = await this.get(hashClaim);
+      if (existing) {
+        // Point this URL at the stored copy so the next delivery of it is recognised at once.
+        await this.putClaim(urlKey(development.url), 'DEVURL', existing.id);
+        return { development: existing, created: false };
+      }
+    }
+    const stored = await this.get(development.id);
+    if (stored) return { development: stored, created: false };
+    await this.put(development);
+    return { development, created: true };
+  }
+
+  async update(development: Development): Promise<void> {
+    await this.put(development);
+    for (const source of development.sources) await this.claim(urlKey(source.url), 'DEVURL', development.id);
+  }
+
+  async get(id: string): Promise<Development | undefined> {
+    const { Item } = await this.dynamo.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: devKey(id) }),
+    );
+    return Item ? (Item.development as Development) : undefined;
+  }
+
+  async findByUrl(url: string): Promise<Development | undefined> {
+    return this.follow(urlKey(url), 'DEVURL');
+  }
+
+  async findByContentHash(hash: string): Promise<Development | undefined> {
+    return this.follow(hashKey(hash), 'DEVHASH');
+  }
+
+  async listByTopic(topic: string, options: { since?: string; limit?: number } = {}): Promise<Development[]> {
+    const limit = options.limit ?? 100;
+    const out: Development[] = [];
+    let cursor: Record<string, unknown> | undefined;
+    do {
+      const page = await this.dynamo.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: INDEXES.gsi2.name,
+          KeyConditionExpression: options.since ? '#pk = :pk AND #sk >= :since' : '#pk = :pk',
+          ExpressionAttributeNames: {
+            '#pk': INDEXES.gsi2.pk,
+            ...(options.since ? { '#sk': INDEXES.gsi2.sk } : {}),
+          },
+          ExpressionAttributeValues: {
+            ':pk': `DEVS#${topic}`,
+            ...(options.since ? { ':since': options.since } : {}),
+          },
+          ScanIndexForward: false,
+          Limit: Math.min(limit - out.length, 100),
+          ExclusiveStartKey: cursor,
+        }),
+      );
+      for (const item of page.Items ?? []) out.push(item.development as Development);
+      cursor = page.LastEvaluatedKey;
+    } while (cursor && out.length < limit);
+    return out;
+  }
+
+  async getStateOfPlay(topic: string): Promise<StateOfPlay | undefined> {
+    const { Item } = await this.dynamo.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: { pk: `STATE#${topic}`, sk: 'STATE' } }),
+    );
+    return Item ? (Item.state as StateOfPlay) : undefined;
+  }
+
+  async putStateOfPlay(state: StateOfPlay): Promise<void> {
+    await this.dynamo.doc.send(
+      new PutCommand({ TableName: this.tableName, Item: { pk: `STATE#${state.topic}`, sk: 'STATE', state } }),
+    );
+  }
+
+  private async put(development: Development): Promise<void> {
+    await this.dynamo.doc.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: {
+          ...devKey(development.id),
+          [INDEXES.gsi2.pk]: `DEVS#${development.topic}`,
+          [INDEXES.gsi2.sk]: `${development.publishedAt}#${development.id}`,
+          development,
+        },
+      }),
+    );
+  }
+
+  private async follow(pk: string, sk: string): Promise<Development | undefined> {
+    const { Item } = await this.dynamo.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: { pk, sk } }),
+    );
+    return Item ? this.get(Item.developmentId as string) : undefined;
+  }
+
+  /** Write the claim if absent; answer the id that holds it (ours or the earlier one). */
+  private async claim(pk: string, sk: string, developmentId: string): Promise<string> {
+    try {
+      await this.dynamo.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { pk, sk, developmentId },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return developmentId;
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      const { Item } = await this.dynamo.doc.send(
+        new GetCommand({ TableName: this.tableName, Key: { pk, sk } }),
+      );
+      return (Item?.developmentId as string | undefined) ?? developmentId;
+    }
+  }
+
+  private async putClaim(pk: string, sk: string, developmentId: string): Promise<void> {
+    await this.dynamo.doc.send(
+      new PutCommand({ TableName: this.tableName, Item: { pk, sk, developmentId } }),
+    );
+  }
+}
