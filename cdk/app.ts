@@ -1,14 +1,8 @@
-// `npx cdk synth|deploy` (cdk.json): one stack, checked by cdk-nag's AWS Solutions rules at synth.
-import { App, Validations } from 'aws-cdk-lib';
-import { AwsSolutionsChecks } from 'cdk-nag';
-import { readSettings } from './settings';
-import { TalkwatchStack } from './talkwatch-stack';
+// `npx cdk synth|deploy` (see cdk.json): synthesises the Talkwatch app; cdk-nag findings fail synth.
+import { createTalkwatchApp } from './talkwatch-app';
 
-const app = new App();
-new TalkwatchStack(app, 'Talkwatch', {
-  settings: readSettings(app.node),
-  description: 'Talkwatch: topic-alert newsletter (API, functions, table, queues, SES, schedules, alarms)',
-  env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
-});
-Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+const { app } = createTalkwatchApp(
+  {},
+  { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
+);
 app.synth();

@@ -1,0 +1,400 @@
+// The synthesised CloudFormation: every property the deployment promises (tables, queues, API,
+// SES, schedules, secrets, IAM, alarms, settings from context), asserted on the template.
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { SettingsError } from '../../cdk/settings';
+import { INDEXES, KEYS, TTL_ATTRIBUTE } from '../../functions/adapters/dynamodb/table';
+import { buildStack, cdkJsonContext, synthTemplate } from './support/synth';
+
+// biome-ignore lint/suspicious/noExplicitAny: synthesised CloudFormation JSON, walked freely by assertions.
+type Json = any;
+type Resource = { Type: string; Properties: Record<string, Json>; [key: string]: Json };
+
+const CONTEXT = {
+  sendMaxConcurrency: 7,
+  maxSendRate: 25,
+  domain: 'news.example.org',
+  fromAddress: 'Talkwatch <alerts@news.example.org>',
+  sesIdentity: 'news.example.org',
+  dailyDigestSchedule: 'cron(30 6 * * ? *)',
+  weeklyDigestSchedule: 'cron(0 8 ? * SUN *)',
+  feedPollSchedule: 'rate(5 minutes)',
+  alarmEmail: 'ops@news.example.org',
+  logRetentionDays: 90,
+};
+
+let template: Template;
+let stack: ReturnType<typeof buildStack>['stack'];
+let resources: Record<string, Resource>;
+
+beforeAll(() => {
+  ({ template, stack } = synthTemplate({ context: CONTEXT }));
+  resources = template.toJSON().Resources;
+});
+
+const logicalId = (construct: { node: { defaultChild?: unknown } }) =>
+  stack.resolve((construct.node.defaultChild as { logicalId: string }).logicalId) as string;
+const ofType = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
+const functions = () => ({
+  api: stack.api.handler,
+  dispatch: stack.sending.dispatchFunction,
+  send: stack.sending.sendFunction,
+  feedback: stack.feedback.handler,
+  schedule: stack.schedules.scheduleFunction,
+  pollFeeds: stack.schedules.pollFeedsFunction,
+});
+/** Every IAM statement attached to a function's role. */
+function statementsOf(fn: { role?: unknown }): Array<Record<string, Json>> {
+  const roleId = stack.resolve(
+    (fn.role as { node: { defaultChild: { logicalId: string } } }).node.defaultChild.logicalId,
+  );
+  return ofType('AWS::IAM::Policy')
+    .filter(([, p]) => p.Properties.Roles.some((r: { Ref: string }) => r.Ref === roleId))
+    .flatMap(([, p]) => p.Properties.PolicyDocument.Statement);
+}
+const actionsOf = (s: Record<string, Json>) => [s.Action].flat() as string[];
+
+describe('storage', () => {
+  test('one on-demand table mirrors the adapter layout, with PITR, TTL, RETAIN and deletion protection', () => {
+    const [entry, ...others] = ofType('AWS::DynamoDB::GlobalTable');
+    expect(others).toHaveLength(0);
+    const [, table] = entry!;
+    expect(table.DeletionPolicy).toBe('Retain');
+    expect(table.UpdateReplacePolicy).toBe('Retain');
+    expect(table.Properties.BillingMode).toBe('PAY_PER_REQUEST');
+    expect(table.Properties.TimeToLiveSpecification).toEqual({ AttributeName: TTL_ATTRIBUTE, Enabled: true });
+    expect(table.Properties.KeySchema).toEqual([
+      { AttributeName: KEYS.pk, KeyType: 'HASH' },
+      { AttributeName: KEYS.sk, KeyType: 'RANGE' },
+    ]);
+    expect(table.Properties.GlobalSecondaryIndexes).toEqual(
+      Object.values(INDEXES).map((index) => ({
+        IndexName: index.name,
+        KeySchema: [
+          { AttributeName: index.pk, KeyType: 'HASH' },
+          { AttributeName: index.sk, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      })),
+    );
+    const [replica] = table.Properties.Replicas;
+    expect(replica.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+    expect(replica.DeletionProtectionEnabled).toBe(true);
+  });
+
+  test('the secret is generated at deploy (a random seed), kept on stack deletion', () => {
+    const [[, secret] = []] = ofType('AWS::SecretsManager::Secret');
+    expect(secret?.Properties.GenerateSecretString).toMatchObject({
+      GenerateStringKey: 'seed',
+      PasswordLength: 64,
+      ExcludePunctuation: true,
+    });
+    expect(secret?.DeletionPolicy).toBe('Retain');
+  });
+});
+
+describe('queues', () => {
+  const pairs = () => [
+    {
+      queue: stack.storage.dispatchQueue,
+      dlq: stack.storage.dispatchDeadLetterQueue,
+      consumer: stack.sending.dispatchFunction,
+    },
+    {
+      queue: stack.storage.sendQueue,
+      dlq: stack.storage.sendDeadLetterQueue,
+      consumer: stack.sending.sendFunction,
+    },
+  ];
+
+  test('dispatch and send have a DLQ after 5 receives, are encrypted and refuse non-TLS access', () => {
+    for (const { queue, dlq } of pairs()) {
+      const props = resources[logicalId(queue)]!.Properties;
+      expect(props.RedrivePolicy).toEqual({
+        deadLetterTargetArn: { 'Fn::GetAtt': [logicalId(dlq), 'Arn'] },
+        maxReceiveCount: 5,
+      });
+      for (const q of [queue, dlq]) {
+        expect(resources[logicalId(q)]!.Properties.SqsManagedSseEnabled).toBe(true);
+        const policies = ofType('AWS::SQS::QueuePolicy').filter(([, p]) =>
+          p.Properties.Queues.some((r: { Ref: string }) => r.Ref === logicalId(q)),
+        );
+        const statements = policies.flatMap(([, p]) => p.Properties.PolicyDocument.Statement);
+        expect(statements).toContainEqual(
+          expect.objectContaining({
+            Effect: 'Deny',
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          }),
+        );
+      }
+    }
+  });
+
+  test('visibility timeout is at least six times the consuming function timeout', () => {
+    for (const { queue, consumer } of pairs()) {
+      const visibility = resources[logicalId(queue)]!.Properties.VisibilityTimeout as number;
+      const timeout = resources[logicalId(consumer)]!.Properties.Timeout as number;
+      expect(timeout).toBeGreaterThan(0);
+      expect(visibility).toBeGreaterThanOrEqual(6 * timeout);
+    }
+  });
+
+  test('consumers report partial batch failures; the sender concurrency comes from context', () => {
+    const mappings = ofType('AWS::Lambda::EventSourceMapping').map(([, m]) => m.Properties);
+    const forFn = (fn: object) => mappings.find((m) => m.FunctionName.Ref === logicalId(fn as never));
+    const send = forFn(stack.sending.sendFunction);
+    expect(send?.EventSourceArn).toEqual({ 'Fn::GetAtt': [logicalId(stack.storage.sendQueue), 'Arn'] });
+    expect(send?.FunctionResponseTypes).toEqual(['ReportBatchItemFailures']);
+    expect(send?.ScalingConfig).toEqual({ MaximumConcurrency: 7 });
+    const dispatch = forFn(stack.sending.dispatchFunction);
+    expect(dispatch?.EventSourceArn).toEqual({
+      'Fn::GetAtt': [logicalId(stack.storage.dispatchQueue), 'Arn'],
+    });
+    expect(dispatch?.FunctionResponseTypes).toEqual(['ReportBatchItemFailures']);
+  });
+});
+
+describe('functions', () => {
+  test('all six run nodejs22.x on ARM64 with JSON logs, a retention, and the configuration they read', () => {
+    for (const [name, fn] of Object.entries(functions())) {
+      const props = resources[logicalId(fn)]!.Properties;
+      expect(props.Runtime, name).toBe('nodejs22.x');
+      expect(props.Architectures, name).toEqual(['arm64']);
+      expect(props.Handler, name).toBe('index.handler');
+      expect(props.LoggingConfig.LogFormat, name).toBe('JSON');
+      const logGroupId = props.LoggingConfig.LogGroup.Ref as string;
+      expect(resources[logGroupId]?.Properties.RetentionInDays, name).toBe(90);
+      const env = props.Environment.Variables;
+      expect(Object.keys(env).sort(), name).toEqual(
+        expect.arrayContaining([
+          'TABLE_NAME',
+          'SECRET_ARN',
+          'DISPATCH_QUEUE_URL',
+          'SEND_QUEUE_URL',
+          'PUBLIC_URL',
+          'FROM_ADDRESS',
+          'MAIL_DOMAIN',
+          'SES_CONFIGURATION_SET',
+          'MAX_SEND_RATE',
+          'LOG_LEVEL',
+          'POWERTOOLS_SERVICE_NAME',
+        ]),
+      );
+      expect(env.TABLE_NAME).toEqual({ Ref: logicalId(stack.storage.table) });
+      expect(env.SECRET_ARN).toEqual({ Ref: logicalId(stack.storage.secret) });
+      expect(env.MAX_SEND_RATE).toBe('25');
+      expect(env.MAIL_DOMAIN).toBe('news.example.org');
+      expect(env.FROM_ADDRESS).toBe('Talkwatch <alerts@news.example.org>');
+      expect(env.SES_CONFIGURATION_SET).toBe('talkwatch');
+    }
+  });
+
+  test('PUBLIC_URL is the HTTP API URL unless publicUrl is set', () => {
+    const env = resources[logicalId(stack.sending.sendFunction)]!.Properties.Environment.Variables;
+    expect(JSON.stringify(env.PUBLIC_URL)).toContain(logicalId(stack.api.httpApi));
+    const custom = synthTemplate({ context: { publicUrl: 'https://talkwatch.example.org' } });
+    custom.template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ PUBLIC_URL: 'https://talkwatch.example.org' }) },
+    });
+  });
+
+  test('each function may read the secret and use the table, and enqueue only where it must', () => {
+    const sendsTo = (fn: object) =>
+      statementsOf(fn as never)
+        .filter((s) => actionsOf(s).includes('sqs:SendMessage'))
+        .flatMap((s) => [s.Resource].flat().map((r: { 'Fn::GetAtt': string[] }) => r['Fn::GetAtt'][0]));
+    const q = { dispatch: logicalId(stack.storage.dispatchQueue), send: logicalId(stack.storage.sendQueue) };
+    const f = functions();
+    expect(sendsTo(f.api).sort()).toEqual([q.dispatch, q.send].sort());
+    expect(sendsTo(f.feedback)).toEqual([]);
+    expect(sendsTo(f.schedule)).toEqual([q.dispatch]);
+    expect(sendsTo(f.pollFeeds)).toEqual([q.dispatch]);
+    for (const fn of Object.values(f)) {
+      const statements = statementsOf(fn);
+      expect(statements).toContainEqual(
+        expect.objectContaining({
+          Action: expect.arrayContaining(['secretsmanager:GetSecretValue']),
+          Resource: { Ref: logicalId(stack.storage.secret) },
+        }),
+      );
+      expect(statements.some((s) => actionsOf(s).includes('dynamodb:PutItem'))).toBe(true);
+      expect(statements.flatMap(actionsOf).some((a) => a === '*' || a.endsWith(':*'))).toBe(false);
+    }
+  });
+
+  test('only the send function may send email, only as the identity through the configuration set', () => {
+    for (const [name, fn] of Object.entries(functions())) {
+      const sending = statementsOf(fn).filter((s) => actionsOf(s).some((a) => /^ses:Send/.test(a)));
+      if (name !== 'send') {
+        expect(sending, name).toEqual([]);
+        continue;
+      }
+      expect(sending).toHaveLength(1);
+      expect(actionsOf(sending[0]!)).toEqual(['ses:SendRawEmail']);
+      const arns = JSON.stringify(sending[0]!.Resource);
+      expect(sending[0]!.Resource).toHaveLength(2);
+      expect(arns).toContain(':identity/news.example.org');
+      expect(arns).toContain(':configuration-set/');
+      expect(arns).toContain(`{"Ref":"${logicalId(stack.sending.configurationSet)}"}`);
+      expect(sending[0]!.Condition).toEqual({
+        StringEquals: { 'ses:FromAddress': 'alerts@news.example.org' },
+      });
+    }
+  });
+});
+
+describe('HTTP API', () => {
+  test('a throttled default stage with JSON access logs in front of the api function', () => {
+    const [[, stage] = []] = ofType('AWS::ApiGatewayV2::Stage');
+    expect(stage?.Properties.StageName).toBe('$default');
+    expect(stage?.Properties.DefaultRouteSettings).toMatchObject({
+      ThrottlingRateLimit: 50,
+      ThrottlingBurstLimit: 100,
+    });
+    const format = JSON.parse(stage?.Properties.AccessLogSettings.Format);
+    expect(format).toMatchObject({ requestId: '$context.requestId', status: '$context.status' });
+    expect(stage?.Properties.AccessLogSettings.DestinationArn['Fn::GetAtt'][0]).toBe(
+      logicalId(stack.api.accessLogs),
+    );
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: '$default' });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
+      IntegrationType: 'AWS_PROXY',
+      PayloadFormatVersion: '2.0',
+      IntegrationUri: { 'Fn::GetAtt': [logicalId(stack.api.handler), 'Arn'] },
+    });
+  });
+});
+
+describe('SES', () => {
+  test('the configuration set keeps reputation metrics and suppresses bounces and complaints', () => {
+    template.hasResourceProperties('AWS::SES::ConfigurationSet', {
+      Name: 'talkwatch',
+      ReputationOptions: { ReputationMetricsEnabled: true },
+      SuppressionOptions: { SuppressedReasons: ['BOUNCE', 'COMPLAINT'] },
+    });
+    template.hasResourceProperties('Custom::SesAccountSuppression', {
+      Create: Match.serializedJson(
+        Match.objectLike({
+          service: 'SESv2',
+          action: 'PutAccountSuppressionAttributes',
+          parameters: { SuppressedReasons: ['BOUNCE', 'COMPLAINT'] },
+        }),
+      ),
+    });
+  });
+
+  test('bounces and complaints go to an encrypted, SSL-only topic that feeds the feedback function', () => {
+    const topicId = logicalId(stack.feedback.topic);
+    const destination = ofType('AWS::SES::ConfigurationSetEventDestination')[0]?.[1].Properties;
+    expect(destination?.EventDestination.SnsDestination).toEqual({ TopicARN: { Ref: topicId } });
+    expect(destination?.EventDestination.MatchingEventTypes).toEqual(
+      expect.arrayContaining(['bounce', 'complaint']),
+    );
+    expect(resources[topicId]?.Properties.KmsMasterKeyId).toBeDefined();
+    const topicPolicy = ofType('AWS::SNS::TopicPolicy').find(([, p]) =>
+      p.Properties.Topics.some((t: { Ref: string }) => t.Ref === topicId),
+    );
+    expect(topicPolicy?.[1].Properties.PolicyDocument.Statement).toContainEqual(
+      expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+    );
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'lambda',
+      TopicArn: { Ref: topicId },
+      Endpoint: { 'Fn::GetAtt': [logicalId(stack.feedback.handler), 'Arn'] },
+    });
+  });
+
+  test('the domain identity is created with Easy DKIM and a MAIL FROM subdomain, or left alone', () => {
+    template.hasResourceProperties('AWS::SES::EmailIdentity', {
+      EmailIdentity: 'news.example.org',
+      MailFromAttributes: { MailFromDomain: 'mail.news.example.org' },
+    });
+    const unmanaged = synthTemplate({ context: { ...CONTEXT, manageSesIdentity: 'false' } });
+    unmanaged.template.resourceCountIs('AWS::SES::EmailIdentity', 0);
+  });
+});
+
+describe('schedules', () => {
+  test('daily and weekly digests and feed polling run on the schedules from context', () => {
+    const rules = ofType('AWS::Events::Rule').map(([, r]) => r.Properties);
+    const rule = (expression: string) => rules.find((r) => r.ScheduleExpression === expression);
+    const target = (expression: string) => rule(expression)?.Targets[0];
+    const scheduleArn = { 'Fn::GetAtt': [logicalId(stack.schedules.scheduleFunction), 'Arn'] };
+    expect(target('cron(30 6 * * ? *)')?.Arn).toEqual(scheduleArn);
+    expect(target('cron(0 8 ? * SUN *)')?.Arn).toEqual(scheduleArn);
+    expect(target('cron(30 6 * * ? *)')?.InputTransformer.InputTemplate).toContain('"frequency":"daily"');
+    expect(target('cron(0 8 ? * SUN *)')?.InputTransformer.InputTemplate).toContain('"frequency":"weekly"');
+    expect(target('rate(5 minutes)')?.Arn).toEqual({
+      'Fn::GetAtt': [logicalId(stack.schedules.pollFeedsFunction), 'Arn'],
+    });
+  });
+});
+
+describe('alarms', () => {
+  const alarms = () => ofType('AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
+
+  test('any message in a dead-letter queue raises an alarm', () => {
+    const dlqs = [
+      stack.storage.dispatchDeadLetterQueue,
+      stack.storage.sendDeadLetterQueue,
+      stack.feedback.deadLetterQueue,
+    ];
+    for (const dlq of dlqs) {
+      const alarm = alarms().find(
+        (a) =>
+          a.MetricName === 'ApproximateNumberOfMessagesVisible' &&
+          a.Dimensions[0].Value['Fn::GetAtt'][0] === logicalId(dlq),
+      );
+      expect(alarm).toMatchObject({ Threshold: 0, ComparisonOperator: 'GreaterThanThreshold' });
+    }
+  });
+
+  test('errors of every function raise an alarm', () => {
+    for (const fn of Object.values(functions())) {
+      const alarm = alarms().find(
+        (a) => a.MetricName === 'Errors' && a.Dimensions[0].Value.Ref === logicalId(fn),
+      );
+      expect(alarm).toMatchObject({ Threshold: 0, ComparisonOperator: 'GreaterThanThreshold' });
+    }
+  });
+
+  test('SES bounce rate at 5 % and complaint rate at 0.1 % raise alarms', () => {
+    expect(alarms().find((a) => a.MetricName === 'Reputation.BounceRate')).toMatchObject({
+      Namespace: 'AWS/SES',
+      Threshold: 0.05,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+    });
+    expect(alarms().find((a) => a.MetricName === 'Reputation.ComplaintRate')).toMatchObject({
+      Namespace: 'AWS/SES',
+      Threshold: 0.001,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+    });
+  });
+
+  test('every alarm notifies the encrypted alarm topic, which mails the address from context', () => {
+    const topicId = logicalId(stack.monitoring.alarmTopic);
+    expect(alarms().length).toBeGreaterThanOrEqual(11);
+    for (const alarm of alarms()) expect(alarm.AlarmActions).toEqual([{ Ref: topicId }]);
+    expect(resources[topicId]?.Properties.KmsMasterKeyId).toBeDefined();
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'ops@news.example.org',
+      TopicArn: { Ref: topicId },
+    });
+    const quiet = synthTemplate({ context: { alarmEmail: '' } });
+    expect(JSON.stringify(quiet.template.findResources('AWS::SNS::Subscription'))).not.toContain('email');
+  });
+});
+
+describe('settings', () => {
+  test('cdk.json holds a default for every setting', () => {
+    const { stack: defaults } = buildStack();
+    expect(defaults.sending.configurationSet).toBeDefined();
+    expect(cdkJsonContext()).toMatchObject({ sendMaxConcurrency: expect.any(Number), logLevel: 'INFO' });
+  });
+
+  test('a bad context value stops synth with a message naming it', () => {
+    expect(() => buildStack({ context: { feedPollSchedule: 'every 5 minutes' } })).toThrow(SettingsError);
+    expect(() => buildStack({ context: { sendMaxConcurrency: 1 } })).toThrow(/sendMaxConcurrency/);
+  });
+});
