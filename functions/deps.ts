@@ -3,15 +3,21 @@
 
 import { Logger } from '@aws-lambda-powertools/logger';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import topicsFile from '../data/topics.json' with { type: 'json' };
 import { type AwsClientSettings, createDynamoClients, type DynamoClients } from './adapters/dynamodb/client';
 import { DynamoDevelopmentStore } from './adapters/dynamodb/development-store';
+import { DynamoRateLimiter } from './adapters/dynamodb/rate-limiter';
+import { DynamoSubscriberStore } from './adapters/dynamodb/subscriber-store';
 import { SesMailer } from './adapters/ses/ses-mailer';
 import type { Config } from './config';
+import { parseTopics, type Topic } from './domain/subscribers/topics';
 import type { Clock } from './ports/clock';
 import type { DevelopmentStore } from './ports/development-store';
 import { systemClock } from './ports/clock';
 import type { Mailer } from './ports/mailer';
 import type { Queue } from './ports/queue';
+import type { RateLimiter } from './ports/rate-limiter';
+import type { SubscriberStore } from './ports/subscriber-store';
 
 /** Messages on the two queues. Owned by the delivery feature; kept loose here. */
 export type DispatchMessage = Record<string, unknown>;
@@ -35,7 +41,11 @@ export interface Deps {
   dynamo: DynamoClients;
   mailer: Mailer;
   queues: Queues;
+  subscribers: SubscriberStore;
   developments: DevelopmentStore;
+  rateLimiter: RateLimiter;
+  /** data/topics.json, bundled at build time. */
+  topics: readonly Topic[];
   health(): Promise<HealthReport>;
 }
 
@@ -64,14 +74,18 @@ export function buildDeps(config: Config, options: BuildOptions): Deps {
     }
   };
 
+  const clock = options.clock ?? systemClock;
   return {
     config,
-    clock: options.clock ?? systemClock,
+    clock,
     logger,
     dynamo,
     mailer,
     queues: options.queues,
+    subscribers: new DynamoSubscriberStore(dynamo, config.TABLE_NAME),
     developments: new DynamoDevelopmentStore(dynamo, config.TABLE_NAME),
+    rateLimiter: new DynamoRateLimiter(dynamo, config.TABLE_NAME, clock),
+    topics: parseTopics(topicsFile),
     async health() {
       const [store, mail] = await Promise.all([
         probe(() => dynamo.client.send(new DescribeTableCommand({ TableName: config.TABLE_NAME }))),
