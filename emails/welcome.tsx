@@ -1,6 +1,9 @@
 // Sent once an address is confirmed: what to expect, and how to change or stop it.
 import { Heading, Link, Text } from '@react-email/components';
+import type { StateOfPlay } from '../functions/domain/developments/types';
 import { Layout } from './components/layout';
+import { StateOfPlaySection } from './components/state-of-play';
+import { previewStateOfPlay } from './preview-data';
 import { theme } from './theme';
 
 export interface WelcomeEmailProps {
@@ -8,6 +11,8 @@ export interface WelcomeEmailProps {
   frequency: 'instant' | 'daily' | 'weekly';
   preferencesUrl: string;
   unsubscribeUrl: string;
+  /** Where the talks stand now, so the first email is already useful. */
+  stateOfPlay?: StateOfPlay;
 }
 
 const whatNext = {
@@ -16,7 +21,13 @@ const whatNext = {
   weekly: 'Your first weekly digest arrives at the end of the week.',
 } as const;
 
-export function WelcomeEmail({ topicTitles, frequency, preferencesUrl, unsubscribeUrl }: WelcomeEmailProps) {
+export function WelcomeEmail({
+  topicTitles,
+  frequency,
+  preferencesUrl,
+  unsubscribeUrl,
+  stateOfPlay,
+}: WelcomeEmailProps) {
   return (
     <Layout
       preview="You are subscribed to Talkwatch"
@@ -37,6 +48,7 @@ export function WelcomeEmail({ topicTitles, frequency, preferencesUrl, unsubscri
         Change topics or frequency, pause, download or delete your data at any time from your{' '}
         <Link href={preferencesUrl}>preference centre</Link>.
       </Text>
+      {stateOfPlay && <StateOfPlaySection state={stateOfPlay} limit={5} />}
     </Layout>
   );
 }
@@ -46,6 +58,7 @@ WelcomeEmail.PreviewProps = {
   frequency: 'daily',
   preferencesUrl: 'http://localhost:3000/preferences?token=preview',
   unsubscribeUrl: 'http://localhost:3000/unsubscribe?token=preview',
+  stateOfPlay: previewStateOfPlay(),
 } satisfies WelcomeEmailProps;
 
 export default WelcomeEmail;

@@ -10,6 +10,7 @@ import { DynamoRateLimiter } from './adapters/dynamodb/rate-limiter';
 import { DynamoSubscriberStore } from './adapters/dynamodb/subscriber-store';
 import { SesMailer } from './adapters/ses/ses-mailer';
 import type { Config } from './config';
+import type { DispatchMessage, SendMessage } from './domain/delivery/messages';
 import { parseTopics, type Topic } from './domain/subscribers/topics';
 import type { Clock } from './ports/clock';
 import type { DevelopmentStore } from './ports/development-store';
@@ -19,9 +20,8 @@ import type { Queue } from './ports/queue';
 import type { RateLimiter } from './ports/rate-limiter';
 import type { SubscriberStore } from './ports/subscriber-store';
 
-/** Messages on the two queues. Owned by the delivery feature; kept loose here. */
-export type DispatchMessage = Record<string, unknown>;
-export type SendMessage = Record<string, unknown>;
+/** Messages on the two queues: see functions/domain/delivery/messages.ts. */
+export type { DispatchMessage, SendMessage };
 
 export interface Queues {
   dispatch: Queue<DispatchMessage>;

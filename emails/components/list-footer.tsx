@@ -1,0 +1,34 @@
+// Footer of every list email: why the reader gets it, the web version, and visible preference and
+// unsubscribe links (RFC 8058 mail must also show one in the body).
+import { Link, Text } from '@react-email/components';
+import { theme } from '../theme';
+
+export interface ListFooterProps {
+  reason: string;
+  archiveUrl: string;
+  preferencesUrl: string;
+  unsubscribeUrl: string;
+}
+
+const small = { fontSize: '12px', color: theme.muted, margin: '0 0 6px' };
+
+export function ListFooter({ reason, archiveUrl, preferencesUrl, unsubscribeUrl }: ListFooterProps) {
+  return (
+    <>
+      <Text style={small}>{reason}</Text>
+      <Text style={small}>
+        <Link href={archiveUrl} style={{ color: theme.accent }}>
+          Read on the web
+        </Link>{' '}
+        ·{' '}
+        <Link href={preferencesUrl} style={{ color: theme.accent }}>
+          Manage preferences
+        </Link>{' '}
+        ·{' '}
+        <Link href={unsubscribeUrl} style={{ color: theme.accent }}>
+          Unsubscribe
+        </Link>
+      </Text>
+    </>
+  );
+}

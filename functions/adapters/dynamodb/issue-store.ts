@@ -1,0 +1,255 @@
+// IssueStore over the single table. Items: ISSUE#<id>/ISSUE (gsi2 ISSUES#<topic> once sent, for the
+// archive), ISSUE#<id>/TEMPLATE, ISSUE#<id>/DELIVERY#<subscriberId>, ISSUE#OPEN/<id> while unfinished,
+// CURSOR#<topic>#<frequency>/CURSOR.
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Delivery, Issue, RenderedTemplate } from '../../domain/issues/types';
+import type { Frequency } from '../../domain/subscribers/types';
+import type { ClaimResult, IssueStore } from '../../ports/issue-store';
+import type { DynamoClients } from './client';
+import { INDEXES } from './table';
+
+const issueKey = (id: string) => ({ pk: `ISSUE#${id}`, sk: 'ISSUE' });
+const deliveryKey = (id: string, subscriberId: string) => ({
+  pk: `ISSUE#${id}`,
+  sk: `DELIVERY#${subscriberId}`,
+});
+const OPEN = 'ISSUE#OPEN';
+const cursorKey = (topic: string, frequency: Frequency) => ({
+  pk: `CURSOR#${topic}#${frequency}`,
+  sk: 'CURSOR',
+});
+
+export class DynamoIssueStore implements IssueStore {
+  constructor(
+    private readonly dynamo: DynamoClients,
+    private readonly table: string,
+  ) {}
+
+  private get doc() {
+    return this.dynamo.doc;
+  }
+
+  private issueItem(issue: Issue) {
+    const archived = issue.status === 'sending';
+    return {
+      ...issueKey(issue.id),
+      ...(archived ? { gsi2pk: `ISSUES#${issue.topic}`, gsi2sk: `${issue.createdAt}#${issue.id}` } : {}),
+      data: issue,
+    };
+  }
+
+  async create(issue: Issue): Promise<{ issue: Issue; created: boolean }> {
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: this.issueItem(issue),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      await this.doc.send(new PutCommand({ TableName: this.table, Item: { pk: OPEN, sk: issue.id } }));
+      return { issue, created: true };
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      const existing = await this.get(issue.id);
+      if (!existing) throw error;
+      return { issue: existing, created: false };
+    }
+  }
+
+  async get(id: string): Promise<Issue | undefined> {
+    const out = await this.doc.send(
+      new GetCommand({ TableName: this.table, Key: issueKey(id), ConsistentRead: true }),
+    );
+    return out.Item?.data as Issue | undefined;
+  }
+
+  async update(issue: Issue): Promise<void> {
+    await this.doc.send(new PutCommand({ TableName: this.table, Item: this.issueItem(issue) }));
+  }
+
+  async listSent(topic: string, limit = 50): Promise<Issue[]> {
+    const out = await this.doc.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: INDEXES.gsi2.name,
+        KeyConditionExpression: 'gsi2pk = :pk',
+        ExpressionAttributeValues: { ':pk': `ISSUES#${topic}` },
+        ScanIndexForward: false,
+        Limit: limit,
+      }),
+    );
+    return (out.Items ?? []).map((item) => item.data as Issue);
+  }
+
+  async listOpen(): Promise<Issue[]> {
+    const ids: string[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.doc.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': OPEN },
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of out.Items ?? []) ids.push(item.sk as string);
+      start = out.LastEvaluatedKey;
+    } while (start);
+    const issues = await Promise.all(ids.map((id) => this.get(id)));
+    return issues.filter((i): i is Issue => i !== undefined);
+  }
+
+  async markFinished(id: string): Promise<void> {
+    await this.doc.send(new DeleteCommand({ TableName: this.table, Key: { pk: OPEN, sk: id } }));
+  }
+
+  async putTemplate(issueId: string, template: RenderedTemplate): Promise<void> {
+    await this.doc.send(
+      new PutCommand({ TableName: this.table, Item: { pk: `ISSUE#${issueId}`, sk: 'TEMPLATE', template } }),
+    );
+  }
+
+  async getTemplate(issueId: string): Promise<RenderedTemplate | undefined> {
+    const out = await this.doc.send(
+      new GetCommand({ TableName: this.table, Key: { pk: `ISSUE#${issueId}`, sk: 'TEMPLATE' } }),
+    );
+    return out.Item?.template as RenderedTemplate | undefined;
+  }
+
+  async claim(issueId: string, subscriberId: string, claimId: string, at: string): Promise<ClaimResult> {
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { ...deliveryKey(issueId, subscriberId), status: 'claimed', claimId, claimedAt: at },
+          ConditionExpression: 'attribute_not_exists(pk)',
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      );
+      return { claimed: true };
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      const item = error.Item
+        ? Object.fromEntries(Object.entries(error.Item).map(([k, v]) => [k, Object.values(v)[0]]))
+        : (
+            await this.doc.send(
+              new GetCommand({
+                TableName: this.table,
+                Key: deliveryKey(issueId, subscriberId),
+                ConsistentRead: true,
+              }),
+            )
+          ).Item;
+      return { claimed: false, ...(item ? { existing: toDelivery(item) } : {}) };
+    }
+  }
+
+  async complete(issueId: string, delivery: Delivery): Promise<void> {
+    await this.doc.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: deliveryKey(issueId, delivery.subscriberId),
+        UpdateExpression: 'SET #status = :status, providerMessageId = :mid, #error = :error, #at = :at',
+        ConditionExpression: 'claimId = :claim',
+        ExpressionAttributeNames: { '#status': 'status', '#error': 'error', '#at': 'at' },
+        ExpressionAttributeValues: {
+          ':status': delivery.status,
+          ':mid': delivery.providerMessageId ?? null,
+          ':error': delivery.error ?? null,
+          ':at': delivery.at ?? null,
+          ':claim': delivery.claimId,
+        },
+      }),
+    );
+  }
+
+  async release(issueId: string, subscriberId: string, claimId: string): Promise<void> {
+    try {
+      await this.doc.send(
+        new DeleteCommand({
+          TableName: this.table,
+          Key: deliveryKey(issueId, subscriberId),
+          ConditionExpression: 'claimId = :claim AND #status = :claimed',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':claim': claimId, ':claimed': 'claimed' },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  }
+
+  async recordSuppressed(issueId: string, subscriberId: string, at: string): Promise<void> {
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { ...deliveryKey(issueId, subscriberId), status: 'suppressed', at },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  }
+
+  async listDeliveries(issueId: string): Promise<Delivery[]> {
+    const deliveries: Delivery[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.doc.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': `ISSUE#${issueId}`, ':prefix': 'DELIVERY#' },
+          ExclusiveStartKey: start,
+          ConsistentRead: true,
+        }),
+      );
+      for (const item of out.Items ?? []) deliveries.push(toDelivery(item));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return deliveries;
+  }
+
+  async getCursor(topic: string, frequency: Frequency): Promise<string | undefined> {
+    const out = await this.doc.send(
+      new GetCommand({ TableName: this.table, Key: cursorKey(topic, frequency), ConsistentRead: true }),
+    );
+    return out.Item?.until as string | undefined;
+  }
+
+  async setCursor(topic: string, frequency: Frequency, until: string): Promise<void> {
+    // Cursors only move forward, even if two issues of one cohort finish out of order.
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { ...cursorKey(topic, frequency), until },
+          ConditionExpression: 'attribute_not_exists(pk) OR #until < :until',
+          ExpressionAttributeNames: { '#until': 'until' },
+          ExpressionAttributeValues: { ':until': until },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  }
+}
+
+function toDelivery(item: Record<string, unknown>): Delivery {
+  const sk = String(item.sk ?? '');
+  const pick = (key: string) => (typeof item[key] === 'string' ? (item[key] as string) : undefined);
+  const delivery: Delivery = {
+    subscriberId: sk.slice('DELIVERY#'.length),
+    status: item.status as Delivery['status'],
+  };
+  for (const key of ['claimId', 'claimedAt', 'providerMessageId', 'error', 'at'] as const) {
+    const value = pick(key);
+    if (value !== undefined) delivery[key] = value;
+  }
+  return delivery;
+}

@@ -1,0 +1,25 @@
+// POST /webhooks/ses: SES bounce and complaint notifications for the local stack (in AWS they come
+// through SNS to functions/feedback.ts). Signed like every webhook; the body is the SES notification
+// or its SNS envelope.
+import { Hono } from 'hono';
+import { handleSesNotification, parseSesNotification } from '../../domain/delivery/feedback';
+import { ValidationError } from '../../domain/errors';
+import type { AppEnv } from '../types';
+import { verifyWebhook } from '../webhooks';
+
+export const feedbackRoutes = new Hono<AppEnv>().post('/webhooks/ses', verifyWebhook(), async (c) => {
+  const deps = c.get('deps');
+  let json: unknown;
+  try {
+    json = JSON.parse(c.get('webhook').body);
+  } catch {
+    throw new ValidationError('Body must be JSON');
+  }
+  const notification = parseSesNotification(json);
+  if (!notification) throw new ValidationError('Body is not an SES notification');
+  const outcome = await handleSesNotification(
+    { subscribers: deps.subscribers, now: deps.clock.now() },
+    notification,
+  );
+  return c.json(outcome);
+});

@@ -1,0 +1,45 @@
+// GET /issues/:id (admin): an issue's status and counts, computed from its delivery records.
+import { timingSafeEqual } from 'node:crypto';
+import { Hono } from 'hono';
+import { NotFoundError, UnauthorizedError } from '../../domain/errors';
+import { issueStatus } from '../../domain/issues/status';
+import { deliveryPorts } from '../../workers/delivery-ports';
+import type { AppEnv } from '../types';
+
+function sameToken(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  // Compare equal-length buffers only; a length mismatch still costs one comparison.
+  if (a.length !== b.length) {
+    timingSafeEqual(b, b);
+    return false;
+  }
+  return timingSafeEqual(a, b);
+}
+
+export const issuesRoutes = new Hono<AppEnv>().get('/issues/:id', async (c) => {
+  const header = c.req.header('authorization') ?? '';
+  const token = /^Bearer (.+)$/.exec(header)?.[1];
+  if (!token || !sameToken(token, c.get('config').ADMIN_TOKEN)) {
+    c.header('WWW-Authenticate', 'Bearer');
+    throw new UnauthorizedError('A valid admin bearer token is required');
+  }
+  const deps = c.get('deps');
+  const { issues } = deliveryPorts(deps);
+  const issue = await issues.get(c.req.param('id'));
+  if (!issue) throw new NotFoundError('No such issue');
+  const { status, counts, finished } = await issueStatus(issues, issue, deps.clock.now());
+  if (finished) await issues.markFinished(issue.id);
+  return c.json({
+    id: issue.id,
+    topic: issue.topic,
+    kind: issue.kind,
+    frequencies: issue.frequencies,
+    status,
+    createdAt: issue.createdAt,
+    dispatchedAt: issue.dispatchedAt ?? null,
+    subject: issue.content?.subject ?? null,
+    developments: issue.content?.developments.map((d) => d.id) ?? [],
+    counts,
+  });
+});

@@ -1,0 +1,5 @@
+// Lambda entry for the dispatch queue (SQS, partial batch responses): issues → recipient batches.
+import { awsDeps } from './aws/runtime';
+import { createDispatchHandler } from './workers/dispatch-worker';
+
+export const handler = createDispatchHandler(await awsDeps());

@@ -1,0 +1,176 @@
+// Sends one recipient batch of one issue, exactly once per (issue, subscriber).
+//
+// The guard is the delivery claim: a conditional create of ISSUE#<id>/DELIVERY#<subscriberId> before
+// the SES call, the SES MessageId recorded after. A redelivered batch, two workers on one batch or a
+// retry after a crash find the claim and skip the recipient, so nobody is mailed twice.
+//
+// The one crash window left: the claim is written and the worker dies (or loses the store) before
+// SES's answer is recorded — while it waits for a send token (well under a second) or during the SES
+// call itself. We cannot tell whether SES accepted the message, and we choose NOT to resend: a claim
+// without a MessageId is reported as `inFlight` and, once older than STALE_CLAIM_MINUTES (longer than
+// any worker lives), as `unknown` in the issue counts. Cost: in that rare crash a subscriber may miss
+// one issue (it stays readable in the archive); the alternative, resending, would mail twice whenever
+// SES had already accepted the copy, which is the failure subscribers notice and report as spam.
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../../ports/clock';
+import type { IssueStore } from '../../ports/issue-store';
+import { type Mailer, MailerError } from '../../ports/mailer';
+import type { Issue, RenderedTemplate } from '../issues/types';
+import type { Recipient } from '../subscribers/types';
+import { issueEmail, type MessageSettings } from './message';
+import type { DeliverMessage } from './messages';
+import type { SendRate } from './send-rate';
+
+export const STALE_CLAIM_MINUTES = 15;
+const MAX_ATTEMPTS = 6;
+const CONCURRENCY_PER_BATCH = 16;
+
+export interface DeliverPorts {
+  issues: IssueStore;
+  mailer: Mailer;
+  rate: SendRate;
+  clock: Clock;
+  settings: MessageSettings;
+  /** Per warm instance: the issue and its rendered template are read once, not per recipient. */
+  cache?: Map<string, Promise<{ issue: Issue; template: RenderedTemplate } | undefined>>;
+  sleep?: (ms: number) => Promise<void>;
+  log?: (message: string, details: Record<string, unknown>) => void;
+}
+
+export type RecipientOutcome = 'sent' | 'failed' | 'duplicate' | 'retry';
+
+/** Still retryable after the in-process attempts: the queue should deliver this batch again. */
+export class RetryLaterError extends Error {
+  override name = 'RetryLaterError';
+}
+
+/** Exponential backoff with full jitter (AWS Architecture Blog, "Exponential Backoff And Jitter"). */
+export function backoffMs(attempt: number, random = Math.random): number {
+  return Math.floor(random() * Math.min(5_000, 100 * 2 ** attempt));
+}
+
+export async function deliverBatch(
+  ports: DeliverPorts,
+  message: DeliverMessage,
+): Promise<RecipientOutcome[]> {
+  const loaded = await loadIssue(ports, message.issueId);
+  if (!loaded) throw new Error(`issue ${message.issueId} or its template is missing`);
+  const outcomes: RecipientOutcome[] = new Array(message.recipients.length);
+  let next = 0;
+  let fatal: unknown;
+  const worker = async () => {
+    while (next < message.recipients.length && fatal === undefined) {
+      const index = next++;
+      try {
+        outcomes[index] = await deliverOne(ports, loaded.issue, loaded.template, message.recipients[index]!);
+      } catch (error) {
+        fatal ??= error;
+      }
+    }
+  };
+  await Promise.all(
+    Array.from({ length: Math.min(CONCURRENCY_PER_BATCH, message.recipients.length) }, worker),
+  );
+  if (fatal !== undefined) throw fatal;
+  if (outcomes.includes('retry')) {
+    throw new RetryLaterError(`${outcomes.filter((o) => o === 'retry').length} recipient(s) still throttled`);
+  }
+  return outcomes;
+}
+
+function loadIssue(ports: DeliverPorts, issueId: string) {
+  const cache = ports.cache;
+  const cached = cache?.get(issueId);
+  if (cached) return cached;
+  const loading = Promise.all([ports.issues.get(issueId), ports.issues.getTemplate(issueId)]).then(
+    ([issue, template]) => (issue && template ? { issue, template } : undefined),
+  );
+  cache?.set(issueId, loading);
+  loading.then((v) => v ?? cache?.delete(issueId)).catch(() => cache?.delete(issueId));
+  return loading;
+}
+
+async function deliverOne(
+  ports: DeliverPorts,
+  issue: Issue,
+  template: RenderedTemplate,
+  recipient: Recipient,
+): Promise<RecipientOutcome> {
+  const claimId = randomUUID();
+  const claim = await ports.issues.claim(issue.id, recipient.subscriberId, claimId, now(ports));
+  if (!claim.claimed) return 'duplicate';
+
+  const email = issueEmail(
+    ports.settings,
+    { ...issue, topicTitle: issue.content?.topicTitle ?? issue.topic },
+    template,
+    recipient,
+  );
+  const sleep = ports.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await ports.rate.acquire();
+    } catch (error) {
+      await ports.issues.release(issue.id, recipient.subscriberId, claimId);
+      throw error;
+    }
+    try {
+      const { providerMessageId } = await ports.mailer.send(email);
+      await record(ports, issue.id, {
+        subscriberId: recipient.subscriberId,
+        status: 'sent',
+        claimId,
+        providerMessageId,
+      });
+      return 'sent';
+    } catch (error) {
+      if (!(error instanceof MailerError)) {
+        // Outcome unknown (the crash window above): keep the claim, never resend.
+        ports.log?.('send outcome unknown; claim kept', {
+          issueId: issue.id,
+          subscriberId: recipient.subscriberId,
+          error: String(error),
+        });
+        throw error;
+      }
+      if (error.kind === 'permanent') {
+        await record(ports, issue.id, {
+          subscriberId: recipient.subscriberId,
+          status: 'failed',
+          claimId,
+          error: `${error.code}: ${error.message}`.slice(0, 500),
+        });
+        return 'failed';
+      }
+      if (attempt + 1 >= MAX_ATTEMPTS) {
+        // SES refused before accepting anything, so giving the claim back cannot cause a duplicate.
+        await ports.issues.release(issue.id, recipient.subscriberId, claimId);
+        return 'retry';
+      }
+      await sleep(backoffMs(attempt));
+    }
+  }
+}
+
+async function record(
+  ports: DeliverPorts,
+  issueId: string,
+  delivery: {
+    subscriberId: string;
+    status: 'sent' | 'failed';
+    claimId: string;
+    providerMessageId?: string;
+    error?: string;
+  },
+) {
+  try {
+    await ports.issues.complete(issueId, { ...delivery, at: now(ports) });
+  } catch (error) {
+    // The email went (or was refused for good); failing to note it must not make a retry resend it.
+    ports.log?.('could not record delivery outcome', { issueId, ...delivery, error: String(error) });
+  }
+}
+
+function now(ports: DeliverPorts): string {
+  return ports.clock.now().toISOString();
+}

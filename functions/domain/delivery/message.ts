@@ -1,0 +1,64 @@
+// One recipient's email for one issue: personalised copy plus the list headers Gmail and Yahoo require
+// of bulk mail (RFC 2369 List-Id/List-Unsubscribe, RFC 8058 one-click), a Message-ID on our domain.
+import type { OutgoingEmail } from '../../ports/mailer';
+import type { Issue, RenderedTemplate } from '../issues/types';
+import { signSubscriberToken, type TokenKey } from '../subscribers/tokens';
+import type { Recipient } from '../subscribers/types';
+import { personalise } from './personalise';
+
+export interface MessageSettings {
+  publicUrl: string;
+  from: string;
+  mailDomain: string;
+  tokenKeys: readonly TokenKey[];
+  configurationSet?: string | undefined;
+}
+
+export function recipientLinks(settings: MessageSettings, subscriberId: string) {
+  const unsubscribeToken = signSubscriberToken(settings.tokenKeys, 'unsubscribe', subscriberId);
+  const preferencesToken = signSubscriberToken(settings.tokenKeys, 'preferences', subscriberId);
+  return {
+    unsubscribeToken,
+    unsubscribeUrl: `${settings.publicUrl}/unsubscribe?token=${unsubscribeToken}`,
+    preferencesUrl: `${settings.publicUrl}/preferences?token=${preferencesToken}`,
+    unsubscribeMailto: `mailto:unsubscribe@${settings.mailDomain}?subject=${unsubscribeToken}`,
+  };
+}
+
+export function issueEmail(
+  settings: MessageSettings,
+  issue: Pick<Issue, 'id' | 'topic' | 'kind'> & { topicTitle: string },
+  template: RenderedTemplate,
+  recipient: Recipient,
+): OutgoingEmail {
+  const links = recipientLinks(settings, recipient.subscriberId);
+  const copy = personalise(template, {
+    unsubscribeUrl: links.unsubscribeUrl,
+    preferencesUrl: links.preferencesUrl,
+    greeting: 'Hello,',
+  });
+  return {
+    from: settings.from,
+    to: recipient.email,
+    ...copy,
+    // Deterministic per (issue, subscriber): should a copy ever go twice, clients can fold it.
+    messageId: `<${issue.id}.${recipient.subscriberId}@${settings.mailDomain}>`,
+    headers: {
+      'List-Id': `${asciiOnly(issue.topicTitle)} <${issue.topic}.${settings.mailDomain}>`,
+      'List-Unsubscribe': `<${links.unsubscribeUrl}>, <${links.unsubscribeMailto}>`,
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      'List-Archive': `<${settings.publicUrl}/archive/${issue.id}>`,
+    },
+    ...(settings.configurationSet ? { configurationSet: settings.configurationSet } : {}),
+    tags: { issue: issue.id.replace(/[^A-Za-z0-9_-]/g, '_'), kind: issue.kind },
+  };
+}
+
+/** List-Id phrases are best kept ASCII: some filters choke on encoded words there. */
+function asciiOnly(text: string): string {
+  return text
+    .replace(/[–—]/g, '-')
+    .replace(/[^\x20-\x7e]/g, '')
+    .replace(/["\\<>]/g, '')
+    .trim();
+}

@@ -1,0 +1,71 @@
+// What goes into an issue: the developments new to its cohorts (or the ones asked for), the topic's
+// state of play, a subject. Fixed once, so the archive shows what subscribers got.
+import type { DevelopmentStore } from '../../ports/development-store';
+import type { IssueStore } from '../../ports/issue-store';
+import type { Development } from '../developments/types';
+import type { Frequency } from '../subscribers/types';
+import type { Issue, IssueContent, IssueDevelopment } from './types';
+
+export interface ContentPorts {
+  issues: IssueStore;
+  developments: DevelopmentStore;
+  topics: readonly { id: string; title: string }[];
+  now: Date;
+}
+
+const LOOKBACK_DAYS: Record<Frequency, number> = { instant: 1, daily: 1, weekly: 7 };
+const MAX_DEVELOPMENTS = 30;
+
+export function toIssueDevelopment(d: Development): IssueDevelopment {
+  const { body: _body, contentHash: _hash, ...rest } = d;
+  return rest;
+}
+
+/** Undefined when there is nothing new to send. */
+export async function resolveContent(ports: ContentPorts, issue: Issue): Promise<IssueContent | undefined> {
+  const topicTitle = ports.topics.find((t) => t.id === issue.topic)?.title ?? issue.topic;
+  let developments: Development[];
+  let coveredSince: string | undefined;
+  if (issue.request.developmentIds?.length) {
+    const found = await Promise.all(issue.request.developmentIds.map((id) => ports.developments.get(id)));
+    developments = found.filter((d): d is Development => d !== undefined && d.topic === issue.topic);
+  } else if (issue.kind === 'alert') {
+    developments = (await ports.developments.listByTopic(issue.topic, { limit: 10 }))
+      .filter((d) => d.summary.significance.level === 'alert')
+      .slice(0, 1);
+  } else {
+    coveredSince = issue.request.since ?? (await oldestCursor(ports, issue));
+    const since = coveredSince;
+    developments = (
+      await ports.developments.listByTopic(issue.topic, { since, limit: MAX_DEVELOPMENTS })
+    ).filter((d) => d.publishedAt > since);
+  }
+  if (developments.length === 0) return undefined;
+  developments.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
+  const stateOfPlay = await ports.developments.getStateOfPlay(issue.topic);
+  const first = developments[0]!;
+  const subject =
+    issue.kind === 'alert'
+      ? `Alert: ${first.title}`
+      : `${topicTitle}: ${developments.length} new development${developments.length === 1 ? '' : 's'}`;
+  return {
+    topic: issue.topic,
+    topicTitle,
+    subject,
+    developments: developments.map(toIssueDevelopment),
+    ...(stateOfPlay ? { stateOfPlay } : {}),
+    coveredUntil: first.publishedAt,
+    ...(coveredSince ? { coveredSince } : {}),
+  };
+}
+
+/** Since the oldest of the cohorts' last issues, or a frequency's look-back for a cohort never sent to. */
+async function oldestCursor(ports: ContentPorts, issue: Issue): Promise<string> {
+  const cursors = await Promise.all(
+    issue.frequencies.map(async (f) => {
+      const cursor = await ports.issues.getCursor(issue.topic, f);
+      return cursor ?? new Date(ports.now.getTime() - LOOKBACK_DAYS[f] * 86_400_000).toISOString();
+    }),
+  );
+  return cursors.sort()[0]!;
+}

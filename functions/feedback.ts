@@ -1,0 +1,5 @@
+// Lambda entry for SES bounce and complaint notifications (SNS).
+import { awsDeps } from './aws/runtime';
+import { createFeedbackHandler } from './workers/feedback-worker';
+
+export const handler = createFeedbackHandler(await awsDeps());

@@ -1,0 +1,41 @@
+// Persistence of issues, their rendered template, per-recipient delivery claims, cohort cursors and
+// webhook ids. The delivery claim is the exactly-once guard: a conditional create.
+
+import type { Delivery, Issue, RenderedTemplate } from '../domain/issues/types';
+import type { Frequency } from '../domain/subscribers/types';
+
+export interface ClaimResult {
+  claimed: boolean;
+  /** The delivery already recorded when not claimed. */
+  existing?: Delivery;
+}
+
+export interface IssueStore {
+  /** Create the issue unless one with this id exists; returns the stored one either way. */
+  create(issue: Issue): Promise<{ issue: Issue; created: boolean }>;
+  get(id: string): Promise<Issue | undefined>;
+  /** Replace the issue's mutable fields (status, content, progress, recipients). */
+  update(issue: Issue): Promise<void>;
+  /** Newest first; only issues that were actually sent (not dry runs or skipped). */
+  listSent(topic: string, limit?: number): Promise<Issue[]>;
+  /** Issues not yet known to be finished (resume after a crash). */
+  listOpen(): Promise<Issue[]>;
+  markFinished(id: string): Promise<void>;
+
+  putTemplate(issueId: string, template: RenderedTemplate): Promise<void>;
+  getTemplate(issueId: string): Promise<RenderedTemplate | undefined>;
+
+  /** Conditional create of DELIVERY#<subscriberId>: true only for the first caller. */
+  claim(issueId: string, subscriberId: string, claimId: string, at: string): Promise<ClaimResult>;
+  /** Record the outcome of a claimed delivery (only by the claim's owner). */
+  complete(issueId: string, delivery: Delivery): Promise<void>;
+  /** Give a claim back after a retryable failure (nothing was sent). */
+  release(issueId: string, subscriberId: string, claimId: string): Promise<void>;
+  /** Record a recipient skipped at dispatch (suppressed address). Idempotent. */
+  recordSuppressed(issueId: string, subscriberId: string, at: string): Promise<void>;
+  listDeliveries(issueId: string): Promise<Delivery[]>;
+
+  /** Publication time up to which a cohort has been sent developments. */
+  getCursor(topic: string, frequency: Frequency): Promise<string | undefined>;
+  setCursor(topic: string, frequency: Frequency, until: string): Promise<void>;
+}

@@ -1,0 +1,5 @@
+// Lambda entry for EventBridge schedules: `{ "frequency": "daily" | "weekly" }` → this period's digests.
+import { awsDeps } from './aws/runtime';
+import { createScheduleHandler } from './workers/schedule-worker';
+
+export const handler = createScheduleHandler(await awsDeps());

@@ -1,0 +1,5 @@
+// Lambda entry for the send queue (SQS, partial batch responses): recipient batches and transactional emails → SES.
+import { awsDeps } from './aws/runtime';
+import { createSendHandler } from './workers/send-worker';
+
+export const handler = createSendHandler(await awsDeps());

@@ -1,0 +1,18 @@
+// Scheduled digests (EventBridge → `functions/schedule.ts`; an in-process timer locally): asks for
+// this period's digest of every topic for one cohort. Repeated firings find the same issues.
+import type { Deps } from '../deps';
+import { type DigestFrequency, requestScheduledDigests } from '../domain/issues/schedule';
+import { deliveryPorts } from './delivery-ports';
+
+export function createScheduleHandler(deps: Deps) {
+  return async (event: { frequency?: string } | undefined) => {
+    const frequency: DigestFrequency = event?.frequency === 'weekly' ? 'weekly' : 'daily';
+    const ids = await requestScheduledDigests(
+      { issues: deliveryPorts(deps).issues, dispatch: deps.queues.dispatch, clock: deps.clock },
+      deps.topics,
+      frequency,
+    );
+    deps.logger.info('scheduled digests requested', { frequency, issues: ids });
+    return { frequency, issues: ids };
+  };
+}

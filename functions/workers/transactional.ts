@@ -1,0 +1,37 @@
+// Wires the subscriptions feature's deliverTransactional (confirm and welcome emails) to deps and the
+// email renderers. The send worker calls it for `type: 'transactional'` messages.
+import { renderConfirmEmail, renderWelcomeEmail } from '../../emails/render';
+import type { WelcomeEmailProps } from '../../emails/welcome';
+import type { Deps } from '../deps';
+import type { TransactionalMessage } from '../domain/delivery/messages';
+import { deliverTransactional } from '../domain/subscribers/transactional';
+import type { Mailer } from '../ports/mailer';
+
+export function transactionalSender(deps: Deps) {
+  return (message: TransactionalMessage, mailer: Mailer) =>
+    deliverTransactional(
+      {
+        subscribers: deps.subscribers,
+        mailer,
+        render: { confirm: renderConfirmEmail, welcome: (props) => welcomeWithStateOfPlay(deps, props) },
+        topics: deps.topics,
+        settings: {
+          publicUrl: deps.config.PUBLIC_URL,
+          from: deps.config.FROM_ADDRESS,
+          mailDomain: deps.config.mailDomain,
+          tokenKeys: deps.config.TOKEN_KEYS,
+          configurationSet: deps.config.SES_CONFIGURATION_SET,
+        },
+      },
+      message,
+    );
+}
+
+/** The welcome email shows where the talks stand now, when the developments store has a state of play. */
+async function welcomeWithStateOfPlay(deps: Deps, props: WelcomeEmailProps) {
+  const topic = deps.topics.find((t) => props.topicTitles.includes(t.title));
+  const stateOfPlay = topic
+    ? await deps.developments.getStateOfPlay(topic.id).catch(() => undefined)
+    : undefined;
+  return renderWelcomeEmail({ ...props, ...(stateOfPlay ? { stateOfPlay } : {}) });
+}
