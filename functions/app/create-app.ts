@@ -9,6 +9,7 @@ import { feedbackRoutes } from './routes/feedback';
 import { issuesRoutes } from './routes/issues';
 import { webhooksSendRoutes } from './routes/webhooks-send';
 import { healthRoutes } from './routes/health';
+import { developmentWebhookRoutes } from './routes/webhooks-developments';
 import type { AppEnv } from './types';
 
 export function createApp(deps: Deps) {
@@ -24,6 +25,7 @@ export function createApp(deps: Deps) {
   app.notFound((c) => c.json({ error: `No route for ${c.req.method} ${c.req.path}` }, 404));
 
   app.route('/', healthRoutes);
+  app.route('/', developmentWebhookRoutes);
   app.route('/', webhooksSendRoutes);
   app.route('/', issuesRoutes);
   app.route('/', archiveRoutes);

@@ -47,7 +47,16 @@ export function canonicalUrl(url: string): string {
   return u.toString().replace(/\/$/, '');
 }
 
-export async function ingestDevelopment(ports: IngestPorts, raw: unknown): Promise<IngestResult> {
+export interface IngestOptions {
+  /** false when loading old reports (start-up seed): store them, but alert nobody. */
+  requestAlert?: boolean;
+}
+
+export async function ingestDevelopment(
+  ports: IngestPorts,
+  raw: unknown,
+  options: IngestOptions = {},
+): Promise<IngestResult> {
   const input: DevelopmentInput = parseDevelopmentInput(raw);
   const url = canonicalUrl(input.url);
   const source = { name: input.source ?? sourceFromUrl(url), url, publishedAt: input.publishedAt };
@@ -94,7 +103,7 @@ export async function ingestDevelopment(ports: IngestPorts, raw: unknown): Promi
   const state = (await store.getStateOfPlay(input.topic)) ?? emptyStateOfPlay(input.topic, now);
   await store.putStateOfPlay(foldStateOfPlay(state, development, proposals, now));
 
-  const alert = summary.significance.level === 'alert';
+  const alert = summary.significance.level === 'alert' && options.requestAlert !== false;
   if (alert)
     await ports.dispatch.send([{ type: 'alert-request', topic: input.topic, developmentId: development.id }]);
   return { id: development.id, created: true, outcome: 'new', alert };

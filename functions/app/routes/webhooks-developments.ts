@@ -1,0 +1,51 @@
+// POST /webhooks/developments: editors and automations push one development or a list, signed with
+// Standard Webhooks. Each is validated (400 naming the field), summarised and stored idempotently;
+// a redelivery of the same webhook-id (or the same report) gives the same ids with created: false.
+import { Hono } from 'hono';
+import { ingestDevelopment } from '../../domain/developments/ingest';
+import { parseDevelopmentInput } from '../../domain/developments/input';
+import { ValidationError } from '../../domain/errors';
+import type { AppEnv } from '../types';
+import { verifyWebhook } from '../webhooks';
+
+export const MAX_DEVELOPMENTS_PER_WEBHOOK = 50;
+
+export const developmentWebhookRoutes = new Hono<AppEnv>().post(
+  '/webhooks/developments',
+  verifyWebhook(),
+  async (c) => {
+    const { id: webhookId, body } = c.get('webhook');
+    let json: unknown;
+    try {
+      json = JSON.parse(body);
+    } catch {
+      throw new ValidationError('body: must be JSON (one development or a list of them)', 'body');
+    }
+    const list = Array.isArray(json)
+      ? json
+      : json && typeof json === 'object' && Array.isArray((json as { developments?: unknown }).developments)
+        ? (json as { developments: unknown[] }).developments
+        : [json];
+    if (list.length === 0 || list.length > MAX_DEVELOPMENTS_PER_WEBHOOK) {
+      throw new ValidationError(
+        `body: send between 1 and ${MAX_DEVELOPMENTS_PER_WEBHOOK} developments`,
+        'body',
+      );
+    }
+    // Validate every item before storing any, so a bad batch changes nothing.
+    list.forEach((item, i) =>
+      parseDevelopmentInput(item, list.length > 1 || Array.isArray(json) ? `[${i}].` : ''),
+    );
+
+    const deps = c.get('deps');
+    const ports = { developments: deps.developments, dispatch: deps.queues.dispatch, clock: deps.clock };
+    const results = [];
+    for (const item of list) results.push(await ingestDevelopment(ports, item));
+    const created = results.some((r) => r.created);
+    c.get('logger').info('developments webhook', {
+      webhookId,
+      created: results.filter((r) => r.created).length,
+    });
+    return c.json({ webhookId, results }, created ? 202 : 200);
+  },
+);
