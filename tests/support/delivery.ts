@@ -1,0 +1,51 @@
+// Helpers for the delivery tests: active subscribers in the real store, signed webhook requests, and
+// the local wiring of both queue consumers on test deps.
+import { randomUUID } from 'node:crypto';
+import { Webhook } from 'standardwebhooks';
+import { subscriberIdFor } from '../../functions/domain/subscribers/email';
+import type { Frequency, Subscriber } from '../../functions/domain/subscribers/types';
+import type { SubscriberStore } from '../../functions/ports/subscriber-store';
+import { TEST_SECRETS } from './env';
+
+export function activeSubscriber(email: string, frequency: Frequency = 'daily'): Subscriber {
+  const at = '2025-11-01T00:00:00.000Z';
+  return {
+    id: subscriberIdFor(email),
+    email,
+    status: 'active',
+    topics: ['us-russia-ukraine'],
+    frequency,
+    paused: false,
+    createdAt: at,
+    updatedAt: at,
+    consent: {},
+    transientBounces: 0,
+  };
+}
+
+/** `count` active subscribers on a domain unique to this run, so SES store entries can be told apart. */
+export async function seedSubscribers(
+  store: SubscriberStore,
+  count: number,
+  options: { frequency?: Frequency; prefix?: string } = {},
+): Promise<Subscriber[]> {
+  const domain = `run-${randomUUID().slice(0, 8)}.example.org`;
+  const subscribers = Array.from({ length: count }, (_, i) =>
+    activeSubscriber(`${options.prefix ?? 'reader'}${i}@${domain}`, options.frequency),
+  );
+  for (let i = 0; i < subscribers.length; i += 25) {
+    await Promise.all(subscribers.slice(i, i + 25).map((s) => store.put(s)));
+  }
+  return subscribers;
+}
+
+export function signedHeaders(body: string, options: { id?: string; secret?: string; at?: Date } = {}) {
+  const id = options.id ?? `msg_${randomUUID()}`;
+  const at = options.at ?? new Date();
+  return {
+    'content-type': 'application/json',
+    'webhook-id': id,
+    'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+    'webhook-signature': new Webhook(options.secret ?? TEST_SECRETS.WEBHOOK_SECRET).sign(id, at, body),
+  };
+}
