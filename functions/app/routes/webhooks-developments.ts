@@ -33,9 +33,8 @@ export const developmentWebhookRoutes = new Hono<AppEnv>().post(
       );
     }
     // Validate every item before storing any, so a bad batch changes nothing.
-    list.forEach((item, i) =>
-      parseDevelopmentInput(item, list.length > 1 || Array.isArray(json) ? `[${i}].` : ''),
-    );
+    const prefix = list.length > 1 || Array.isArray(json);
+    for (const [i, item] of list.entries()) parseDevelopmentInput(item, prefix ? `[${i}].` : '');
 
     const deps = c.get('deps');
     const ports = { developments: deps.developments, dispatch: deps.queues.dispatch, clock: deps.clock };
