@@ -8,7 +8,8 @@ import { z } from 'zod';
 export const MAX_EMAIL_LENGTH = 254;
 
 // C0 and C1 controls, DEL, and the Unicode line/paragraph separators: none belong in an address and
-// CR/LF would let a caller inject mail headers.
+// CR/LF would let a caller inject mail headers. (Surrounding whitespace, a pasted newline included,
+// is trimmed first.)
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
@@ -20,8 +21,8 @@ const DOMAIN = new RegExp(`^(?:${LABEL}\\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$
 
 /** The delivery form of an address, or undefined when it is not one we can mail. */
 export function normaliseEmail(raw: string): string | undefined {
-  if (CONTROL.test(raw)) return undefined;
   const trimmed = raw.trim().normalize('NFC');
+  if (CONTROL.test(trimmed)) return undefined;
   const at = trimmed.lastIndexOf('@');
   if (at < 1 || at === trimmed.length - 1) return undefined;
   const local = trimmed.slice(0, at);
@@ -37,7 +38,7 @@ export function normaliseEmail(raw: string): string | undefined {
 export const emailSchema = z
   .string({ error: 'is required' })
   .max(MAX_EMAIL_LENGTH, `must be at most ${MAX_EMAIL_LENGTH} characters`)
-  .refine((s) => !CONTROL.test(s), 'must not contain line breaks or control characters')
+  .refine((s) => !CONTROL.test(s.trim()), 'must not contain line breaks or control characters')
   .transform((s, ctx) => {
     const address = normaliseEmail(s);
     if (!address) {

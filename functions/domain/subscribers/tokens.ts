@@ -37,7 +37,9 @@ export function verifySubscriberToken(
   const [, version, subscriberId, given] = match as unknown as [string, string, string, string];
   const key = keys.find((k) => k.version === version);
   if (!key) return undefined;
-  const expected = mac(key, purpose, subscriberId);
-  const actual = Buffer.from(given, 'base64url');
+  // Compare the text, not decoded bytes: base64 has spare bits in its last character, and decoding
+  // would let two spellings of one MAC both pass.
+  const expected = Buffer.from(mac(key, purpose, subscriberId).toString('base64url'));
+  const actual = Buffer.from(given);
   return actual.length === expected.length && timingSafeEqual(actual, expected) ? subscriberId : undefined;
 }

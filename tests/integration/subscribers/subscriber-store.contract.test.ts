@@ -1,0 +1,172 @@
+// The SubscriberStore contract, run against every implementation: the DynamoDB adapter (on the
+// emulator) and the in-memory one the domain tests use.
+import { describe, expect, it } from 'vitest';
+import { DynamoSubscriberStore } from '../../../functions/adapters/dynamodb/subscriber-store';
+import { ConflictError, ValidationError } from '../../../functions/domain/errors';
+import { subscriberIdFor } from '../../../functions/domain/subscribers/email';
+import type { Subscriber } from '../../../functions/domain/subscribers/types';
+import type { SubscriberStore } from '../../../functions/ports/subscriber-store';
+import { testDeps } from '../../support/env';
+import { MemorySubscriberStore } from '../../support/memory-subscriber-store';
+
+const T = 'us-russia-ukraine';
+
+function subscriber(email: string, over: Partial<Subscriber> = {}): Subscriber {
+  return {
+    id: subscriberIdFor(email),
+    email,
+    status: 'active',
+    topics: [T],
+    frequency: 'daily',
+    paused: false,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    consent: {
+      subscribed: { at: '2026-01-01T00:00:00.000Z', ip: '192.0.2.1', userAgent: 'ua', source: 'form' },
+    },
+    transientBounces: 0,
+    ...over,
+  };
+}
+
+async function allOf(
+  store: SubscriberStore,
+  topic: string,
+  frequency: 'instant' | 'daily' | 'weekly',
+  limit = 2,
+) {
+  const emails: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await store.listCohort(topic, frequency, cursor, limit);
+    emails.push(...page.items.map((r) => r.email));
+    cursor = page.cursor;
+  } while (cursor);
+  return emails.sort();
+}
+
+const implementations: Array<[string, () => Promise<SubscriberStore>]> = [
+  [
+    'DynamoSubscriberStore',
+    async () => {
+      const deps = await testDeps();
+      return new DynamoSubscriberStore(deps.dynamo, deps.config.TABLE_NAME);
+    },
+  ],
+  ['MemorySubscriberStore', async () => new MemorySubscriberStore()],
+];
+
+describe.each(implementations)('SubscriberStore contract: %s', (_name, make) => {
+  it('stores and returns a subscriber with a revision that grows on every write', async () => {
+    const store = await make();
+    const s = subscriber('ann@example.org');
+    await store.put(s, { ifRevision: 'absent' });
+    const first = await store.get(s.id);
+    expect(first).toMatchObject({ email: 'ann@example.org', status: 'active', topics: [T], revision: 1 });
+    await store.put({ ...first!, frequency: 'weekly' }, { ifRevision: 1 });
+    expect(await store.get(s.id)).toMatchObject({ frequency: 'weekly', revision: 2 });
+    expect(await store.get(subscriberIdFor('nobody@example.org'))).toBeUndefined();
+  });
+
+  it('refuses a write based on a stale revision, or a create over an existing record', async () => {
+    const store = await make();
+    const s = subscriber('bo@example.org');
+    await store.put(s, { ifRevision: 'absent' });
+    await expect(store.put(s, { ifRevision: 'absent' })).rejects.toBeInstanceOf(ConflictError);
+    await store.put({ ...s, paused: true }, { ifRevision: 1 });
+    await expect(store.put({ ...s, paused: false }, { ifRevision: 1 })).rejects.toBeInstanceOf(ConflictError);
+    expect((await store.get(s.id))?.paused).toBe(true);
+  });
+
+  it('lists only active, unpaused subscribers of the topic and frequency, in pages', async () => {
+    const store = await make();
+    const emails = ['a@x.org', 'b@x.org', 'c@x.org', 'd@x.org', 'e@x.org'];
+    for (const e of emails) await store.put(subscriber(e));
+    await store.put(subscriber('pending@x.org', { status: 'pending' }));
+    await store.put(subscriber('gone@x.org', { status: 'unsubscribed' }));
+    await store.put(subscriber('paused@x.org', { paused: true }));
+    await store.put(subscriber('weekly@x.org', { frequency: 'weekly' }));
+    await store.put(subscriber('other@x.org', { topics: ['another-topic'] }));
+    expect(await allOf(store, T, 'daily')).toEqual(emails);
+    expect(await allOf(store, T, 'weekly')).toEqual(['weekly@x.org']);
+    expect(await allOf(store, 'another-topic', 'daily')).toEqual(['other@x.org']);
+    const page = await store.listCohort(T, 'daily', undefined, 2);
+    expect(page.items).toHaveLength(2);
+    expect(page.cursor).toEqual(expect.any(String));
+  });
+
+  it('keeps the cohort in step with every change: unsubscribe, pause, frequency, topics, delete', async () => {
+    const store = await make();
+    const s = subscriber('f@x.org', { topics: [T, 'second'] });
+    await store.put(s);
+    expect(await allOf(store, 'second', 'daily')).toEqual(['f@x.org']);
+    await store.put({ ...s, topics: [T] });
+    expect(await allOf(store, 'second', 'daily')).toEqual([]);
+    await store.put({ ...s, topics: [T], frequency: 'instant' });
+    expect(await allOf(store, T, 'daily')).toEqual([]);
+    expect(await allOf(store, T, 'instant')).toEqual(['f@x.org']);
+    await store.put({ ...s, topics: [T], frequency: 'instant', paused: true });
+    expect(await allOf(store, T, 'instant')).toEqual([]);
+    await store.put({ ...s, topics: [T], frequency: 'instant', status: 'active' });
+    expect(await allOf(store, T, 'instant')).toEqual(['f@x.org']);
+    await store.put({ ...s, topics: [T], frequency: 'instant', status: 'unsubscribed' });
+    expect(await allOf(store, T, 'instant')).toEqual([]);
+    await store.put({ ...s, status: 'active' });
+    await store.delete(s.id);
+    expect(await store.get(s.id)).toBeUndefined();
+    expect(await allOf(store, T, 'daily')).toEqual([]);
+  });
+
+  it('keeps a suppression after the record is deleted', async () => {
+    const store = await make();
+    const s = subscriber('g@x.org');
+    await store.put(s);
+    expect(await store.isSuppressed(s.id)).toBe(false);
+    await store.suppress(s.id, 'deleted-by-subscriber', '2026-01-02T00:00:00.000Z');
+    await store.delete(s.id);
+    expect(await store.isSuppressed(s.id)).toBe(true);
+    expect(await store.get(s.id)).toBeUndefined();
+  });
+
+  it('rejects a cursor it did not issue', async () => {
+    const store = await make();
+    await expect(store.listCohort(T, 'daily', 'not-a-cursor!')).rejects.toBeInstanceOf(ValidationError);
+  });
+});
+
+describe('DynamoSubscriberStore specifics', () => {
+  it('reads the cohort with an index query, never a scan, and drops entries whose profile disagrees', async () => {
+    const deps = await testDeps();
+    const commands: string[] = [];
+    const send = deps.dynamo.doc.send.bind(deps.dynamo.doc);
+    deps.dynamo.doc.send = ((command: { constructor: { name: string }; input: { IndexName?: string } }) => {
+      commands.push(
+        `${command.constructor.name}${command.input.IndexName ? `:${command.input.IndexName}` : ''}`,
+      );
+      return send(command as never);
+    }) as typeof deps.dynamo.doc.send;
+    const store = new DynamoSubscriberStore(deps.dynamo, deps.config.TABLE_NAME);
+    const s = subscriber('stale@x.org');
+    await store.put(s);
+    // A crash between the profile write and the cohort cleanup leaves a stale entry behind.
+    const { PutCommand } = await import('@aws-sdk/lib-dynamodb');
+    await deps.dynamo.doc.send(
+      new PutCommand({
+        TableName: deps.config.TABLE_NAME,
+        Item: {
+          pk: `SUB#${s.id}`,
+          sk: 'PROFILE',
+          ...s,
+          status: 'unsubscribed',
+          type: 'subscriber',
+          revision: 5,
+        },
+      }),
+    );
+    commands.length = 0;
+    const page = await store.listCohort(T, 'daily');
+    expect(page.items).toEqual([]);
+    expect(commands).toContain('QueryCommand:gsi1');
+    expect(commands.some((c) => c.startsWith('ScanCommand'))).toBe(false);
+  });
+});

@@ -1,0 +1,60 @@
+// An in-memory SubscriberStore for fast domain tests. The same contract suite runs against it and
+// the DynamoDB adapter, so it cannot drift from the real one.
+import { ConflictError, ValidationError } from '../../functions/domain/errors';
+import type { Frequency, Recipient, Subscriber } from '../../functions/domain/subscribers/types';
+import type { Page, PutOptions, SubscriberStore } from '../../functions/ports/subscriber-store';
+
+export class MemorySubscriberStore implements SubscriberStore {
+  readonly profiles = new Map<string, Subscriber>();
+  readonly suppressions = new Map<string, { reason: string; at: string }>();
+
+  async get(id: string) {
+    const s = this.profiles.get(id);
+    return s ? structuredClone(s) : undefined;
+  }
+
+  async put(subscriber: Subscriber, options: PutOptions = {}) {
+    const current = this.profiles.get(subscriber.id);
+    if (options.ifRevision === 'absent' && current) throw new ConflictError('exists');
+    if (typeof options.ifRevision === 'number' && current?.revision !== options.ifRevision) {
+      throw new ConflictError('changed');
+    }
+    const base = typeof options.ifRevision === 'number' ? options.ifRevision : (subscriber.revision ?? 0);
+    const copy = JSON.parse(JSON.stringify(subscriber)) as Subscriber;
+    this.profiles.set(subscriber.id, { ...copy, revision: base + 1 });
+  }
+
+  async delete(id: string) {
+    this.profiles.delete(id);
+  }
+
+  async isSuppressed(id: string) {
+    return this.suppressions.has(id);
+  }
+
+  async suppress(id: string, reason: string, at: string) {
+    this.suppressions.set(id, { reason, at });
+  }
+
+  async listCohort(
+    topic: string,
+    frequency: Frequency,
+    cursor?: string,
+    limit = 100,
+  ): Promise<Page<Recipient>> {
+    if (cursor !== undefined && !/^[A-Za-z0-9_-]{22}$/.test(cursor)) {
+      throw new ValidationError('cursor is not one this listing issued', 'cursor');
+    }
+    const all = [...this.profiles.values()]
+      .filter(
+        (s) => s.status === 'active' && !s.paused && s.frequency === frequency && s.topics.includes(topic),
+      )
+      .map((s) => s.id)
+      .sort();
+    const start = cursor ? all.findIndex((id) => id > cursor) : 0;
+    const ids = start < 0 ? [] : all.slice(start, start + limit);
+    const items = ids.map((id) => ({ subscriberId: id, email: this.profiles.get(id)!.email }));
+    const last = ids.at(-1);
+    return last && start + limit < all.length ? { items, cursor: last } : { items };
+  }
+}
