@@ -16,19 +16,9 @@ export interface SchedulesProps {
   readonly feedPoll: string;
 }
 
-/** A scheduled event as EventBridge sends it, with the digest frequency in `detail`. */
+/** What the schedule function receives (functions/schedule.ts): `{ "frequency": "daily" | "weekly" }`. */
 export function digestEvent(frequency: 'daily' | 'weekly') {
-  return events.RuleTargetInput.fromObject({
-    version: '0',
-    id: events.EventField.eventId,
-    'detail-type': 'Scheduled Event',
-    source: 'aws.events',
-    account: events.EventField.account,
-    time: events.EventField.time,
-    region: events.EventField.region,
-    resources: [],
-    detail: { frequency },
-  });
+  return events.RuleTargetInput.fromObject({ frequency });
 }
 
 export class Schedules extends Construct {

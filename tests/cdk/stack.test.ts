@@ -322,8 +322,8 @@ describe('schedules', () => {
     const scheduleArn = { 'Fn::GetAtt': [logicalId(stack.schedules.scheduleFunction), 'Arn'] };
     expect(target('cron(30 6 * * ? *)')?.Arn).toEqual(scheduleArn);
     expect(target('cron(0 8 ? * SUN *)')?.Arn).toEqual(scheduleArn);
-    expect(target('cron(30 6 * * ? *)')?.InputTransformer.InputTemplate).toContain('"frequency":"daily"');
-    expect(target('cron(0 8 ? * SUN *)')?.InputTransformer.InputTemplate).toContain('"frequency":"weekly"');
+    expect(JSON.parse(target('cron(30 6 * * ? *)')?.Input)).toEqual({ frequency: 'daily' });
+    expect(JSON.parse(target('cron(0 8 ? * SUN *)')?.Input)).toEqual({ frequency: 'weekly' });
     expect(target('rate(5 minutes)')?.Arn).toEqual({
       'Fn::GetAtt': [logicalId(stack.schedules.pollFeedsFunction), 'Arn'],
     });

@@ -1,0 +1,253 @@
+// Smoke test of the deployable artefacts: synthesise the app as `npx cdk synth` does (esbuild bundles,
+// cdk-nag), then load every bundle from the cloud assembly and invoke its
+// handler with the event AWS would send (API Gateway v2 HTTP, SQS batch, SNS, EventBridge) against
+// the local emulators. Queue URLs point at a recording stand-in for SQS.
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { APIGatewayProxyEventV2, SNSEvent, SQSEvent } from 'aws-lambda';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { ESM_REQUIRE_BANNER } from '../../cdk/constructs/node-function';
+import { subscriberIdFor } from '../../functions/domain/subscribers/email';
+import { sesEmails, type TestDeps, testDeps } from '../support/env';
+import { type FakeSqs, startFakeSqs } from './support/fake-sqs';
+import { invokeBundle } from './support/invoke';
+import { buildStack } from './support/synth';
+
+const NAMES = ['api', 'dispatch', 'send', 'feedback', 'schedule', 'poll-feeds'] as const;
+type Name = (typeof NAMES)[number];
+
+let outdir: string;
+let sqs: FakeSqs;
+let deps: TestDeps;
+let env: Record<string, string>;
+const bundles = {} as Record<Name, string>;
+
+beforeAll(async () => {
+  outdir = mkdtempSync(join(tmpdir(), 'talkwatch-cdk-'));
+  const { app, stack } = buildStack({ bundle: true, outdir });
+  const assembly = app.synth();
+  const resources = assembly.getStackByName(stack.stackName).template.Resources;
+  const fns: Record<Name, { node: { defaultChild?: unknown } }> = {
+    api: stack.api.handler,
+    dispatch: stack.sending.dispatchFunction,
+    send: stack.sending.sendFunction,
+    feedback: stack.feedback.handler,
+    schedule: stack.schedules.scheduleFunction,
+    'poll-feeds': stack.schedules.pollFeedsFunction,
+  };
+  for (const name of NAMES) {
+    const id = stack.resolve((fns[name].node.defaultChild as { logicalId: string }).logicalId);
+    bundles[name] = join(outdir, resources[id].Metadata['aws:asset:path'], 'index.mjs');
+  }
+
+  sqs = await startFakeSqs();
+  deps = await testDeps();
+  env = {
+    TABLE_NAME: deps.config.TABLE_NAME,
+    DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
+    SES_ENDPOINT: inject('sesEndpoint'),
+    SQS_ENDPOINT: sqs.endpoint,
+    DISPATCH_QUEUE_URL: sqs.queueUrl('dispatch'),
+    SEND_QUEUE_URL: sqs.queueUrl('send'),
+    PUBLIC_URL: 'https://talkwatch.test',
+    FROM_ADDRESS: 'Talkwatch <alerts@talkwatch.test>',
+    MAX_SEND_RATE: '1000',
+    LOG_LEVEL: 'ERROR',
+    POWERTOOLS_LOG_LEVEL: 'ERROR',
+    AWS_REGION: 'eu-west-1',
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    // What Secrets Manager holds after deploy: a generated seed the runtime derives the secrets from.
+    SECRETS_JSON: JSON.stringify({ seed: randomUUID().replaceAll('-', '') }),
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  };
+}, 120_000);
+
+afterAll(async () => {
+  await sqs?.close();
+  if (outdir) rmSync(outdir, { recursive: true, force: true });
+});
+
+async function invoke<T>(name: Name, event: unknown): Promise<T> {
+  return (await invokeBundle<T>(bundles[name], event, env)).result;
+}
+
+function httpEvent(method: string, path: string, body?: string, headers: Record<string, string> = {}) {
+  const now = new Date();
+  return {
+    version: '2.0',
+    routeKey: '$default',
+    rawPath: path,
+    rawQueryString: '',
+    headers: {
+      host: 'abc123.execute-api.eu-west-1.amazonaws.com',
+      'user-agent': 'Mozilla/5.0 (smoke test)',
+      'x-forwarded-for': '203.0.113.7',
+      'x-forwarded-proto': 'https',
+      ...headers,
+    },
+    requestContext: {
+      accountId: '123456789012',
+      apiId: 'abc123',
+      domainName: 'abc123.execute-api.eu-west-1.amazonaws.com',
+      domainPrefix: 'abc123',
+      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '203.0.113.7', userAgent: 'Mozilla/5.0' },
+      requestId: randomUUID(),
+      routeKey: '$default',
+      stage: '$default',
+      time: now.toUTCString(),
+      timeEpoch: now.getTime(),
+    },
+    body,
+    isBase64Encoded: false,
+  } satisfies APIGatewayProxyEventV2;
+}
+
+function sqsEvent(queue: string, bodies: string[]): SQSEvent {
+  return {
+    Records: bodies.map((body) => ({
+      messageId: randomUUID(),
+      receiptHandle: randomUUID(),
+      body,
+      attributes: {
+        ApproximateReceiveCount: '1',
+        SentTimestamp: String(Date.now()),
+        SenderId: 'AROAEXAMPLE',
+        ApproximateFirstReceiveTimestamp: String(Date.now()),
+      },
+      messageAttributes: {},
+      md5OfBody: '',
+      eventSource: 'aws:sqs',
+      eventSourceARN: `arn:aws:sqs:eu-west-1:123456789012:${queue}`,
+      awsRegion: 'eu-west-1',
+    })),
+  };
+}
+
+function snsEvent(message: object): SNSEvent {
+  const topic = 'arn:aws:sns:eu-west-1:123456789012:Talkwatch-FeedbackTopic';
+  return {
+    Records: [
+      {
+        EventSource: 'aws:sns',
+        EventVersion: '1.0',
+        EventSubscriptionArn: `${topic}:${randomUUID()}`,
+        Sns: {
+          Type: 'Notification',
+          MessageId: randomUUID(),
+          TopicArn: topic,
+          Subject: 'Amazon SES Email Event Notification',
+          Message: JSON.stringify(message),
+          Timestamp: new Date().toISOString(),
+          SignatureVersion: '1',
+          Signature: 'EXAMPLE',
+          SigningCertUrl: 'https://sns.eu-west-1.amazonaws.com/cert.pem',
+          UnsubscribeUrl: 'https://sns.eu-west-1.amazonaws.com/?Action=Unsubscribe',
+          MessageAttributes: {},
+        },
+      },
+    ],
+  };
+}
+
+const scheduledEvent = () => ({
+  version: '0',
+  id: randomUUID(),
+  'detail-type': 'Scheduled Event',
+  source: 'aws.events',
+  account: '123456789012',
+  time: new Date().toISOString(),
+  region: 'eu-west-1',
+  resources: ['arn:aws:events:eu-west-1:123456789012:rule/Talkwatch-FeedPoll'],
+  detail: {},
+});
+
+describe('bundles', () => {
+  test('each function is one minified ESM file with a source map and the require banner', () => {
+    for (const name of NAMES) {
+      const code = readFileSync(bundles[name], 'utf8');
+      expect(code.startsWith(ESM_REQUIRE_BANNER), name).toBe(true);
+      // Minified: thousands of characters per line (template literals keep their own newlines).
+      expect(code.length / code.split('\n').length, name).toBeGreaterThan(2000);
+      expect(code, name).toContain('//# sourceMappingURL=index.mjs.map');
+      expect(existsSync(`${bundles[name]}.map`), name).toBe(true);
+    }
+  });
+
+  test('the api and feedback bundles contain no React; the send bundle (emails) does', () => {
+    const hasReact = (name: Name) =>
+      /react-dom|react\.(transitional\.)?element/.test(readFileSync(bundles[name], 'utf8'));
+    expect(hasReact('send')).toBe(true);
+    expect(hasReact('api')).toBe(false);
+    expect(hasReact('feedback')).toBe(false);
+  });
+});
+
+describe('handlers, invoked as AWS would', () => {
+  const email = `smoke-${randomUUID().slice(0, 8)}@example.com`;
+
+  test('api: GET /health through API Gateway v2 reaches the table and SES', async () => {
+    const res = await invoke<{ statusCode: number; body: string }>('api', httpEvent('GET', '/health'));
+    expect(res.statusCode).toBe(200);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: true, store: { ok: true }, mailer: { ok: true } });
+  });
+
+  test('api: POST /subscribe answers 202 and enqueues the confirmation email', async () => {
+    const body = JSON.stringify({ email, topics: ['us-russia-ukraine'], frequency: 'daily' });
+    const headers = { 'content-type': 'application/json', accept: 'application/json' };
+    const res = await invoke<{ statusCode: number }>('api', httpEvent('POST', '/subscribe', body, headers));
+    expect(res.statusCode).toBe(202);
+    const queued = sqs.messages('send').map((m) => JSON.parse(m));
+    expect(queued).toContainEqual(
+      expect.objectContaining({ type: 'transactional', template: 'confirm', to: email }),
+    );
+  });
+
+  test('send: an SQS batch with that message sends the confirmation through SES', async () => {
+    const bodies = sqs.messages('send').filter((m) => m.includes(email));
+    expect(bodies).toHaveLength(1);
+    const res = await invoke<{ batchItemFailures: unknown[] }>('send', sqsEvent('send', bodies));
+    expect(res.batchItemFailures).toEqual([]);
+    const sent = (await sesEmails()).filter((e) => e.destination.to.some((to) => to.includes(email)));
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.body.text).toContain('https://talkwatch.test/confirm');
+  });
+
+  test('feedback: an SES permanent bounce through SNS suppresses the address', async () => {
+    await invoke(
+      'feedback',
+      snsEvent({
+        eventType: 'Bounce',
+        bounce: {
+          bounceType: 'Permanent',
+          bounceSubType: 'General',
+          bouncedRecipients: [{ emailAddress: email, action: 'failed', status: '5.1.1' }],
+          timestamp: new Date().toISOString(),
+          feedbackId: randomUUID(),
+        },
+        mail: { timestamp: new Date().toISOString(), messageId: randomUUID(), destination: [email] },
+      }),
+    );
+    expect(await deps.subscribers.isSuppressed(subscriberIdFor(email))).toBe(true);
+  });
+
+  test('dispatch: an SQS batch gets a partial batch response', async () => {
+    const event = sqsEvent('dispatch', [JSON.stringify({ type: 'dispatch', issueId: 'no-such-issue' })]);
+    const res = await invoke<{ batchItemFailures: Array<{ itemIdentifier: string }> }>('dispatch', event);
+    expect(Array.isArray(res.batchItemFailures)).toBe(true);
+    for (const failure of res.batchItemFailures) {
+      expect(event.Records.map((r) => r.messageId)).toContain(failure.itemIdentifier);
+    }
+  });
+
+  test('schedule: the weekly rule input asks for the weekly digests', async () => {
+    const res = await invoke<{ frequency: string }>('schedule', { frequency: 'weekly' });
+    expect(res.frequency).toBe('weekly');
+  });
+
+  test('poll-feeds: a scheduled event runs one polling round (feeds unreachable offline)', async () => {
+    await expect(invoke('poll-feeds', scheduledEvent())).resolves.toBeDefined();
+  });
+});
