@@ -1,0 +1,94 @@
+// Helpers for the subscription tests: the app with a recorded send queue, requests from a given
+// client IP (as API Gateway passes it), and a consumer that sends transactional emails to the SES
+// emulator the way the send worker does.
+import { renderConfirmEmail, renderWelcomeEmail } from '../../emails/render';
+import { createApp } from '../../functions/app/create-app';
+import type { TransactionalMessage } from '../../functions/domain/delivery/messages';
+import { deliverTransactional } from '../../functions/domain/subscribers/transactional';
+import type { Clock } from '../../functions/ports/clock';
+import type { OutgoingEmail } from '../../functions/ports/mailer';
+import { type TestDeps, testDeps } from './env';
+
+export interface SubscriptionHarness {
+  deps: TestDeps;
+  app: ReturnType<typeof createApp>;
+  /** Every message the app put on the send queue, oldest first. */
+  sent: TransactionalMessage[];
+  /** Every email handed to the mailer, headers included (the SES emulator drops custom headers). */
+  mailed: OutgoingEmail[];
+  request(path: string, init?: RequestInit, ip?: string): Promise<Response>;
+  /** Deliver what is queued (confirmation and welcome emails) to the SES emulator, then return. */
+  flush(): Promise<void>;
+}
+
+export async function subscriptionHarness(options: { clock?: Clock } = {}): Promise<SubscriptionHarness> {
+  const deps = await testDeps({}, options.clock ? { clock: options.clock } : {});
+  const sent: TransactionalMessage[] = [];
+  const mailed: OutgoingEmail[] = [];
+  const queue = deps.queues.send;
+  const send = queue.send.bind(queue);
+  queue.send = async (messages) => {
+    sent.push(...(messages as TransactionalMessage[]));
+    await send(messages);
+  };
+  const mailer = deps.mailer;
+  const recording = { ...mailer, send: (email: OutgoingEmail) => (mailed.push(email), mailer.send(email)) };
+  queue.consume(async (event) => {
+    for (const record of event.Records) {
+      const message = JSON.parse(record.body) as TransactionalMessage;
+      await deliverTransactional(
+        {
+          subscribers: deps.subscribers,
+          mailer: recording,
+          render: { confirm: renderConfirmEmail, welcome: renderWelcomeEmail },
+          topics: deps.topics,
+          settings: {
+            publicUrl: deps.config.PUBLIC_URL,
+            from: deps.config.FROM_ADDRESS,
+            mailDomain: deps.config.mailDomain,
+            tokenKeys: deps.config.TOKEN_KEYS,
+          },
+        },
+        message,
+      );
+    }
+  });
+  const app = createApp(deps);
+  return {
+    deps,
+    app,
+    sent,
+    mailed,
+    request: (path, init = {}, ip = '198.51.100.7') =>
+      Promise.resolve(app.request(path, init, { requestContext: { http: { sourceIp: ip } } })),
+    flush: () => queue.idle(),
+  };
+}
+
+export const form = (fields: Record<string, string | string[]>): RequestInit => {
+  const body = new URLSearchParams();
+  for (const [k, v] of Object.entries(fields)) for (const one of [v].flat()) body.append(k, one);
+  return {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: body.toString(),
+  };
+};
+
+export const json = (body: unknown): RequestInit => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json', accept: 'application/json' },
+  body: JSON.stringify(body),
+});
+
+let counter = 0;
+/** A fresh address per call, so tests sharing the SES emulator's inbox never see each other's mail. */
+export function uniqueEmail(tag = 'reader'): string {
+  return `${tag}.${process.pid}.${Date.now().toString(36)}.${counter++}@example.org`;
+}
+
+export function linkFrom(text: string | undefined, path: string): string {
+  const match = new RegExp(`https?://[^\\s"<>]+${path}\\?token=[A-Za-z0-9._%-]+`).exec(text ?? '');
+  if (!match) throw new Error(`no ${path} link in:\n${text}`);
+  return match[0];
+}
