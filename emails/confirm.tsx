@@ -1,5 +1,6 @@
 // Double opt-in: the only email a pending address ever gets.
-import { Button, Heading, Text } from '@react-email/components';
+import { Heading, Text } from '@react-email/components';
+import { ButtonLink } from './components/button-link';
 import { Layout } from './components/layout';
 import { theme } from './theme';
 
@@ -33,18 +34,7 @@ export function ConfirmEmail({ confirmUrl, topicTitles, frequency }: ConfirmEmai
         Someone, hopefully you, asked Talkwatch to send {frequencyText[frequency]} about:{' '}
         {topicTitles.join(', ')}.
       </Text>
-      <Button
-        href={confirmUrl}
-        style={{
-          backgroundColor: theme.accent,
-          color: '#ffffff',
-          padding: '12px 20px',
-          borderRadius: '4px',
-          fontWeight: 600,
-        }}
-      >
-        Confirm subscription
-      </Button>
+      <ButtonLink href={confirmUrl}>Confirm subscription</ButtonLink>
       <Text style={{ fontSize: '13px', color: theme.muted }}>
         Or paste this link into your browser: {confirmUrl}
       </Text>

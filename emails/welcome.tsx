@@ -1,8 +1,9 @@
 // Sent once an address is confirmed: what to expect, and how to change or stop it.
-import { Heading, Link, Text } from '@react-email/components';
+import { Heading, Text } from '@react-email/components';
 import type { StateOfPlay } from '../functions/domain/developments/types';
 import { Layout } from './components/layout';
 import { StateOfPlaySection } from './components/state-of-play';
+import { TextLink } from './components/text-link';
 import { previewStateOfPlay } from './preview-data';
 import { theme } from './theme';
 
@@ -34,8 +35,8 @@ export function WelcomeEmail({
       footer={
         <Text style={{ fontSize: '12px', color: theme.muted, margin: 0 }}>
           You get this because you confirmed a Talkwatch subscription.{' '}
-          <Link href={preferencesUrl}>Manage preferences</Link> ·{' '}
-          <Link href={unsubscribeUrl}>Unsubscribe</Link>
+          <TextLink href={preferencesUrl}>Manage preferences</TextLink> ·{' '}
+          <TextLink href={unsubscribeUrl}>Unsubscribe</TextLink>
         </Text>
       }
     >
@@ -46,7 +47,7 @@ export function WelcomeEmail({
       <Text>{whatNext[frequency]}</Text>
       <Text>
         Change topics or frequency, pause, download or delete your data at any time from your{' '}
-        <Link href={preferencesUrl}>preference centre</Link>.
+        <TextLink href={preferencesUrl}>preference centre</TextLink>.
       </Text>
       {stateOfPlay && <StateOfPlaySection state={stateOfPlay} limit={5} />}
     </Layout>

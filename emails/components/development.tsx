@@ -1,7 +1,8 @@
 // One development as emails show it: what happened, key points, who said what, and the sources.
-import { Heading, Link, Section, Text } from '@react-email/components';
+import { Heading, Section, Text } from '@react-email/components';
 import type { IssueDevelopment } from '../../functions/domain/issues/types';
 import { theme } from '../theme';
+import { TextLink } from './text-link';
 
 export interface DevelopmentProps {
   development: IssueDevelopment;
@@ -56,9 +57,7 @@ export function DevelopmentSection({ development, as }: DevelopmentProps) {
         {sources.map((s, i) => (
           <span key={s.url}>
             {i > 0 ? ', ' : ''}
-            <Link href={s.url} style={{ color: theme.accent }}>
-              {s.name}
-            </Link>
+            <TextLink href={s.url}>{s.name}</TextLink>
           </span>
         ))}
       </Text>

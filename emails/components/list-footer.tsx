@@ -1,7 +1,8 @@
 // Footer of every list email: why the reader gets it, the web version, and visible preference and
 // unsubscribe links (RFC 8058 mail must also show one in the body).
-import { Link, Text } from '@react-email/components';
+import { Text } from '@react-email/components';
 import { theme } from '../theme';
+import { TextLink } from './text-link';
 
 export interface ListFooterProps {
   reason: string;
@@ -17,17 +18,9 @@ export function ListFooter({ reason, archiveUrl, preferencesUrl, unsubscribeUrl 
     <>
       <Text style={small}>{reason}</Text>
       <Text style={small}>
-        <Link href={archiveUrl} style={{ color: theme.accent }}>
-          Read on the web
-        </Link>{' '}
-        ·{' '}
-        <Link href={preferencesUrl} style={{ color: theme.accent }}>
-          Manage preferences
-        </Link>{' '}
-        ·{' '}
-        <Link href={unsubscribeUrl} style={{ color: theme.accent }}>
-          Unsubscribe
-        </Link>
+        <TextLink href={archiveUrl}>Read on the web</TextLink> ·{' '}
+        <TextLink href={preferencesUrl}>Manage preferences</TextLink> ·{' '}
+        <TextLink href={unsubscribeUrl}>Unsubscribe</TextLink>
       </Text>
     </>
   );
