@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ACTORS, catalogueFor } from '../../../functions/domain/developments/catalogue';
 import { isNearDuplicate } from '../../../functions/domain/developments/dedupe';
 import { foldStateOfPlay } from '../../../functions/domain/developments/state-of-play';
+import type { StateOfPlay } from '../../../functions/domain/developments/types';
 import { ActorMatcher } from '../../../functions/domain/summarise/actors';
 import { extractEvents } from '../../../functions/domain/summarise/events';
 import { findProposals } from '../../../functions/domain/summarise/proposals';
@@ -77,7 +78,7 @@ describe('proposals and state of play', () => {
       ['The parties revised the 28-point plan into a 19-point framework.'],
       new Date('2025-11-24T00:00:00Z'),
     );
-    let state = { topic: 't', timeline: [], proposals: [], updatedAt: '' };
+    let state: StateOfPlay = { topic: 't', timeline: [], proposals: [], updatedAt: '' };
     state = foldStateOfPlay(
       state,
       { id: 'a', publishedAt: '2025-11-20', summary: { events: [] } },
