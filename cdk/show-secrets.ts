@@ -1,0 +1,13 @@
+// `npm run cdk:secrets -- <secret-arn>`: prints the webhook secret and admin token a deployed stack
+// uses (derived from the generated seed unless set explicitly), for webhook senders and admins.
+// The ARN is the stack output `SecretArn`. Needs AWS credentials allowed to read that secret.
+import { loadSecrets } from '../functions/aws/secrets';
+
+const arn = process.argv[2] ?? process.env.SECRET_ARN;
+if (!arn) {
+  console.error('Usage: npm run cdk:secrets -- <SecretArn output of the Talkwatch stack>');
+  process.exit(2);
+}
+const secrets = await loadSecrets({ SECRET_ARN: arn });
+console.log(`WEBHOOK_SECRET=${secrets.WEBHOOK_SECRET}`);
+console.log(`ADMIN_TOKEN=${secrets.ADMIN_TOKEN}`);
