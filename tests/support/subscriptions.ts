@@ -32,7 +32,13 @@ export async function subscriptionHarness(options: { clock?: Clock } = {}): Prom
     await send(messages);
   };
   const mailer = deps.mailer;
-  const recording = { ...mailer, send: (email: OutgoingEmail) => (mailed.push(email), mailer.send(email)) };
+  const recording = {
+    ...mailer,
+    send: (email: OutgoingEmail) => {
+      mailed.push(email);
+      return mailer.send(email);
+    },
+  };
   queue.consume(async (event) => {
     for (const record of event.Records) {
       const message = JSON.parse(record.body) as TransactionalMessage;

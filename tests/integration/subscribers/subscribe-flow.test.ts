@@ -83,7 +83,7 @@ describe('subscribe → confirm → welcome → one-click unsubscribe', () => {
     const h = await subscriptionHarness();
     const email = uniqueEmail('multipart');
     await h.request('/subscribe', form({ email, frequency: 'weekly' }));
-    const token = h.sent[0]?.confirmToken!;
+    const token = h.sent[0]?.confirmToken ?? '';
     await h.request('/confirm', form({ token }));
     await h.flush();
     const unsubscribeUrl = linkFrom(
