@@ -5,11 +5,15 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { Deps } from '../deps';
 import { handleError } from './errors';
 import { archiveRoutes } from './routes/archive';
+import { confirmRoutes } from './routes/confirm';
 import { feedbackRoutes } from './routes/feedback';
-import { issuesRoutes } from './routes/issues';
-import { webhooksSendRoutes } from './routes/webhooks-send';
 import { healthRoutes } from './routes/health';
+import { issuesRoutes } from './routes/issues';
+import { preferencesRoutes } from './routes/preferences';
+import { subscribeRoutes } from './routes/subscribe';
+import { unsubscribeRoutes } from './routes/unsubscribe';
 import { developmentWebhookRoutes } from './routes/webhooks-developments';
+import { webhooksSendRoutes } from './routes/webhooks-send';
 import type { AppEnv } from './types';
 
 export function createApp(deps: Deps) {
@@ -30,6 +34,10 @@ export function createApp(deps: Deps) {
   app.route('/', issuesRoutes);
   app.route('/', archiveRoutes);
   app.route('/', feedbackRoutes);
+  app.route('/', subscribeRoutes);
+  app.route('/', confirmRoutes);
+  app.route('/', preferencesRoutes);
+  app.route('/', unsubscribeRoutes);
   return app;
 }
 
