@@ -167,3 +167,22 @@ describe('double opt-in timing', () => {
     });
   });
 });
+
+describe('GET / (subscribe page)', () => {
+  it('is a plain, labelled form that needs no JavaScript, with the honeypot hidden from people', async () => {
+    const h = await subscriptionHarness();
+    const res = await h.request('/');
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toMatch(/^<!doctype html><html lang="en">/);
+    expect(html).not.toContain('<script');
+    expect(html).toContain('<form method="post" action="/subscribe"');
+    expect(html).toContain('<label for="email">Email address</label>');
+    expect(html).toContain('<label for="topic-us-russia-ukraine">US–Russia–Ukraine peace talks</label>');
+    expect(html).toMatch(/<legend>How often<\/legend>/);
+    expect(html).toMatch(/id="frequency-daily" name="frequency" value="daily" checked/);
+    expect(html).toMatch(
+      /<div class="hp" aria-hidden="true">.*name="website" tabindex="-1" autocomplete="off"/,
+    );
+  });
+});
