@@ -1,9 +1,10 @@
 // CloudWatch alarms on what needs a human: messages in a dead-letter queue, function errors, and the
 // SES reputation rates that get an account paused (bounces at 5 %, complaints at 0.1 %). Alarms go to
 // an encrypted SNS topic, and to an email address when one is configured.
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
@@ -32,6 +33,20 @@ export class Monitoring extends Construct {
       enforceSSL: true,
       masterKey: props.topicKey,
     });
+    // The topic has its own policy (SSL only), which replaces SNS's default one: let this account's
+    // alarms publish explicitly.
+    const { partition, region, account } = Stack.of(this);
+    this.alarmTopic.addToResourcePolicy(
+      new iam.PolicyStatement({
+        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [this.alarmTopic.topicArn],
+        conditions: {
+          ArnLike: { 'aws:SourceArn': `arn:${partition}:cloudwatch:${region}:${account}:alarm:*` },
+          StringEquals: { 'aws:SourceAccount': account },
+        },
+      }),
+    );
     if (props.alarmEmail) this.alarmTopic.addSubscription(new EmailSubscription(props.alarmEmail));
 
     for (const [name, queue] of Object.entries(props.deadLetterQueues)) {

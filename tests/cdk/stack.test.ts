@@ -376,6 +376,16 @@ describe('alarms', () => {
     expect(alarms().length).toBeGreaterThanOrEqual(11);
     for (const alarm of alarms()) expect(alarm.AlarmActions).toEqual([{ Ref: topicId }]);
     expect(resources[topicId]?.Properties.KmsMasterKeyId).toBeDefined();
+    const policy = ofType('AWS::SNS::TopicPolicy').find(([, p]) =>
+      p.Properties.Topics.some((t: { Ref: string }) => t.Ref === topicId),
+    );
+    expect(policy?.[1].Properties.PolicyDocument.Statement).toContainEqual(
+      expect.objectContaining({
+        Effect: 'Allow',
+        Principal: { Service: 'cloudwatch.amazonaws.com' },
+        Action: 'sns:Publish',
+      }),
+    );
     template.hasResourceProperties('AWS::SNS::Subscription', {
       Protocol: 'email',
       Endpoint: 'ops@news.example.org',
