@@ -1,5 +1,6 @@
 // Deployment settings read from CDK context (defaults in cdk.json, override with `-c key=value`),
 // validated with zod so a bad value stops synth with a message naming the key.
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Node } from 'constructs';
 import { z } from 'zod';
 
@@ -10,6 +11,8 @@ const optional = z
   .string()
   .optional()
   .transform((v) => (v ? v : undefined));
+
+const RETENTION_DAYS = Object.values(RetentionDays).filter((v): v is number => typeof v === 'number');
 
 export const settingsSchema = z.object({
   /** The mail domain: Message-ID, List-Id and the one-click mailto address. */
@@ -32,7 +35,12 @@ export const settingsSchema = z.object({
   feedPollSchedule: schedule,
   alarmEmail: optional.pipe(z.email().optional()),
   logLevel: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']),
-  logRetentionDays: z.coerce.number().int().positive(),
+  logRetentionDays: z.coerce
+    .number()
+    .refine((days) => RETENTION_DAYS.includes(days), {
+      message: `must be one of CloudWatch's retention periods: ${RETENTION_DAYS.join(', ')}`,
+    })
+    .transform((days) => days as RetentionDays),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

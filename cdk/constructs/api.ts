@@ -33,7 +33,7 @@ export class Api extends Construct {
       createDefaultStage: false,
     });
     this.accessLogs = new logs.LogGroup(this, 'AccessLogs', {
-      retention: props.bindings.logRetentionDays as logs.RetentionDays,
+      retention: props.bindings.logRetentionDays,
       removalPolicy: RemovalPolicy.DESTROY,
     });
     new apigw.HttpStage(this, 'DefaultStage', {

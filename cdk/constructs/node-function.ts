@@ -34,7 +34,7 @@ export interface FunctionBindings {
   readonly sendQueue: IQueue;
   /** PUBLIC_URL, FROM_ADDRESS, MAIL_DOMAIN, SES_CONFIGURATION_SET, MAX_SEND_RATE, LOG_LEVEL. */
   readonly environment: Readonly<Record<string, string>>;
-  readonly logRetentionDays: number;
+  readonly logRetentionDays: logs.RetentionDays;
 }
 
 export type QueueName = 'dispatch' | 'send';
@@ -53,7 +53,7 @@ export interface TalkwatchFunctionProps {
 export class TalkwatchFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, props: TalkwatchFunctionProps) {
     const logGroup = new logs.LogGroup(scope, `${id}Logs`, {
-      retention: props.bindings.logRetentionDays as logs.RetentionDays,
+      retention: props.bindings.logRetentionDays,
       removalPolicy: RemovalPolicy.DESTROY,
     });
     // Its own role with only the log group it writes to (no AWSLambdaBasicExecutionRole wildcard).

@@ -406,5 +406,8 @@ describe('settings', () => {
   test('a bad context value stops synth with a message naming it', () => {
     expect(() => buildStack({ context: { feedPollSchedule: 'every 5 minutes' } })).toThrow(SettingsError);
     expect(() => buildStack({ context: { sendMaxConcurrency: 1 } })).toThrow(/sendMaxConcurrency/);
+    expect(() => buildStack({ context: { logRetentionDays: 31 } })).toThrow(
+      /logRetentionDays: must be one of/,
+    );
   });
 });
