@@ -2,7 +2,8 @@
 // with a message naming the variable.
 import { z } from 'zod';
 
-const port = z.coerce.number().int().min(1).max(65535);
+/** 0 asks the OS for a free port (tests and benchmarks). */
+const port = z.coerce.number().int().min(0).max(65535);
 const secret = z
   .string()
   .regex(/^whsec_[A-Za-z0-9+/=]{24,}$/, 'must be whsec_ followed by base64 (at least 18 bytes)');
@@ -46,6 +47,10 @@ export const configSchema = z.object({
   TOKEN_KEYS: tokenKeys,
   MAX_SEND_RATE: z.coerce.number().positive().max(100_000).default(14),
   LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
+  /** Abuse limits as requests per window; raise them only for load tests or behind a trusted proxy. */
+  RATE_LIMIT_SUBSCRIBE_PER_IP: z.coerce.number().int().positive().default(10),
+  RATE_LIMIT_SUBSCRIBE_PER_ADDRESS: z.coerce.number().int().positive().default(5),
+  RATE_LIMIT_TOKEN_ACTIONS_PER_IP: z.coerce.number().int().positive().default(60),
 });
 
 export type Config = z.infer<typeof configSchema> & { mailDomain: string };

@@ -6,7 +6,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Config } from '../config';
 import type { Deps } from '../deps';
 import { RateLimitedError, ValidationError } from '../domain/errors';
-import type { SubscriptionPorts } from '../domain/subscribers/ports';
+import { DEFAULT_LIMITS, type SubscriptionPorts } from '../domain/subscribers/ports';
 import { signSubscriberToken } from '../domain/subscribers/tokens';
 import { tooManyRequestsPage } from './pages/messages';
 
@@ -17,6 +17,17 @@ export function subscriptionPorts(deps: Deps): SubscriptionPorts {
     outbox: deps.queues.send,
     clock: deps.clock,
     topics: deps.topics,
+    limits: {
+      subscribePerIp: { ...DEFAULT_LIMITS.subscribePerIp, limit: deps.config.RATE_LIMIT_SUBSCRIBE_PER_IP },
+      subscribePerAddress: {
+        ...DEFAULT_LIMITS.subscribePerAddress,
+        limit: deps.config.RATE_LIMIT_SUBSCRIBE_PER_ADDRESS,
+      },
+      tokenActionsPerIp: {
+        ...DEFAULT_LIMITS.tokenActionsPerIp,
+        limit: deps.config.RATE_LIMIT_TOKEN_ACTIONS_PER_IP,
+      },
+    },
   };
 }
 

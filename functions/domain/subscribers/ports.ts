@@ -13,11 +13,24 @@ export interface SubscriptionPorts {
   outbox: Queue<TransactionalMessage>;
   clock: Clock;
   topics: readonly Topic[];
+  /** Abuse limits; DEFAULT_LIMITS unless configured (see RATE_LIMIT_* in functions/config.ts). */
+  limits?: AbuseLimits;
+}
+
+export interface LimitRule {
+  limit: number;
+  windowSeconds: number;
+}
+
+export interface AbuseLimits {
+  subscribePerIp: LimitRule;
+  subscribePerAddress: LimitRule;
+  tokenActionsPerIp: LimitRule;
 }
 
 /** Abuse limits. Per address also bounds how often anyone can make us mail one inbox. */
-export const LIMITS = {
+export const DEFAULT_LIMITS: AbuseLimits = {
   subscribePerIp: { limit: 10, windowSeconds: 600 },
   subscribePerAddress: { limit: 5, windowSeconds: 3600 },
   tokenActionsPerIp: { limit: 60, windowSeconds: 600 },
-} as const;
+};

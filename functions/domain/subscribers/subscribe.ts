@@ -11,7 +11,7 @@ import {
 } from './confirm-token';
 import { subscriberIdFor } from './email';
 import { enforceLimit } from './limits';
-import { LIMITS, type SubscriptionPorts } from './ports';
+import { DEFAULT_LIMITS, type SubscriptionPorts } from './ports';
 import type { ConsentEvent, Frequency, Subscriber } from './types';
 
 export type RequestContext = Omit<ConsentEvent, 'at'>;
@@ -26,13 +26,14 @@ export interface SubscribeRequest {
 
 /** Per-client limit, checked before anything else about the request. */
 export function limitClient(ports: SubscriptionPorts, ip: string, action: 'subscribe' | 'token') {
-  const rule = action === 'subscribe' ? LIMITS.subscribePerIp : LIMITS.tokenActionsPerIp;
+  const limits = ports.limits ?? DEFAULT_LIMITS;
+  const rule = action === 'subscribe' ? limits.subscribePerIp : limits.tokenActionsPerIp;
   return enforceLimit(ports.rateLimiter, `ip-${action}`, ip, rule);
 }
 
 export async function subscribe(ports: SubscriptionPorts, request: SubscribeRequest): Promise<void> {
   const id = subscriberIdFor(request.email);
-  await enforceLimit(ports.rateLimiter, 'address', id, LIMITS.subscribePerAddress);
+  await enforceLimit(ports.rateLimiter, 'address', id, (ports.limits ?? DEFAULT_LIMITS).subscribePerAddress);
   await withRetry(async () => {
     const [existing, suppressed] = await Promise.all([
       ports.subscribers.get(id),
