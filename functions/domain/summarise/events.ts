@@ -55,7 +55,7 @@ const PLACES = [
   'The Hague',
   'St. Petersburg',
 ];
-const PLACE = new RegExp(`\\b(${PLACES.map((p) => p.replace(/\./g, '\\.')).join('|')})\\b`);
+export const PLACE_PATTERN = new RegExp(`\\b(${PLACES.map((p) => p.replace(/\./g, '\\.')).join('|')})\\b`);
 const NOT_PLACES =
   /^(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Ukraine|Russia|Europe|Telegram|X|November)$/;
 
@@ -95,7 +95,7 @@ export function kindOf(sentence: string): EventKind {
 }
 
 export function placeOf(sentence: string, actors: ActorMatcher): string | undefined {
-  const all = [...sentence.matchAll(new RegExp(PLACE.source, 'g'))];
+  const all = [...sentence.matchAll(new RegExp(PLACE_PATTERN.source, 'g'))];
   const introduced = all.find((m) => /\b(?:in|at|to|from)\s+(?:the\s+)?$/.test(sentence.slice(0, m.index)));
   const known = introduced ?? all.find((m) => !/^(White House|Kremlin)$/.test(m[1]!));
   if (known) return known[1];

@@ -20,9 +20,6 @@ const ANAPHORIC = /^(?:Those|These|This|That|It|He|She|They|The three|The two|Bo
 export const OUTCOME_CUES =
   /\b(agreed|agreement|deal|breakthrough|rejected|accepted|drafted|ended|concluded|will continue|next steps|ruled out|signed|progress|framework|plan|compromise|ceasefire|refused|no concrete)\b/gi;
 
-const OPENER =
-  /^(?:Meanwhile|However|Separately|Earlier|Later|In addition|Also|Still|Instead|Moreover|Nevertheless|Indeed|Notably|Now|Then|Yet|Minutes later|Hours later|Days later|At the same time|In a statement|On the other hand),\s+/i;
-
 export interface ScoringContext {
   title: string;
   published: Date;
@@ -74,22 +71,4 @@ export function scoreSentences(sentences: readonly string[], ctx: ScoringContext
     }
     return { index, text, score, words };
   });
-}
-
-/**
- * Shorter sentences for the word budget. Level 1 drops openers ("Meanwhile,") and trailing dash
- * asides; level 2 also drops non-restrictive relative clauses and parentheses.
- */
-export function compress(sentence: string, level: 1 | 2): string {
-  let s = sentence.replace(OPENER, '');
-  s = s.replace(/\s+[—–]\s+[^"“”—–]*?(?=[.!?]?$)/, '');
-  if (level === 2) {
-    s = s.replace(/\s*\([^)]*\)/g, '');
-    // Only asides closed by a comma: a clause at the end of a sentence often carries the news.
-    s = s.replace(/,\s+(?:which|who)\s+[^,"“”]+,/g, '');
-    s = s.replace(/\s+as part of [^,;"“”]+?(?=[,;]|[.!?]$)/g, '');
-  }
-  s = s.trim();
-  if (!/[.!?"”]$/.test(s)) s += '.';
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
