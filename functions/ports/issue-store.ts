@@ -27,8 +27,11 @@ export interface IssueStore {
 
   /** Conditional create of DELIVERY#<subscriberId>: true only for the first caller. */
   claim(issueId: string, subscriberId: string, claimId: string, at: string): Promise<ClaimResult>;
-  /** Record the outcome of a claimed delivery (only by the claim's owner). */
-  complete(issueId: string, delivery: Delivery): Promise<void>;
+  /**
+   * Record many outcomes at once (one BatchWriteItem per 25): the senders' hot path. Only the claim's
+   * owner ever writes its delivery item, so the unconditional write is safe.
+   */
+  completeMany(issueId: string, deliveries: Delivery[]): Promise<void>;
   /** Give a claim back after a retryable failure (nothing was sent). */
   release(issueId: string, subscriberId: string, claimId: string): Promise<void>;
   /** Record a recipient skipped at dispatch (suppressed address). Idempotent. */

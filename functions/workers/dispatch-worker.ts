@@ -3,6 +3,7 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import { renderIssueTemplate } from '../../emails/render';
+import { suppressionLookup } from '../adapters/dynamodb/suppression-lookup';
 import type { Deps } from '../deps';
 import { type DispatchPorts, handleDispatchMessage } from '../domain/delivery/dispatch';
 import type { DispatchMessage } from '../domain/delivery/messages';
@@ -20,6 +21,7 @@ export function dispatchPorts(deps: Deps, developments?: DevelopmentStore): Disp
     clock: deps.clock,
     topics: deps.topics,
     publicUrl: deps.config.PUBLIC_URL,
+    suppressedAmong: suppressionLookup(deps.dynamo, deps.config.TABLE_NAME),
   };
 }
 

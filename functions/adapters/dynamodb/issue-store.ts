@@ -2,7 +2,15 @@
 // archive), ISSUE#<id>/TEMPLATE, ISSUE#<id>/DELIVERY#<subscriberId>, ISSUE#OPEN/<id> while unfinished,
 // CURSOR#<topic>#<frequency>/CURSOR.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchWriteCommand,
+  type BatchWriteCommandOutput,
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { Delivery, Issue, RenderedTemplate } from '../../domain/issues/types';
 import type { Frequency } from '../../domain/subscribers/types';
 import type { ClaimResult, IssueStore } from '../../ports/issue-store';
@@ -147,23 +155,20 @@ export class DynamoIssueStore implements IssueStore {
     }
   }
 
-  async complete(issueId: string, delivery: Delivery): Promise<void> {
-    await this.doc.send(
-      new UpdateCommand({
-        TableName: this.table,
-        Key: deliveryKey(issueId, delivery.subscriberId),
-        UpdateExpression: 'SET #status = :status, providerMessageId = :mid, #error = :error, #at = :at',
-        ConditionExpression: 'claimId = :claim',
-        ExpressionAttributeNames: { '#status': 'status', '#error': 'error', '#at': 'at' },
-        ExpressionAttributeValues: {
-          ':status': delivery.status,
-          ':mid': delivery.providerMessageId ?? null,
-          ':error': delivery.error ?? null,
-          ':at': delivery.at ?? null,
-          ':claim': delivery.claimId,
-        },
-      }),
-    );
+  async completeMany(issueId: string, deliveries: Delivery[]): Promise<void> {
+    for (let i = 0; i < deliveries.length; i += 25) {
+      let requests: Record<string, unknown>[] | undefined = deliveries.slice(i, i + 25).map((d) => ({
+        PutRequest: { Item: { ...deliveryKey(issueId, d.subscriberId), ...withoutId(d) } },
+      }));
+      for (let attempt = 0; requests && requests.length > 0; attempt++) {
+        if (attempt >= 8) throw new Error(`could not record ${requests.length} delivery outcome(s)`);
+        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.random() * 50 * 2 ** attempt));
+        const out: BatchWriteCommandOutput = await this.doc.send(
+          new BatchWriteCommand({ RequestItems: { [this.table]: requests as never } }),
+        );
+        requests = out.UnprocessedItems?.[this.table] as Record<string, unknown>[] | undefined;
+      }
+    }
   }
 
   async release(issueId: string, subscriberId: string, claimId: string): Promise<void> {
@@ -238,6 +243,11 @@ export class DynamoIssueStore implements IssueStore {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
     }
   }
+}
+
+function withoutId(d: Delivery) {
+  const { subscriberId: _id, ...rest } = d;
+  return rest;
 }
 
 function toDelivery(item: Record<string, unknown>): Delivery {

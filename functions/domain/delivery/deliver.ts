@@ -15,7 +15,7 @@ import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../ports/clock';
 import type { IssueStore } from '../../ports/issue-store';
 import { type Mailer, MailerError } from '../../ports/mailer';
-import type { Issue, RenderedTemplate } from '../issues/types';
+import type { Delivery, Issue, RenderedTemplate } from '../issues/types';
 import type { Recipient } from '../subscribers/types';
 import { issueEmail, type MessageSettings } from './message';
 import type { DeliverMessage } from './messages';
@@ -58,19 +58,30 @@ export async function deliverBatch(
   const outcomes: RecipientOutcome[] = new Array(message.recipients.length);
   let next = 0;
   let fatal: unknown;
+  const recorder = outcomeRecorder(ports, message.issueId);
   const worker = async () => {
     while (next < message.recipients.length && fatal === undefined) {
       const index = next++;
       try {
-        outcomes[index] = await deliverOne(ports, loaded.issue, loaded.template, message.recipients[index]!);
+        outcomes[index] = await deliverOne(
+          ports,
+          loaded.issue,
+          loaded.template,
+          message.recipients[index]!,
+          recorder,
+        );
       } catch (error) {
         fatal ??= error;
       }
     }
   };
-  await Promise.all(
-    Array.from({ length: Math.min(CONCURRENCY_PER_BATCH, message.recipients.length) }, worker),
-  );
+  try {
+    await Promise.all(
+      Array.from({ length: Math.min(CONCURRENCY_PER_BATCH, message.recipients.length) }, worker),
+    );
+  } finally {
+    await recorder.flush();
+  }
   if (fatal !== undefined) throw fatal;
   if (outcomes.includes('retry')) {
     throw new RetryLaterError(`${outcomes.filter((o) => o === 'retry').length} recipient(s) still throttled`);
@@ -95,6 +106,7 @@ async function deliverOne(
   issue: Issue,
   template: RenderedTemplate,
   recipient: Recipient,
+  recorder: Recorder,
 ): Promise<RecipientOutcome> {
   const claimId = randomUUID();
   const claim = await ports.issues.claim(issue.id, recipient.subscriberId, claimId, now(ports));
@@ -116,7 +128,7 @@ async function deliverOne(
     }
     try {
       const { providerMessageId } = await ports.mailer.send(email);
-      await record(ports, issue.id, {
+      await recorder.record({
         subscriberId: recipient.subscriberId,
         status: 'sent',
         claimId,
@@ -134,7 +146,7 @@ async function deliverOne(
         throw error;
       }
       if (error.kind === 'permanent') {
-        await record(ports, issue.id, {
+        await recorder.record({
           subscriberId: recipient.subscriberId,
           status: 'failed',
           claimId,
@@ -152,24 +164,38 @@ async function deliverOne(
   }
 }
 
-async function record(
-  ports: DeliverPorts,
-  issueId: string,
-  delivery: {
-    subscriberId: string;
-    status: 'sent' | 'failed';
-    claimId: string;
-    providerMessageId?: string;
-    error?: string;
-  },
-) {
-  try {
-    await ports.issues.complete(issueId, { ...delivery, at: now(ports) });
-  } catch (error) {
-    // The email went (or was refused for good); failing to note it must not make a retry resend it.
-    ports.log?.('could not record delivery outcome', { issueId, ...delivery, error: String(error) });
-  }
+/**
+ * Outcomes are written in groups of 25 (one BatchWriteItem) rather than one write per email: this
+ * halves the store writes on the hot path. An outcome not yet flushed when a worker dies leaves its
+ * claim without a MessageId: the same crash window as above, handled the same way (never resent).
+ */
+function outcomeRecorder(ports: DeliverPorts, issueId: string) {
+  let buffer: Delivery[] = [];
+  const flush = async () => {
+    const batch = buffer;
+    buffer = [];
+    if (batch.length === 0) return;
+    try {
+      await ports.issues.completeMany(issueId, batch);
+    } catch (error) {
+      // The emails went (or were refused for good); failing to note it must not make a retry resend them.
+      ports.log?.('could not record delivery outcomes', {
+        issueId,
+        count: batch.length,
+        error: String(error),
+      });
+    }
+  };
+  return {
+    async record(delivery: Omit<Delivery, 'at'>) {
+      buffer.push({ ...delivery, at: now(ports) });
+      if (buffer.length >= 25) await flush();
+    },
+    flush,
+  };
 }
+
+type Recorder = ReturnType<typeof outcomeRecorder>;
 
 function now(ports: DeliverPorts): string {
   return ports.clock.now().toISOString();

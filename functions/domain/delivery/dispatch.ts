@@ -26,6 +26,8 @@ export interface DispatchPorts {
   clock: Clock;
   topics: readonly { id: string; title: string }[];
   publicUrl: string;
+  /** Batch form of `subscribers.isSuppressed` for a whole page (one store call instead of one each). */
+  suppressedAmong?: (ids: readonly string[]) => Promise<Set<string>>;
 }
 
 export async function handleDispatchMessage(ports: DispatchPorts, message: DispatchMessage): Promise<void> {
@@ -116,7 +118,10 @@ async function prepare(ports: DispatchPorts, issue: Issue): Promise<Issue> {
 }
 
 async function withoutSuppressed(ports: DispatchPorts, issueId: string, recipients: Recipient[]) {
-  const flags = await Promise.all(recipients.map((r) => ports.subscribers.isSuppressed(r.subscriberId)));
+  const ids = recipients.map((r) => r.subscriberId);
+  const flags = ports.suppressedAmong
+    ? await ports.suppressedAmong(ids).then((set) => ids.map((id) => set.has(id)))
+    : await Promise.all(ids.map((id) => ports.subscribers.isSuppressed(id)));
   const at = ports.clock.now().toISOString();
   const deliverable: Recipient[] = [];
   const skipped: Recipient[] = [];
