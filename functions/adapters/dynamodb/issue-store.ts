@@ -9,7 +9,6 @@ import {
   GetCommand,
   PutCommand,
   QueryCommand,
-  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { Delivery, Issue, RenderedTemplate } from '../../domain/issues/types';
 import type { Frequency } from '../../domain/subscribers/types';

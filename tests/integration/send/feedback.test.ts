@@ -1,0 +1,103 @@
+// Bounces and complaints with SES notification samples (tests/fixtures/ses), against the real
+// subscriber store: through the pure handler, the SNS Lambda handler and the signed local route.
+import { readFileSync } from 'node:fs';
+import type { SNSEvent } from 'aws-lambda';
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../../../functions/app/create-app';
+import { handleSesNotification, parseSesNotification } from '../../../functions/domain/delivery/feedback';
+import { subscriberIdFor } from '../../../functions/domain/subscribers/email';
+import { createFeedbackHandler } from '../../../functions/workers/feedback-worker';
+import { activeSubscriber, signedHeaders } from '../../support/delivery';
+import { testDeps } from '../../support/env';
+
+const sample = (name: string) => readFileSync(`tests/fixtures/ses/${name}.json`, 'utf8');
+const notification = (name: string) => parseSesNotification(JSON.parse(sample(name)))!;
+
+async function withSubscribers(...emails: string[]) {
+  const deps = await testDeps();
+  for (const email of emails) await deps.subscribers.put(activeSubscriber(email));
+  const ports = () => ({ subscribers: deps.subscribers, now: new Date('2025-12-02T10:00:00Z') });
+  return { deps, ports };
+}
+
+describe('SES feedback', () => {
+  it('suppresses a permanently bounced address at once (notificationType shape)', async () => {
+    const { deps, ports } = await withSubscribers('jane@example.com', 'mary@example.com');
+    const outcome = await handleSesNotification(ports(), notification('bounce-permanent-dsn'));
+    expect(outcome.suppressed).toEqual(['jane@example.com']);
+    expect(await deps.subscribers.isSuppressed(subscriberIdFor('jane@example.com'))).toBe(true);
+    // Only the bounced recipient, not every destination of the message.
+    expect(await deps.subscribers.isSuppressed(subscriberIdFor('mary@example.com'))).toBe(false);
+  });
+
+  it('handles the event-publishing shape (eventType) the same way, even for an unknown address', async () => {
+    const { deps, ports } = await withSubscribers();
+    await handleSesNotification(ports(), notification('bounce-permanent-event'));
+    expect(await deps.subscribers.isSuppressed(subscriberIdFor('recipient@example.com'))).toBe(true);
+  });
+
+  it('suppresses a complaint at once', async () => {
+    const { deps, ports } = await withSubscribers('richard@example.com');
+    const outcome = await handleSesNotification(ports(), notification('complaint'));
+    expect(outcome).toMatchObject({ kind: 'Complaint', suppressed: ['richard@example.com'] });
+    expect(await deps.subscribers.isSuppressed(subscriberIdFor('richard@example.com'))).toBe(true);
+  });
+
+  it('counts transient bounces, resets on delivery, and suppresses after three in a row', async () => {
+    const { deps, ports } = await withSubscribers('ooto@example.com');
+    const id = subscriberIdFor('ooto@example.com');
+    await handleSesNotification(ports(), notification('bounce-transient'));
+    await handleSesNotification(ports(), notification('bounce-transient'));
+    expect((await deps.subscribers.get(id))?.transientBounces).toBe(2);
+    const reset = await handleSesNotification(ports(), notification('delivery'));
+    expect(reset.reset).toEqual(['ooto@example.com']);
+    expect((await deps.subscribers.get(id))?.transientBounces).toBe(0);
+    for (let i = 0; i < 2; i++) await handleSesNotification(ports(), notification('bounce-transient'));
+    expect(await deps.subscribers.isSuppressed(id)).toBe(false);
+    const third = await handleSesNotification(ports(), notification('bounce-transient'));
+    expect(third.suppressed).toEqual(['ooto@example.com']);
+    expect(await deps.subscribers.isSuppressed(id)).toBe(true);
+  });
+
+  it('handles several recipients in one notification and ignores unknown fields', async () => {
+    const { deps, ports } = await withSubscribers();
+    const raw = JSON.parse(sample('complaint'));
+    raw.complaint.complainedRecipients.push({ emailAddress: 'mary@example.com', somethingNew: 1 });
+    raw.brandNewTopLevelField = { nested: true };
+    await handleSesNotification(ports(), parseSesNotification(raw)!);
+    expect(await deps.subscribers.isSuppressed(subscriberIdFor('richard@example.com'))).toBe(true);
+    expect(await deps.subscribers.isSuppressed(subscriberIdFor('mary@example.com'))).toBe(true);
+  });
+
+  it('the SNS Lambda handler unwraps SNS records', async () => {
+    const { deps } = await withSubscribers('jane@example.com');
+    const event = {
+      Records: [
+        { EventSource: 'aws:sns', Sns: { MessageId: 'm1', Message: sample('bounce-permanent-dsn') } },
+      ],
+    } as unknown as SNSEvent;
+    await createFeedbackHandler(deps)(event);
+    expect(await deps.subscribers.isSuppressed(subscriberIdFor('jane@example.com'))).toBe(true);
+  });
+
+  it('locally, POST /webhooks/ses takes a signed SNS envelope and rejects unsigned or unreadable bodies', async () => {
+    const { deps } = await withSubscribers('richard@example.com');
+    const app = createApp(deps);
+    const envelope = JSON.stringify({ Type: 'Notification', Message: sample('complaint') });
+    const unsigned = await app.request('/webhooks/ses', { method: 'POST', body: envelope });
+    expect(unsigned.status).toBe(401);
+    expect(await deps.subscribers.isSuppressed(subscriberIdFor('richard@example.com'))).toBe(false);
+    const junk = JSON.stringify({ hello: 'world', bounce: 'x' });
+    expect(
+      (await app.request('/webhooks/ses', { method: 'POST', body: junk, headers: signedHeaders(junk) }))
+        .status,
+    ).toBe(400);
+    const ok = await app.request('/webhooks/ses', {
+      method: 'POST',
+      body: envelope,
+      headers: signedHeaders(envelope),
+    });
+    expect(ok.status).toBe(200);
+    expect(await deps.subscribers.isSuppressed(subscriberIdFor('richard@example.com'))).toBe(true);
+  });
+});
