@@ -8,6 +8,11 @@ if (!arn) {
   console.error('Usage: npm run cdk:secrets -- <SecretArn output of the Talkwatch stack>');
   process.exit(2);
 }
-const secrets = await loadSecrets({ SECRET_ARN: arn });
-console.log(`WEBHOOK_SECRET=${secrets.WEBHOOK_SECRET}`);
-console.log(`ADMIN_TOKEN=${secrets.ADMIN_TOKEN}`);
+try {
+  const secrets = await loadSecrets({ SECRET_ARN: arn });
+  console.log(`WEBHOOK_SECRET=${secrets.WEBHOOK_SECRET}`);
+  console.log(`ADMIN_TOKEN=${secrets.ADMIN_TOKEN}`);
+} catch (error) {
+  console.error(`Could not read ${arn}: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
