@@ -1,6 +1,7 @@
 // The DevelopmentStore contract: every adapter of the port must pass these (run from each adapter's test).
 import { describe, expect, it } from 'vitest';
 import type { Development } from '../../functions/domain/developments/types';
+import { ConflictError, NotFoundError } from '../../functions/domain/errors';
 import type { DevelopmentStore } from '../../functions/ports/development-store';
 
 export function sampleDevelopment(overrides: Partial<Development> = {}): Development {
@@ -92,7 +93,32 @@ export function developmentStoreContract(name: string, makeStore: () => Promise<
         updatedAt: '2025-12-02T11:00:00.000Z',
       };
       await store.putStateOfPlay(state);
-      expect(await store.getStateOfPlay('us-russia-ukraine')).toEqual(state);
+      expect(await store.getStateOfPlay('us-russia-ukraine')).toEqual({ ...state, version: 1 });
+    });
+
+    it('refuses a state of play written from a stale read, so concurrent folds never overwrite', async () => {
+      const store = await makeStore();
+      const topic = `topic-${Math.random().toString(36).slice(2, 8)}`;
+      const empty = { topic, timeline: [], proposals: [], updatedAt: '2025-12-02T11:00:00.000Z' };
+      await store.putStateOfPlay(empty);
+      await expect(store.putStateOfPlay(empty)).rejects.toBeInstanceOf(ConflictError);
+      const read = await store.getStateOfPlay(topic);
+      const mine = { ...read!, updatedAt: '2025-12-02T12:00:00.000Z' };
+      const theirs = { ...read!, updatedAt: '2025-12-02T13:00:00.000Z' };
+      await store.putStateOfPlay(theirs);
+      await expect(store.putStateOfPlay(mine)).rejects.toBeInstanceOf(ConflictError);
+      expect(await store.getStateOfPlay(topic)).toEqual({ ...theirs, version: 2 });
+    });
+
+    it('clears the follow-ups a development still owes', async () => {
+      const store = await makeStore();
+      const dev = sampleDevelopment({ pending: { stateOfPlay: true, alert: true } });
+      await store.add(dev);
+      expect((await store.get(dev.id))?.pending).toEqual({ stateOfPlay: true, alert: true });
+      await store.clearPending(dev.id);
+      const { pending: _, ...rest } = dev;
+      expect(await store.get(dev.id)).toEqual(rest);
+      await expect(store.clearPending('dev_missing')).rejects.toBeInstanceOf(NotFoundError);
     });
   });
 }

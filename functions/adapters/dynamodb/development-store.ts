@@ -1,12 +1,14 @@
 // DevelopmentStore on the single table. Items: `DEV#<id>` (the development, on the timeline index as
 // gsi2pk `DEVS#<topic>`, gsi2sk `<publishedAt>#<id>`), `DEVURL#<sha256(url)>` and `DEVHASH#<hash>`
-// (claims that make ingest idempotent on URL and on content), `STATE#<topic>` (state of play).
+// (claims that make ingest idempotent on URL and on content), `STATE#<topic>` (state of play, with a
+// `version` for optimistic concurrency: concurrent ingests never overwrite each other's fold).
 // dynalite has no transactions, so claims are conditional puts in a recoverable order: ids derive from
 // the URL, so a crash after the URL claim is finished by the next attempt with the same URL.
 import { createHash } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Development, StateOfPlay } from '../../domain/developments/types';
+import { ConflictError, NotFoundError } from '../../domain/errors';
 import type { AddResult, DevelopmentStore } from '../../ports/development-store';
 import type { DynamoClients } from './client';
 import { INDEXES } from './table';
@@ -91,17 +93,58 @@ export class DynamoDevelopmentStore implements DevelopmentStore {
     return out;
   }
 
+  async clearPending(id: string): Promise<void> {
+    try {
+      await this.dynamo.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: devKey(id),
+          UpdateExpression: 'REMOVE development.pending',
+          ConditionExpression: 'attribute_exists(pk)',
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      throw new NotFoundError(`No development ${id}`);
+    }
+  }
+
   async getStateOfPlay(topic: string): Promise<StateOfPlay | undefined> {
     const { Item } = await this.dynamo.doc.send(
       new GetCommand({ TableName: this.tableName, Key: { pk: `STATE#${topic}`, sk: 'STATE' } }),
     );
-    return Item ? (Item.state as StateOfPlay) : undefined;
+    if (!Item) return undefined;
+    const state = Item.state as StateOfPlay;
+    // An item written before versions existed reads as version 0.
+    return { ...state, version: typeof Item.version === 'number' ? Item.version : 0 };
   }
 
   async putStateOfPlay(state: StateOfPlay): Promise<void> {
-    await this.dynamo.doc.send(
-      new PutCommand({ TableName: this.tableName, Item: { pk: `STATE#${state.topic}`, sk: 'STATE', state } }),
-    );
+    const { version, ...rest } = state;
+    const next = (version ?? 0) + 1;
+    try {
+      await this.dynamo.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { pk: `STATE#${state.topic}`, sk: 'STATE', state: rest, version: next },
+          ...(version === undefined
+            ? { ConditionExpression: 'attribute_not_exists(pk)' }
+            : version === 0
+              ? {
+                  ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#version)',
+                  ExpressionAttributeNames: { '#version': 'version' },
+                }
+              : {
+                  ConditionExpression: '#version = :version',
+                  ExpressionAttributeNames: { '#version': 'version' },
+                  ExpressionAttributeValues: { ':version': version },
+                }),
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      throw new ConflictError(`The state of play of ${state.topic} changed since it was read`);
+    }
   }
 
   private async put(development: Development): Promise<void> {

@@ -5,6 +5,9 @@ import { createHash } from 'node:crypto';
 import type { Clock } from '../../ports/clock';
 import type { DevelopmentStore } from '../../ports/development-store';
 import type { Queue } from '../../ports/queue';
+import { ConflictError, UnavailableError } from '../errors';
+import { findProposals, type ProposalMention } from '../summarise/proposals';
+import { splitSentences } from '../summarise/sentences';
 import { summarise } from '../summarise/summarise';
 import { catalogueFor } from './catalogue';
 import { contentHashOf, findNearDuplicate } from './dedupe';
@@ -32,6 +35,9 @@ export interface IngestResult {
   outcome: 'new' | 'same-url' | 'same-content' | 'merged-near-duplicate';
   alert: boolean;
 }
+
+/** Conditional writes of the state of play before giving up (each conflict means another ingest won). */
+export const STATE_ATTEMPTS = 10;
 
 /** How far back near-duplicates are looked for (newest first). */
 export const DEDUPE_WINDOW = 50;
@@ -62,14 +68,19 @@ export async function ingestDevelopment(
   const source = { name: input.source ?? sourceFromUrl(url), url, publishedAt: input.publishedAt };
   const store = ports.developments;
 
+  // A development found again may be one whose follow-ups a crashed attempt never finished.
   const sameUrl = await store.findByUrl(url);
-  if (sameUrl) return { id: sameUrl.id, created: false, outcome: 'same-url', alert: false };
+  if (sameUrl) {
+    const alert = await finishPending(ports, sameUrl);
+    return { id: sameUrl.id, created: false, outcome: 'same-url', alert };
+  }
 
   const contentHash = contentHashOf(input.body);
   const sameContent = await store.findByContentHash(contentHash);
   if (sameContent) {
     await addSource(store, sameContent, source);
-    return { id: sameContent.id, created: false, outcome: 'same-content', alert: false };
+    const alert = await finishPending(ports, sameContent);
+    return { id: sameContent.id, created: false, outcome: 'same-content', alert };
   }
 
   const recent = await store.listByTopic(input.topic, { limit: DEDUPE_WINDOW });
@@ -94,19 +105,67 @@ export async function ingestDevelopment(
     sources: [source],
     summary,
     ingestedAt: now,
+    pending: {
+      stateOfPlay: true,
+      alert: summary.significance.level === 'alert' && options.requestAlert !== false,
+    },
   };
   const added = await store.add(development);
   if (!added.created) {
-    return { id: added.development.id, created: false, outcome: 'same-content', alert: false };
+    const alert = await finishPending(ports, added.development);
+    return { id: added.development.id, created: false, outcome: 'same-content', alert };
   }
-
-  const state = (await store.getStateOfPlay(input.topic)) ?? emptyStateOfPlay(input.topic, now);
-  await store.putStateOfPlay(foldStateOfPlay(state, development, proposals, now));
-
-  const alert = summary.significance.level === 'alert' && options.requestAlert !== false;
-  if (alert)
-    await ports.dispatch.send([{ type: 'alert-request', topic: input.topic, developmentId: development.id }]);
+  const alert = await finishPending(ports, development, proposals);
   return { id: development.id, created: true, outcome: 'new', alert };
+}
+
+/**
+ * Fold into the state of play and request the alert, then clear `pending`. Both steps are safe to
+ * repeat (the fold is idempotent; the dispatcher sends one alert per development), so a retry after a
+ * crash anywhere in here finishes the job. Answers whether an alert was requested.
+ */
+async function finishPending(
+  ports: IngestPorts,
+  development: Development,
+  proposals?: readonly ProposalMention[],
+): Promise<boolean> {
+  const { pending } = development;
+  if (!pending) return false;
+  if (pending.stateOfPlay) {
+    const mentions =
+      proposals ?? findProposals(splitSentences(development.body), new Date(development.publishedAt));
+    await updateStateOfPlay(ports, development, mentions);
+  }
+  if (pending.alert) {
+    await ports.dispatch.send([
+      { type: 'alert-request', topic: development.topic, developmentId: development.id },
+    ]);
+  }
+  await ports.developments.clearPending(development.id);
+  return pending.alert;
+}
+
+/** Read, fold, conditional write; on a concurrent writer's conflict, read again (optimistic locking). */
+async function updateStateOfPlay(
+  ports: IngestPorts,
+  development: Development,
+  proposals: readonly ProposalMention[],
+): Promise<void> {
+  const store = ports.developments;
+  for (let attempt = 1; ; attempt++) {
+    const now = ports.clock.now().toISOString();
+    const state = (await store.getStateOfPlay(development.topic)) ?? emptyStateOfPlay(development.topic, now);
+    const next = { ...foldStateOfPlay(state, development, proposals, now), version: state.version };
+    try {
+      await store.putStateOfPlay(next);
+      return;
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      if (attempt >= STATE_ATTEMPTS) {
+        throw new UnavailableError(`The state of play of ${development.topic} is too busy; retry later`);
+      }
+    }
+  }
 }
 
 async function addSource(

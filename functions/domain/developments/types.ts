@@ -62,6 +62,11 @@ export interface Development {
   sources: SourceRef[];
   summary: Summary;
   ingestedAt: string;
+  /**
+   * Follow-ups still owed after the development was stored (state of play, alert request). Cleared once
+   * done; a retry that finds it set finishes them, so a crash in between loses neither.
+   */
+  pending?: { stateOfPlay: boolean; alert: boolean };
 }
 
 export interface ProposalStatus {
@@ -80,6 +85,8 @@ export interface StateOfPlay {
   timeline: Array<TimelineEvent & { developmentId: string }>;
   proposals: ProposalStatus[];
   updatedAt: string;
+  /** Optimistic concurrency: the stored version this state was read at (absent before the first write). */
+  version?: number;
 }
 
 export interface Topic {

@@ -85,6 +85,49 @@ describe('ingestDevelopment', () => {
     expect(plan).toMatchObject({ status: 'revised', changedAt: '2025-11-24' });
   });
 
+  it('still asks for the alert when the process died between storing and enqueueing', async () => {
+    const { ports, sent, deps } = await setup();
+    let failures = 1;
+    const flaky = {
+      ...ports,
+      dispatch: {
+        send: async (m: readonly AlertRequest[]) => {
+          if (failures-- > 0) throw new Error('queue unreachable');
+          sent.push(...m);
+        },
+      },
+    };
+    await expect(ingestDevelopment(flaky, seed)).rejects.toThrow('queue unreachable');
+    expect(sent).toEqual([]);
+    const stored = (await deps.developments.listByTopic('us-russia-ukraine'))[0];
+    expect(stored?.pending).toEqual({ stateOfPlay: true, alert: true });
+
+    const retry = await ingestDevelopment(flaky, seed);
+    expect(retry).toEqual({ id: stored?.id, created: false, outcome: 'same-url', alert: true });
+    expect(sent).toEqual([{ type: 'alert-request', topic: 'us-russia-ukraine', developmentId: stored?.id }]);
+    expect((await deps.developments.get(stored!.id))?.pending).toBeUndefined();
+    expect((await deps.developments.getStateOfPlay('us-russia-ukraine'))?.timeline.length).toBeGreaterThan(0);
+
+    // Once the follow-ups are done, further retries ask for nothing.
+    expect((await ingestDevelopment(flaky, seed)).alert).toBe(false);
+    expect(sent).toHaveLength(1);
+  });
+
+  it('keeps both state-of-play updates when two ingests fold at the same moment', async () => {
+    const { ports, deps } = await setup();
+    const stories = ['Moscow', 'Geneva', 'Berlin', 'Miami'].map((place, i) => ({
+      title: `Envoys meet in ${place}`,
+      url: `https://wire.example/${place.toLowerCase()}`,
+      publishedAt: `2025-12-1${i}T09:00:00Z`,
+      body: `Steve Witkoff met Rustem Umerov in ${place} on Dec. 1${i} to discuss the ${20 + i}-point plan. ${place} officials described a different agenda item each time: item ${i}.`,
+    }));
+    const results = await Promise.all(stories.map((story) => ingestDevelopment(ports, story)));
+    expect(results.every((r) => r.created)).toBe(true);
+    const state = await deps.developments.getStateOfPlay('us-russia-ukraine');
+    const owners = new Set(state?.timeline.map((e) => e.developmentId));
+    expect([...owners].sort()).toEqual(results.map((r) => r.id).sort());
+  });
+
   it('rejects a report without a body, naming the field', async () => {
     const { ports } = await setup();
     await expect(ingestDevelopment(ports, { ...seed, body: '' })).rejects.toThrow(/^body: /);
