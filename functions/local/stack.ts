@@ -1,8 +1,10 @@
 // The whole product on one machine: emulators, table, seed data, queues with their consumers, the
 // HTTP app. `npm start` (functions/local.ts), the end-to-end tests and the benchmarks all start it here.
+
+import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { serve } from '@hono/node-server';
+import { createAdaptorServer } from '@hono/node-server';
 import { ensureTable } from '../adapters/dynamodb/table';
 import { MemoryQueue } from '../adapters/memory-queue/memory-queue';
 import { createApp } from '../app/create-app';
@@ -89,11 +91,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     for (const hook of startupHooks) await hook({ deps, queues, seed: !options.skipSeed, closers });
 
     const app = createApp(deps);
-    const server = await new Promise<ReturnType<typeof serve>>((resolveServer, reject) => {
-      const s = serve({ fetch: app.fetch, port: local.PORT, hostname: '0.0.0.0' }, () => resolveServer(s));
-      s.once('error', (error: NodeJS.ErrnoException) =>
+    // A deep accept backlog: bursts of connections (load tests, a newsletter's click storm) queue
+    // instead of being reset.
+    const server = createAdaptorServer({ fetch: app.fetch }) as Server;
+    await new Promise<void>((resolveServer, reject) => {
+      server.once('error', (error: NodeJS.ErrnoException) =>
         reject(error.code === 'EADDRINUSE' ? new PortInUseError(local.PORT, 'PORT') : error),
       );
+      server.listen({ port: local.PORT, host: '0.0.0.0', backlog: 4096 }, () => resolveServer());
     });
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : local.PORT;
@@ -101,12 +106,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     closers.push(
       () =>
         new Promise<void>((done) => {
-          (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+          server.closeIdleConnections();
           server.close(() => done());
-          setTimeout(
-            () => (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.(),
-            500,
-          ).unref();
+          setTimeout(() => server.closeAllConnections(), 500).unref();
         }),
     );
 

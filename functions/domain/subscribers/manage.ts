@@ -1,7 +1,7 @@
 // What a reader can do from the links in their emails (signed tokens, no login): change topics and
 // frequency, pause and resume, unsubscribe in one click, download or delete their data.
-import { ConflictError } from '../errors';
 import type { SubscriptionPorts } from './ports';
+import { retryOnConflict } from './retry';
 import { type TokenKey, type TokenPurpose, verifySubscriberToken } from './tokens';
 import type { Frequency, Subscriber } from './types';
 
@@ -87,18 +87,14 @@ async function mutate(
   id: string,
   change: (s: Subscriber, at: string) => Subscriber,
 ): Promise<Subscriber | undefined> {
-  for (let attempt = 0; ; attempt++) {
+  return retryOnConflict(async () => {
     const current = await ports.subscribers.get(id);
     if (!current) return undefined;
     const at = ports.clock.now().toISOString();
     const changed = change(current, at);
     if (changed === current) return current;
     const next = { ...changed, updatedAt: at };
-    try {
-      await ports.subscribers.put(next, { ifRevision: current.revision ?? 0 });
-      return { ...next, revision: (current.revision ?? 0) + 1 };
-    } catch (error) {
-      if (!(error instanceof ConflictError) || attempt >= 2) throw error;
-    }
-  }
+    await ports.subscribers.put(next, { ifRevision: current.revision ?? 0 });
+    return { ...next, revision: (current.revision ?? 0) + 1 };
+  });
 }

@@ -12,6 +12,7 @@ import {
 import { subscriberIdFor } from './email';
 import { enforceLimit } from './limits';
 import { DEFAULT_LIMITS, type SubscriptionPorts } from './ports';
+import { retryOnConflict } from './retry';
 import type { ConsentEvent, Frequency, Subscriber } from './types';
 
 export type RequestContext = Omit<ConsentEvent, 'at'>;
@@ -34,7 +35,7 @@ export function limitClient(ports: SubscriptionPorts, ip: string, action: 'subsc
 export async function subscribe(ports: SubscriptionPorts, request: SubscribeRequest): Promise<void> {
   const id = subscriberIdFor(request.email);
   await enforceLimit(ports.rateLimiter, 'address', id, (ports.limits ?? DEFAULT_LIMITS).subscribePerAddress);
-  await withRetry(async () => {
+  await retryOnConflict(async () => {
     const [existing, suppressed] = await Promise.all([
       ports.subscribers.get(id),
       ports.subscribers.isSuppressed(id),
@@ -152,14 +153,4 @@ async function pendingFor(ports: SubscriptionPorts, token: string | undefined) {
   const confirm = subscriber?.confirm;
   if (suppressed || subscriber?.status !== 'pending' || !confirm) return undefined;
   return confirmTokenMatches(token, confirm.tokenHash) ? { subscriber, confirm } : undefined;
-}
-
-async function withRetry(fn: () => Promise<void>): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await fn();
-    } catch (error) {
-      if (!(error instanceof ConflictError) || attempt >= 2) throw error;
-    }
-  }
 }
