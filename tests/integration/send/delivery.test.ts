@@ -47,6 +47,8 @@ describe('webhook-triggered digest, end to end', () => {
     await deps.developments.add(sampleDevelopment({ title: 'Envoys meet in Geneva' }));
     const subscribers = await seedSubscribers(deps.subscribers, 60);
     const domain = subscribers[0]!.email.split('@')[1]!;
+    const [bounced] = await seedSubscribers(deps.subscribers, 1);
+    await deps.subscribers.suppress(bounced!.id, 'bounce:General', '2025-12-01T00:00:00Z');
     const app = createApp(deps);
 
     const issueId = await sendDigest(deps, app);
@@ -73,7 +75,8 @@ describe('webhook-triggered digest, end to end', () => {
 
     const status = await issueCounts(app, deps, issueId);
     expect(status.status).toBe('sent');
-    expect(status.counts).toMatchObject({ recipients: 60, sent: 60, failed: 0, pending: 0 });
+    expect(status.counts).toMatchObject({ recipients: 61, sent: 60, failed: 0, suppressed: 1, pending: 0 });
+    expect((await sesEmails()).some((e) => e.destination.to[0] === bounced!.email)).toBe(false);
   });
 
   it('under 20 % throttling, permanent rejections, a killed worker and every batch delivered twice, each active subscriber still gets exactly one email', async () => {
