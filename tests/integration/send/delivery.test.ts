@@ -132,4 +132,35 @@ describe('webhook-triggered digest, end to end', () => {
     expect(status.counts.inFlight).toBe(1);
     expect(rejected).toHaveLength(5);
   });
+
+  it('answers SQS with a partial batch response: only the failed message comes back', async () => {
+    const deps = await testDeps();
+    await deps.developments.add(sampleDevelopment());
+    const [reader] = await seedSubscribers(deps.subscribers, 1);
+    const app = createApp(deps);
+    deps.queues.dispatch.consume(createDispatchHandler(deps));
+    const issueId = await (async () => {
+      const body = JSON.stringify({
+        topic: 'us-russia-ukraine',
+        kind: 'digest',
+        since: '2025-12-01T00:00:00Z',
+      });
+      const res = await app.request('/webhooks/send', { method: 'POST', body, headers: signedHeaders(body) });
+      return ((await res.json()) as { issueId: string }).issueId;
+    })();
+    await deps.queues.dispatch.idle();
+    const record = (id: string, body: unknown) => ({ messageId: id, body: JSON.stringify(body) });
+    const response = (await createSendHandler(deps)({
+      Records: [
+        record('good', {
+          type: 'deliver',
+          issueId,
+          recipients: [{ subscriberId: reader!.id, email: reader!.email }],
+        }),
+        record('bad', { type: 'deliver', issueId: 'no-such-issue', recipients: [] }),
+      ],
+    } as unknown as SQSEvent)) as SQSBatchResponse;
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: 'bad' }]);
+    expect((await sesEmails()).filter((e) => e.destination.to[0] === reader!.email)).toHaveLength(1);
+  });
 });
