@@ -76,6 +76,8 @@ export function fullNamesOnFirstMention(text: string, actors: ActorMatcher): str
   for (const hit of actors.find(text)) {
     const { name } = hit.actor;
     if (seen.has(name)) continue;
+    // "the Trump administration": a name used as a modifier is not where a reader meets the person.
+    if (/\b(?:the|a|an)\s+$/i.test(text.slice(Math.max(0, hit.index - 5), hit.index))) continue;
     seen.add(name);
     const alias = text.slice(hit.index, hit.end);
     if (alias === name || !name.endsWith(` ${alias}`)) continue;

@@ -49,6 +49,9 @@ describe('full names on first mention', () => {
     expect(fullNamesOnFirstMention("Witkoff met Putin's aides. Witkoff left.", actors)).toBe(
       "Steve Witkoff met Vladimir Putin's aides. Witkoff left.",
     );
+    expect(fullNamesOnFirstMention('A plan by the Trump administration. Trump spoke.', actors)).toBe(
+      'A plan by the Trump administration. Donald Trump spoke.',
+    );
     expect(fullNamesOnFirstMention('President Vladimir Putin met Steve Witkoff.', actors)).toBe(
       'President Vladimir Putin met Steve Witkoff.',
     );
