@@ -1,9 +1,10 @@
-// The shared budget of emails per second. Every sender, in every Lambda instance, reserves tokens
-// from the same one-second windows, so the account-wide rate holds however many workers run.
+// The shared budget of emails per second. Every sender, in every Lambda instance, takes send slots
+// from one shared schedule, so the account-wide rate holds however many workers run.
 export interface SendRateStore {
   /**
-   * Atomically add up to `want` to the counter of the window `second` (epoch seconds) without taking
-   * it above `ceiling`. Returns how many were granted (0 when the window is spent).
+   * Reserve `count` consecutive send slots `spacingMs` apart on the shared schedule, starting no
+   * earlier than `nowMs` (epoch ms). Returns the first slot's time; the schedule's end moves on by
+   * count × spacing, atomically, so two callers never get overlapping slots.
    */
-  reserve(second: number, want: number, ceiling: number): Promise<number>;
+  reserveSlots(count: number, spacingMs: number, nowMs: number): Promise<number>;
 }

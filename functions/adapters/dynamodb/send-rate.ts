@@ -1,10 +1,12 @@
-// SendRateStore over DynamoDB: one item per one-second window (SENDRATE#<epoch second>), its counter
-// raised with a conditional ADD so concurrent instances can never hand out more than the ceiling.
+// SendRateStore over DynamoDB: one item (SENDRATE#schedule) holds the time the shared send schedule
+// is booked until. A busy schedule is extended with an atomic ADD (no read, no contention loop); an
+// idle one (booked until the past) is restarted at "now" with a conditional SET.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { SendRateStore } from '../../ports/send-rate';
 import type { DynamoClients } from './client';
-import { TTL_ATTRIBUTE } from './table';
+
+const KEY = { pk: 'SENDRATE#schedule', sk: 'SCHEDULE' };
 
 export class DynamoSendRateStore implements SendRateStore {
   constructor(
@@ -12,29 +14,39 @@ export class DynamoSendRateStore implements SendRateStore {
     private readonly table: string,
   ) {}
 
-  async reserve(second: number, want: number, ceiling: number): Promise<number> {
-    let ask = Math.min(want, ceiling);
-    // Full chunk first; if the window is nearly spent, take what is left (a couple of tries under contention).
-    for (let attempt = 0; attempt < 3 && ask > 0; attempt++) {
+  async reserveSlots(count: number, spacingMs: number, nowMs: number): Promise<number> {
+    const span = count * spacingMs;
+    for (let attempt = 0; attempt < 10; attempt++) {
+      try {
+        const out = await this.dynamo.doc.send(
+          new UpdateCommand({
+            TableName: this.table,
+            Key: KEY,
+            UpdateExpression: 'ADD bookedUntil :span',
+            ConditionExpression: 'bookedUntil >= :now',
+            ExpressionAttributeValues: { ':span': span, ':now': nowMs },
+            ReturnValues: 'UPDATED_NEW',
+          }),
+        );
+        return Number(out.Attributes?.bookedUntil) - span;
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      }
       try {
         await this.dynamo.doc.send(
           new UpdateCommand({
             TableName: this.table,
-            Key: { pk: `SENDRATE#${second}`, sk: 'WINDOW' },
-            UpdateExpression: 'ADD used :n SET #ttl = if_not_exists(#ttl, :ttl)',
-            ConditionExpression: 'attribute_not_exists(used) OR used <= :max',
-            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-            ExpressionAttributeNames: { '#ttl': TTL_ATTRIBUTE },
-            ExpressionAttributeValues: { ':n': ask, ':max': ceiling - ask, ':ttl': second + 300 },
+            Key: KEY,
+            UpdateExpression: 'SET bookedUntil = :until',
+            ConditionExpression: 'attribute_not_exists(bookedUntil) OR bookedUntil < :now',
+            ExpressionAttributeValues: { ':until': nowMs + span, ':now': nowMs },
           }),
         );
-        return ask;
+        return nowMs;
       } catch (error) {
         if (!(error instanceof ConditionalCheckFailedException)) throw error;
-        const used = (error.Item?.used as { N?: string } | undefined)?.N;
-        ask = used === undefined ? Math.floor(ask / 2) : Math.min(ask - 1, ceiling - Number(used));
       }
     }
-    return 0;
+    throw new Error('send schedule kept changing under contention');
   }
 }

@@ -1,7 +1,7 @@
-// One send rate for every worker: tokens are reserved from the shared per-second windows in chunks
-// (few store writes even at 500/s) and handed out locally. Reservations follow a ramp through each
-// second (at most R·elapsed + one chunk), so sends are spread over the second instead of bursting at
-// its start, and nothing above R is ever sent in one window.
+// One send rate for every worker, enforced the way SES measures it: over any one-second window, not
+// per calendar second. Slots are booked on a shared schedule, 1/R apart, in chunks (few store writes
+// even at 500/s); each send waits for its own slot, so sends are evenly spaced and never burst. The
+// next chunk is booked before the current one runs out, so the schedule has no gaps while busy.
 import type { SendRateStore } from '../../ports/send-rate';
 
 export interface SendRateOptions {
@@ -17,6 +17,11 @@ export interface SendRate {
   acquire(): Promise<void>;
 }
 
+/** Slots run 3 % under the rate, so event-loop lag up to ~30 ms cannot push a window over it. */
+export const RATE_SAFETY = 0.97;
+/** A slot not taken within this long is dropped rather than used late (which would bunch sends). */
+export const STALE_SLOT_MS = 10;
+
 export function chunkFor(rate: number): number {
   return Math.max(1, Math.min(25, Math.floor(rate / 20)));
 }
@@ -24,38 +29,40 @@ export function chunkFor(rate: number): number {
 export function createSendRate(options: SendRateOptions): SendRate {
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-  const pool = { second: -1, tokens: 0 };
-  let reserving: Promise<void> | undefined;
+  const slots: number[] = [];
+  let chunk = 1;
+  let booking: Promise<void> | undefined;
 
-  async function refill(): Promise<void> {
-    const rate = Math.max(1, Math.floor(await options.rate()));
-    const chunk = chunkFor(rate);
-    const t = now();
-    const second = Math.floor(t / 1000);
-    const elapsed = (t % 1000) / 1000;
-    const ceiling = Math.min(rate, Math.floor(rate * elapsed) + chunk);
-    const granted = await options.store.reserve(second, chunk, ceiling);
-    if (granted > 0) {
-      if (pool.second !== second) pool.tokens = 0;
-      pool.second = second;
-      pool.tokens += granted;
-      return;
-    }
-    // Spent so far: wait for the ramp to allow another chunk, or for the next window.
-    const untilRamp = ceiling < rate ? (chunk / rate) * 1000 : Number.POSITIVE_INFINITY;
-    const untilNext = 1000 - (t % 1000);
-    await sleep(Math.max(1, Math.min(untilRamp, untilNext) + Math.random() * 5));
+  async function book(): Promise<void> {
+    const rate = Math.max(1, await options.rate());
+    chunk = chunkFor(rate);
+    const spacing = 1000 / (rate * RATE_SAFETY);
+    const from = Math.max(now(), slots.at(-1) ?? 0);
+    const start = await options.store.reserveSlots(chunk, spacing, from);
+    for (let i = 0; i < chunk; i++) slots.push(start + i * spacing);
+  }
+
+  function bookAhead(): Promise<void> {
+    booking ??= book().finally(() => {
+      booking = undefined;
+    });
+    return booking;
   }
 
   return {
     async acquire() {
       for (;;) {
-        if (pool.tokens > 0 && pool.second === Math.floor(now() / 1000)) {
-          pool.tokens--;
-          return;
+        const t = now();
+        while (slots.length > 0 && slots[0]! < t - STALE_SLOT_MS) slots.shift();
+        const slot = slots.shift();
+        if (slots.length <= chunk / 2) void bookAhead().catch(() => undefined);
+        if (slot !== undefined) {
+          if (slot > t) await sleep(slot - t);
+          // A timer that fired late would send in a bunch with the next slots: skip the slot instead.
+          if (now() - slot <= STALE_SLOT_MS) return;
+          continue;
         }
-        if (!reserving) reserving = refill().finally(() => (reserving = undefined));
-        await reserving;
+        await bookAhead();
       }
     },
   };
