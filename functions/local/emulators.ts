@@ -1,10 +1,12 @@
 // Starts the local AWS: dynalite (DynamoDB API) and aws-ses-v2-local (SES API and web inbox), in this
 // process, on the ports asked for. Used by `npm start`, the test global setup and the benchmarks.
+
+import { fork } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import * as sesLocalModule from 'aws-ses-v2-local';
-import dynalite from 'dynalite';
 
 export class PortInUseError extends Error {
   constructor(
@@ -22,19 +24,6 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-function listen(server: Server, port: number, variable: string, host = '127.0.0.1'): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const onError = (error: NodeJS.ErrnoException) => {
-      reject(error.code === 'EADDRINUSE' ? new PortInUseError(port, variable) : error);
-    };
-    server.once('error', onError);
-    server.listen(port, host, () => {
-      server.off('error', onError);
-      resolve((server.address() as AddressInfo).port);
-    });
-  });
-}
-
 function closer(server: Server): () => Promise<void> {
   return () =>
     new Promise((resolve) => {
@@ -48,16 +37,44 @@ function closer(server: Server): () => Promise<void> {
     });
 }
 
-/** dynalite persisting to `path` (a folder), or in memory when path is undefined. Port 0 picks a free one. */
+/**
+ * dynalite persisting to `path` (a folder), or in memory when path is undefined, in a child process of
+ * its own (see dynalite-server.mjs). Port 0 picks a free one.
+ */
 export async function startDynamo(options: {
   port: number;
   path?: string;
   variable?: string;
 }): Promise<RunningServer> {
   if (options.path) mkdirSync(options.path, { recursive: true });
-  const server = dynalite({ path: options.path, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-  const port = await listen(server, options.port, options.variable ?? 'DYNAMODB_PORT');
-  return { url: `http://127.0.0.1:${port}`, port, close: closer(server) };
+  const child = fork(
+    fileURLToPath(new URL('./dynalite-server.mjs', import.meta.url)),
+    [JSON.stringify({ port: options.port, host: '127.0.0.1', path: options.path })],
+    { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [] },
+  );
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('message', (message: { type: string; port?: number; code?: string; message?: string }) => {
+      if (message.type === 'listening' && message.port) resolve(message.port);
+      else if (message.code === 'EADDRINUSE')
+        reject(new PortInUseError(options.port, options.variable ?? 'DYNAMODB_PORT'));
+      else reject(new Error(`dynalite did not start: ${message.message ?? 'unknown error'}`));
+    });
+    child.once('exit', (code) => reject(new Error(`dynalite exited with code ${code}`)));
+  });
+  const exited = new Promise<void>((resolve) => {
+    if (child.exitCode !== null) resolve();
+    else child.once('exit', () => resolve());
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    close: async () => {
+      if (child.connected) child.send('close');
+      const force = setTimeout(() => child.kill('SIGKILL'), 1500);
+      await exited;
+      clearTimeout(force);
+    },
+  };
 }
 
 type SesServerFactory = (config?: { host?: string; port?: number }) => Promise<Server>;
