@@ -17,13 +17,14 @@ export interface SendRate {
   acquire(): Promise<void>;
 }
 
-/** Slots run 3 % under the rate, so event-loop lag up to ~30 ms cannot push a window over it. */
+/** Slots run 3 % under the rate: sends up to STALE_SLOT_MS late still keep every window under it. */
 export const RATE_SAFETY = 0.97;
 /** A slot not taken within this long is dropped rather than used late (which would bunch sends). */
-export const STALE_SLOT_MS = 10;
+export const STALE_SLOT_MS = 25;
 
+/** About 200 ms of slots per booking (at most 50): long enough to hide the store's latency under load. */
 export function chunkFor(rate: number): number {
-  return Math.max(1, Math.min(25, Math.floor(rate / 20)));
+  return Math.max(1, Math.min(50, Math.round(rate / 5)));
 }
 
 export function createSendRate(options: SendRateOptions): SendRate {

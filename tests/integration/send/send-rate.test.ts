@@ -49,8 +49,8 @@ describe('shared send rate over DynamoDB', () => {
 
   it('books in chunks sized to the rate', () => {
     expect(chunkFor(1)).toBe(1);
-    expect(chunkFor(14)).toBe(1);
-    expect(chunkFor(500)).toBe(25);
-    expect(chunkFor(100_000)).toBe(25);
+    expect(chunkFor(14)).toBe(3);
+    expect(chunkFor(500)).toBe(50);
+    expect(chunkFor(100_000)).toBe(50);
   });
 });
