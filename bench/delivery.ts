@@ -1,0 +1,220 @@
+// Delivery benchmark: one digest to N confirmed subscribers through the whole local stack (signed
+// POST /webhooks/send → dispatcher → send queue → SES emulator). With MAX_SEND_RATE=R the mailer is
+// wrapped in an SES-like enforcer (more than R sends starting in any one-second window is Throttling),
+// so pacing mistakes show up as throttle errors. Then without a cap: sends per second into the
+// emulator, compared with raw SendRawEmail calls at the same concurrency to name the bottleneck.
+// dynalite and the SES emulator run in their own processes, as DynamoDB and SES are other machines.
+// When the emulator cannot accept R sends a second (it parses every message with mailparser), the
+// paced run uses an SES stand-in (MIME built, fixed latency, same enforcer) and says so.
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
+import { buildMime } from '../functions/adapters/ses/ses-mailer';
+import { LOCAL_CREDENTIALS, type LocalStack, startLocalStack } from '../functions/local/stack';
+import { type Mailer, MailerError } from '../functions/ports/mailer';
+import { startEmulatorProcess } from './processes';
+import { note, round, seedSubscribers, signedHeaders, sleep } from './support';
+
+const SES_LATENCY_MS = 40;
+
+/** Accepts like SES would at its quota: builds the MIME, answers after a fixed latency. */
+const sesStandIn: Mailer = {
+  quota: async () => ({ max24HourSend: 10_000_000, maxSendRate: 100_000, sentLast24Hours: 0 }),
+  async send(email) {
+    await buildMime(email);
+    await sleep(SES_LATENCY_MS);
+    return { providerMessageId: randomUUID() };
+  },
+};
+
+interface SendLog {
+  sends: Array<{ at: number; to: string }>;
+  throttled: number;
+  maxInFlight: number;
+  /** One real copy's HTML, so the raw emulator run sends messages of the same size. */
+  sampleHtml?: string;
+}
+
+/** Records every accepted send; with `rate`, refuses sends beyond it in any sliding second as SES does. */
+function recordingMailer(log: SendLog, rate?: number) {
+  const starts: number[] = [];
+  let inFlight = 0;
+  return (inner: Mailer): Mailer => ({
+    quota: () => inner.quota(),
+    async send(email) {
+      const at = performance.now();
+      if (rate !== undefined) {
+        while (starts.length && at - starts[0]! >= 1000) starts.shift();
+        if (starts.length >= rate) {
+          log.throttled++;
+          throw new MailerError('retryable', 'Throttling', 'Maximum sending rate exceeded.');
+        }
+        starts.push(at);
+      }
+      log.sampleHtml ??= email.html;
+      inFlight++;
+      log.maxInFlight = Math.max(log.maxInFlight, inFlight);
+      try {
+        const result = await inner.send(email);
+        log.sends.push({ at, to: email.to });
+        return result;
+      } finally {
+        inFlight--;
+      }
+    },
+  });
+}
+
+interface Endpoints {
+  dynamo: string;
+  ses: string;
+}
+
+async function digestRun(
+  endpoints: Endpoints,
+  n: number,
+  rate: number,
+  options: { enforce: boolean; standIn: boolean },
+) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'talkwatch-bench-'));
+  const log: SendLog = { sends: [], throttled: 0, maxInFlight: 0 };
+  let stack: LocalStack | undefined;
+  try {
+    stack = await startLocalStack({
+      env: {
+        ...process.env,
+        PORT: '0',
+        SES_PORT: '0',
+        DYNAMODB_PORT: '0',
+        DATA_DIR: dataDir,
+        MAX_SEND_RATE: String(rate),
+        LOG_LEVEL: 'ERROR',
+        TABLE_NAME: `bench-${randomUUID().slice(0, 8)}`,
+        DYNAMODB_ENDPOINT: endpoints.dynamo,
+        SES_ENDPOINT: endpoints.ses,
+        AWS_ACCESS_KEY_ID: undefined,
+      },
+      wrapMailer: (real) =>
+        recordingMailer(log, options.enforce ? rate : undefined)(options.standIn ? sesStandIn : real),
+    });
+    const { config } = stack;
+    await seedSubscribers(stack.deps.dynamo, config.TABLE_NAME, n);
+    const body = JSON.stringify({
+      topic: 'us-russia-ukraine',
+      kind: 'digest',
+      since: '2000-01-01T00:00:00Z',
+    });
+    const res = await fetch(`${stack.appUrl}/webhooks/send`, {
+      method: 'POST',
+      body,
+      headers: signedHeaders(body, config.WEBHOOK_SECRET[0]!),
+    });
+    if (res.status !== 202)
+      throw new Error(`POST /webhooks/send answered ${res.status}: ${await res.text()}`);
+    const { issueId } = (await res.json()) as { issueId: string };
+    const deadline = Date.now() + Math.max(60_000, (n / rate) * 3000);
+    for (;;) {
+      const status = await fetch(`${stack.appUrl}/issues/${issueId}`, {
+        headers: { authorization: `Bearer ${config.ADMIN_TOKEN}` },
+      }).then((r) => r.json() as Promise<{ status: string; counts: Record<string, number> }>);
+      if (status.status === 'sent' || status.status === 'failed') break;
+      if (Date.now() > deadline) throw new Error(`issue still ${status.status} after the deadline`);
+      await sleep(250);
+    }
+    await stack.queues.send.idle();
+    const perRecipient = new Map<string, number>();
+    for (const s of log.sends) perRecipient.set(s.to, (perRecipient.get(s.to) ?? 0) + 1);
+    const times = log.sends.map((s) => s.at).sort((a, b) => a - b);
+    const spanSeconds = times.length > 1 ? (times.at(-1)! - times[0]!) / 1000 : 0;
+    return {
+      sent: log.sends.length,
+      distinct: perRecipient.size,
+      duplicates: [...perRecipient.values()].filter((c) => c > 1).length,
+      throttleErrors: log.throttled,
+      spanSeconds,
+      maxInFlight: log.maxInFlight,
+      sampleHtml: log.sampleHtml ?? '',
+      close: async () => {
+        await stack?.close();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await stack?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** The emulator alone: `n` raw SendRawEmail calls of a digest-sized message at `concurrency`. */
+async function rawEmulator(endpoint: string, n: number, concurrency: number, html: string) {
+  const client = new SESClient({
+    endpoint,
+    region: 'eu-west-1',
+    credentials: LOCAL_CREDENTIALS,
+    maxAttempts: 1,
+  });
+  let next = 0;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < n) {
+        const i = next++;
+        const raw = await buildMime({
+          from: 'Talkwatch <alerts@talkwatch.example>',
+          to: `raw${i}@raw.example.org`,
+          subject: 'Raw emulator ceiling',
+          html,
+          text: 'raw',
+        });
+        await client.send(new SendRawEmailCommand({ RawMessage: { Data: raw } }));
+      }
+    }),
+  );
+  return n / ((performance.now() - start) / 1000);
+}
+
+export async function benchDelivery(options: { subscribers: number; rate: number }) {
+  const n = options.subscribers;
+  const [dynamo, ses] = await Promise.all([startEmulatorProcess('dynamo'), startEmulatorProcess('ses')]);
+  const endpoints = { dynamo: dynamo.url, ses: ses.url };
+  try {
+    const probeHtml = 'x'.repeat(11_000);
+    const probe = await rawEmulator(ses.url, Math.min(n, 1000), 128, probeHtml);
+    const standIn = probe < options.rate * 1.2;
+    const mailer = standIn ? `SES stand-in (emulator takes ~${round(probe)}/s)` : 'SES emulator';
+    note(
+      `delivery: ${n} subscribers at MAX_SEND_RATE=${options.rate} with an SES-like enforcer, into the ${mailer}`,
+    );
+    const capped = await digestRun(endpoints, n, options.rate, { enforce: true, standIn });
+    await capped.close();
+    if (capped.distinct !== n)
+      throw new Error(`delivery: ${capped.distinct} of ${n} subscribers were mailed`);
+
+    note(`delivery: ${n} subscribers with no rate cap, into the SES emulator`);
+    const uncapped = await digestRun(endpoints, n, 100_000, { enforce: false, standIn: false });
+    await uncapped.close();
+    if (uncapped.distinct !== n) throw new Error(`delivery: ${uncapped.distinct} of ${n} mailed uncapped`);
+    const uncappedSendsPerSecond = uncapped.sent / uncapped.spanSeconds;
+    const concurrency = Math.max(1, uncapped.maxInFlight);
+    note(`delivery: the emulator alone, raw SendRawEmail at concurrency ${concurrency}`);
+    const raw = await rawEmulator(ses.url, n, concurrency, uncapped.sampleHtml);
+    return {
+      deliverySubscribers: n,
+      deliveryRate: options.rate,
+      deliveryMailer: mailer,
+      deliveryRatio: round(capped.spanSeconds / (n / options.rate), 3),
+      deliverySeconds: round(capped.spanSeconds, 1),
+      throttleErrors: capped.throttleErrors,
+      duplicates: capped.duplicates + uncapped.duplicates,
+      uncappedSendsPerSecond: round(uncappedSendsPerSecond),
+      rawEmulatorSendsPerSecond: round(raw),
+      uncappedConcurrency: concurrency,
+      bottleneck: uncappedSendsPerSecond >= raw * 0.8 ? 'SES emulator' : 'Talkwatch',
+    };
+  } finally {
+    await Promise.all([dynamo.stop(), ses.stop()]);
+  }
+}
