@@ -1,5 +1,7 @@
 // Runs one benchmark section in its own process (`bench/run.ts` starts one per section), so each
 // measures on a fresh heap and event loop, and reports its figures on one marked stdout line.
+import { benchApi } from './api';
+import { benchColdStart } from './cold-start';
 import { benchDelivery } from './delivery';
 import { benchFanout } from './fanout';
 import { benchRender } from './render';
@@ -15,8 +17,10 @@ const sections: Record<string, () => Promise<unknown>> = {
         ? { reactSamples: 10, substitutionSamples: 5_000 }
         : { reactSamples: 100, substitutionSamples: 100_000 },
     ),
-  fanout: () => benchFanout(quick ? { small: 1_000, large: 5_000 } : { small: 10_000, large: 100_000 }),
-  delivery: () => benchDelivery(quick ? { subscribers: 300, rate: 500 } : { subscribers: 10_000, rate: 500 }),
+  fanout: () => benchFanout(quick ? { small: 300, large: 1_500 } : { small: 10_000, large: 100_000 }),
+  api: () => benchApi(quick ? { connections: 10, seconds: 2 } : { connections: 50, seconds: 20 }),
+  coldstart: () => benchColdStart({ runs: quick ? 1 : 5 }),
+  delivery: () => benchDelivery(quick ? { subscribers: 200, rate: 500 } : { subscribers: 10_000, rate: 500 }),
 };
 
 const section = name ? sections[name] : undefined;

@@ -1,0 +1,47 @@
+// The local server for the API benchmark, in its own process (the load generator must not share its
+// event loop): the whole local stack with the abuse limits raised so one client IP may subscribe
+// thousands of addresses. Prints where it listens and where its store is, runs until SIGTERM.
+//
+// In AWS the send queue is drained by another function (the send Lambda renders the confirmation
+// emails); locally its consumer shares this process and would turn the figure into a React render
+// benchmark. So the send queue here holds messages as SQS would, and they are counted instead.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startLocalStack } from '../functions/local/stack';
+import { report } from './support';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'talkwatch-bench-api-'));
+const stack = await startLocalStack({
+  env: {
+    ...process.env,
+    PORT: '0',
+    SES_PORT: '0',
+    DYNAMODB_PORT: '0',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'ERROR',
+    DYNAMODB_ENDPOINT: undefined,
+    SES_ENDPOINT: undefined,
+    AWS_ACCESS_KEY_ID: undefined,
+    RATE_LIMIT_SUBSCRIBE_PER_IP: '100000000',
+    RATE_LIMIT_SUBSCRIBE_PER_ADDRESS: '100000000',
+    RATE_LIMIT_TOKEN_ACTIONS_PER_IP: '100000000',
+  },
+});
+let queued = 0;
+stack.queues.send.consume(async (event) => {
+  queued += event.Records.length;
+  return { batchItemFailures: [] };
+});
+report({
+  appUrl: stack.appUrl,
+  dynamoEndpoint: stack.config.DYNAMODB_ENDPOINT,
+  table: stack.config.TABLE_NAME,
+});
+process.on('SIGTERM', () => {
+  report({ queued });
+  stack
+    .close()
+    .finally(() => rmSync(dataDir, { recursive: true, force: true }))
+    .finally(() => process.exit(0));
+});
