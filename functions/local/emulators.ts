@@ -3,7 +3,7 @@
 
 import { fork } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import * as sesLocalModule from 'aws-ses-v2-local';
@@ -24,11 +24,12 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-function closer(server: Server): () => Promise<void> {
+/** Stop accepting, let requests in flight finish (up to graceMs), then drop what is left. */
+function closer(server: Server, graceMs = 300): () => Promise<void> {
   return () =>
     new Promise((resolve) => {
       server.closeIdleConnections?.();
-      const force = setTimeout(() => server.closeAllConnections?.(), 300);
+      const force = setTimeout(() => server.closeAllConnections?.(), graceMs);
       force.unref();
       server.close(() => {
         clearTimeout(force);
@@ -97,7 +98,34 @@ export async function startSes(options: {
   const mod = sesLocalModule as unknown as { default: SesServerFactory | { default: SesServerFactory } };
   const factory = typeof mod.default === 'function' ? mod.default : mod.default.default;
   const server = await factory({ host: '127.0.0.1', port });
-  return { url: `http://127.0.0.1:${port}`, port, close: closer(server) };
+  return { url: `http://127.0.0.1:${port}`, port, close: drainingCloser(server) };
+}
+
+const UNAVAILABLE =
+  '<ErrorResponse><Error><Type>Receiver</Type><Code>ServiceUnavailable</Code>' +
+  '<Message>Shutting down</Message></Error></ErrorResponse>';
+
+/**
+ * Shut the SES emulator down the way a service goes away, not the way a socket dies: for a moment
+ * every new request is answered 503 ServiceUnavailable with `Connection: close` (clients drop their
+ * keep-alive sockets on it), then the port closes once requests in flight have finished. Killing idle
+ * keep-alive sockets instead races with clients reusing them, which makes a request's fate unknowable.
+ */
+function drainingCloser(server: Server): () => Promise<void> {
+  const [handler] = server.listeners('request') as Array<(req: IncomingMessage, res: ServerResponse) => void>;
+  let draining = false;
+  server.removeAllListeners('request');
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (!draining) return handler?.(req, res);
+    req.resume();
+    res.writeHead(503, { 'content-type': 'text/xml', connection: 'close' }).end(UNAVAILABLE);
+  });
+  return async () => {
+    draining = true;
+    // Long enough for busy clients to meet a 503 on every pooled socket and drop it.
+    await new Promise((r) => setTimeout(r, 1500));
+    await closer(server, 5000)();
+  };
 }
 
 async function assertFree(port: number, variable: string): Promise<void> {

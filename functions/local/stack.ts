@@ -69,9 +69,26 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const logger =
       options.logger ?? new Logger({ serviceName: 'talkwatch-local', logLevel: config.LOG_LEVEL });
 
+    // Redelivery backs off like an SQS visibility timeout would (1 s, 2 s, 4 s, 8 s), so a store or
+    // mailer outage of several seconds is ridden out before a message reaches the dead letters.
+    const retryDelayMs = (receives: number) => Math.min(30_000, 1000 * 2 ** (receives - 1));
+    const onDeadLetter = (queue: string) => (record: { messageId: string }) =>
+      logger.error('message moved to dead letters after 5 receives', { queue, messageId: record.messageId });
     const queues = {
-      dispatch: new MemoryQueue<DispatchMessage>({ name: 'dispatch', batchSize: 1, concurrency: 1 }),
-      send: new MemoryQueue<SendMessage>({ name: 'send', batchSize: 10, concurrency: 8 }),
+      dispatch: new MemoryQueue<DispatchMessage>({
+        name: 'dispatch',
+        batchSize: 1,
+        concurrency: 1,
+        retryDelayMs,
+        onDeadLetter: onDeadLetter('dispatch'),
+      }),
+      send: new MemoryQueue<SendMessage>({
+        name: 'send',
+        batchSize: 10,
+        concurrency: 8,
+        retryDelayMs,
+        onDeadLetter: onDeadLetter('send'),
+      }),
     };
     closers.push(async () => {
       queues.dispatch.close();

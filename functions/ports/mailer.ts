@@ -24,7 +24,9 @@ export type MailerFailureKind =
   /** Retry later with backoff (SES Throttling, network errors, 5xx). */
   | 'retryable'
   /** Never retry this message (MessageRejected, bad address, paused account). */
-  | 'permanent';
+  | 'permanent'
+  /** No answer after the request may have arrived (reset, timeout): it may have been sent. */
+  | 'unknown';
 
 export class MailerError extends Error {
   constructor(

@@ -1,6 +1,6 @@
 import { simpleParser } from 'mailparser';
 import { describe, expect, inject, it } from 'vitest';
-import { buildMime, SesMailer } from '../../functions/adapters/ses/ses-mailer';
+import { buildMime, classify, SesMailer } from '../../functions/adapters/ses/ses-mailer';
 import { LOCAL_CREDENTIALS } from '../../functions/local/stack';
 import { MailerError } from '../../functions/ports/mailer';
 import { sesEmails } from '../support/env';
@@ -62,5 +62,23 @@ describe('SesMailer against aws-ses-v2-local', () => {
     const error = await down.send(email).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MailerError);
     expect((error as MailerError).kind).toBe('retryable');
+  });
+});
+
+describe('classify (what a failed SES call means for a resend)', () => {
+  const withStatus = (name: string, status: number) =>
+    Object.assign(new Error(name), { name, $metadata: { httpStatusCode: status } });
+  const network = (code: string) => Object.assign(new Error(code), { code });
+
+  it.each([
+    ['Throttling (400)', withStatus('Throttling', 400), 'retryable'],
+    ['ServiceUnavailable (503)', withStatus('ServiceUnavailable', 503), 'retryable'],
+    ['MessageRejected (400)', withStatus('MessageRejected', 400), 'permanent'],
+    ['AccountSendingPausedException (400)', withStatus('AccountSendingPausedException', 400), 'permanent'],
+    ['connection refused: never arrived', network('ECONNREFUSED'), 'retryable'],
+    ['reset mid-request: may have been sent', network('ECONNRESET'), 'unknown'],
+    ['timeout: may have been sent', network('ETIMEDOUT'), 'unknown'],
+  ])('%s → %s', (_, error, kind) => {
+    expect(classify(error).kind).toBe(kind);
   });
 });

@@ -80,6 +80,14 @@ export class SesMailer implements Mailer {
   }
 }
 
+/** Failures that prove the request never reached SES: safe to send again. */
+const NEVER_ARRIVED = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH)$/;
+
+/**
+ * SES answered → its error code decides (throttling and 5xx retry; other 4xx are permanent). No answer
+ * → retry only when the request provably never arrived; a reset or timeout mid-request is `unknown`,
+ * since SES may have accepted the message and a resend could mail the reader twice.
+ */
 export function classify(error: unknown): MailerError {
   if (error instanceof MailerError) return error;
   const e = error as {
@@ -88,10 +96,13 @@ export function classify(error: unknown): MailerError {
     $metadata?: { httpStatusCode?: number };
     code?: string;
   };
-  const code = e.name ?? e.code ?? 'Error';
   const status = e.$metadata?.httpStatusCode;
-  const network =
-    typeof e.code === 'string' && /^E(CONNREFUSED|CONNRESET|PIPE|TIMEDOUT|AI_AGAIN)$/.test(e.code);
-  const retryable = RETRYABLE.has(code) || network || (status !== undefined && status >= 500) || !status;
-  return new MailerError(retryable ? 'retryable' : 'permanent', code, e.message ?? String(error));
+  const message = e.message ?? String(error);
+  if (status !== undefined) {
+    const code = e.name ?? 'Error';
+    const retryable = RETRYABLE.has(code) || status >= 500;
+    return new MailerError(retryable ? 'retryable' : 'permanent', code, message);
+  }
+  const code = e.code ?? e.name ?? 'Error';
+  return new MailerError(NEVER_ARRIVED.test(code) ? 'retryable' : 'unknown', code, message);
 }

@@ -136,7 +136,7 @@ async function deliverOne(
       });
       return 'sent';
     } catch (error) {
-      if (!(error instanceof MailerError)) {
+      if (!(error instanceof MailerError) || error.kind === 'unknown') {
         // Outcome unknown (the crash window above): keep the claim, never resend.
         ports.log?.('send outcome unknown; claim kept', {
           issueId: issue.id,

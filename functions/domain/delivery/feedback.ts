@@ -10,23 +10,26 @@ import { subscriberIdFor } from '../subscribers/email';
 export const TRANSIENT_BOUNCES_BEFORE_SUPPRESSION = 3;
 
 const address = z.looseObject({ emailAddress: z.string() });
-const notificationSchema = z.looseObject({
-  notificationType: z.string().optional(),
-  eventType: z.string().optional(),
-  bounce: z
-    .looseObject({
-      bounceType: z.string(),
-      bounceSubType: z.string().optional(),
-      bouncedRecipients: z.array(address).default([]),
-      timestamp: z.string().optional(),
-    })
-    .optional(),
-  complaint: z
-    .looseObject({ complainedRecipients: z.array(address).default([]), timestamp: z.string().optional() })
-    .optional(),
-  delivery: z.looseObject({ recipients: z.array(z.string()).default([]) }).optional(),
-  mail: z.looseObject({ timestamp: z.string().optional() }).optional(),
-});
+const notificationSchema = z
+  .looseObject({
+    notificationType: z.string().optional(),
+    eventType: z.string().optional(),
+    bounce: z
+      .looseObject({
+        bounceType: z.string(),
+        bounceSubType: z.string().optional(),
+        bouncedRecipients: z.array(address).default([]),
+        timestamp: z.string().optional(),
+      })
+      .optional(),
+    complaint: z
+      .looseObject({ complainedRecipients: z.array(address).default([]), timestamp: z.string().optional() })
+      .optional(),
+    delivery: z.looseObject({ recipients: z.array(z.string()).default([]) }).optional(),
+    mail: z.looseObject({ timestamp: z.string().optional() }).optional(),
+  })
+  // Unknown notification types are ignored, but a body with neither field is not a notification at all.
+  .refine((n) => n.notificationType !== undefined || n.eventType !== undefined);
 
 export type SesNotification = z.infer<typeof notificationSchema>;
 
