@@ -1,13 +1,10 @@
 // `npm run send -- --topic <id> --kind digest|alert [--since <ISO>] [--development <id>]… [--dry-run]`:
 // asks the running app for an issue now, through the same signed webhook (POST /webhooks/send) an
 // automation would use, then polls GET /issues/:id until it is sent.
-// Target: SEND_URL, else PUBLIC_URL, else http://localhost:$PORT. Secrets: WEBHOOK_SECRET and
-// ADMIN_TOKEN, else DATA_DIR/secrets.json as written by `npm start`.
+// Target and secrets: see scripts/app-client.ts.
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Webhook } from 'standardwebhooks';
+import { appTarget, postSigned } from './app-client';
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== '--'),
@@ -27,23 +24,8 @@ if (values.kind !== 'digest' && values.kind !== 'alert') {
   process.exit(2);
 }
 
-const base = (
-  process.env.SEND_URL ??
-  process.env.PUBLIC_URL ??
-  `http://localhost:${process.env.PORT ?? 3000}`
-).replace(/\/+$/, '');
-const secretsFile = join(process.env.DATA_DIR ?? '.data', 'secrets.json');
-const stored = existsSync(secretsFile)
-  ? (JSON.parse(readFileSync(secretsFile, 'utf8')) as Record<string, string>)
-  : {};
-const secret = process.env.WEBHOOK_SECRET?.split(/\s+/).find(Boolean) ?? stored.WEBHOOK_SECRET;
-const adminToken = process.env.ADMIN_TOKEN ?? stored.ADMIN_TOKEN;
-if (!secret) {
-  console.error(
-    `No webhook secret: set WEBHOOK_SECRET or start the stack once (npm start) to create ${secretsFile}.`,
-  );
-  process.exit(1);
-}
+const target = appTarget();
+const { base, adminToken } = target;
 
 const body = JSON.stringify({
   topic: values.topic,
@@ -53,17 +35,7 @@ const body = JSON.stringify({
   ...(values['dry-run'] ? { dryRun: true } : {}),
 });
 const id = `msg_send_${randomUUID()}`;
-const now = new Date();
-const res = await fetch(`${base}/webhooks/send`, {
-  method: 'POST',
-  headers: {
-    'content-type': 'application/json',
-    'webhook-id': id,
-    'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
-    'webhook-signature': new Webhook(secret).sign(id, now, body),
-  },
-  body,
-}).catch((error: Error) => {
+const res = await postSigned(target, '/webhooks/send', id, body).catch((error: Error) => {
   console.error(`Cannot reach ${base}: ${error.message}. Is the stack running (npm start)?`);
   process.exit(1);
 });
