@@ -9,9 +9,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalStack } from '../functions/local/stack';
-import { report } from './support';
+import { startEmulatorProcess } from './processes';
+import { countStoreCalls, report } from './support';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'talkwatch-bench-api-'));
+// dynalite in memory in its own process, as in the delivery benchmark: DynamoDB is another machine,
+// and LevelDB on a shared disk would make this a disk benchmark.
+const dynamo = await startEmulatorProcess('dynamo');
 const stack = await startLocalStack({
   env: {
     ...process.env,
@@ -20,7 +24,7 @@ const stack = await startLocalStack({
     DYNAMODB_PORT: '0',
     DATA_DIR: dataDir,
     LOG_LEVEL: 'ERROR',
-    DYNAMODB_ENDPOINT: undefined,
+    DYNAMODB_ENDPOINT: dynamo.url,
     SES_ENDPOINT: undefined,
     AWS_ACCESS_KEY_ID: undefined,
     RATE_LIMIT_SUBSCRIBE_PER_IP: '100000000',
@@ -28,6 +32,8 @@ const stack = await startLocalStack({
     RATE_LIMIT_TOKEN_ACTIONS_PER_IP: '100000000',
   },
 });
+// Every DynamoDB call the server makes, to relate requests/s to the store's own ceiling.
+const store = countStoreCalls(stack.deps.dynamo);
 let queued = 0;
 stack.queues.send.consume(async (event) => {
   queued += event.Records.length;
@@ -39,9 +45,10 @@ report({
   table: stack.config.TABLE_NAME,
 });
 process.on('SIGTERM', () => {
-  report({ queued });
+  report({ queued, storeCalls: store.calls });
   stack
     .close()
+    .then(() => dynamo.stop())
     .finally(() => rmSync(dataDir, { recursive: true, force: true }))
     .finally(() => process.exit(0));
 });

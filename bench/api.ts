@@ -8,11 +8,12 @@ import { createDynamoClients } from '../functions/adapters/dynamodb/client';
 import { subscriberIdFor } from '../functions/domain/subscribers/email';
 import { LOCAL_CREDENTIALS } from '../functions/local/stack';
 import { runChild } from './processes';
-import { note, round, TOPIC } from './support';
+import { note, rawStoreOpsPerSecond, round, TOPIC } from './support';
 
 interface ServerInfo {
   appUrl?: string;
   queued?: number;
+  storeCalls?: number;
   dynamoEndpoint: string;
   table: string;
 }
@@ -48,10 +49,18 @@ export async function benchApi(options: { connections: number; seconds: number }
     const errors = result.non2xx + result.errors + result.timeouts;
     note(`api: checking ${accepted.length} accepted addresses in the store`);
     const lostOrDoubled = await checkStored(info, accepted);
+    note('api: the store alone, raw UpdateItem calls at the same concurrency');
+    const storeOpsPerSecond = await rawStoreOpsPerSecond(
+      info.dynamoEndpoint,
+      info.table,
+      options.connections,
+      Math.min(options.seconds, 5),
+    );
     // Requests autocannon gave up on at the end of the run may still be finishing.
     await new Promise((r) => setTimeout(r, 1000));
     await server.stop();
-    const { queued } = await server.done;
+    const { queued, storeCalls } = await server.done;
+    const callsPerRequest = (storeCalls ?? 0) / Math.max(1, queued ?? 0);
     return {
       apiConnections: options.connections,
       apiSeconds: options.seconds,
@@ -61,6 +70,13 @@ export async function benchApi(options: { connections: number; seconds: number }
       apiAccepted: accepted.length,
       apiLostOrDoubled: lostOrDoubled,
       apiConfirmationsQueued: queued ?? 0,
+      apiStoreOpsPerSecond: round(storeOpsPerSecond),
+      apiStoreCallsPerRequest: round(callsPerRequest, 1),
+      // Requests/s times store calls per request near the store's ceiling: the emulator is the limit.
+      apiBottleneck:
+        result.requests.average * callsPerRequest >= storeOpsPerSecond * 0.7
+          ? 'DynamoDB emulator'
+          : 'Talkwatch',
     };
   } finally {
     await server.stop();

@@ -2,12 +2,13 @@
 // item layout, written with parallel BatchWriteItem instead of three calls per subscriber), signed
 // webhook headers, and the one-line result protocol between a section's process and `bench/run.ts`.
 import { randomUUID } from 'node:crypto';
-import { BatchWriteCommand, type BatchWriteCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, type BatchWriteCommandOutput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { Webhook } from 'standardwebhooks';
-import type { DynamoClients } from '../functions/adapters/dynamodb/client';
+import { createDynamoClients, type DynamoClients } from '../functions/adapters/dynamodb/client';
 import { INDEXES } from '../functions/adapters/dynamodb/table';
 import { subscriberIdFor } from '../functions/domain/subscribers/email';
 import type { Frequency, Subscriber } from '../functions/domain/subscribers/types';
+import { LOCAL_CREDENTIALS } from '../functions/local/stack';
 
 export const TOPIC = 'us-russia-ukraine';
 
@@ -124,3 +125,47 @@ export function median(values: number[]): number {
 }
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** The DynamoDB emulator's own ceiling: conditional counter updates (what the rate limiter does). */
+export async function rawStoreOpsPerSecond(
+  endpoint: string,
+  table: string,
+  concurrency: number,
+  seconds: number,
+): Promise<number> {
+  const clients = createDynamoClients({ region: 'eu-west-1', endpoint, credentials: LOCAL_CREDENTIALS });
+  const until = performance.now() + seconds * 1000;
+  let done = 0;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, worker) => {
+      while (performance.now() < until) {
+        await clients.doc.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: { pk: `BENCH#${worker}#${done}`, sk: 'RATE' },
+            UpdateExpression: 'ADD hits :one',
+            ConditionExpression: 'attribute_not_exists(hits) OR hits < :limit',
+            ExpressionAttributeValues: { ':one': 1, ':limit': 10 },
+          }),
+        );
+        done++;
+      }
+    }),
+  );
+  clients.client.destroy();
+  return done / ((performance.now() - start) / 1000);
+}
+
+/** Counts every call made through these DynamoDB clients (document client calls included). */
+export function countStoreCalls(dynamo: DynamoClients): { readonly calls: number } {
+  const counter = { calls: 0 };
+  dynamo.client.middlewareStack.add(
+    (next) => async (args) => {
+      counter.calls++;
+      return next(args);
+    },
+    { step: 'initialize', name: 'benchCountCalls' },
+  );
+  return counter;
+}

@@ -76,6 +76,19 @@ const ROWS: Row[] = [
         ? undefined
         : `${num('rawEmulatorSendsPerSecond', ' /s')(f)} at concurrency ${f.uncappedConcurrency}`,
   },
+  {
+    section: 'Delivery',
+    figure: 'Sender CPU per email (this process)',
+    value: num('deliveryCpuMsPerSend', ' ms'),
+  },
+  {
+    section: 'Delivery',
+    figure: 'Store calls per email · store alone',
+    value: (f) =>
+      f.deliveryStoreOpsPerSecond === undefined
+        ? undefined
+        : `${f.deliveryStoreCallsPerSend} · ${num('deliveryStoreOpsPerSecond', ' /s')(f)}`,
+  },
   { section: 'Delivery', figure: 'Bottleneck', value: str('bottleneck') },
   {
     section: 'Fan-out',
@@ -105,6 +118,10 @@ const ROWS: Row[] = [
   },
   { section: 'API', figure: 'Requests per second', value: num('apiRequestsPerSecond', ' /s') },
   { section: 'API', figure: 'p99 latency', value: num('apiP99Ms', ' ms') },
+  { section: 'API', figure: 'Store calls per subscribe', value: num('apiStoreCallsPerRequest') },
+  { section: 'API', figure: 'Store alone: raw UpdateItem', value: num('apiStoreOpsPerSecond', ' /s') },
+  { section: 'API', figure: 'Bottleneck', value: str('apiBottleneck') },
+  { section: 'API', figure: 'Confirmation emails queued', value: num('apiConfirmationsQueued') },
   {
     section: 'API',
     figure: 'Errors (non-2xx, socket)',
