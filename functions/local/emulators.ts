@@ -24,6 +24,11 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+export interface RunningSes extends RunningServer {
+  /** Answer every request 503 ServiceUnavailable for `ms`, as SES does during an outage (fault tests). */
+  outage(ms: number): Promise<void>;
+}
+
 /** Stop accepting, let requests in flight finish (up to graceMs), then drop what is left. */
 function closer(server: Server, graceMs = 300): () => Promise<void> {
   return () =>
@@ -88,7 +93,7 @@ export async function startSes(options: {
   port: number;
   variable?: string;
   quota?: { max24HourSend: number; maxSendRate: number };
-}): Promise<RunningServer> {
+}): Promise<RunningSes> {
   const variable = options.variable ?? 'SES_PORT';
   process.env.AWS_SES_ACCOUNT ??= JSON.stringify(
     sesAccount(options.quota ?? { max24HourSend: 1_000_000, maxSendRate: 1000 }),
@@ -98,33 +103,48 @@ export async function startSes(options: {
   const mod = sesLocalModule as unknown as { default: SesServerFactory | { default: SesServerFactory } };
   const factory = typeof mod.default === 'function' ? mod.default : mod.default.default;
   const server = await factory({ host: '127.0.0.1', port });
-  return { url: `http://127.0.0.1:${port}`, port, close: drainingCloser(server) };
+  const unavailable = unavailableSwitch(server);
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    async outage(ms) {
+      unavailable.on();
+      await new Promise((r) => setTimeout(r, ms));
+      unavailable.off();
+    },
+    async close() {
+      // Go away the way a service does, not the way a socket dies: a moment of 503s with
+      // `Connection: close` (clients drop their keep-alive sockets on it), then the port closes once
+      // requests in flight have finished. Killing idle keep-alive sockets outright races with clients
+      // reusing them, which makes a request's fate unknowable.
+      unavailable.on();
+      await new Promise((r) => setTimeout(r, 1500));
+      await closer(server, 5000)();
+    },
+  };
 }
 
 const UNAVAILABLE =
   '<ErrorResponse><Error><Type>Receiver</Type><Code>ServiceUnavailable</Code>' +
   '<Message>Shutting down</Message></Error></ErrorResponse>';
 
-/**
- * Shut the SES emulator down the way a service goes away, not the way a socket dies: for a moment
- * every new request is answered 503 ServiceUnavailable with `Connection: close` (clients drop their
- * keep-alive sockets on it), then the port closes once requests in flight have finished. Killing idle
- * keep-alive sockets instead races with clients reusing them, which makes a request's fate unknowable.
- */
-function drainingCloser(server: Server): () => Promise<void> {
+/** Puts a 503 ServiceUnavailable answer in front of the emulator's own handler, on demand. */
+function unavailableSwitch(server: Server) {
   const [handler] = server.listeners('request') as Array<(req: IncomingMessage, res: ServerResponse) => void>;
-  let draining = false;
+  let unavailable = false;
   server.removeAllListeners('request');
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    if (!draining) return handler?.(req, res);
+    if (!unavailable) return handler?.(req, res);
     req.resume();
     res.writeHead(503, { 'content-type': 'text/xml', connection: 'close' }).end(UNAVAILABLE);
   });
-  return async () => {
-    draining = true;
-    // Long enough for busy clients to meet a 503 on every pooled socket and drop it.
-    await new Promise((r) => setTimeout(r, 1500));
-    await closer(server, 5000)();
+  return {
+    on: () => {
+      unavailable = true;
+    },
+    off: () => {
+      unavailable = false;
+    },
   };
 }
 
