@@ -78,6 +78,16 @@ const ROWS: Row[] = [
   },
   {
     section: 'Delivery',
+    figure: 'Time ÷ (N/R) at a rate the local store sustains',
+    value: (f) =>
+      f.deliveryRatioSustainable === undefined
+        ? undefined
+        : `${f.deliveryRatioSustainable} at ${f.deliverySustainableRate}/s`,
+    goal: '≤ 1.05',
+    met: (f) => n(f, 'deliveryRatioSustainable') <= 1.05,
+  },
+  {
+    section: 'Delivery',
     figure: 'Sender CPU per email (this process)',
     value: num('deliveryCpuMsPerSend', ' ms'),
   },
