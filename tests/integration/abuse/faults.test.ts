@@ -74,6 +74,28 @@ async function inProcessStack(ses: RunningServer, dynamo: RunningServer): Promis
   return stack;
 }
 
+/** Subscribers seeded, a digest requested and the first emails through: a send is under way. */
+async function sendingUnderWay(stack: LocalStack, sesUrl: string) {
+  const subscribers = await seedSubscribers(stack.deps.subscribers, N);
+  const domain = subscribers[0]!.email.split('@')[1]!;
+  const issueId = await sendDigest(stack.appUrl, stack.config.WEBHOOK_SECRET[0]!);
+  await until('the first sends', async () =>
+    (await storedEmails(sesUrl, domain)).length >= 20 ? true : undefined,
+  );
+  return { subscribers, domain, issueId };
+}
+
+/** The issue's counts once nothing is pending and every recipient is sent or in flight. */
+function settledCounts(appUrl: string, issueId: string, adminToken: string) {
+  return until('the issue to settle', async () => {
+    const res = await fetch(`${appUrl}/issues/${issueId}`, {
+      headers: { authorization: `Bearer ${adminToken}` },
+    });
+    const { counts } = (await res.json()) as { counts: { pending: number; sent: number; inFlight: number } };
+    return counts.pending === 0 && counts.sent + counts.inFlight >= N ? counts : undefined;
+  });
+}
+
 async function expectEveryoneOnce(sesUrl: string, domain: string, emails: string[]) {
   const got = await until('every subscriber mailed', async () => {
     const addresses = await storedEmails(sesUrl, domain);
@@ -93,13 +115,7 @@ describe('faults during a send', () => {
     const dynamo = await startDynamo({ port: 0 });
     cleanup.push(() => dynamo.close());
     const stack = await inProcessStack(ses, dynamo);
-    const subscribers = await seedSubscribers(stack.deps.subscribers, N);
-    const domain = subscribers[0]!.email.split('@')[1]!;
-
-    await sendDigest(stack.appUrl, stack.config.WEBHOOK_SECRET[0]!);
-    await until('the first sends', async () =>
-      (await storedEmails(ses.url, domain)).length >= 20 ? true : undefined,
-    );
+    const { subscribers, domain } = await sendingUnderWay(stack, ses.url);
     await ses.outage(3000);
 
     await expectEveryoneOnce(
@@ -116,25 +132,12 @@ describe('faults during a send', () => {
     const dynamo = await startDynamo({ port: 0 });
     cleanup.push(() => dynamo.close());
     const stack = await inProcessStack(ses, dynamo);
-    const subscribers = await seedSubscribers(stack.deps.subscribers, N);
-    const domain = subscribers[0]!.email.split('@')[1]!;
-    const issueId = await sendDigest(stack.appUrl, stack.config.WEBHOOK_SECRET[0]!);
-    await until('the first sends', async () =>
-      (await storedEmails(ses.url, domain)).length >= 20 ? true : undefined,
-    );
+    const { subscribers, domain, issueId } = await sendingUnderWay(stack, ses.url);
     await ses.close();
     await sleep(2000);
     ses = await startSes({ port: sesPort });
 
-    const counts = await until('the issue to settle', async () => {
-      const res = await fetch(`${stack.appUrl}/issues/${issueId}`, {
-        headers: { authorization: `Bearer ${stack.config.ADMIN_TOKEN}` },
-      });
-      const body = (await res.json()) as { counts: { pending: number; sent: number; inFlight: number } };
-      return body.counts.pending === 0 && body.counts.sent + body.counts.inFlight >= N
-        ? body.counts
-        : undefined;
-    });
+    const counts = await settledCounts(stack.appUrl, issueId, stack.config.ADMIN_TOKEN);
     const final = perRecipient(await storedEmails(ses.url, domain));
     expect([...final.values()].filter((n) => n > 1)).toEqual([]);
     // A request cut off by the shutdown has an unknowable fate: it is counted in flight, never resent.
@@ -153,13 +156,7 @@ describe('faults during a send', () => {
     let dynamo = await startDynamo({ port: dynamoPort, path: dynamoPath });
     cleanup.push(() => dynamo.close());
     const stack = await inProcessStack(ses, dynamo);
-    const subscribers = await seedSubscribers(stack.deps.subscribers, N);
-    const domain = subscribers[0]!.email.split('@')[1]!;
-
-    await sendDigest(stack.appUrl, stack.config.WEBHOOK_SECRET[0]!);
-    await until('the first sends', async () =>
-      (await storedEmails(ses.url, domain)).length >= 20 ? true : undefined,
-    );
+    const { subscribers, domain } = await sendingUnderWay(stack, ses.url);
     await dynamo.close();
     await sleep(2500);
     dynamo = await startDynamo({ port: dynamoPort, path: dynamoPath });
@@ -227,13 +224,7 @@ describe('faults during a send', () => {
     expect(beforeRestart).toBeLessThan(N);
 
     await start();
-    const status = await until('the resumed issue to finish', async () => {
-      const res = await fetch(`${appUrl}/issues/${issueId}`, {
-        headers: { authorization: `Bearer ${secrets.ADMIN_TOKEN}` },
-      });
-      const body = (await res.json()) as { counts: { pending: number; sent: number; inFlight: number } };
-      return body.counts.pending === 0 && body.counts.sent + body.counts.inFlight >= N ? body : undefined;
-    });
+    const counts = await settledCounts(appUrl, issueId, secrets.ADMIN_TOKEN);
     const final = perRecipient(await storedEmails(ses.url, domain));
     // It resumed: mail kept arriving after the restart.
     expect([...final.values()].reduce((a, b) => a + b, 0)).toBeGreaterThan(beforeRestart);
@@ -242,6 +233,6 @@ describe('faults during a send', () => {
     // Anyone without an email is one of the claims caught in the documented crash window (claimed,
     // SES's answer not recorded when the process died) — never resent, and counted as such.
     const missing = subscribers.filter((s) => !final.has(s.email)).length;
-    expect(missing).toBeLessThanOrEqual(status.counts.inFlight);
+    expect(missing).toBeLessThanOrEqual(counts.inFlight);
   }, 240_000);
 });
