@@ -212,8 +212,14 @@ export async function benchDelivery(options: { subscribers: number; rate: number
     if (capped.distinct !== n)
       throw new Error(`delivery: ${capped.distinct} of ${n} subscribers were mailed`);
 
-    // When the local store cannot keep up with R, pacing is also checked at a rate it can sustain.
-    const sustainable = Math.max(5, Math.floor((0.5 * storeOps) / Math.max(1, capped.storeCallsPerSend)));
+    // When this machine cannot keep up with R (the local store's ceiling, or the sender's own CPU per
+    // email on one process), pacing is also checked at half the rate it can sustain.
+    const sustainable = Math.max(
+      5,
+      Math.floor(
+        0.5 * Math.min(storeOps / Math.max(1, capped.storeCallsPerSend), 1000 / capped.cpuMsPerSend),
+      ),
+    );
     let atSustainable: { rate: number; ratio: number; throttled: number; duplicates: number } | undefined;
     if (sustainable < options.rate && capped.spanSeconds > (n / options.rate) * 1.05) {
       const m = Math.min(n, sustainable * 20);
