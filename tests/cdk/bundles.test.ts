@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { APIGatewayProxyEventV2, SNSEvent, SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { bundlePaths, FUNCTIONS, type FunctionName } from '../../cdk/bundle-paths';
 import { ESM_REQUIRE_BANNER } from '../../cdk/constructs/node-function';
 import { subscriberIdFor } from '../../functions/domain/subscribers/email';
 import { sesEmails, type TestDeps, testDeps } from '../support/env';
@@ -15,8 +16,8 @@ import { type FakeSqs, startFakeSqs } from './support/fake-sqs';
 import { invokeBundle } from './support/invoke';
 import { buildStack } from './support/synth';
 
-const NAMES = ['api', 'dispatch', 'send', 'feedback', 'schedule', 'poll-feeds'] as const;
-type Name = (typeof NAMES)[number];
+const NAMES = FUNCTIONS;
+type Name = FunctionName;
 
 let outdir: string;
 let sqs: FakeSqs;
@@ -29,18 +30,7 @@ beforeAll(async () => {
   const { app, stack } = buildStack({ bundle: true, outdir });
   const assembly = app.synth();
   const resources = assembly.getStackByName(stack.stackName).template.Resources;
-  const fns: Record<Name, { node: { defaultChild?: unknown } }> = {
-    api: stack.api.handler,
-    dispatch: stack.sending.dispatchFunction,
-    send: stack.sending.sendFunction,
-    feedback: stack.feedback.handler,
-    schedule: stack.schedules.scheduleFunction,
-    'poll-feeds': stack.schedules.pollFeedsFunction,
-  };
-  for (const name of NAMES) {
-    const id = stack.resolve((fns[name].node.defaultChild as { logicalId: string }).logicalId);
-    bundles[name] = join(outdir, resources[id].Metadata['aws:asset:path'], 'index.mjs');
-  }
+  Object.assign(bundles, bundlePaths(stack, resources, outdir));
 
   sqs = await startFakeSqs();
   deps = await testDeps();

@@ -5,8 +5,8 @@
 // retry after a crash find the claim and skip the recipient, so nobody is mailed twice.
 //
 // The one crash window left: the claim is written and the worker dies (or loses the store) before
-// SES's answer is recorded — while it waits for a send token (well under a second) or during the SES
-// call itself. We cannot tell whether SES accepted the message, and we choose NOT to resend: a claim
+// SES's answer is recorded — during the SES call itself (the send token is taken before the claim, and
+// a retry after throttling waits for its token while holding the claim). We cannot tell whether SES accepted the message, and we choose NOT to resend: a claim
 // without a MessageId is reported as `inFlight` and, once older than STALE_CLAIM_MINUTES (longer than
 // any worker lives), as `unknown` in the issue counts. Cost: in that rare crash a subscriber may miss
 // one issue (it stays readable in the archive); the alternative, resending, would mail twice whenever
@@ -108,6 +108,9 @@ async function deliverOne(
   recipient: Recipient,
   recorder: Recorder,
 ): Promise<RecipientOutcome> {
+  // The send slot comes before the claim: if the store fails while booking it, nothing is claimed yet
+  // and a redelivery sends normally (a claim whose release also failed would strand the recipient).
+  await ports.rate.acquire();
   const claimId = randomUUID();
   const claim = await ports.issues.claim(issue.id, recipient.subscriberId, claimId, now(ports));
   if (!claim.claimed) return 'duplicate';
@@ -120,11 +123,13 @@ async function deliverOne(
   );
   const sleep = ports.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   for (let attempt = 0; ; attempt++) {
-    try {
-      await ports.rate.acquire();
-    } catch (error) {
-      await ports.issues.release(issue.id, recipient.subscriberId, claimId);
-      throw error;
+    if (attempt > 0) {
+      try {
+        await ports.rate.acquire();
+      } catch (error) {
+        await ports.issues.release(issue.id, recipient.subscriberId, claimId);
+        throw error;
+      }
     }
     try {
       const { providerMessageId } = await ports.mailer.send(email);
