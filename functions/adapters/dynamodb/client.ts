@@ -1,6 +1,7 @@
 // One DynamoDB client per process, pointed at AWS or at a local endpoint (dynalite).
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { requestHandlerOptions } from '../http-agents';
 
 export interface AwsClientSettings {
   region: string;
@@ -14,6 +15,7 @@ export function createDynamoClients(settings: AwsClientSettings) {
     region: settings.region,
     ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
     ...(settings.credentials ? { credentials: settings.credentials } : {}),
+    requestHandler: requestHandlerOptions(),
   });
   const doc = DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },

@@ -150,6 +150,8 @@ export class DynamoIssueStore implements IssueStore {
               }),
             )
           ).Item;
+      // Our own claim, written by an attempt whose answer was lost (the SDK retried it).
+      if (item?.claimId === claimId) return { claimed: true };
       return { claimed: false, ...(item ? { existing: toDelivery(item) } : {}) };
     }
   }

@@ -11,6 +11,7 @@ import {
   type SendResult,
 } from '../../ports/mailer';
 import type { AwsClientSettings } from '../dynamodb/client';
+import { requestHandlerOptions } from '../http-agents';
 
 const RETRYABLE = new Set([
   'Throttling',
@@ -47,6 +48,7 @@ export class SesMailer implements Mailer {
       ...(settings.credentials ? { credentials: settings.credentials } : {}),
       // Retries are the send path's decision (shared rate, backoff with jitter), not the SDK's.
       maxAttempts: 1,
+      requestHandler: requestHandlerOptions(),
     };
     this.v1 = new SESClient(common);
     this.v2 = new SESv2Client(common);
