@@ -180,15 +180,25 @@ function outcomeRecorder(ports: DeliverPorts, issueId: string) {
     const batch = buffer;
     buffer = [];
     if (batch.length === 0) return;
-    try {
-      await ports.issues.completeMany(issueId, batch);
-    } catch (error) {
-      // The emails went (or were refused for good); failing to note it must not make a retry resend them.
-      ports.log?.('could not record delivery outcomes', {
-        issueId,
-        count: batch.length,
-        error: String(error),
-      });
+    const sleep = ports.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+    // A short store outage should not leave sent emails counted as in flight: retry for ~6 s.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await ports.issues.completeMany(issueId, batch);
+        return;
+      } catch (error) {
+        if (attempt < 5) {
+          await sleep(200 * 2 ** attempt);
+          continue;
+        }
+        // The emails went (or were refused for good); failing to note it must not make a retry resend them.
+        ports.log?.('could not record delivery outcomes', {
+          issueId,
+          count: batch.length,
+          error: String(error),
+        });
+        return;
+      }
     }
   };
   return {
