@@ -22,7 +22,8 @@ Talkwatch is running.
 Next steps:
   1. Open ${stack.appUrl}/ and subscribe; the confirmation email lands in the inbox above.
   2. Push a development:  npm run ingest -- ../shared/eval/articles/02-afp-geneva-refined-framework.txt
-  3. Send a digest now:   npm run send -- --topic us-russia-ukraine --kind digest
+  3. Send a digest now:   npm run send -- --topic us-russia-ukraine --kind digest --since 2025-01-01T00:00:00Z
+     (a first digest otherwise holds only the last day's news; the seed reports are from 2025)
 Press Ctrl-C to stop; data is kept in ${process.env.DATA_DIR ?? '.data'}/.
 `);
 
