@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createDynamoClients } from '../functions/adapters/dynamodb/client';
 import { ensureTable } from '../functions/adapters/dynamodb/table';
+import { sqsRecord } from '../functions/adapters/memory-queue/memory-queue';
 import { startDynamo, startSes } from '../functions/local/emulators';
 import { LOCAL_CREDENTIALS } from '../functions/local/stack';
 import { buildBundles, FUNCTIONS, type FunctionName } from './bundles';
@@ -42,24 +43,7 @@ function timeProcess(args: string[], env: Record<string, string>): Promise<numbe
 
 function sqs(body: object) {
   return {
-    Records: [
-      {
-        messageId: randomUUID(),
-        receiptHandle: randomUUID(),
-        body: JSON.stringify(body),
-        attributes: {
-          ApproximateReceiveCount: '1',
-          SentTimestamp: String(Date.now()),
-          SenderId: 'A',
-          ApproximateFirstReceiveTimestamp: String(Date.now()),
-        },
-        messageAttributes: {},
-        md5OfBody: '',
-        eventSource: 'aws:sqs',
-        eventSourceARN: 'arn:aws:sqs:eu-west-1:123456789012:bench',
-        awsRegion: 'eu-west-1',
-      },
-    ],
+    Records: [sqsRecord(JSON.stringify(body), { queueArn: 'arn:aws:sqs:eu-west-1:123456789012:bench' })],
   };
 }
 

@@ -10,6 +10,7 @@ import type { APIGatewayProxyEventV2, SNSEvent, SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { bundlePaths, FUNCTIONS, type FunctionName } from '../../cdk/bundle-paths';
 import { ESM_REQUIRE_BANNER } from '../../cdk/constructs/node-function';
+import { sqsRecord } from '../../functions/adapters/memory-queue/memory-queue';
 import { subscriberIdFor } from '../../functions/domain/subscribers/email';
 import { sesEmails, type TestDeps, testDeps } from '../support/env';
 import { type FakeSqs, startFakeSqs } from './support/fake-sqs';
@@ -97,22 +98,9 @@ function httpEvent(method: string, path: string, body?: string, headers: Record<
 
 function sqsEvent(queue: string, bodies: string[]): SQSEvent {
   return {
-    Records: bodies.map((body) => ({
-      messageId: randomUUID(),
-      receiptHandle: randomUUID(),
-      body,
-      attributes: {
-        ApproximateReceiveCount: '1',
-        SentTimestamp: String(Date.now()),
-        SenderId: 'AROAEXAMPLE',
-        ApproximateFirstReceiveTimestamp: String(Date.now()),
-      },
-      messageAttributes: {},
-      md5OfBody: '',
-      eventSource: 'aws:sqs',
-      eventSourceARN: `arn:aws:sqs:eu-west-1:123456789012:${queue}`,
-      awsRegion: 'eu-west-1',
-    })),
+    Records: bodies.map((body) =>
+      sqsRecord(body, { queueArn: `arn:aws:sqs:eu-west-1:123456789012:${queue}` }),
+    ),
   };
 }
 

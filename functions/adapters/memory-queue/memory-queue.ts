@@ -131,20 +131,36 @@ export class MemoryQueue<T> implements Queue<T> {
 }
 
 function toRecord(e: Envelope, queueName: string): SQSRecord {
-  return {
+  return sqsRecord(e.body, {
     messageId: e.id,
-    receiptHandle: e.id,
-    body: e.body,
+    receiveCount: e.receiveCount,
+    sentAt: e.sentAt,
+    queueArn: `arn:aws:sqs:local:000000000000:${queueName}`,
+  });
+}
+
+/** One record as SQS hands it to Lambda (also what tests and benchmarks feed the bundles). */
+export function sqsRecord(
+  body: string,
+  options: { messageId?: string; receiveCount?: number; sentAt?: number; queueArn?: string } = {},
+): SQSRecord {
+  const id = options.messageId ?? randomUUID();
+  const sentAt = String(options.sentAt ?? Date.now());
+  const queueArn = options.queueArn ?? 'arn:aws:sqs:eu-west-1:123456789012:queue';
+  return {
+    messageId: id,
+    receiptHandle: id,
+    body,
     attributes: {
-      ApproximateReceiveCount: String(e.receiveCount),
-      SentTimestamp: String(e.sentAt),
+      ApproximateReceiveCount: String(options.receiveCount ?? 1),
+      SentTimestamp: sentAt,
       SenderId: 'local',
-      ApproximateFirstReceiveTimestamp: String(e.sentAt),
+      ApproximateFirstReceiveTimestamp: sentAt,
     },
     messageAttributes: {},
     md5OfBody: '',
     eventSource: 'aws:sqs',
-    eventSourceARN: `arn:aws:sqs:local:000000000000:${queueName}`,
-    awsRegion: 'local',
+    eventSourceARN: queueArn,
+    awsRegion: queueArn.split(':')[3] ?? 'local',
   };
 }
