@@ -1,8 +1,10 @@
 // Render a template to the HTML and plain-text parts of one email, from one component tree.
+
+import { randomBytes } from 'node:crypto';
 import { render } from '@react-email/render';
 import { createElement } from 'react';
-import { PLACEHOLDERS } from '../functions/domain/delivery/personalise';
-import type { IssueTemplateInput } from '../functions/domain/issues/types';
+import { markersFor } from '../functions/domain/delivery/personalise';
+import type { IssueTemplateInput, RenderedTemplate } from '../functions/domain/issues/types';
 import { AlertEmail } from './alert';
 import { ConfirmEmail, type ConfirmEmailProps } from './confirm';
 import { DigestEmail } from './digest';
@@ -28,20 +30,21 @@ export function renderWelcomeEmail(props: WelcomeEmailProps): Promise<RenderedEm
 }
 
 /**
- * An issue's template, rendered once: links and greeting are placeholders that
- * functions/domain/delivery/personalise.ts fills per recipient with a string substitution.
+ * An issue's template, rendered once: links and greeting are markers, drawn at random for this render,
+ * that functions/domain/delivery/personalise.ts fills per recipient with a string substitution.
  */
-export function renderIssueTemplate(input: IssueTemplateInput): Promise<RenderedEmail> {
+export async function renderIssueTemplate(input: IssueTemplateInput): Promise<RenderedTemplate> {
+  const markers = markersFor(randomBytes(16).toString('hex'));
   const common = {
     content: input.content,
     archiveUrl: input.archiveUrl,
-    greeting: PLACEHOLDERS.greeting,
-    preferencesUrl: PLACEHOLDERS.preferencesUrl,
-    unsubscribeUrl: PLACEHOLDERS.unsubscribeUrl,
+    greeting: markers.greeting,
+    preferencesUrl: markers.preferencesUrl,
+    unsubscribeUrl: markers.unsubscribeUrl,
   };
   const element =
     input.kind === 'alert'
       ? createElement(AlertEmail, common)
       : createElement(DigestEmail, { ...common, frequencies: input.frequencies });
-  return renderElement(element, input.content.subject);
+  return { ...(await renderElement(element, input.content.subject)), markers };
 }

@@ -1,14 +1,43 @@
-// Render once, personalise cheaply: templates are rendered by React once per issue with these
-// placeholder tokens, and each recipient's copy is a string substitution. React never runs per recipient.
+// Render once, personalise cheaply: templates are rendered by React once per issue with marker tokens
+// where each recipient's links go, and each recipient's copy is a string substitution. React never runs
+// per recipient.
+//
+// The markers are drawn at random for every render and stored with the template. Content (a title, a
+// source URL, a feed item) cannot know them in advance, so a reader's private links land only where the
+// template put them, never inside text that came from a report.
 import type { RenderedTemplate } from '../issues/types';
 
-export const PLACEHOLDERS = {
+export type MarkerKey = 'unsubscribeUrl' | 'preferencesUrl' | 'greeting';
+export type PersonalMarkers = Record<MarkerKey, string>;
+export type PersonalValues = Record<MarkerKey, string>;
+
+const MARKER_KEYS: readonly MarkerKey[] = ['unsubscribeUrl', 'preferencesUrl', 'greeting'];
+
+/**
+ * Markers for one render from a random nonce (at least 128 bits, hex). Lower-case letters and digits
+ * only, so they pass unchanged through HTML escaping, URL attributes and the plain-text conversion.
+ */
+export function markersFor(nonceHex: string): PersonalMarkers {
+  if (!/^[0-9a-f]{32,}$/.test(nonceHex)) throw new Error('marker nonce must be at least 128 bits of hex');
+  return {
+    unsubscribeUrl: `twm${nonceHex}u`,
+    preferencesUrl: `twm${nonceHex}p`,
+    greeting: `twm${nonceHex}g`,
+  };
+}
+
+/**
+ * The fixed markers of templates rendered before markers were random. Kept only so an issue in flight
+ * across an upgrade still sends; such a template is the one case where content could collide.
+ */
+const LEGACY_MARKERS: PersonalMarkers = {
   unsubscribeUrl: 'TW_PLACEHOLDER_UNSUBSCRIBE_URL',
   preferencesUrl: 'TW_PLACEHOLDER_PREFERENCES_URL',
   greeting: 'TW_PLACEHOLDER_GREETING',
-} as const;
+};
 
-export type PersonalValues = Record<keyof typeof PLACEHOLDERS, string>;
+/** Anything shaped like a marker, random or legacy; ingest removes these from incoming text. */
+export const MARKER_LIKE = /TW_PLACEHOLDER_[A-Z_]*|twm[0-9a-f]{32,}[upg]?/gi;
 
 const HTML_ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -22,15 +51,8 @@ export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch] ?? ch);
 }
 
-const pattern = new RegExp(Object.values(PLACEHOLDERS).join('|'), 'g');
-const keyOf = Object.fromEntries(Object.entries(PLACEHOLDERS).map(([k, v]) => [v, k])) as Record<
-  string,
-  keyof typeof PLACEHOLDERS
->;
-
-type Key = keyof typeof PLACEHOLDERS;
-/** A text split at its placeholders once: even indexes are literal text, odd ones placeholder keys. */
-type Compiled = (string | Key)[];
+/** A text split at its markers once: even indexes are literal text, odd ones marker keys. */
+type Compiled = (string | MarkerKey)[];
 interface CompiledTemplate {
   subject: Compiled;
   html: Compiled;
@@ -40,12 +62,25 @@ interface CompiledTemplate {
 // Templates are cached per issue, so each is split once and every recipient's copy is a join.
 const compiledTemplates = new WeakMap<RenderedTemplate, CompiledTemplate>();
 
-function compile(text: string): Compiled {
+function compile(text: string, markers: PersonalMarkers): Compiled {
+  const keyOf = new Map<string, MarkerKey>(MARKER_KEYS.map((k) => [markers[k], k]));
   const parts: Compiled = [];
   let last = 0;
-  for (const match of text.matchAll(pattern)) {
-    parts.push(text.slice(last, match.index), keyOf[match[0]]!);
-    last = match.index + match[0].length;
+  let at = 0;
+  // Plain indexOf scans: the markers are literals, so no pattern is built from stored data.
+  while (at < text.length) {
+    let next = -1;
+    let key: MarkerKey | undefined;
+    for (const [marker, k] of keyOf) {
+      const i = text.indexOf(marker, at);
+      if (i !== -1 && (next === -1 || i < next)) {
+        next = i;
+        key = k;
+      }
+    }
+    if (next === -1 || !key) break;
+    parts.push(text.slice(last, next), key);
+    last = at = next + markers[key].length;
   }
   parts.push(text.slice(last));
   return parts;
@@ -53,19 +88,24 @@ function compile(text: string): Compiled {
 
 function fill(parts: Compiled, values: PersonalValues, encode: (s: string) => string): string {
   let out = '';
-  for (let i = 0; i < parts.length; i++) out += i % 2 === 0 ? parts[i] : encode(values[parts[i] as Key]);
+  for (let i = 0; i < parts.length; i++)
+    out += i % 2 === 0 ? parts[i] : encode(values[parts[i] as MarkerKey]);
   return out;
 }
 
 const asIs = (s: string) => s;
 
-export function personalise(template: RenderedTemplate, values: PersonalValues): RenderedTemplate {
+export function personalise(
+  template: RenderedTemplate,
+  values: PersonalValues,
+): Omit<RenderedTemplate, 'markers'> {
   let compiled = compiledTemplates.get(template);
   if (!compiled) {
+    const markers = template.markers ?? LEGACY_MARKERS;
     compiled = {
-      subject: compile(template.subject),
-      html: compile(template.html),
-      text: compile(template.text),
+      subject: compile(template.subject, markers),
+      html: compile(template.html, markers),
+      text: compile(template.text, markers),
     };
     compiledTemplates.set(template, compiled);
   }

@@ -3,6 +3,7 @@
 // article format).
 import matter from 'gray-matter';
 import { z } from 'zod';
+import { MARKER_LIKE } from '../delivery/personalise';
 import { ValidationError } from '../errors';
 import { DEFAULT_TOPIC } from './catalogue';
 
@@ -12,16 +13,28 @@ const isoDate = z
   .refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 date or date-time')
   .transform((s) => new Date(s).toISOString());
 
+/**
+ * Text that reaches readers' emails must not carry anything shaped like the markers a template holds
+ * for each reader's private links (see delivery/personalise.ts): they are removed on the way in.
+ */
+const withoutMarkers = (s: string) => s.replace(MARKER_LIKE, '');
+const text = () => z.string().transform(withoutMarkers).pipe(z.string().trim());
+
 export const developmentInputSchema = z.object({
-  title: z.string().trim().min(3, 'must be at least 3 characters').max(500),
-  url: z.url('must be an absolute URL').max(2000),
-  source: z.string().trim().min(1).max(200).optional(),
+  title: text().pipe(z.string().min(3, 'must be at least 3 characters').max(500)),
+  // Only web links: a `javascript:` or `data:` source would run or render in readers' mail clients.
+  // Stored as the URL parser writes it, so quotes and brackets arrive percent-encoded.
+  url: z
+    .url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' })
+    .max(2000)
+    .transform((s) => withoutMarkers(new URL(s).href)),
+  source: text().pipe(z.string().min(1).max(200)).optional(),
   publishedAt: isoDate,
   topic: z
     .string()
     .regex(/^[a-z0-9-]+$/, 'must be a topic id')
     .default(DEFAULT_TOPIC),
-  body: z.string().trim().min(40, 'must be at least 40 characters of text').max(200_000),
+  body: text().pipe(z.string().min(40, 'must be at least 40 characters of text').max(200_000)),
 });
 
 export type DevelopmentInput = z.infer<typeof developmentInputSchema>;

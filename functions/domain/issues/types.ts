@@ -60,11 +60,13 @@ export interface Issue {
   dispatchedAt?: string;
 }
 
-/** The template rendered once per issue, with placeholders personalised per recipient. */
+/** The template rendered once per issue, with markers personalised per recipient. */
 export interface RenderedTemplate {
   subject: string;
   html: string;
   text: string;
+  /** This render's random markers (see delivery/personalise.ts); absent only on legacy templates. */
+  markers?: Record<'unsubscribeUrl' | 'preferencesUrl' | 'greeting', string>;
 }
 
 export type DeliveryStatus = 'claimed' | 'sent' | 'failed' | 'suppressed';

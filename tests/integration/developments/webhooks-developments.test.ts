@@ -52,7 +52,7 @@ describe('POST /webhooks/developments', () => {
     const list = [seed, { ...seed, url: 'not a url' }];
     const res = await app.request('/webhooks/developments', signed(JSON.stringify(list)));
     expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({ error: '[1].url: must be an absolute URL', field: '[1].url' });
+    expect(await res.json()).toEqual({ error: '[1].url: must be an absolute http(s) URL', field: '[1].url' });
     expect(await deps.developments.listByTopic('us-russia-ukraine')).toEqual([]);
   });
 
