@@ -1,85 +1,72 @@
-// `npm run eval -- [dir]`: measures the summariser on articles with known facts (NN-slug.txt plus
-// NN-slug.facts.json) against a lead-3 baseline cut to the same number of words.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// `npm run eval -- [dir] [--json] [--verbose]`: the summariser's strict figures on articles with known
+// facts (see scripts/eval-metrics.ts), per article and in total. Without a directory it reads the
+// shared dev set (../shared/eval/articles) when it is there.
+import { existsSync } from 'node:fs';
 import { catalogueFor } from '../functions/domain/developments/catalogue';
 import { parseDevelopmentText } from '../functions/domain/developments/input';
-import { splitSentences } from '../functions/domain/summarise/sentences';
 import { summarise } from '../functions/domain/summarise/summarise';
-import { contentTokens, normaliseText, wordCount, words } from '../functions/domain/summarise/text';
+import { type ArticleFigures, loadArticles, measureArticle, total } from './eval-metrics';
 
-interface Facts {
-  must_mention: string[];
-  quotes: Array<[string, string]>;
-  dates: string[];
-}
+const DEFAULT_DIR = '../shared/eval/articles';
+const args = process.argv.slice(2).filter((a) => a !== '--');
+const json = args.includes('--json');
+const verbose = args.includes('--verbose');
+const dir = args.find((a) => !a.startsWith('--')) ?? DEFAULT_DIR;
 
-/** A phrase counts when it appears verbatim or two thirds of its content words do. */
-export function mentions(text: string, phrase: string): boolean {
-  const flat = (s: string) => ` ${words(s).join(' ')} `;
-  if (flat(text).includes(flat(phrase))) return true;
-  const have = new Set(contentTokens(text));
-  const need = [...new Set(contentTokens(phrase))];
-  return need.length > 0 && need.filter((t) => have.has(t)).length / need.length >= 2 / 3;
-}
-
-export function sameSpeaker(ours: string | null, expected: string): boolean {
-  if (!ours) return false;
-  const a = new Set(contentTokens(ours));
-  const b = new Set(contentTokens(expected.replace(/\(.*?\)/g, '')));
-  const shared = [...a].filter((t) => b.has(t)).length;
-  return shared > 0 && shared >= Math.min(a.size, b.size) / 2;
-}
-
-const dir = process.argv.slice(2).find((a) => a !== '--') ?? '../shared/eval/articles';
-const files = readdirSync(dir)
-  .filter((f) => f.endsWith('.txt') && existsSync(join(dir, f.replace(/\.txt$/, '.facts.json'))))
-  .sort();
-if (files.length === 0) {
-  console.error(`No NN-slug.txt with NN-slug.facts.json in ${dir}`);
-  process.exit(1);
-}
-
-const pct = (n: number, d: number) => (d === 0 ? '  n/a' : `${((100 * n) / d).toFixed(0).padStart(4)}%`);
-const totals = { mention: 0, mentionOf: 0, base: 0, quotes: 0, quotesOf: 0, dates: 0, datesOf: 0, words: 0 };
-
-console.log('article                                            coverage  baseline  quotes  dates  words');
-for (const file of files) {
-  const input = parseDevelopmentText(readFileSync(join(dir, file), 'utf8'), file);
-  const facts = JSON.parse(readFileSync(join(dir, file.replace(/\.txt$/, '.facts.json')), 'utf8')) as Facts;
-  const s = summarise(input, { catalogue: catalogueFor(input.topic) });
-  const budget = wordCount(s.summary);
-  const lead = splitSentences(input.body).slice(0, 3).join(' ').split(/\s+/).slice(0, budget).join(' ');
-
-  const covered = facts.must_mention.filter((m) => mentions(s.summary, m)).length;
-  const baseCovered = facts.must_mention.filter((m) => mentions(lead, m)).length;
-  const norm = (t: string) => words(normaliseText(t)).join(' ');
-  const quoteHits = facts.quotes.filter(([speaker, fragment]) => {
-    const q = s.quotes.find(
-      (q) => norm(q.text).includes(norm(fragment)) || norm(fragment).includes(norm(q.text)),
-    );
-    return q !== undefined && sameSpeaker(q.speaker, speaker);
-  }).length;
-  const expectedDates = facts.dates.map((d) => /^\d{4}-\d{2}-\d{2}/.exec(d)?.[0]).filter(Boolean) as string[];
-  const dateHits = expectedDates.filter((d) => s.events.some((e) => e.date === d)).length;
-
-  totals.mention += covered;
-  totals.base += baseCovered;
-  totals.mentionOf += facts.must_mention.length;
-  totals.quotes += quoteHits;
-  totals.quotesOf += facts.quotes.length;
-  totals.dates += dateHits;
-  totals.datesOf += expectedDates.length;
-  totals.words += budget;
-  console.log(
-    `${file.slice(0, 50).padEnd(50)} ${pct(covered, facts.must_mention.length)}     ${pct(baseCovered, facts.must_mention.length)}    ${pct(quoteHits, facts.quotes.length)}  ${pct(dateHits, expectedDates.length)}  ${String(budget).padStart(5)}`,
+if (!existsSync(dir)) {
+  console.error(
+    `No evaluation articles at ${dir}.\n` +
+      'Give a folder of NN-slug.txt reports (Title:/URL:/Date: lines, a blank line, the body), each with an\n' +
+      'NN-slug.facts.json ({ "must_mention": [...], "quotes": [[speaker, fragment]], "dates": [...],\n' +
+      '"significance": "alert" | "digest" }): npm run eval -- <folder>',
   );
+  process.exit(2);
 }
+const articles = loadArticles(dir);
+if (articles.length === 0) {
+  console.error(`No NN-slug.txt with NN-slug.facts.json in ${dir}.`);
+  process.exit(2);
+}
+
+const figures: ArticleFigures[] = [];
+for (const article of articles) {
+  const input = parseDevelopmentText(article.text, article.file);
+  const catalogue = catalogueFor(input.topic);
+  const s = summarise(input, { catalogue });
+  figures.push(measureArticle(article, s, input.body, catalogue.actors));
+}
+const t = total(figures);
+
+if (json) {
+  console.log(JSON.stringify({ articles: figures, total: t }, null, 2));
+  process.exit(0);
+}
+
+const pct = (n: number, d: number) => (d === 0 ? '   –' : `${Math.round((100 * n) / d)}%`.padStart(4));
 console.log(
-  `${'TOTAL'.padEnd(50)} ${pct(totals.mention, totals.mentionOf)}     ${pct(totals.base, totals.mentionOf)}    ${pct(totals.quotes, totals.quotesOf)}  ${pct(totals.dates, totals.datesOf)}  ${String(Math.round(totals.words / files.length)).padStart(5)} avg`,
+  'article                                  cover  lead3  quotes r/w/n/m   dates  cut dl dg  words  alert',
 );
-console.log(
-  `\ncoverage = must_mention phrases in the headline summary; baseline = first 3 sentences cut to the same word count.\n` +
-    `Summariser ${totals.mention > totals.base ? 'beats' : 'does NOT beat'} the lead-3 baseline on coverage at equal length ` +
-    `(${totals.mention} vs ${totals.base} of ${totals.mentionOf}).`,
-);
+for (const f of figures) {
+  const q = f.quotes;
+  const alert = f.alert.editor
+    ? `${f.alert.ours}${f.alert.ours === f.alert.editor ? '' : ' ✗'}`
+    : f.alert.ours;
+  console.log(
+    `${f.file.slice(0, 40).padEnd(40)} ${pct(f.coverage, f.mentions)}  ${pct(f.baseline, f.mentions)}  ` +
+      `${pct(q.right, q.total)} ${q.right}/${q.wrong}/${q.noSpeaker}/${q.missed}`.padEnd(17) +
+      `${pct(f.dates.recalled, f.dates.total)}  ${String(f.lines.cut).padStart(3)} ${String(f.lines.datelines).padStart(2)} ${String(f.lines.dangling).padStart(2)}  ${String(f.words).padStart(5)}  ${alert}`,
+  );
+  if (verbose) {
+    for (const w of f.wrongQuotes) console.log(`    wrong speaker: ${w}`);
+    for (const l of f.badLines) console.log(`    line: ${l}`);
+  }
+}
+const q = t.quotes;
+console.log(`
+TOTAL over ${t.articles} articles (strict: a quote counts only with the right speaker, in full)
+  headline facts covered      ${pct(t.coverage, t.mentions)} (${t.coverage}/${t.mentions})   lead-3 at the same length ${pct(t.baseline, t.mentions)} (${t.baseline}/${t.mentions})
+  quotes with right speaker   ${pct(q.right, q.total)} (${q.right}/${q.total})   wrong ${q.wrong} · no speaker ${q.noSpeaker} · missed ${q.missed}
+  dated events recalled       ${pct(t.dates.recalled, t.dates.total)} (${t.dates.recalled}/${t.dates.total})
+  lines cut with … · datelines · dangling openers   ${t.lines.cut} · ${t.lines.datelines} · ${t.lines.dangling} (of ${t.lines.total} lines)
+  headline length             ${Math.round(t.words / t.articles)} words on average
+  alert level agrees with the editor   ${t.alertAgree} of ${t.alertLabelled}`);
