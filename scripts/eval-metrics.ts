@@ -24,7 +24,7 @@ export interface Summarised {
   keyPoints: string[];
   outcome: string;
   quotes: Array<{ speaker: string | null; text: string }>;
-  events: Array<{ date: string; description: string }>;
+  events: Array<{ date: string; until?: string; description: string }>;
   significance: { level: 'alert' | 'digest' };
 }
 
@@ -138,7 +138,8 @@ export function measureArticle(
   const expectedDates = facts.dates
     .map((d) => /^\d{4}-\d{2}(?:-\d{2})?/.exec(d)?.[0])
     .filter((d): d is string => d !== undefined);
-  const recalled = expectedDates.filter((d) => s.events.some((e) => e.date === d)).length;
+  // An event over several days ("Feb. 4 - 5") recalls its first and last day.
+  const recalled = expectedDates.filter((d) => s.events.some((e) => e.date === d || e.until === d)).length;
 
   const lines = [
     ...splitSentences(s.summary),

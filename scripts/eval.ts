@@ -1,4 +1,4 @@
-// `npm run eval -- [dir] [--json] [--verbose]`: the summariser's strict figures on articles with known
+// `npm run eval -- [dir] [--json] [--verbose] [--no-catalogue]`: the summariser's strict figures on articles with known
 // facts (see scripts/eval-metrics.ts), per article and in total. Without a directory it reads the
 // shared dev set (../shared/eval/articles) when it is there.
 import { existsSync } from 'node:fs';
@@ -11,6 +11,8 @@ const DEFAULT_DIR = '../shared/eval/articles';
 const args = process.argv.slice(2).filter((a) => a !== '--');
 const json = args.includes('--json');
 const verbose = args.includes('--verbose');
+// Robustness: the same articles with an empty catalogue, as for a negotiation nobody has catalogued.
+const noCatalogue = args.includes('--no-catalogue');
 const dir = args.find((a) => !a.startsWith('--')) ?? DEFAULT_DIR;
 
 if (!existsSync(dir)) {
@@ -31,9 +33,10 @@ if (articles.length === 0) {
 const figures: ArticleFigures[] = [];
 for (const article of articles) {
   const input = parseDevelopmentText(article.text, article.file);
-  const catalogue = catalogueFor(input.topic);
+  const full = catalogueFor(input.topic);
+  const catalogue = noCatalogue ? { ...full, actors: [] } : full;
   const s = summarise(input, { catalogue });
-  figures.push(measureArticle(article, s, input.body, catalogue.actors));
+  figures.push(measureArticle(article, s, input.body, full.actors));
 }
 const t = total(figures);
 

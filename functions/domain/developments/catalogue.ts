@@ -6,8 +6,15 @@ import topicsJson from '../../../data/topics.json' with { type: 'json' };
 import type { Catalogue } from '../summarise/catalogue';
 import type { Topic } from './types';
 
-const side = z.enum(['US', 'Russia', 'Ukraine', 'Europe', 'other']);
-const actorSchema = z.object({ name: z.string(), aliases: z.array(z.string()), role: z.string(), side });
+const month = z.string().regex(/^\d{4}-\d{2}(?:-\d{2})?$/, 'must be YYYY-MM or YYYY-MM-DD');
+const actorSchema = z.object({
+  name: z.string().min(1),
+  kind: z.enum(['person', 'organisation', 'media']),
+  aliases: z.array(z.string().min(1)),
+  side: z.string().nullable(),
+  country: z.string().nullable().optional(),
+  roles: z.array(z.object({ title: z.string().min(1), from: month.optional(), to: month.optional() })),
+});
 const topicSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   title: z.string(),

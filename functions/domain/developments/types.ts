@@ -1,6 +1,7 @@
 // A negotiation development and its summary. Owned by the developments feature; read by emails and delivery.
 
-export type Side = 'US' | 'Russia' | 'Ukraine' | 'Europe' | 'other';
+/** The party a person or body belongs to in a negotiation (a country or bloc); null when unknown. */
+export type Side = string | null;
 
 export interface SourceRef {
   name: string;
@@ -21,7 +22,7 @@ export interface ActorMention {
 }
 
 export interface TimelineEvent {
-  /** YYYY-MM-DD, resolved against the publication date, never in the future. */
+  /** YYYY-MM-DD, or YYYY-MM when the report names only the month; resolved against the publication date. */
   date: string;
   description: string;
   place?: string;
@@ -30,12 +31,15 @@ export interface TimelineEvent {
   kind?: string;
   /** True for "last week" and the like: the day is an estimate. */
   approximate?: boolean;
+  /** After the report's publication: a planned meeting, a deadline, a vote ("what's next"). */
+  upcoming?: boolean;
 }
 
 export interface Significance {
   score: number;
   /** 'alert' sends an instant alert; 'digest' waits for the next digest. */
   level: 'alert' | 'digest';
+  /** Plain sentences for an editor, the weightiest first ("An agreement was signed."). */
   reasons: string[];
 }
 

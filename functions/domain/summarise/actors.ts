@@ -1,7 +1,7 @@
-// Finds the people a report mentions through the aliases in data/actors.json (Zelensky, Zelenskyy,
-// Zelenskiy…), case-sensitively and on word boundaries so "Xi" never matches inside a word.
+// Finds the catalogue's people, organisations and outlets in text through their spellings (Zelensky,
+// Zelenskyy, Zelenskiy…), case-sensitively and on word boundaries so "Xi" never matches inside a word.
 import type { ActorMention } from '../developments/types';
-import type { ActorEntry } from './catalogue';
+import { type ActorEntry, roleAt } from './catalogue';
 import { escapeRegExp } from './text';
 
 export interface ActorHit {
@@ -18,8 +18,10 @@ export class ActorMatcher {
     const aliases: string[] = [];
     for (const actor of actors) {
       for (const alias of [actor.name, ...actor.aliases]) {
-        if (!this.byAlias.has(alias)) this.byAlias.set(alias, actor);
-        aliases.push(alias);
+        for (const spelling of spellings(alias)) {
+          if (!this.byAlias.has(spelling)) this.byAlias.set(spelling, actor);
+          aliases.push(spelling);
+        }
       }
     }
     // Longest first so "Volodymyr Zelensky" wins over "Zelensky".
@@ -41,21 +43,30 @@ export class ActorMatcher {
     return hits;
   }
 
-  /** The canonical name of the last person named in the phrase, if any. */
+  /** The entry of the last person or body named in the phrase, if any. */
   lastIn(text: string): ActorEntry | undefined {
     return this.find(text).at(-1)?.actor;
   }
 
-  /** Distinct actors in order of first mention, most-mentioned first on ties of prominence. */
-  mentions(text: string): ActorMention[] {
+  /**
+   * Distinct people and bodies (not news outlets), most-mentioned first, then by first mention, each
+   * with the role they held on `day` (YYYY-MM-DD).
+   */
+  mentions(text: string, day = new Date().toISOString().slice(0, 10)): ActorMention[] {
     const counts = new Map<string, { actor: ActorEntry; count: number; first: number }>();
     for (const hit of this.find(text)) {
+      if (hit.actor.kind === 'media') continue;
       const entry = counts.get(hit.actor.name) ?? { actor: hit.actor, count: 0, first: hit.index };
       entry.count++;
       counts.set(hit.actor.name, entry);
     }
     return [...counts.values()]
       .sort((a, b) => b.count - a.count || a.first - b.first)
-      .map(({ actor }) => ({ name: actor.name, side: actor.side, role: actor.role }));
+      .map(({ actor }) => ({ name: actor.name, side: actor.side, role: roleAt(actor, day) }));
   }
+}
+
+/** "The Kremlin" at a sentence start is the same body as "the Kremlin". */
+function spellings(alias: string): string[] {
+  return /^the\s/.test(alias) ? [alias, `T${alias.slice(1)}`, alias.slice(4)] : [alias];
 }

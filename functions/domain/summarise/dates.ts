@@ -1,14 +1,17 @@
-// Dates in news prose ("on Dec. 2", "Nov 30", "Sunday", "last week", "30 November 2025") resolved
-// against the publication date. A date without a year or a bare weekday resolves to the past; only an
-// explicit year or a forward-looking cue ("until", "deadline", "will", "next") may point ahead.
+// Dates in news prose resolved against the publication date: "on Dec. 2", "Nov 30", "30 November 2025",
+// "Feb. 4 - 5", "Sunday", "last week", "next week", and month-level ones ("in February", "last month",
+// "in August 2025") as YYYY-MM. A date without a year or a bare weekday resolves to the past unless a
+// forward-looking word just before it ("until", "scheduled for", "expected … on", "will") points ahead.
 
 export interface DateMention {
-  /** YYYY-MM-DD */
+  /** YYYY-MM-DD, or YYYY-MM for a month. */
   date: string;
   text: string;
   index: number;
   /** "last week" and the like: the day is an estimate. */
   approximate?: boolean;
+  /** The last day of a range ("Feb. 4 - 5"). */
+  until?: string;
 }
 
 const MONTHS: Record<string, number> = {
@@ -28,71 +31,132 @@ const MONTHS: Record<string, number> = {
 const MONTH =
   '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)';
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const NOT_COUNT = '(?!\\s*(?:p\\.m|a\\.m|pm|am|percent|%|points?|people|years?|days?|hours?|minutes?|:))';
 
-// "Dec. 2", "November 30, 2025", "April 11 and 25" — the lookahead keeps "Mar-a-Lago" and "May be" out.
+// "Dec. 2", "November 30, 2025", "April 11 and 25", "Feb. 4 - 5" — the lookahead keeps "Mar-a-Lago" out.
 const MONTH_DAY = new RegExp(
-  `\\b${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:])((?:\\s*,\\s*\\d{1,2}(?!\\d))*(?:,?\\s+and\\s+\\d{1,2}(?!\\d)(?!\\s*(?:p\\.m|a\\.m|percent|%|points?|people|years?|days?)))?)(?:,?\\s+(\\d{4}))?`,
+  `\\b${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:])(\\s*[-–]\\s*\\d{1,2}(?!\\d)|\\s+to\\s+\\d{1,2}(?!\\d))?((?:\\s*,\\s*\\d{1,2}(?!\\d)${NOT_COUNT})*(?:,?\\s+and\\s+\\d{1,2}(?!\\d)${NOT_COUNT})?)(?:,?\\s+(\\d{4}))?`,
   'g',
 );
-const DAY_MONTH = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}\\b\\.?(?:,?\\s+(\\d{4}))?`, 'g');
+const DAY_MONTH = new RegExp(
+  `\\b(\\d{1,2})(?:st|nd|rd|th)?(\\s*[-–]\\s*\\d{1,2})?\\s+${MONTH}\\b\\.?(?:,?\\s+(\\d{4}))?`,
+  'g',
+);
+/** A month on its own ("in February", "since August 2025"): not followed by a day. */
+const MONTH_ONLY = new RegExp(
+  `\\b(?:in|since|by|until|from|during|early|mid|late|mid-|through|before|after|of)\\s+(?:early\\s+|mid-?|late\\s+)?${MONTH}\\b(?!\\.?\\s*\\d{1,2}\\b(?!\\d{2}))(?:\\s+(\\d{4}))?`,
+  'g',
+);
+const RELATIVE_MONTH = /\b(last|this|next|earlier this|later this)\s+month\b/gi;
 const WEEKDAY = new RegExp(`\\b(?:(last|next|this|coming|this coming)\\s+)?(${WEEKDAYS.join('|')})\\b`, 'g');
-const RELATIVE = /\b(today|yesterday|tonight|last week|last weekend)\b/gi;
+const RELATIVE = /\b(today|yesterday|tomorrow|tonight|last week|last weekend|next week)\b/gi;
+/** Words just before a date that point it ahead of the publication date. */
 const FORWARD_CUE =
-  /\b(until|deadline|due|scheduled|set to|expected to|will|plans? to|planned|next|upcoming|ahead of|by)\b/i;
+  /\b(until|deadline|due|scheduled|set to|expected|will|would|plans? to|planned|next|upcoming|ahead of|by|again on|to resume|to meet|to hold|slated)\b/i;
 
 const DAY_MS = 86_400_000;
 
 export function findDates(sentence: string, published: Date): DateMention[] {
   const pub = startOfDay(published);
-  const forward = FORWARD_CUE.test(sentence);
   const found: DateMention[] = [];
   const taken: Array<[number, number]> = [];
-  const add = (m: DateMention, end: number) => {
-    if (taken.some(([s, e]) => m.index < e && end > s)) return;
-    taken.push([m.index, end]);
-    found.push(m);
-  };
+  const free = (from: number, to: number) => !taken.some(([s, e]) => from < e && to > s);
+  const forwardAt = (index: number) => FORWARD_CUE.test(sentence.slice(Math.max(0, index - 60), index));
 
   for (const m of sentence.matchAll(MONTH_DAY)) {
+    const at = m.index ?? 0;
     const month = MONTHS[m[1]!.slice(0, 3).toLowerCase()]!;
-    const days = [Number(m[2]), ...((m[3] ?? '').match(/\d{1,2}/g)?.map(Number) ?? [])];
-    const year = m[4] ? Number(m[4]) : undefined;
-    for (const day of days) {
-      const date = resolveMonthDay(month, day, year, pub, forward);
-      if (date) found.push({ date, text: m[0], index: m.index ?? 0 });
+    const first = Number(m[2]);
+    const rangeEnd = m[3] ? Number(/\d{1,2}/.exec(m[3])![0]) : undefined;
+    const more = (m[4] ?? '').match(/\d{1,2}/g)?.map(Number) ?? [];
+    const year = m[5] ? Number(m[5]) : undefined;
+    const forward = forwardAt(at);
+    const date = resolveMonthDay(month, first, year, pub, forward);
+    if (date) {
+      const mention: DateMention = { date, text: m[0], index: at };
+      if (rangeEnd && rangeEnd > first) {
+        const until = resolveMonthDay(month, rangeEnd, year ?? Number(date.slice(0, 4)), pub, forward);
+        if (until) mention.until = until;
+      }
+      found.push(mention);
     }
-    taken.push([m.index ?? 0, end(m)]);
+    for (const day of more) {
+      const d = resolveMonthDay(month, day, year, pub, forward);
+      if (d) found.push({ date: d, text: m[0], index: at });
+    }
+    taken.push([at, at + m[0].length]);
   }
   for (const m of sentence.matchAll(DAY_MONTH)) {
-    const month = MONTHS[m[2]!.slice(0, 3).toLowerCase()]!;
-    const date = resolveMonthDay(month, Number(m[1]), m[3] ? Number(m[3]) : undefined, pub, forward);
-    if (date) add({ date, text: m[0], index: m.index ?? 0 }, (m.index ?? 0) + m[0].length);
+    const at = m.index ?? 0;
+    if (!free(at, at + m[0].length)) continue;
+    const month = MONTHS[m[3]!.slice(0, 3).toLowerCase()]!;
+    const year = m[4] ? Number(m[4]) : undefined;
+    const date = resolveMonthDay(month, Number(m[1]), year, pub, forwardAt(at));
+    if (!date) continue;
+    const mention: DateMention = { date, text: m[0], index: at };
+    if (m[2]) {
+      const until = resolveMonthDay(
+        month,
+        Number(/\d{1,2}/.exec(m[2])![0]),
+        year ?? Number(date.slice(0, 4)),
+        pub,
+        true,
+      );
+      if (until && until > date) mention.until = until;
+    }
+    found.push(mention);
+    taken.push([at, at + m[0].length]);
+  }
+  for (const m of sentence.matchAll(MONTH_ONLY)) {
+    const at = (m.index ?? 0) + m[0].indexOf(m[1]!);
+    if (!free(at, at + m[1]!.length)) continue;
+    const month = MONTHS[m[1]!.slice(0, 3).toLowerCase()]!;
+    const date = resolveMonth(month, m[2] ? Number(m[2]) : undefined, pub, forwardAt(m.index ?? 0));
+    found.push({ date, text: m[0], index: at });
+    taken.push([at, at + m[1]!.length]);
+  }
+  for (const m of sentence.matchAll(RELATIVE_MONTH)) {
+    const at = m.index ?? 0;
+    const word = m[1]!.toLowerCase();
+    const delta = word === 'last' ? -1 : word === 'next' ? 1 : 0;
+    const d = new Date(Date.UTC(pub.getUTCFullYear(), pub.getUTCMonth() + delta, 1));
+    found.push({ date: iso(d).slice(0, 7), text: m[0], index: at });
+    taken.push([at, at + m[0].length]);
   }
   for (const m of sentence.matchAll(WEEKDAY)) {
+    const at = m.index ?? 0;
+    if (!free(at, at + m[0].length)) continue;
+    // "Tuesday, January 6": the weekday only names the day the date already gives.
+    if (/^,?\s*(?:\p{Lu}\p{Ll}+\.?\s+\d|\d{1,2}\s+\p{Lu})/u.test(sentence.slice(at + m[0].length))) continue;
     const target = WEEKDAYS.indexOf(m[2]!);
-    const ahead = m[1] === 'next' || (m[1] ?? '').includes('coming');
+    const ahead = m[1] === 'next' || (m[1] ?? '').includes('coming') || (!m[1] && forwardAt(at));
     let delta = target - pub.getUTCDay();
-    if (ahead) delta = delta <= 0 ? delta + 7 : delta;
+    if (ahead) delta = delta < 0 || (delta === 0 && m[1] === 'next') ? delta + 7 : delta;
     else if (m[1] === 'last') delta = delta >= 0 ? delta - 7 : delta;
     else delta = delta > 0 ? delta - 7 : delta;
-    add({ date: iso(new Date(pub.getTime() + delta * DAY_MS)), text: m[0], index: m.index ?? 0 }, end(m));
+    found.push({ date: iso(new Date(pub.getTime() + delta * DAY_MS)), text: m[0], index: at });
+    taken.push([at, at + m[0].length]);
   }
   for (const m of sentence.matchAll(RELATIVE)) {
+    const at = m.index ?? 0;
+    if (!free(at, at + m[0].length)) continue;
     const word = m[1]!.toLowerCase();
-    const back = word === 'yesterday' ? 1 : word.startsWith('last') ? 7 : 0;
-    const mention: DateMention = {
-      date: iso(new Date(pub.getTime() - back * DAY_MS)),
-      text: m[0],
-      index: m.index ?? 0,
+    const shift: Record<string, number> = {
+      yesterday: -1,
+      tomorrow: 1,
+      'last week': -7,
+      'last weekend': -7,
+      'next week': 7,
     };
-    if (word.startsWith('last')) mention.approximate = true;
-    add(mention, end(m));
+    const mention: DateMention = {
+      date: iso(new Date(pub.getTime() + (shift[word] ?? 0) * DAY_MS)),
+      text: m[0],
+      index: at,
+    };
+    if (word.includes('week')) mention.approximate = true;
+    found.push(mention);
   }
   return found.sort((a, b) => a.index - b.index);
-}
-
-function end(m: RegExpMatchArray): number {
-  return (m.index ?? 0) + m[0].length;
 }
 
 function resolveMonthDay(
@@ -111,10 +175,20 @@ function resolveMonthDay(
     .map((d) => ({ d, delta: Date.parse(d) - pub.getTime() }));
   const past = candidates.filter((c) => c.delta <= 0).sort((a, b) => b.delta - a.delta)[0];
   const future = candidates.filter((c) => c.delta > 0).sort((a, b) => a.delta - b.delta)[0];
-  if (forward && future && future.delta < 183 * DAY_MS && (!past || future.delta < -past.delta)) {
-    return future.d;
+  // A date a few days ahead is the near future whatever the wording; further ahead needs a cue.
+  if (future && (future.delta <= 7 * DAY_MS || (forward && future.delta < 183 * DAY_MS))) {
+    if (!past || future.delta < -past.delta || forward) return future.d;
   }
   return past?.d;
+}
+
+function resolveMonth(month: number, year: number | undefined, pub: Date, forward: boolean): string {
+  if (year !== undefined) return `${year}-${String(month + 1).padStart(2, '0')}`;
+  let y = pub.getUTCFullYear();
+  const current = pub.getUTCMonth();
+  if (month > current && !forward) y -= 1;
+  if (month < current && forward) y += 1;
+  return `${y}-${String(month + 1).padStart(2, '0')}`;
 }
 
 function valid(year: number, month: number, day: number): string | undefined {

@@ -1,116 +1,350 @@
-// Dated events (meetings, calls, deadlines, statements) with place and participants, one per date a
-// sentence names. Dates come from dates.ts, so they are resolved against the publication date.
+// Dated events — meetings, calls, summits, agreements, exchanges, deadlines, votes, visits, statements —
+// one per happening, with place and participants. The kind comes from the verb the date belongs to and
+// its object ("held talks", "signed an agreement", "spoke by phone"), never from any word in the
+// sentence ("called the talks useful" is no call). Participants are people named outside quotations
+// who are not reporters; a date that only says when something was reported is not an event.
 import type { TimelineEvent } from '../developments/types';
-import type { ActorMatcher } from './actors';
+import type { Analysis, Entity, Mention, Sentence } from './analysis';
+import { clauseSubject } from './coref';
 import { findDates } from './dates';
-import { truncateWords } from './text';
+import { countryFor } from './lexicon';
+import { ANAPHORIC } from './scoring';
+import { wordCount } from './text';
+import { trimVariants } from './trim';
 
-export type EventKind = 'meeting' | 'call' | 'deadline' | 'agreement' | 'statement' | 'other';
-
-const KINDS: Array<[EventKind, RegExp]> = [
-  ['deadline', /\b(deadline|until|ultimatum|due to|by the end)\b/i],
-  ['call', /\b(phone call|call with|called|spoke by phone|video call|phone)\b/i],
-  ['agreement', /\b(signed|agreed|agreement|accord|deal reached)\b/i],
-  ['meeting', /\b(met|meet|meeting|meetings|talks|summit|visit|visited|hosted|held|negotiations|round)\b/i],
-  ['statement', /\b(said|says|told|wrote|announced|stated|reported|posted|statement)\b/i],
-];
-
-/** Venues that come up in these talks; any other capitalised "in X" is a fallback. */
-const PLACES = [
-  'Hallandale Beach',
-  'Mar-a-Lago',
-  'Palm Beach',
-  'Abu Dhabi',
-  'White House',
-  'Kremlin',
-  'Moscow',
-  'Kyiv',
-  'Geneva',
-  'Miami',
-  'Florida',
-  'Washington',
-  'Berlin',
-  'Paris',
-  'London',
-  'Brussels',
-  'Istanbul',
-  'Ankara',
-  'Riyadh',
-  'Jeddah',
-  'Doha',
-  'Alaska',
-  'Anchorage',
-  'Budapest',
-  'Helsinki',
-  'Rome',
-  'Vatican',
-  'Davos',
-  'New York',
-  'Minsk',
-  'Warsaw',
-  'Rzeszow',
-  'Dubai',
-  'Munich',
-  'Copenhagen',
-  'The Hague',
-  'St. Petersburg',
-];
-export const PLACE_PATTERN = new RegExp(`\\b(${PLACES.map((p) => p.replace(/\./g, '\\.')).join('|')})\\b`);
-const NOT_PLACES =
-  /^(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Ukraine|Russia|Europe|Telegram|X|November)$/;
+export type EventKind =
+  | 'meeting'
+  | 'call'
+  | 'summit'
+  | 'agreement'
+  | 'exchange'
+  | 'deadline'
+  | 'vote'
+  | 'visit'
+  | 'proposal'
+  | 'statement'
+  | 'other';
 
 export interface DatedEvent extends TimelineEvent {
   kind: EventKind;
   approximate?: boolean;
+  /** The last day of an event over several days. */
+  until?: string;
 }
 
-export function extractEvents(
-  sentences: readonly string[],
-  published: Date,
-  actors: ActorMatcher,
-): DatedEvent[] {
+const LINE_MAX_WORDS = 40;
+
+/** Verb forms (lower case) and the kind of happening they report. */
+const VERB_KINDS: Array<[RegExp, EventKind]> = [
+  [
+    /^(?:sign|signs|signed|signing|ink|inks|inked|initial(?:l)?ed|seal|sealed|agree|agreed|agrees|struck|strike|reach|reached|conclude|concluded)$/,
+    'agreement',
+  ],
+  [/^(?:swap|swapped|exchange|exchanged|free|freed|release|released|return|returned)$/, 'exchange'],
+  [/^(?:vote|voted|votes|ratify|ratified|approve|approved)$/, 'vote'],
+  [
+    /^(?:meet|met|meets|meeting|convene|convened|gather|gathered|host|hosted|hosts|negotiate|negotiated)$/,
+    'meeting',
+  ],
+  [
+    /^(?:visit|visited|visits|travel|travelled|traveled|travels|arrive|arrived|arrives|fly|flew|land|landed)$/,
+    'visit',
+  ],
+  [/^(?:phone|phoned|dial|dialled|dialed)$/, 'call'],
+  [
+    /^(?:unveil|unveiled|present|presented|propose|proposed|draft|drafted|table|tabled|submit|submitted|circulate|circulated)$/,
+    'proposal',
+  ],
+  [
+    /^(?:say|said|says|announce|announced|announces|post|posted|write|wrote|confirm|confirmed|issue|issued|publish|published|declare|declared|state|stated|tell|told|warn|warned)$/,
+    'statement',
+  ],
+];
+const OBJECT_KINDS: Array<[RegExp, EventKind]> = [
+  [/\b(?:summit)\b/i, 'summit'],
+  [/\b(?:phone call|call|calls|video call|phone conversation|conversation by phone)\b/i, 'call'],
+  [/\b(?:agreement|deal|accord|treaty|declaration|memorandum|ceasefire|truce)\b/i, 'agreement'],
+  [/\b(?:talks|meeting|meetings|negotiations|discussions|round|session|consultations)\b/i, 'meeting'],
+  [/\b(?:prisoner exchange|prisoner swap|exchange of prisoners|swap)\b/i, 'exchange'],
+  [/\b(?:vote|referendum|election|ballot)\b/i, 'vote'],
+];
+/** Verbs whose kind is their object's: "held talks", "had a call", "took place". */
+const LIGHT_VERBS =
+  /^(?:hold|held|holds|have|had|has|host|hosted|take|took|taking|began|begin|begins|start|started|end|ended|open|opened|wrap|wrapped|resume|resumed|attend|attended|join|joined|lead|led|chair|chaired)$/;
+const DEADLINE = /\b(?:deadline|ultimatum|until|due|by the end of|expires?|expiry)\b/i;
+const RELAYED = /^(?:report|reported|reports|reporting)$/;
+
+export function extractEvents(a: Analysis): DatedEvent[] {
   const events: DatedEvent[] = [];
-  for (const sentence of sentences) {
-    const seen = new Set<string>();
-    for (const mention of findDates(sentence, published)) {
-      if (seen.has(mention.date)) continue;
-      seen.add(mention.date);
+  for (const s of a.sentences) {
+    if (s.oversize) continue;
+    const unquoted = maskQuotes(s);
+    const dates = findDates(unquoted, a.published);
+    // A list of past dates ("earlier sessions, held on Feb. 11, March 13, April 11 and 25") is background
+    // to this report: the happenings are each another report's news.
+    const near = (d: string) => Math.abs(Date.parse(d) - a.published.getTime()) <= 7 * 86_400_000;
+    if (dates.length > 2 && !dates.some((d) => near(d.date))) continue;
+    for (const mention of dates) {
+      let verb = governingVerb(s, mention.index);
+      // "Reuters reported on Dec. 20 that X is travelling": the report dates the happening it relays.
+      if (verb && RELAYED.test(verb.text.toLowerCase())) verb = happeningVerb(s, verb.index);
+      const kind = kindOf(s, verb?.index, unquoted, mention.index);
+      const participants = participantsOf(s, kind, verb?.index);
+      const place = placeOf(s);
+      const upcoming = mention.date.length === 10 && mention.date > a.day;
       const event: DatedEvent = {
         date: mention.date,
-        description: describe(sentence),
-        participants: [...new Set(actors.find(sentence).map((h) => h.actor.name))],
-        kind: kindOf(sentence),
+        description: describe(a, s, kind, place, participants),
+        participants,
+        kind,
+        ...(place ? { place } : {}),
+        ...(mention.approximate ? { approximate: true } : {}),
+        ...(mention.until ? { until: mention.until } : {}),
+        ...(upcoming || (mention.date.length === 7 && mention.date > a.day.slice(0, 7))
+          ? { upcoming: true }
+          : {}),
       };
-      const place = placeOf(sentence, actors);
-      if (place) event.place = place;
-      if (mention.approximate) event.approximate = true;
       events.push(event);
     }
   }
-  return events.sort((a, b) => a.date.localeCompare(b.date));
+  return merge(events).sort((x, y) => x.date.localeCompare(y.date));
 }
 
-export function kindOf(sentence: string): EventKind {
-  return KINDS.find(([, re]) => re.test(sentence))?.[0] ?? 'other';
+/** The sentence with its quotations blanked out (same length, so offsets still line up). */
+function maskQuotes(s: Sentence): string {
+  let out = s.text;
+  for (const q of s.quotes) out = out.slice(0, q.start) + ' '.repeat(q.end - q.start) + out.slice(q.end);
+  return out;
 }
 
-export function placeOf(sentence: string, actors: ActorMatcher): string | undefined {
-  const all = [...sentence.matchAll(new RegExp(PLACE_PATTERN.source, 'g'))];
-  const introduced = all.find((m) => /\b(?:in|at|to|from)\s+(?:the\s+)?$/.test(sentence.slice(0, m.index)));
-  const known = introduced ?? all.find((m) => !/^(White House|Kremlin)$/.test(m[1]!));
-  if (known) return known[1];
-  for (const m of sentence.matchAll(/\b(?:in|at)\s+(\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?)/gu)) {
-    const candidate = m[1]!;
-    if (NOT_PLACES.test(candidate) || actors.find(candidate).length > 0) continue;
-    return candidate;
+/** The verb a date belongs to: the nearest verb before it outside quotations, else the first after it. */
+function governingVerb(s: Sentence, charIndex: number): { index: number; text: string } | undefined {
+  let before: number | undefined;
+  let after: number | undefined;
+  s.tokens.forEach((t, i) => {
+    if (s.quoted[i] || t.pos !== 'VERB' || isModifyingParticiple(s, i)) return;
+    if (t.start < charIndex) before = i;
+    else if (after === undefined) after = i;
+  });
+  const i = before ?? after;
+  return i === undefined ? undefined : { index: i, text: s.tokens[i]!.text };
+}
+
+/** "a delegation led by Umerov", "talks aimed at": a participle describing a noun, not a happening. */
+function isModifyingParticiple(s: Sentence, i: number): boolean {
+  const t = s.tokens[i]!;
+  const next = s.tokens[i + 1]?.text.toLowerCase();
+  const prev = s.tokens[i - 1];
+  return /(?:ed|en|led|held|made)$/.test(t.text) && (next === 'by' || next === 'at') && prev?.pos !== 'AUX';
+}
+
+/** The verb of the relayed clause: the first verb after the relaying one that is not another report. */
+function happeningVerb(s: Sentence, from: number): { index: number; text: string } | undefined {
+  for (let i = from + 1; i < s.tokens.length; i++) {
+    const t = s.tokens[i]!;
+    if (s.quoted[i] || t.pos !== 'VERB' || RELAYED.test(t.text.toLowerCase()) || /ing$/.test(t.text))
+      continue;
+    return { index: i, text: t.text };
+  }
+  for (let i = 0; i < from; i++) {
+    const t = s.tokens[i]!;
+    if (!s.quoted[i] && t.pos === 'VERB') return { index: i, text: t.text };
   }
   return undefined;
 }
 
-function describe(sentence: string): string {
-  const trimmed = sentence
-    .replace(/^(?:Meanwhile|However|Earlier|Separately|Also),\s*/i, '')
-    .replace(/\s+—\s+[^—]*$/, '')
-    .trim();
-  return truncateWords(trimmed.charAt(0).toUpperCase() + trimmed.slice(1), 35);
+function kindOf(s: Sentence, verb: number | undefined, unquoted: string, dateAt: number): EventKind {
+  if (DEADLINE.test(unquoted.slice(Math.max(0, dateAt - 40), dateAt))) return 'deadline';
+  if (verb === undefined) return 'other';
+  const word = s.tokens[verb]!.text.toLowerCase();
+  // The object: the words after the verb, up to the date or the end of the clause.
+  const object = s.tokens
+    .slice(verb + 1, verb + 8)
+    .filter((_t, k) => !s.quoted[verb + 1 + k])
+    .map((t) => t.text)
+    .join(' ');
+  if (/^(?:spoke|speak|speaks|talked|talk|talks)$/.test(word)) {
+    return /\b(?:phone|call|video)\b/i.test(unquoted) ? 'call' : 'meeting';
+  }
+  if (/^(?:call|called|calls)$/.test(word)) {
+    // "called Putin on Monday" is a call; "called the talks useful" or "called for" is not.
+    const next = s.mentions.find(
+      (m) =>
+        m.from > verb &&
+        m.entity?.kind === 'person' &&
+        s.tokens.slice(verb + 1, m.from).every((t) => t.capitalised || t.pos === 'DET'),
+    );
+    const after = next ? s.tokens[next.to] : undefined;
+    return next && (!after || !/^(?:DET|ADJ|NOUN)$/.test(after.pos)) ? 'call' : 'statement';
+  }
+  if (LIGHT_VERBS.test(word)) {
+    for (const [re, kind] of OBJECT_KINDS) if (re.test(object)) return kind;
+    if (/^(?:took|take|taking)$/.test(word) && /\bplace\b/.test(object)) {
+      const subject = s.tokens
+        .slice(0, verb)
+        .map((t) => t.text)
+        .join(' ');
+      for (const [re, kind] of OBJECT_KINDS) if (re.test(subject)) return kind;
+      return 'meeting';
+    }
+    return 'other';
+  }
+  for (const [re, kind] of VERB_KINDS) {
+    if (!re.test(word)) continue;
+    // "agreed to hold talks": an agreement about a meeting is still an agreement.
+    if (kind === 'statement') {
+      for (const [ore, okind] of OBJECT_KINDS) if (ore.test(object) && okind !== 'meeting') return okind;
+    }
+    return kind;
+  }
+  return 'other';
+}
+
+/**
+ * Who took part: for a meeting or call, the verb's subject and the people in its clause after it ("X met
+ * Y", "talks between X and Y"); otherwise everyone the sentence names outside quotations. Never a
+ * reporter, never a possessor ("Putin's envoy" does not bring Putin).
+ */
+function participantsOf(s: Sentence, kind: EventKind, verb: number | undefined): string[] {
+  const ok = (m: Mention) => {
+    const e = m.entity;
+    return !!e && !m.inQuote && !m.possessive && e.kind === 'person' && !e.reporter && !e.partial;
+  };
+  let chosen = s.mentions.filter(ok);
+  if ((kind === 'meeting' || kind === 'call' || kind === 'visit') && verb !== undefined) {
+    const end = clauseEnd(s, verb);
+    const subject = clauseSubject(s, verb);
+    const inClause = chosen.filter((m) => m.from > verb && m.from < end);
+    const subjectPeople = subject
+      ? chosen.filter((m) => m.from >= subject.from && m.to <= subject.to + 6 && m.to <= verb)
+      : [];
+    chosen = [...subjectPeople, ...inClause];
+  }
+  return [...new Set(chosen.map((m) => m.entity!.name))];
+}
+
+function isCountry(name: string): boolean {
+  return countryFor(name) === name || /^(?:\p{Lu}\.?){2,4}$/u.test(name);
+}
+
+/**
+ * The people taking part in the first meeting or call the sentence reports (subject and the people
+ * after the verb in its clause), for significance: "Witkoff met Putin, Trump among those praising it"
+ * is a meeting of Witkoff and Putin.
+ */
+export function meetingParticipants(s: Sentence): Entity[] | undefined {
+  for (let i = 0; i < s.tokens.length; i++) {
+    if (s.quoted[i] || s.tokens[i]!.pos !== 'VERB' || isModifyingParticiple(s, i)) continue;
+    const kind = kindOf(s, i, maskQuotes(s), s.text.length);
+    if (kind !== 'meeting' && kind !== 'call' && kind !== 'summit') continue;
+    const names = new Set(participantsOf(s, 'meeting', i));
+    const out: Entity[] = [];
+    for (const m of s.mentions)
+      if (m.entity && names.has(m.entity.name) && !out.includes(m.entity)) out.push(m.entity);
+    return out;
+  }
+  return undefined;
+}
+
+/** Where the clause after a verb ends: a semicolon, a subordinate clause, or the sentence's end. */
+function clauseEnd(s: Sentence, verb: number): number {
+  for (let i = verb + 1; i < s.tokens.length; i++) {
+    const t = s.tokens[i]!;
+    if (s.quoted[i]) continue;
+    if (t.text === ';' || /^(?:while|although|whereas|because|but)$/i.test(t.text)) return i;
+    if (
+      t.text === ',' &&
+      /^(?:while|although|as|after|before|who|which|where|amid)$/i.test(s.tokens[i + 1]?.text ?? '')
+    ) {
+      return i;
+    }
+  }
+  return s.tokens.length;
+}
+
+/** The venue: a city or site named after "in"/"at" (a country only when nothing finer is named). */
+function placeOf(s: Sentence): string | undefined {
+  const places = s.mentions.filter(
+    (m) => !m.inQuote && m.entity?.kind === 'place' && !m.possessive && !m.modifier,
+  );
+  const preposition = (m: Mention) => {
+    const before = s.tokens[m.from - 1]?.text.toLowerCase();
+    const twoBefore = s.tokens[m.from - 2]?.text.toLowerCase();
+    return (
+      before === 'in' || before === 'at' || (before === 'the' && (twoBefore === 'in' || twoBefore === 'at'))
+    );
+  };
+  const introduced = places.filter(preposition);
+  const finer = introduced.find((m) => !isCountry(m.entity!.name));
+  return (finer ?? introduced[0])?.entity?.name;
+}
+
+const KIND_WORDS: Record<EventKind, string> = {
+  meeting: 'Meeting',
+  call: 'Call',
+  summit: 'Summit',
+  agreement: 'Agreement',
+  exchange: 'Prisoner exchange',
+  deadline: 'Deadline',
+  vote: 'Vote',
+  proposal: 'Proposal',
+  visit: 'Visit',
+  statement: 'Statement',
+  other: 'Development',
+};
+
+/** The sentence as one whole line when it fits; else a line built from what the event is. */
+function describe(
+  a: Analysis,
+  s: Sentence,
+  kind: EventKind,
+  place: string | undefined,
+  people: string[],
+): string {
+  const line = trimVariants(s).find((v) => v.words <= LINE_MAX_WORDS && !ANAPHORIC.test(v.text));
+  if (line) return line.text;
+  const who =
+    people.length > 0
+      ? ` with ${people
+          .slice(0, 3)
+          .join(', ')
+          .replace(/, ([^,]*)$/, ' and $1')}`
+      : '';
+  const where = place ? ` in ${place}` : '';
+  const text = `${KIND_WORDS[kind]}${where}${who}.`;
+  return wordCount(text) >= 2 ? text : `${a.title.trim()}.`;
+}
+
+/** One entry per happening: the same day and kind with the same place or people is one event. */
+function merge(events: DatedEvent[]): DatedEvent[] {
+  const out: DatedEvent[] = [];
+  for (const e of events) {
+    const same = out.find(
+      (o) =>
+        o.date === e.date &&
+        (o.kind === e.kind ||
+          o.kind === 'other' ||
+          e.kind === 'other' ||
+          o.kind === 'statement' ||
+          e.kind === 'statement') &&
+        (o.place === e.place ||
+          o.participants.some((p) => e.participants.includes(p)) ||
+          !o.place ||
+          !e.place),
+    );
+    if (!same) {
+      out.push(e);
+      continue;
+    }
+    // Keep the more telling kind and description; take every participant.
+    const rank = (k: EventKind) => (k === 'other' ? 0 : k === 'statement' ? 1 : 2);
+    if (rank(e.kind) > rank(same.kind)) {
+      same.kind = e.kind;
+      same.description = e.description;
+    }
+    same.participants = [...new Set([...same.participants, ...e.participants])];
+    same.place ??= e.place;
+    if (e.until && (!same.until || e.until > same.until)) same.until = e.until;
+  }
+  return out;
 }

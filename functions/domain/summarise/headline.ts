@@ -1,30 +1,27 @@
-// The headline summary: the 2–3 sentences that, within the word budget, cover the most distinct facts
-// (people, places, numbers, outcomes, the title's words) — a concept-coverage objective, so a second
-// sentence that repeats the first earns nothing — with each sentence compressed as far as it needs.
-import type { ActorMatcher } from './actors';
-import { type CompressionLevel, compress } from './compress';
-import { PLACE_PATTERN } from './events';
+// The headline summary: the news sentence first, then the one or two sentences that add the most other
+// facts (people, places, numbers, outcomes, the title's words) within 70 words — a concept-coverage
+// objective, so a sentence that repeats another earns nothing. Sentences are whole; each may be used
+// in a trimmed version (trim.ts). A sentence that leans on the one before it is only used right after it.
+import type { Analysis, Entity } from './analysis';
 import { OUTCOME_CUES, type ScoredSentence } from './scoring';
-import { contentTokens, jaccard, truncateWords, wordCount } from './text';
+import { contentTokens, escapeRegExp, jaccard, wordCount } from './text';
+import { type Trimmed, trimVariants } from './trim';
 
 export const SUMMARY_MAX_WORDS = 70;
-const CANDIDATES = 14;
-const LEVELS: CompressionLevel[] = [1, 2, 3];
-const ROLE_WORDS =
-  /^(?:President|Prime|Minister|Secretary|Special|Envoy|Chancellor|Spokesperson|Aide|Adviser|Advisor|Top|Senior|Chief|Foreign|Defense|State|Russian|Ukrainian|American|European|French|British|German|U\.S\.|US|UK|U\.K\.)$/;
-
-interface Variant {
-  text: string;
-  words: number;
-  level: CompressionLevel;
-}
+const CANDIDATES = 12;
 
 interface Candidate extends ScoredSentence {
-  variants: Variant[];
+  variants: Trimmed[];
 }
 
-export function ranked(scored: readonly ScoredSentence[]): ScoredSentence[] {
-  return [...scored].filter((s) => s.score > -5).sort((a, b) => b.score - a.score || a.index - b.index);
+/**
+ * Sentences worth a line. A sentence that is mostly a quotation is kept for the headline only (a lead
+ * such as "the joint statement said: '…'" may be the news); key points leave quotations to the quotes.
+ */
+export function ranked(scored: readonly ScoredSentence[], quotations = false): ScoredSentence[] {
+  return scored
+    .filter((s) => s.score > -5 && (quotations || !s.quotation))
+    .sort((a, b) => b.score - a.score || a.index - b.index);
 }
 
 export function redundant(text: string, chosen: readonly string[]): boolean {
@@ -35,89 +32,100 @@ export function redundant(text: string, chosen: readonly string[]): boolean {
 /** The facts a text states, each with the weight a reader would give it. */
 function concepts(
   text: string,
-  actors: ActorMatcher,
+  a: Analysis,
   titleTokens: Set<string>,
   frequent: Map<string, number>,
+  mentionCounts: Map<Entity, number>,
 ): Map<string, number> {
   const out = new Map<string, number>();
   const add = (key: string, weight: number) => out.set(key, Math.max(out.get(key) ?? 0, weight));
-  for (const hit of actors.find(text)) {
-    // "Putin's special envoy" is about the envoy: a possessive mention says little about Putin.
-    add(`actor:${hit.actor.name}`, /^['’]s\b/.test(text.slice(hit.end)) ? 0.3 : 1);
+  for (const e of a.entities) {
+    if (e.kind === 'media' || e.reporter) continue;
+    const names = [e.name, ...(e.entry?.aliases ?? []), e.name.split(/\s+/).at(-1)!];
+    if (
+      names.some(
+        (n) => n.length > 2 && new RegExp(`(?<![\\p{L}])${escapeRegExp(n)}(?![\\p{L}])`, 'u').test(text),
+      )
+    ) {
+      // The people and places a report keeps returning to are its story; a name met once is detail.
+      const salience = 0.4 + 0.2 * Math.min((mentionCounts.get(e) ?? 1) - 1, 3);
+      add(`${e.kind}:${e.name}`, (e.kind === 'person' ? 1 : 0.8) * salience);
+    }
   }
-  for (const m of text.matchAll(new RegExp(PLACE_PATTERN.source, 'g'))) add(`place:${m[1]}`, 0.8);
-  // "five-hour", "28-point": a measured fact; a bare day number mostly repeats a date.
   for (const m of text.matchAll(
-    /\b\d+(?:-[a-z]+)?\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)-[a-z]+/gi,
-  ))
-    add(`number:${m[0].toLowerCase()}`, m[0].includes('-') ? 1 : 0.4);
+    /\b\d+(?:[.,]\d+)?(?:-[a-z]+|%| percent)?\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)-[a-z]+/gi,
+  )) {
+    add(`number:${m[0].toLowerCase()}`, /-|%|percent/.test(m[0]) ? 1 : 0.4);
+  }
   for (const m of text.matchAll(OUTCOME_CUES)) add(`cue:${m[0].toLowerCase()}`, 1.0);
+  // What did not happen is news too: "no concrete deal", "could not agree", "would not accept".
+  for (const m of text.matchAll(/\b(?:no|not|never|without|neither|n't)\s+(?:\w+\s+)?(\w+)/gi)) {
+    add(`not:${m[1]!.toLowerCase()}`, 0.8);
+  }
   for (const t of contentTokens(text)) {
     if (titleTokens.has(t)) add(`title:${t}`, 0.35);
-    // Words the report keeps coming back to are what it is about (document frequency).
+    // Words the report keeps coming back to are what it is about.
     add(`word:${t}`, 0.08 * Math.min(frequent.get(t) ?? 0, 4));
-  }
-  // Other names (bodies, outlets, places the list lacks); titles such as "President" are not facts.
-  const named = new Set(actors.find(text).flatMap((h) => text.slice(h.index, h.end).split(/\s+/)));
-  for (const m of text.slice(1).matchAll(/(?<=\s)\p{Lu}[\p{L}-]+/gu)) {
-    if (!named.has(m[0]) && !ROLE_WORDS.test(m[0])) add(`name:${m[0]}`, 0.15);
   }
   return out;
 }
 
 /**
- * Readers meet people by their full names: the first mention of "Witkoff" becomes "Steve Witkoff"
- * when the catalogue's name ends with the alias the report used.
+ * Readers meet people by their full names: the first mention of "Witkoff" becomes "Steve Witkoff" when
+ * the report (or the catalogue) knows the full name, unless the name only modifies ("the Trump
+ * administration") or the given name is already there.
  */
-export function fullNamesOnFirstMention(text: string, actors: ActorMatcher): string {
-  const seen = new Set<string>();
-  let out = '';
-  let last = 0;
-  for (const hit of actors.find(text)) {
-    const { name } = hit.actor;
-    if (seen.has(name)) continue;
-    // "the Trump administration": a name used as a modifier is not where a reader meets the person.
-    if (/\b(?:the|a|an)\s+$/i.test(text.slice(Math.max(0, hit.index - 5), hit.index))) continue;
-    seen.add(name);
-    const alias = text.slice(hit.index, hit.end);
-    if (alias === name || !name.endsWith(` ${alias}`)) continue;
-    const given = name.slice(0, name.length - alias.length).trim();
-    if (text.slice(0, hit.index).trimEnd().endsWith(given)) continue;
-    out += `${text.slice(last, hit.index)}${name}`;
-    last = hit.end;
+export function fullNamesOnFirstMention(text: string, a: Analysis): string {
+  let out = text;
+  for (const e of a.entities) {
+    if (e.kind !== 'person' || e.partial) continue;
+    const parts = e.name.split(/\s+/);
+    if (parts.length < 2) continue;
+    const surname = parts.at(-1)!;
+    if (out.includes(e.name)) continue;
+    const aliases = [...(e.entry?.aliases ?? []), surname].filter((x) => !x.includes(' ') || x === surname);
+    const re = new RegExp(`(?<![\\p{L}])(${aliases.map(escapeRegExp).join('|')})(?![\\p{L}])`, 'u');
+    const m = re.exec(out);
+    if (!m) continue;
+    const before = out.slice(0, m.index);
+    if (/\b(?:the|a|an)\s+$/i.test(before)) continue;
+    if (/\p{Lu}[\p{L}.]*\s+$/u.test(before) && !/(?:^|[.!?]\s+)\p{Lu}[\p{L}.]*\s+$/u.test(before)) continue;
+    out = `${before}${e.name}${out.slice(m.index + m[0].length)}`;
   }
-  return out + text.slice(last);
+  return out;
 }
 
 export function pickHeadline(
   scored: readonly ScoredSentence[],
-  actors: ActorMatcher,
-  title: string,
+  a: Analysis,
 ): { text: string; used: Set<number> } {
-  const titleTokens = new Set(contentTokens(title));
+  const titleTokens = new Set(contentTokens(a.title));
   const frequent = new Map<string, number>();
   for (const s of scored)
     for (const t of new Set(contentTokens(s.text))) frequent.set(t, (frequent.get(t) ?? 0) + 1);
   for (const [t, n] of frequent) if (n < 2) frequent.delete(t);
-  const top: Candidate[] = ranked(scored)
+  const mentionCounts = new Map<Entity, number>();
+  for (const s of a.sentences) {
+    for (const m of s.mentions)
+      if (m.entity) mentionCounts.set(m.entity, (mentionCounts.get(m.entity) ?? 0) + 1);
+  }
+  const top: Candidate[] = ranked(scored, true)
     .slice(0, CANDIDATES)
-    .map((s) => {
-      const variants: Variant[] = [];
-      for (const level of LEVELS) {
-        const text = compress(s.text, level);
-        if (variants.some((v) => v.text === text)) continue;
-        variants.push({ text, words: wordCount(text), level });
-      }
-      return { ...s, variants };
-    });
+    .map((s) => ({ ...s, variants: trimVariants(a.sentences[s.index]!) }))
+    .filter((c) => c.variants.length > 0);
   let best: { value: number; picks: Array<{ index: number; text: string }> } | undefined;
-  const consider = (combo: Candidate[], choice: Variant[]) => {
-    const budget = choice.reduce((sum, v) => sum + v.words, 0);
-    if (budget > SUMMARY_MAX_WORDS) return;
+  const consider = (combo: Candidate[], choice: Trimmed[]) => {
+    if (choice.reduce((sum, v) => sum + v.words, 0) > SUMMARY_MAX_WORDS) return;
     const ordered = combo
-      .map((c, i) => ({ index: c.index, text: choice[i]!.text }))
-      .sort((a, b) => a.index - b.index);
-    const text = fullNamesOnFirstMention(ordered.map((p) => p.text).join(' '), actors);
+      .map((c, i) => ({
+        index: c.index,
+        text: choice[i]!.text,
+        anaphoric: c.anaphoric && !choice[i]!.resolved,
+      }))
+      .sort((x, y) => x.index - y.index);
+    // A line that leans on the sentence before it ("His comments…") never opens or joins the headline.
+    if (ordered.some((p) => p.anaphoric)) return;
+    const text = fullNamesOnFirstMention(ordered.map((p) => p.text).join(' '), a);
     if (wordCount(text) > SUMMARY_MAX_WORDS) return;
     if (
       ordered.some((p, i) =>
@@ -129,35 +137,39 @@ export function pickHeadline(
     )
       return;
     let value = 0;
-    for (const weight of concepts(text, actors, titleTokens, frequent).values()) value += 0.5 * weight;
-    // Sentence quality still counts (lead position, novelty), and each cut costs a little readability.
+    for (const weight of concepts(text, a, titleTokens, frequent, mentionCounts).values())
+      value += 0.5 * weight;
     value += combo.reduce((sum, c) => sum + (c.score - 1.5), 0);
-    value -= choice.reduce((sum, v) => sum + 0.15 * (v.level - 1), 0);
+    value -= choice.reduce((sum, v) => sum + 0.1 * (v.level - 1), 0);
     if (!best || value > best.value) best = { value, picks: ordered };
   };
-  const each = (combo: Candidate[], i = 0, choice: Variant[] = []) => {
+  const each = (combo: Candidate[], i = 0, choice: Trimmed[] = []) => {
     if (i === combo.length) return consider(combo, choice);
     for (const v of combo[i]!.variants) each(combo, i + 1, [...choice, v]);
   };
-  // The best-scored sentence is the news; the others are chosen for what they add to it.
-  const anchor = top[0];
-  for (let j = 1; anchor && j < top.length; j++) {
-    each([anchor, top[j]!]);
-    for (let k = j + 1; k < top.length; k++) each([anchor, top[j]!, top[k]!]);
-  }
-  if (!best && top[0]) {
-    // Nothing fits whole: the best sentence, then the next cut to the remaining budget.
-    const first = top[0].variants.at(-1)!;
-    const picks = [{ index: top[0].index, text: first.text }];
-    const rest = SUMMARY_MAX_WORDS - first.words;
-    if (top[1] && rest >= 8)
-      picks.push({ index: top[1].index, text: truncateWords(top[1].variants.at(-1)!.text, rest) });
-    else picks[0] = { index: top[0].index, text: truncateWords(first.text, SUMMARY_MAX_WORDS) };
-    best = { value: 0, picks };
+  // The best-scored sentence that stands on its own is the news; the others are chosen for what they add.
+  const anchor = top.find((c) => !c.anaphoric || c.variants.some((v) => v.resolved));
+  if (anchor) {
+    each([anchor]);
+    for (const second of top) {
+      if (second === anchor) continue;
+      each([anchor, second]);
+      for (const third of top) {
+        if (third.index <= second.index || third === anchor) continue;
+        each([anchor, second, third]);
+      }
+    }
   }
   const picks = best?.picks ?? [];
+  if (picks.length === 0) return { text: fallback(a), used: new Set() };
   return {
-    text: fullNamesOnFirstMention(picks.map((p) => p.text).join(' '), actors),
+    text: fullNamesOnFirstMention(picks.map((p) => p.text).join(' '), a),
     used: new Set(picks.map((p) => p.index)),
   };
+}
+
+/** Nothing fits whole: the report's title, as a sentence. */
+function fallback(a: Analysis): string {
+  const t = a.title.trim();
+  return /[.!?]$/.test(t) ? t : `${t}.`;
 }

@@ -1,7 +1,7 @@
 // Named proposals (the 28-point plan, revised 19- or 20-point frameworks, "the updated framework") and
 // what a report says happened to them: proposed, revised, accepted, rejected or under discussion.
 import { findDates } from './dates';
-import { truncateWords } from './text';
+import { wordCount } from './text';
 
 export type ProposalState = 'accepted' | 'rejected' | 'revised' | 'proposed' | 'under discussion';
 
@@ -12,7 +12,8 @@ export interface ProposalMention {
   status: ProposalState;
   /** YYYY-MM-DD: a date in the same sentence, else the publication date. */
   changedAt: string;
-  detail: string;
+  /** The sentence that reported it, when it reads as one line (never cut). */
+  detail?: string;
 }
 
 const NUMBERED = /\b(\d{1,2})-point\s+(?:peace\s+)?(plan|framework|proposal|draft|document|agreement)\b/gi;
@@ -27,10 +28,7 @@ const STATUS: Array<[ProposalState, RegExp]> = [
     /\b(revised|revisions?|updated|refined|amended|changes|reworked|redrafted|new draft|replac\w+|cut to)\b/i,
   ],
   ['proposed', /\b(unveiled|presented|proposed|drafted|delivered|handed|put forward|original)\b/i],
-  [
-    'under discussion',
-    /\b(discuss\w*|talks on|working on|negotiat\w+|circulat\w+|present (?:Putin|\w+) with)\b/i,
-  ],
+  ['under discussion', /\b(discuss\w*|talks on|working on|negotiat\w+|circulat\w+|present \w+ with)\b/i],
 ];
 const NEGATION = /\b(no|not|denied|never|without)\b/i;
 const RANK: Record<ProposalState, number> = {
@@ -58,13 +56,13 @@ export function findProposals(sentences: readonly string[], published: Date): Pr
     for (const f of found) {
       const status = statusOf(sentence);
       if (!status) continue;
-      const dated = findDates(sentence, published)[0]?.date ?? pubDate;
+      const dated = findDates(sentence, published).find((d) => d.date.length === 10)?.date ?? pubDate;
       const mention: ProposalMention = {
         key: f.key,
         name: f.name,
         status,
         changedAt: dated,
-        detail: truncateWords(sentence, 30),
+        ...(wordCount(sentence) <= 40 ? { detail: sentence } : {}),
       };
       const previous = best.get(f.key);
       if (!previous || RANK[status] > RANK[previous.status]) best.set(f.key, mention);

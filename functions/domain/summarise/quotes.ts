@@ -1,115 +1,181 @@
-// Direct quotes and who said them. Attribution follows the usual news patterns: `"…," X said`,
-// `said X`, `X, <title>, said`, `according to X`, `X said/called/claimed … "…"` (partial quotes inside
-// reported speech), a pronoun that continues the last speaker, and a quote-only sentence right after
-// an attributed one. Anything else is left unattributed (speaker null): never guessed.
+// Direct quotations and who said them, read off the analysis layers. A quotation is credited, in this
+// order, to: the attribution right after it (`"…," X said`, `"…," said X`, `"…" he added`); the subject
+// of the reporting verb before it in the sentence (`X wrote on Telegram, "…"`, `X called it "…"`,
+// `X posted … that "…"`); the source an "According to X," opening names. A quotation with none of these
+// goes on from the one before it only where news style says so: the next sentence or paragraph opening
+// on a quotation, or a quotation carried over a paragraph break. Otherwise the speaker is null.
+// Short scare quotes ("useful") are kept only with a named speaker; names in quotation marks ("the
+// 'coalition of the willing'") and headings are not quotations.
 import type { Quote } from '../developments/types';
-import type { ActorMatcher } from './actors';
+import type { Analysis, Entity, Sentence, SentenceQuote } from './analysis';
+import { creditOf } from './coref';
+import { REPORTING_VERBS } from './lexicon';
 
-const VERBS =
-  'said|says|say|added|adds|wrote|writes|told|tells|stated|noted|asked|warned|insisted|continued|explained|' +
-  'posted|tweeted|declared|stressed|called|calls|claimed|claims|described|describes|denied|argued|announced|' +
-  'reported|vowed|pledged|urged|replied|responded|emphasised|emphasized|acknowledged|admitted|conceded';
-const VERB = new RegExp(`\\b(?:${VERBS})\\b`, 'g');
-const NP_START = `(?:(?:[Tt]he|[Aa]n?|[Bb]oth)\\s+[\\w'’.-]+(?:\\s+[\\w'’.-]+){0,5}|[\\p{Lu}][\\w'’.-]*(?:\\s+(?:of\\s+|de\\s+|von\\s+der\\s+)?[\\p{Lu}\\w'’.-]+){0,5}|he|she|they|it|He|She|They|It)`;
-const AFTER_SAID_NP = new RegExp(`^\\s*(?:${VERBS})\\s+(${NP_START})`, 'u');
-const AFTER_NP_SAID = new RegExp(`^\\s*(${NP_START})(?:\\s*,[^,"“”]{1,80},)?\\s+(?:${VERBS})\\b`, 'u');
-const ACCORDING_TO = /\baccording to\s+((?:the\s+|a\s+)?[^,;."“”]{2,60})/i;
-const ATTRIBUTION_NOUN =
-  '(?:statement|readout|source|sources|official|officials|spokesperson|spokesman|spokeswoman|ministry|communique|aide|diplomat|report|office|document|memo|letter|post)';
-const NOUN_TAIL = new RegExp(`\\b(?:a|an|the)\\s+((?:[\\w'’-]+\\s+){0,3}${ATTRIBUTION_NOUN})\\s*$`, 'i');
-const PERSON_PRONOUNS = new Set(['he', 'she']);
-const CLAUSE_BREAK = /(?:,|;|:|—|–|\bthat\b|\bwhich\b|\bwho\b|\bwhile\b|\bbut\b|\bas\b)\s*/g;
-
-interface Speaker {
-  name: string;
-  person: boolean;
+interface Found {
+  id: string;
+  sentence: number;
+  paragraph: number;
+  text: string;
+  words: number;
+  speaker?: Entity;
+  /** Credited by an attribution in its own sentence (not carried over). */
+  direct: boolean;
+  /** Starts its sentence. */
+  opensSentence: boolean;
+  hasVerb: boolean;
+  term: boolean;
 }
 
-const QUOTE_SPAN = /["“]([^"“”]+)["”]/g;
+const TERM_BEFORE = /^(?:the|a|an|of|so-called|dubbed|named|titled|called|termed|as)$/i;
 
-export function extractQuotes(sentences: readonly string[], actors: ActorMatcher): Quote[] {
-  const quotes: Quote[] = [];
-  let last: Speaker | undefined;
-  let previousAttributed = false;
-  for (const sentence of sentences) {
-    let attributedHere = false;
-    for (const m of sentence.matchAll(QUOTE_SPAN)) {
-      const text = m[1]!.trim().replace(/[,;:\s]+$/, '');
-      if (text.split(/\s+/).length < 2) continue;
-      const start = m.index ?? 0;
-      const end = start + m[0].length;
-      const isWholeSentence = start === 0 && /^[\s.!?]*$/.test(sentence.slice(end));
-      let speaker = attribute(sentence, start, end, actors, last);
-      if (!speaker && isWholeSentence && previousAttributed && last) speaker = last;
-      quotes.push({ speaker: speaker?.name ?? null, text });
-      if (speaker) {
-        last = speaker;
-        attributedHere = true;
+export function extractQuotes(a: Analysis): Quote[] {
+  const found: Found[] = [];
+  const byId = new Map<string, Found>();
+  for (const s of a.sentences) {
+    for (const q of s.quotes) {
+      const text = s.text.slice(q.start, q.end).trim();
+      const existing = byId.get(q.id);
+      if (existing) {
+        // The same quotation running on into this sentence.
+        existing.text = `${existing.text} ${text}`.trim();
+        existing.words = wordsIn(existing.text);
+        existing.hasVerb ||= hasVerb(s, q);
+        if (!existing.speaker) {
+          const credit = attribution(s, q, false);
+          if (credit) Object.assign(existing, { speaker: credit, direct: true });
+        }
+        continue;
       }
+      const credit = attribution(s, q, true);
+      const f: Found = {
+        id: q.id,
+        sentence: s.index,
+        paragraph: s.paragraph,
+        text,
+        words: wordsIn(text),
+        ...(credit ? { speaker: credit } : {}),
+        direct: credit !== undefined,
+        opensSentence: q.from <= 1,
+        hasVerb: hasVerb(s, q),
+        term: TERM_BEFORE.test(s.tokens[q.from - 2]?.text ?? '') && q.from >= 2,
+      };
+      if (!credit && q.continues) {
+        const before = found.at(-1);
+        if (before?.speaker) f.speaker = before.speaker;
+      }
+      found.push(f);
+      byId.set(q.id, f);
     }
-    previousAttributed = attributedHere;
   }
-  return quotes;
+  carryOver(a, found);
+  return found
+    .filter((f) => keep(f, a))
+    .map((f) => ({ speaker: nameOf(f.speaker), text: f.text.replace(/[,;:\s]+$/, '') }));
 }
 
-function attribute(
-  sentence: string,
-  start: number,
-  end: number,
-  actors: ActorMatcher,
-  last: Speaker | undefined,
-): Speaker | undefined {
-  const after = sentence.slice(end).replace(/^[\s,]+/, ' ');
-  const afterMatch = AFTER_SAID_NP.exec(after) ?? AFTER_NP_SAID.exec(after);
-  if (afterMatch && /^[\s,]/.test(sentence.slice(end, end + 1) || ' ')) {
-    const speaker = resolvePhrase(afterMatch[1]!, actors, last);
-    if (speaker) return speaker;
+function wordsIn(text: string): number {
+  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+function hasVerb(s: Sentence, q: SentenceQuote): boolean {
+  for (let i = q.from; i < q.to; i++) if (/^(?:VERB|AUX)$/.test(s.tokens[i]!.pos)) return true;
+  return false;
+}
+
+function nameOf(e: Entity | undefined): string | null {
+  if (!e || e.partial || e.kind === 'media' || e.reporter || e.kind === 'place') {
+    return e?.kind === 'place' ? e.name : null;
   }
-  const before = sentence.slice(0, start);
-  const according = ACCORDING_TO.exec(sentence.slice(0, start)) ?? ACCORDING_TO.exec(after.slice(0, 80));
-  if (according) {
-    const speaker = resolvePhrase(according[1]!, actors, last);
-    if (speaker) return speaker;
+  return e.name;
+}
+
+/** Who the sentence credits with this quotation, if it says. */
+function attribution(s: Sentence, q: SentenceQuote, first: boolean): Entity | undefined {
+  const after = creditAfter(s, q);
+  if (after) return after;
+  if (!first) return undefined;
+  // The nearest reporting verb before the quotation, after any earlier quotation in the sentence.
+  const earlierEnd = Math.max(0, ...s.quotes.filter((o) => o.to <= q.from).map((o) => o.to));
+  const before = s.speakers.filter((sp) => sp.verb >= earlierEnd && sp.verb < q.from).at(-1);
+  if (before) return before.entity;
+  const previousQuoteSpeaker = s.speakers.find((sp) => sp.verb >= 0 && sp.verb < q.from);
+  if (previousQuoteSpeaker && earlierEnd > 0) return previousQuoteSpeaker.entity;
+  return s.speakers.find((sp) => sp.verb === -1)?.entity;
+}
+
+/** `"…," X said`, `"…," said X`, `"…" he further wrote`. */
+function creditAfter(s: Sentence, q: SentenceQuote): Entity | undefined {
+  const { tokens } = s;
+  let p = q.to;
+  while (p < tokens.length && /^[,.!?"“”'’]$/.test(tokens[p]!.text)) p++;
+  if (p >= tokens.length || p - q.to > 3) return undefined;
+  const t = tokens[p]!;
+  if (REPORTING_VERBS.has(t.text.toLowerCase()) && /VERB/.test(t.pos)) {
+    const m = s.mentions.find((x) => x.from === p + 1 && !x.possessive);
+    const sp = s.speakers.find((x) => x.verb === p);
+    if (sp?.entity && sp.subject && sp.subject.from > q.to) return sp.entity;
+    return m ? creditOf(s, m).entity : undefined;
   }
-  const verbs = [...before.matchAll(VERB)];
-  const verb = verbs.at(-1);
-  if (verb) return resolveSubject(before.slice(0, verb.index), actors, last);
+  // "…," Foreign Minister Maria Lopez said: the title words come before the name's mention.
+  const sp = s.speakers.find((x) => x.verb > p && x.verb <= p + 10 && x.subject && x.subject.from >= p);
+  if (sp?.subject && s.tokens.slice(p, sp.subject.from).every((x) => x.capitalised || x.pos === 'DET')) {
+    return sp.entity;
+  }
+  const m = s.mentions.find((x) => x.from === p && !x.possessive && !x.inQuote);
+  if (!m) return undefined;
+  let v = m.to;
+  while (v < tokens.length && (tokens[v]!.pos === 'ADV' || tokens[v]!.text === ',')) v++;
+  // "Trump said", "the US president said", "Vance asked Zelensky" (not "Reuters reported").
+  if (
+    v < tokens.length &&
+    REPORTING_VERBS.has(tokens[v]!.text.toLowerCase()) &&
+    /VERB/.test(tokens[v]!.pos)
+  ) {
+    return creditOf(s, m).entity;
+  }
   return undefined;
 }
 
-/** The subject of a reporting verb: drop trailing asides, then take the last clause. */
-function resolveSubject(raw: string, actors: ActorMatcher, last: Speaker | undefined): Speaker | undefined {
-  let subject = raw.trim();
-  while (/,\s*$/.test(subject) && /,[^,]*,\s*$/.test(subject)) subject = subject.replace(/,[^,]*,\s*$/, '');
-  subject = subject.replace(/[,\s]+$/, '');
-  const breaks = [...subject.matchAll(CLAUSE_BREAK)];
-  const lastBreak = breaks.at(-1);
-  const clause = lastBreak ? subject.slice((lastBreak.index ?? 0) + lastBreak[0].length) : subject;
-  if (clause.trim() === '' && lastBreak) {
-    // "a statement that said": the relative pronoun points back to the noun before it.
-    const antecedent = subject.slice(0, lastBreak.index);
-    const noun = NOUN_TAIL.exec(antecedent);
-    if (noun) return { name: noun[1]!.trim(), person: false };
-    const actor = actors.lastIn(antecedent.split(/\s+/).slice(-4).join(' '));
-    return actor ? { name: actor.name, person: true } : undefined;
+/**
+ * Unattributed quotations that open a sentence or a paragraph go on from the quotation or reported
+ * speech just before them: the sentence before in the paragraph, or the last sentence of the paragraph
+ * before when it ended on an attributed quotation or a colon.
+ */
+function carryOver(a: Analysis, found: Found[]): void {
+  for (let k = 0; k < found.length; k++) {
+    const f = found[k]!;
+    if (f.speaker || !f.opensSentence) continue;
+    const s = a.sentences[f.sentence]!;
+    const prev = a.sentences[f.sentence - 1];
+    if (!prev) continue;
+    const samePara = prev.paragraph === s.paragraph;
+    const nextPara = prev.paragraph === s.paragraph - 1 && s.position === 0;
+    if (!samePara && !nextPara) continue;
+    const prevQuote = found.filter((x) => x.sentence === prev.index && x.speaker).at(-1);
+    const prevSpeech = prev.speakers.filter((sp) => sp.entity).at(-1)?.entity;
+    const endsWithColon = /:\s*$/.test(prev.text);
+    const speaker = prevQuote?.speaker ?? (samePara || endsWithColon ? prevSpeech : undefined);
+    if (speaker && speaker.kind !== 'group') f.speaker = speaker;
   }
-  return resolvePhrase(clause, actors, last);
 }
 
-/** A name, a pronoun or a short attribution phrase ("a Russian source", "the joint statement"). */
-function resolvePhrase(raw: string, actors: ActorMatcher, last: Speaker | undefined): Speaker | undefined {
-  const phrase = raw.trim().replace(/[,.;:]+$/, '');
-  const actor = actors.lastIn(phrase);
-  if (actor) return { name: actor.name, person: true };
-  const lower = phrase.toLowerCase();
-  if (PERSON_PRONOUNS.has(lower)) return last?.person ? last : undefined;
-  if (lower === 'it') return last && !last.person ? last : undefined;
-  if (lower === 'they' || lower === 'we' || lower === 'i') return undefined;
-  const cleaned = phrase.replace(/^(?:the|a|an|both)\s+/i, '').trim();
-  const wordsIn = cleaned.split(/\s+/).filter(Boolean);
-  if (wordsIn.length === 0 || wordsIn.length > 6) return undefined;
-  const hasNoun = new RegExp(`\\b${ATTRIBUTION_NOUN}\\b`, 'i').test(cleaned);
-  const capitalised = wordsIn.some((w) => /^\p{Lu}/u.test(w)) && /^\p{Lu}/u.test(wordsIn[0]!);
-  if (hasNoun || capitalised) return { name: cleaned, person: false };
-  return undefined;
+function keep(f: Found, a: Analysis): boolean {
+  if (f.words < 2) return false;
+  const named = !!f.speaker && nameOf(f.speaker) !== null && f.speaker.kind !== 'group';
+  // A scare quote ("useful", "a deal") only when its speaker is certain.
+  if (f.words <= 3) return f.direct && named;
+  if (!f.speaker) {
+    if (f.term) return false;
+    // A phrase without a verb ("in the coming days") is not a quotation of anyone.
+    if (!f.hasVerb && f.words <= 6) return false;
+    // A heading in quotation marks.
+    const s = a.sentences[f.sentence]!;
+    if (
+      s.text.replace(/["“”.]/g, '').trim() === f.text.replace(/[.]/g, '').trim() &&
+      /^(?:\p{Lu}\S*\s*)+$/u.test(f.text)
+    ) {
+      return false;
+    }
+  }
+  return true;
 }

@@ -1,8 +1,9 @@
-// Extractive sentence scoring: position, people and topic words, numbers and dates, quotes, outcome
-// cues, and novelty against the topic's earlier developments (what changed), minus boilerplate.
-import type { ActorMatcher } from './actors';
+// How newsworthy each sentence is on its own: position in the report, the people, places, numbers and
+// dates it names, the title's and the topic's words, outcome cues, and novelty against the topic's
+// earlier developments (what changed) — minus boilerplate, background and sentences that lean on the
+// one before them. Reads the analysis layers; the headline and key points are chosen from these scores.
+import type { Analysis, Sentence } from './analysis';
 import { findDates } from './dates';
-import { placeOf } from './events';
 import { contentTokens, shingles, wordCount } from './text';
 
 export interface ScoredSentence {
@@ -10,65 +11,93 @@ export interface ScoredSentence {
   text: string;
   score: number;
   words: number;
+  /** Opens on a word whose antecedent is in the sentence before ("He", "Those talks", "Such proposals"). */
+  anaphoric: boolean;
+  /** Mostly a quotation: a voice, shown with the quotes, not a line of the summary. */
+  quotation: boolean;
+  background: boolean;
 }
 
 const BOILERPLATE =
-  /\b(editor's note|the story was updated|has not responded to|did not respond to|request for comment|subscribe|sign up|read more|click here|photo:|this article|newsletter|contributed reporting)\b/i;
+  /\b(editor's note|the story was updated|has not responded|did not respond|did not immediately respond|request for comment|subscribe|sign up|read more|click here|photo:|this article|newsletter|contributed (?:to this )?reporting|all rights reserved)\b/i;
+/** Phrasings that place a sentence in the past of the story, not in its news. */
 const BACKGROUND =
-  /\b(previously|earlier sessions|has long|long been|began in (?:February )?20\d\d|since the start of|full-scale invasion|launched in)\b/i;
-const ANAPHORIC = /^(?:Those|These|This|That|It|He|She|They|The three|The two|Both)\b/;
+  /\b(previously|has long|have long|long-standing|longstanding|for years|in recent years|since the start of|full-scale invasion|began (?:in|on|almost|nearly|more than)|launched (?:in|on)|last year|earlier this year|in the past|years ago|dating back)\b/i;
+export const ANAPHORIC =
+  /^(?:he|she|they|it|this|that|these|those|such|his|her|their|its|both|there|the (?:two|three|four|remaining|latter|former|same|other)|(?:this|that|these|those|such) \w+)\b/i;
 export const OUTCOME_CUES =
-  /\b(agreed|agreement|deal|breakthrough|rejected|accepted|drafted|ended|concluded|will continue|next steps|ruled out|signed|progress|framework|plan|compromise|ceasefire|refused|no concrete)\b/gi;
+  /\b(agreed|agreement|deal|breakthrough|rejected|accepted|drafted|ended|concluded|will continue|next steps|ruled out|signed|progress|framework|plan|compromise|ceasefire|truce|refused|no concrete|without)\b/gi;
 
 export interface ScoringContext {
-  title: string;
-  published: Date;
-  actors: ActorMatcher;
   keywords: readonly string[];
   /** 3-word shingles of earlier developments of the same topic. */
   seen: Set<string>;
 }
 
-export function scoreSentences(sentences: readonly string[], ctx: ScoringContext): ScoredSentence[] {
-  const titleTokens = new Set(contentTokens(ctx.title));
+export function scoreSentences(a: Analysis, ctx: ScoringContext): ScoredSentence[] {
+  const titleTokens = new Set(contentTokens(a.title));
   const keywordTokens = new Set(ctx.keywords.flatMap((k) => contentTokens(k)));
-  let position = 0;
-  return sentences.map((text, index) => {
-    const words = wordCount(text);
-    if (BOILERPLATE.test(text)) return { index, text, score: -10, words };
-    const tokens = contentTokens(text);
-    const distinct = new Set(tokens);
-    let score = 1.6 / (1 + 0.4 * position);
-    position++;
-    const people = new Set(ctx.actors.find(text).map((h) => h.actor.name)).size;
-    score += 0.3 * Math.min(people, 3);
-    let titleShared = 0;
-    for (const t of distinct) if (titleTokens.has(t)) titleShared++;
-    score += 0.25 * Math.min(titleShared, 5);
-    let keywordHits = 0;
-    for (const t of distinct) if (keywordTokens.has(t)) keywordHits++;
-    score += 0.12 * Math.min(keywordHits, 5);
-    if (findDates(text, ctx.published).length > 0) score += 0.3;
-    // Named things (places, bodies, people) carry the facts a reader needs.
-    const names = new Set(text.slice(1).match(/(?<=\s)\p{Lu}[\p{L}'’-]+/gu) ?? []);
-    score += 0.08 * Math.min(names.size, 8);
-    if (placeOf(text, ctx.actors)) score += 0.25;
-    if (/\b\d+(?:-\w+)?\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)-\w+/.test(text))
-      score += 0.15;
-    if (/["“][^"”]{12,}["”]/.test(text)) score += 0.2;
-    if (/^["“]/.test(text) && people === 0) score -= 0.4;
-    score += 0.2 * Math.min((text.match(OUTCOME_CUES) ?? []).length, 3);
-    if (BACKGROUND.test(text)) score -= 0.5;
-    // "Those discussions…", "The three then…": needs the previous sentence to make sense.
-    if (ANAPHORIC.test(text)) score -= 0.6;
-    if (words < 8) score -= 0.8;
-    if (words > 45) score -= 0.4;
-    if (ctx.seen.size > 0) {
-      const own = shingles(text);
-      let repeated = 0;
-      for (const s of own) if (ctx.seen.has(s)) repeated++;
-      score -= 1.5 * (own.size > 0 ? repeated / own.size : 0);
-    }
-    return { index, text, score, words };
-  });
+  return a.sentences.map((s) => score(s, a, titleTokens, keywordTokens, ctx.seen));
+}
+
+function score(
+  s: Sentence,
+  a: Analysis,
+  titleTokens: Set<string>,
+  keywordTokens: Set<string>,
+  seen: Set<string>,
+): ScoredSentence {
+  const text = s.text;
+  const words = wordCount(text);
+  const quotedWords = s.quoted.filter(Boolean).length;
+  const wordTokens = s.tokens.filter((t) => /[\p{L}\p{N}]/u.test(t.text)).length || 1;
+  const quotation = quotedWords / wordTokens > 0.5;
+  const anaphoric = ANAPHORIC.test(text.replace(/^["“]/, ''));
+  const dates = findDates(text, a.published);
+  const stale = dates.some((d) => Date.parse(d.date) < a.published.getTime() - 14 * 86_400_000);
+  // Background is judged on the main clause: "the ceasefire that Kyiv has long sought" is still news.
+  const mainClause = text.split(/,?\s+(?:which|who|that|whom|where)\s+/)[0]!;
+  const background =
+    BACKGROUND.test(mainClause) || (stale && !dates.some((d) => sameWeek(d.date, a.published)));
+  const base = { index: s.index, text, words, anaphoric, quotation, background };
+  if (s.oversize || BOILERPLATE.test(text) || words < 5) return { ...base, score: -10 };
+
+  // Lead sentences carry the news; the first paragraph most of all.
+  let value = 1.6 / (1 + 0.35 * s.index) + (s.paragraph === 0 ? 0.3 : 0);
+  const people = new Set(
+    s.mentions
+      .filter((m) => !m.inQuote && m.entity?.kind === 'person' && !m.entity.reporter)
+      .map((m) => m.entity!.name),
+  );
+  value += 0.3 * Math.min(people.size, 3);
+  const places = s.mentions.filter((m) => !m.inQuote && m.entity?.kind === 'place').length;
+  value += 0.15 * Math.min(places, 2);
+  const tokens = new Set(contentTokens(text));
+  let titleShared = 0;
+  for (const t of tokens) if (titleTokens.has(t)) titleShared++;
+  value += 0.25 * Math.min(titleShared, 5);
+  let keywordHits = 0;
+  for (const t of tokens) if (keywordTokens.has(t)) keywordHits++;
+  value += 0.12 * Math.min(keywordHits, 5);
+  if (dates.length > 0) value += 0.3;
+  if (/\b\d+(?:[.,]\d+)?(?:-\w+)?\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)-\w+/.test(text)) {
+    value += 0.15;
+  }
+  value += 0.2 * Math.min((text.match(OUTCOME_CUES) ?? []).length, 3);
+  if (quotation) value -= 0.8;
+  if (background) value -= 0.7;
+  if (anaphoric) value -= 0.6;
+  if (words < 8) value -= 0.8;
+  if (words > 45) value -= 0.4;
+  if (seen.size > 0) {
+    const own = shingles(text);
+    let repeated = 0;
+    for (const sh of own) if (seen.has(sh)) repeated++;
+    value -= 1.5 * (own.size > 0 ? repeated / own.size : 0);
+  }
+  return { ...base, score: value };
+}
+
+function sameWeek(day: string, published: Date): boolean {
+  return Math.abs(Date.parse(day) - published.getTime()) <= 7 * 86_400_000;
 }

@@ -1,6 +1,14 @@
 // Sentence splitting that survives news abbreviations: titles (Mr., Lt. Gen.), months (Dec. 2),
-// initialisms (U.S., U.K.), times (5 p.m.) and initials (J. D. Vance). Paragraph breaks always split.
+// initialisms (U.S., U.K.), times (5 p.m.) and initials (J. D. Vance). Paragraph breaks always split;
+// a quotation keeps its attribution ("…right now.” Trump said.") in the same sentence.
+import { REPORTING_VERBS } from './lexicon';
 import { normaliseText } from './text';
+
+export interface SentenceSpan {
+  text: string;
+  /** Offset of the sentence in its paragraph. */
+  start: number;
+}
 
 /** Never end a sentence: the next word belongs to the same noun phrase or date. */
 const ALWAYS_JOIN = new Set(
@@ -29,26 +37,43 @@ export function splitSentences(text: string): string[] {
   const out: string[] = [];
   for (const paragraph of normaliseText(text).split(/\n+/)) {
     const p = paragraph.trim();
-    if (p) out.push(...splitParagraph(p));
+    if (p) out.push(...splitParagraph(p).map((s) => s.text));
   }
   return out;
 }
 
-function splitParagraph(p: string): string[] {
-  const sentences: string[] = [];
+/** One paragraph's sentences with their offsets (the paragraph is used as given). */
+export function splitParagraph(p: string): SentenceSpan[] {
+  const sentences: SentenceSpan[] = [];
   let start = 0;
   const quoted = insideQuotes(p);
   for (const match of p.matchAll(BOUNDARY)) {
     if (quoted(match.index ?? 0)) continue;
     const punctEnd = (match.index ?? 0) + match[1]!.length;
     const end = punctEnd + match[2]!.length;
-    if (!isBoundary(p, match.index ?? 0, match[1]!, match[2]!, end + match[3]!.length)) continue;
-    sentences.push(p.slice(start, end).trim());
-    start = end + match[3]!.length;
+    const next = end + match[3]!.length;
+    if (!isBoundary(p, match.index ?? 0, match[1]!, match[2]!, next)) continue;
+    if (/["”]/.test(match[2]!) && isAttribution(p.slice(next))) continue;
+    push(sentences, p, start, end);
+    start = next;
   }
-  const rest = p.slice(start).trim();
-  if (rest) sentences.push(rest);
+  push(sentences, p, start, p.length);
   return sentences;
+}
+
+function push(out: SentenceSpan[], p: string, from: number, to: number): void {
+  const raw = p.slice(from, to);
+  const lead = raw.length - raw.trimStart().length;
+  const text = raw.trim();
+  if (text) out.push({ text, start: from + lead });
+}
+
+/** "Trump said." / "Zelensky wrote on Telegram." after a closing quote: the quote's attribution. */
+function isAttribution(rest: string): boolean {
+  const m = /^((?:[\p{Lu}][\p{L}.'’-]*\s+){1,4})(\p{Ll}+)\b([^.!?"“”]{0,60})[.!?]/u.exec(rest);
+  if (!m || !REPORTING_VERBS.has(m[2]!)) return false;
+  // A new sentence that merely opens with a name and a verb goes on with an object or a clause.
+  return !/["“”]/.test(m[3]!) && m[3]!.split(/\s+/).filter(Boolean).length <= 8;
 }
 
 /**

@@ -1,12 +1,21 @@
-// How much a development matters: agreements, rejections, leaders' meetings and ceasefire steps score
-// above commentary. The score decides between an instant alert and waiting for the digest.
+// How much a development matters: an agreement, a rejection, a new or revised proposal, a ceasefire
+// step or a meeting between the sides' leaders outranks commentary. Only the report's own voice in its
+// title and lead counts: words inside quotations and background sentences (what happened before) do
+// not. The score decides between an instant alert and the next digest; the reasons are plain sentences
+// an editor can read.
 import type { Significance } from '../developments/types';
-import type { ActorMatcher } from './actors';
+import type { Analysis, Sentence } from './analysis';
+import { findDates } from './dates';
+import { meetingParticipants } from './events';
 
 export const ALERT_THRESHOLD = 5;
 
-const LEADER_ROLE = /^(President|Prime Minister|Chancellor)\b/;
-const NEGATED = /\b(no|not|without|never|denied|deny|denies|n't|failed to|yet to)\b(?:\W+\w+){0,4}\W*$/i;
+const LEADER_ROLE =
+  /(?<!vice[- ])\b(?:President|Prime Minister|Chancellor|Premier|King|Emir|Crown Prince|Supreme Leader)\b(?! of the European)/i;
+const NEGATED =
+  /\b(?:no|not|without|never|denied|deny|denies|n't|failed to|yet to|refused to)\b(?:\W+\w+){0,4}\W*$/i;
+const BACKGROUND =
+  /\b(?:previously|has long|long-standing|for years|last year|years ago|since the start of|full-scale invasion|began (?:in|on|almost|nearly))\b/i;
 
 interface Rule {
   reason: string;
@@ -19,57 +28,79 @@ interface Rule {
 
 const RULES: Rule[] = [
   {
-    reason: 'procedural agreement',
+    reason: 'The sides agreed how to go on talking.',
     weight: 2,
-    pattern: /\bagreed (?:on|to) (?:the )?(?:next steps|formats?|continue|keep|meet|hold|further talks)\b/i,
+    pattern:
+      /\bagreed (?:on|to) (?:the )?(?:next steps|formats?|continue|keep|meet|hold|further talks|report back)\b/i,
   },
   {
-    reason: 'agreement reached',
+    reason: 'An agreement was signed or reached.',
     weight: 6,
     pattern:
-      /\b(signed|agreed (?:to|on|upon)(?! (?:the )?(?:next steps|formats?|continue|keep|meet|hold|further talks))|reached (?:an? )?(?:deal|agreement)|struck (?:a )?deal|peace deal (?:was )?(?:signed|reached))\b/i,
+      /\b(?:signed|inked|initial(?:l)?ed|sealed|agreed (?:to|on|upon)(?! (?:the )?(?:next steps|formats?|continue|keep|meet|hold|further talks|report back))|agreed (?:that|a|an)|reached (?:an? |the )?(?:deal|agreement|accord|consensus|understanding)|struck (?:a |the )?deal|worked out an understanding|(?:peace |trade )?deal (?:was )?(?:signed|reached|struck))\b/i,
     negatedWeight: 2,
-    negatedReason: 'talks ended without agreement',
+    negatedReason: 'Talks ended without an agreement.',
   },
   {
-    reason: 'proposal rejected',
+    reason: 'A proposal was rejected.',
     weight: 5,
-    pattern: /\b(rejected|rejects|refused|ruled out|walked out|dismissed)\b/i,
+    pattern:
+      /\b(?:rejected|rejects|refused|ruled out|walked out|dismissed|broke off|suspended talks|pulled out)\b/i,
   },
   {
-    reason: 'ceasefire step',
-    weight: 4,
-    pattern: /\b(ceasefire|cease-fire|truce|prisoner (?:exchange|swap)|moratorium|energy strikes halt)\b/i,
-  },
-  {
-    reason: 'proposal drafted or revised',
+    reason: 'A ceasefire or prisoner exchange was agreed or took effect.',
     weight: 4,
     pattern:
-      /\b(drafted|revised|updated|refined|amended|new draft|unveiled|presented)\b[^.]{0,60}\b(plan|framework|proposal|draft|document)\b|\b\d+-point\b/i,
+      /\b(?:ceasefire|cease-fire|truce|prisoner (?:exchange|swap)|prisoners of war|moratorium|halt (?:to|of) (?:strikes|fighting|firing))\b/i,
+    negatedWeight: 1,
+    negatedReason: 'A ceasefire was sought but not agreed.',
   },
-  { reason: 'deadline', weight: 1, pattern: /\b(deadline|ultimatum|until (?:\w+\.? )?\d{1,2}\b)/i },
   {
-    reason: 'commentary or analysis',
+    reason: 'A new or revised proposal was put on the table.',
+    weight: 4,
+    pattern:
+      /\b(?:drafted|revised|updated|refined|amended|new draft|unveiled|presented|proposed|put forward|tabled)\b[^.]{0,60}\b(?:plan|framework|proposal|draft|document|text|offer|roadmap)\b|\b\d+-point\b/i,
+  },
+  {
+    reason: 'Talks broke down or ended in open conflict.',
+    weight: 5,
+    pattern:
+      /\b(?:broke down|collapsed|shouting match|stormed out|walked out|berated|castigated?|scolded|clashed|blew up|called off|cancell?ed (?:the |a )?(?:summit|meeting|talks)|suspended (?:the )?talks)\b/i,
+  },
+  {
+    reason: 'A summit was held or agreed.',
+    weight: 4,
+    pattern:
+      /\b(?:summit (?:was |is )?(?:held|opened|agreed|announced|convened|took place)|(?:held|hosted|attended|opened|convened) (?:a |the )?(?:\w+ )?summit|at (?:a |the )?(?:\w+ )?summit)\b/i,
+    negatedWeight: 0,
+  },
+  {
+    reason: 'A deadline was set or is near.',
+    weight: 1,
+    pattern: /\b(?:deadline|ultimatum|until (?:\w+\.? )?\d{1,2}\b)/i,
+  },
+  {
+    reason: 'The report is commentary or analysis.',
     weight: -3,
     pattern:
-      /\b(analysts? (?:say|said|believe)|experts? (?:say|said|believe)|opinion|op-ed|commentary|column|analysis:|speculat\w*)\b/i,
+      /\b(?:analysts? (?:say|said|believe)|experts? (?:say|said|believe)|opinion|op-ed|commentary|column|analysis:|speculat\w*)\b/i,
   },
 ];
 
-const MEETING = /\b(met|meet|meeting|talks|summit|call|called|phone|spoke|hosted|visit(?:ed)?)\b/i;
+const MEETING = /\b(?:met|meet|meeting|talks|summit|call|called|phone|spoke|talked|hosted|visit(?:ed)?)\b/i;
 
-export function scoreSignificance(
-  title: string,
-  sentences: readonly string[],
-  actors: ActorMatcher,
-): Significance {
+export function scoreSignificance(a: Analysis): Significance {
   const reasons = new Map<string, number>();
   const note = (reason: string, weight: number) => {
     reasons.set(reason, Math.max(reasons.get(reason) ?? Number.NEGATIVE_INFINITY, weight));
   };
   // The title and the lead carry the news; later sentences are often background.
-  const lead = [title, ...sentences.slice(0, 4)];
-  for (const text of lead) {
+  const lead: Array<{ text: string; sentence?: Sentence }> = [
+    { text: a.title },
+    ...a.sentences.slice(0, 4).map((s) => ({ text: ownVoice(s), sentence: s })),
+  ];
+  for (const { text, sentence } of lead) {
+    if (sentence && isBackground(sentence, a)) continue;
     for (const rule of RULES) {
       for (const m of text.matchAll(new RegExp(rule.pattern.source, 'gi'))) {
         const negated = NEGATED.test(text.slice(0, m.index ?? 0));
@@ -78,21 +109,34 @@ export function scoreSignificance(
           note(rule.negatedReason ?? rule.reason, rule.negatedWeight);
       }
     }
-    if (MEETING.test(text)) {
-      // "Putin's envoy", "Trump's son-in-law": a possessive names a principal, not a participant.
-      const hits = actors.find(text).filter((h) => !/^['’]s\b/.test(text.slice(h.end)));
-      const people = [...new Set(hits.map((h) => h.actor))];
-      const leaders = people.filter((a) => LEADER_ROLE.test(a.role));
-      const sides = new Set(people.map((a) => a.side));
-      if (leaders.length >= 2 && sides.size >= 2) note("leaders' meeting or call", 5);
-      else if (leaders.length >= 1 && people.length >= 2 && sides.size >= 2)
-        note('high-level meeting with a leader', 4);
-      else if (people.length >= 2 && sides.size >= 2) note('negotiators met', 2);
-    }
+    if (sentence && MEETING.test(text)) noteMeeting(sentence, note);
   }
   const score = [...reasons.values()].reduce((sum, w) => sum + w, 0);
-  const ordered = [...reasons.entries()]
-    .sort((a, b) => b[1] - a[1])
-    .map(([r, w]) => `${r} (${w > 0 ? '+' : ''}${w})`);
+  const ordered = [...reasons.entries()].sort((x, y) => y[1] - x[1]).map(([r]) => r);
   return { score, level: score >= ALERT_THRESHOLD ? 'alert' : 'digest', reasons: ordered };
+}
+
+/** The sentence without its quotations: what the report itself says happened. */
+function ownVoice(s: Sentence): string {
+  let out = s.text;
+  for (const q of [...s.quotes].reverse()) out = `${out.slice(0, q.start)}…${out.slice(q.end)}`;
+  return out;
+}
+
+/** A sentence about the past of the story: background wording, or only dates weeks before publication. */
+function isBackground(s: Sentence, a: Analysis): boolean {
+  if (BACKGROUND.test(ownVoice(s))) return true;
+  const dates = findDates(ownVoice(s), a.published).filter((d) => d.date.length === 10);
+  return dates.length > 0 && dates.every((d) => Date.parse(d.date) < a.published.getTime() - 21 * 86_400_000);
+}
+
+/** Who met: leaders of two sides, a leader with the other side, or negotiators of two sides. */
+function noteMeeting(s: Sentence, note: (reason: string, weight: number) => void): void {
+  const people = (meetingParticipants(s) ?? []).filter((e) => e.kind === 'person' && !e.reporter);
+  const sides = new Set(people.map((p) => p.side ?? p.countries[0] ?? `?${p.name}`));
+  const leaders = people.filter((p) => p.roles.some((r) => LEADER_ROLE.test(r)));
+  if (leaders.length >= 2 && sides.size >= 2) note("The sides' leaders met or spoke.", 5);
+  else if (leaders.length >= 1 && people.length >= 2 && sides.size >= 2) {
+    note('A leader met or spoke with the other side.', 4);
+  } else if (people.length >= 2 && sides.size >= 2) note("The sides' negotiators met.", 2);
 }

@@ -1,19 +1,23 @@
-// One development in, its summary out: headline (2–3 sentences, at most 70 words), key points, quotes
-// with speakers, actors with sides, dated events, outcome and significance. Pure and deterministic.
-import type { Summary } from '../developments/types';
+// One development in, its summary out: headline (at most 70 words, whole sentences), key points, quotes
+// with speakers, actors with sides, dated events, outcome and significance. Pure and deterministic: the
+// report is analysed once (analysis.ts) and every part is selected from those layers.
+import type { ActorMention, Summary } from '../developments/types';
 import { ActorMatcher } from './actors';
+import { type Analysis, analyse } from './analysis';
 import type { Catalogue } from './catalogue';
-import { compress } from './compress';
 import { type DatedEvent, extractEvents } from './events';
 import { pickHeadline, ranked, redundant, SUMMARY_MAX_WORDS } from './headline';
 import { findProposals, type ProposalMention } from './proposals';
 import { extractQuotes } from './quotes';
 import { OUTCOME_CUES, type ScoredSentence, scoreSentences } from './scoring';
-import { splitSentences } from './sentences';
 import { scoreSignificance } from './significance';
-import { shingles, truncateWords, wordCount } from './text';
+import { shingles } from './text';
+import { trimVariants } from './trim';
 
 export { SUMMARY_MAX_WORDS };
+
+/** Key points and the outcome are single lines: longer sentences are passed over, not cut. */
+const LINE_MAX_WORDS = 40;
 
 export interface SummariseInput {
   title: string;
@@ -41,71 +45,75 @@ export function summarise(input: SummariseInput, options: SummariseOptions): Ful
     actors = new ActorMatcher(catalogue.actors);
     matchers.set(catalogue, actors);
   }
-  const published = new Date(input.publishedAt);
-  const sentences = splitSentences(input.body);
+  const analysis = analyse(input, actors);
   const seen = new Set<string>();
   for (const p of options.previous ?? []) for (const s of shingles(p.body)) seen.add(s);
-  const scored = scoreSentences(sentences, {
-    title: input.title,
-    published,
-    actors,
-    keywords: catalogue.topic?.keywords ?? [],
-    seen,
-  });
-  const headline = pickHeadline(scored, actors, input.title);
-  const keyPoints = pickKeyPoints(scored, headline.used);
+  const scored = scoreSentences(analysis, { keywords: catalogue.topic?.keywords ?? [], seen });
+  const headline = pickHeadline(scored, analysis);
+  const keyPoints = pickKeyPoints(scored, analysis, headline.used, headline.text);
+  const sentences = analysis.sentences.map((s) => s.text);
   return {
     summary: headline.text,
     keyPoints,
-    quotes: extractQuotes(sentences, actors),
-    actors: actors.mentions(`${input.title}\n${input.body}`),
-    events: extractEvents(sentences, published, actors),
-    outcome: pickOutcome(input.title, scored),
-    significance: scoreSignificance(input.title, sentences, actors),
-    proposals: findProposals(sentences, published),
+    quotes: extractQuotes(analysis),
+    actors: actorsOf(analysis),
+    events: extractEvents(analysis),
+    outcome: pickOutcome(analysis, scored),
+    significance: scoreSignificance(analysis),
+    proposals: findProposals(sentences, analysis.published),
   };
 }
 
-function pickKeyPoints(scored: readonly ScoredSentence[], used: Set<number>): string[] {
+/** A sentence as one line: its longest version within the line budget that stands on its own. */
+function asLine(a: Analysis, index: number, anaphoric = false): string | undefined {
+  return trimVariants(a.sentences[index]!).find(
+    (v) => v.words <= LINE_MAX_WORDS && (!anaphoric || v.resolved),
+  )?.text;
+}
+
+function pickKeyPoints(
+  scored: readonly ScoredSentence[],
+  a: Analysis,
+  used: Set<number>,
+  headline: string,
+): string[] {
   const points: Array<{ index: number; text: string }> = [];
   for (const s of ranked(scored)) {
     if (points.length === 5) break;
-    if (used.has(s.index)) continue;
-    const text = truncateWords(compress(s.text, 3), 35);
-    if (
-      wordCount(text) < 6 ||
-      redundant(
-        text,
-        points.map((p) => p.text),
-      )
-    )
-      continue;
+    if (used.has(s.index) || s.background) continue;
+    const text = asLine(a, s.index, s.anaphoric);
+    if (!text || text.split(/\s+/).length < 6) continue;
+    if (redundant(text, [headline, ...points.map((p) => p.text)])) continue;
     points.push({ index: s.index, text });
   }
-  return points
-    .slice(0, Math.max(3, Math.min(5, points.length)))
-    .sort((a, b) => a.index - b.index)
-    .map((p) => p.text);
+  return points.sort((x, y) => x.index - y.index).map((p) => p.text);
 }
 
-function pickOutcome(title: string, scored: readonly ScoredSentence[]): string {
+function pickOutcome(a: Analysis, scored: readonly ScoredSentence[]): string {
   const cueCount = (t: string) => (t.match(OUTCOME_CUES) ?? []).length;
-  const candidates = [
-    { text: title.replace(/[.]?$/, '.'), weight: cueCount(title) + 0.5 },
-    ...scored
-      .filter((s) => s.score > -5)
-      .slice(0, 8)
-      .map((s) => ({
-        text: compress(s.text, 3),
-        // A bare quotation is a voice, not an outcome.
-        // A cut-off line reads badly.
-        weight:
-          cueCount(s.text) +
-          s.score / 3 -
-          (/^["“]/.test(s.text) ? 1.5 : 0) -
-          (wordCount(compress(s.text, 3)) > 35 ? 1 : 0),
-      })),
-  ];
-  const best = candidates.sort((a, b) => b.weight - a.weight)[0];
-  return best ? truncateWords(best.text, 35) : '';
+  const title = a.title.trim().replace(/[.]?$/, '.');
+  let best = { text: title, weight: cueCount(title) + 0.5 };
+  for (const s of ranked(scored).slice(0, 8)) {
+    const text = asLine(a, s.index, s.anaphoric);
+    if (!text) continue;
+    const weight = cueCount(text) + s.score / 3;
+    if (weight > best.weight) best = { text, weight };
+  }
+  return best.text;
+}
+
+/** People and bodies the report names, most-mentioned first, with their side and role on the day. */
+function actorsOf(a: Analysis): ActorMention[] {
+  const counts = new Map<number, number>();
+  for (const s of a.sentences) {
+    for (const m of s.mentions) {
+      const e = m.entity;
+      if (!e || e.id < 0 || e.reporter || e.partial || !['person', 'organisation'].includes(e.kind)) continue;
+      counts.set(e.id, (counts.get(e.id) ?? 0) + 1);
+    }
+  }
+  return a.entities
+    .filter((e) => counts.has(e.id))
+    .sort((x, y) => counts.get(y.id)! - counts.get(x.id)! || x.id - y.id)
+    .map((e) => ({ name: e.name, side: e.side, role: e.roles.at(-1) ?? e.roles[0] ?? '' }));
 }

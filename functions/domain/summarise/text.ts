@@ -74,12 +74,3 @@ export function containment<T>(a: Set<T>, b: Set<T>): number {
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
-
-export function truncateWords(text: string, max: number): string {
-  const parts = text.split(/\s+/).filter(Boolean);
-  if (parts.length <= max) return text.trim();
-  return `${parts
-    .slice(0, max)
-    .join(' ')
-    .replace(/[,;:]$/, '')}…`;
-}

@@ -1,0 +1,74 @@
+// Words with their part of speech: the layer every later pass reads instead of re-scanning raw text.
+// Tokens are ours (hyphenated words and initialisms such as "U.S." stay whole; a possessive 's is
+// marked, not split); parts of speech come from wink-nlp's small English model, aligned by offset.
+
+import model from 'wink-eng-lite-web-model';
+import winkNLP from 'wink-nlp';
+
+export interface Token {
+  /** As written, including a possessive 's. */
+  text: string;
+  /** Without a possessive 's. */
+  bare: string;
+  start: number;
+  end: number;
+  /** Universal POS tag (NOUN, PROPN, VERB, AUX, ADJ, ADP, DET, PRON, PUNCT…). */
+  pos: string;
+  possessive: boolean;
+  capitalised: boolean;
+}
+
+const TOKEN = /(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:[-'’.,:][\p{L}\p{N}]+)*|\S/gu;
+
+let tagger: ReturnType<typeof winkNLP> | undefined;
+
+/** The model loads on first use (about a third of a second), not when the module is imported. */
+function wink() {
+  tagger ??= winkNLP(model, ['sbd', 'pos']);
+  return tagger;
+}
+
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    const raw = m[0];
+    const start = m.index ?? 0;
+    // "1,000" and "15:35" stay whole; "Russia's" is one token marked possessive.
+    const possessive = /^[\p{L}.]+['’]s$/u.test(raw);
+    out.push({
+      text: raw,
+      bare: possessive ? raw.slice(0, -2) : raw,
+      start,
+      end: start + raw.length,
+      pos: 'X',
+      possessive,
+      capitalised: /^\p{Lu}/u.test(raw),
+    });
+  }
+  return out;
+}
+
+/** Tokens with parts of speech. Text is expected to be one sentence (any length works, linearly). */
+export function tag(text: string): Token[] {
+  const tokens = tokenize(text);
+  if (tokens.length === 0) return tokens;
+  const nlp = wink();
+  const doc = nlp.readDoc(text);
+  const words = doc.tokens().out() as string[];
+  const tags = doc.tokens().out(nlp.its.pos) as string[];
+  // wink's tokens in order; find each in the text from a moving cursor to get its offset.
+  const starts: number[] = [];
+  let cursor = 0;
+  for (const w of words) {
+    const at = text.indexOf(w, cursor);
+    starts.push(at);
+    if (at >= 0) cursor = at + w.length;
+  }
+  let j = 0;
+  for (const t of tokens) {
+    while (j < words.length && (starts[j]! < 0 || starts[j]! < t.start)) j++;
+    if (j < words.length && starts[j]! < t.end) t.pos = tags[j] ?? 'X';
+    else t.pos = /^\p{L}/u.test(t.text) ? 'NOUN' : 'PUNCT';
+  }
+  return tokens;
+}

@@ -1,0 +1,249 @@
+// Shorter versions of a sentence that are still whole, grammatical sentences. Only what a copy editor
+// cuts without rewriting is cut: an opening connective ("Meanwhile,", "Minutes later,"), a parenthesis,
+// an aside between commas or dashes (a "who/which" clause, a description after a name), a closing
+// attribution (", Reuters reported", ", according to X", ", citing Y") and a closing participle clause
+// (", claiming that …"). Nothing inside a quotation is touched, and a version that loses its verb is
+// dropped. A sentence too long for the budget is passed over for a shorter one, never cut with "…".
+import type { Sentence } from './analysis';
+import { REPORTING_VERBS } from './lexicon';
+
+export type TrimLevel = 1 | 2 | 3;
+
+/** Openers that lean on the sentence before ("Minutes later,") or only connect ("However,"). */
+const OPENER = new RegExp(
+  '^(?:(?:However|Meanwhile|Separately|Moreover|Nevertheless|Nonetheless|Indeed|Notably|Still|Instead|Also|Now|' +
+    'Then|Yet|Additionally|Furthermore|Likewise|Similarly|Afterwards|Afterward|Later|Earlier|Subsequently|' +
+    'In addition|At the same time|On the other hand|For its part|For his part|For her part|In turn|' +
+    'In response|In a statement|Soon after|Shortly after(?:wards)?|Not long after|The next day|That day|' +
+    '(?:Only |Just )?(?:\\w+ )?(?:seconds|minutes|hours|days|weeks|months|moments) (?:later|afterwards?))' +
+    '(?:, however)?),\\s+',
+  'i',
+);
+
+const PARTICIPLES =
+  /^(?:claiming|saying|adding|noting|citing|arguing|insisting|stressing|calling|warning|describing)$/;
+
+export interface Trimmed {
+  text: string;
+  words: number;
+  level: TrimLevel;
+  /** An opening "He"/"His" was replaced by the person it means, so the line stands on its own. */
+  resolved: boolean;
+}
+
+/** The sentence at each level of trimming (duplicates removed), shortest last. */
+export function trimVariants(s: Sentence): Trimmed[] {
+  const out: Trimmed[] = [];
+  const name = openerName(s);
+  for (const level of [1, 2, 3] as TrimLevel[]) {
+    let text = trim(s, level);
+    if (!text) continue;
+    let resolved = false;
+    if (name) {
+      const swapped = text.replace(/^(He|She|His|Her)\b/, (w) =>
+        /^(?:His|Her)$/.test(w) ? `${name}'s` : name,
+      );
+      resolved = swapped !== text;
+      text = swapped;
+    }
+    if (out.some((v) => v.text === text)) continue;
+    out.push({ text, words: wordCount(text), level, resolved });
+  }
+  return out;
+}
+
+/**
+ * Who an opening "He", "She", "His" or "Her" means, when the reference pass is sure: the surname of a
+ * person the report names in full.
+ */
+function openerName(s: Sentence): string | undefined {
+  const first = s.tokens[0];
+  if (!first || !/^(?:He|She|His|Her)$/.test(first.text) || s.quoted[0]) return undefined;
+  const mention = s.mentions.find((m) => m.from === 0 && m.kind === 'pronoun');
+  const e =
+    mention?.entity ??
+    [s.context.previousSubject, s.context.lastSpeaker?.entity].find(
+      (x) => x?.kind === 'person' && !x.reporter,
+    );
+  if (e?.kind !== 'person' || e.partial) return undefined;
+  return e.name.split(/\s+/).at(-1);
+}
+
+export function trim(s: Sentence, level: TrimLevel): string | undefined {
+  const cuts: Array<[number, number]> = [];
+  const text = s.text;
+  const quoteAt = (from: number, to: number) => s.quotes.some((q) => q.start - 1 < to && q.end + 1 > from);
+  const opener = OPENER.exec(text);
+  if (opener) cuts.push([0, opener[0].length]);
+  if (level >= 2) {
+    introPhrase(s, cuts);
+    // Parentheses and paired dashes.
+    for (const m of text.matchAll(/\s*\([^()"“”]{1,200}\)/g))
+      cuts.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+    for (const m of text.matchAll(/\s+[—–]\s+[^—–"“”]{1,200}?\s+[—–](?=\s)/g)) {
+      cuts.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+    }
+    asides(s, cuts);
+    closingAttribution(s, cuts);
+  }
+  if (level >= 3) {
+    // A closing aside after a dash, or a closing participle clause.
+    const dash = /\s+[—–]\s+[^—–"“”]{1,200}(?=[.!?]$)/.exec(text);
+    if (dash) cuts.push([dash.index, dash.index + dash[0].length]);
+    closingParticiple(s, cuts);
+    closingAdjunct(s, cuts);
+    // "…on Dec. 2 as part of the U.S. effort to advance negotiations.": a framing adjunct at the end.
+    const framing =
+      /,?\s+(?:as part of|in an effort to|in a bid to|in order to|aimed at|part of a|part of an)\s+[^"“”]+(?=[.!?]$)/.exec(
+        text,
+      );
+    if (framing) cuts.push([framing.index, framing.index + framing[0].length]);
+  }
+  const kept = cuts.filter(([from, to]) => !quoteAt(from, to));
+  let out = applyCuts(text, kept);
+  out = out
+    .replace(/\s+([,.;:!?])/g, '$1')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
+  if (!/[.!?"”]$/.test(out)) out = `${out.replace(/[,;:]$/, '')}.`;
+  out = out.charAt(0).toUpperCase() + out.slice(1);
+  if (wordCount(out) < 6 || !hasFiniteVerb(s, kept)) return undefined;
+  return out;
+}
+
+function applyCuts(text: string, cuts: Array<[number, number]>): string {
+  const sorted = [...cuts].sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let at = 0;
+  for (const [from, to] of sorted) {
+    if (from < at) {
+      at = Math.max(at, to);
+      continue;
+    }
+    out += text.slice(at, from);
+    at = to;
+  }
+  return out + text.slice(at);
+}
+
+/**
+ * "Speaking to reporters after the meeting, Rubio said…" → "Rubio said…": an opening phrase that only
+ * frames the sentence. Kept when it carries a date, a number or a name (then it is news), or when what
+ * follows the comma is not the subject.
+ */
+function introPhrase(s: Sentence, cuts: Array<[number, number]>): void {
+  const { tokens } = s;
+  const first = tokens[0];
+  if (!first || !/^(?:ADP|VERB|SCONJ|ADV)$/.test(first.pos) || /^(?:according)$/i.test(first.text)) return;
+  const comma = tokens.findIndex((t, i) => t.text === ',' && !s.quoted[i]);
+  if (comma < 2 || comma > 14) return;
+  const phrase = s.text.slice(0, tokens[comma]!.start);
+  if (/\d|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\b/.test(phrase))
+    return;
+  if (s.mentions.some((m) => m.to <= comma && m.entity && m.entity.kind !== 'media')) return;
+  const subject = s.mentions.find(
+    (m) => m.from === comma + 1 || (m.from === comma + 2 && tokens[comma + 1]!.pos === 'DET'),
+  );
+  if (!subject || subject.possessive) return;
+  cuts.push([0, tokens[comma + 1]!.start]);
+}
+
+/** ", who took part in the talks," and ", the secretary of …," (a description set off after a name). */
+function asides(s: Sentence, cuts: Array<[number, number]>): void {
+  const { tokens } = s;
+  for (let i = 1; i < tokens.length; i++) {
+    if (tokens[i]!.text !== ',' || s.quoted[i]) continue;
+    const next = tokens[i + 1];
+    if (!next) continue;
+    const close = tokens.findIndex((t, k) => k > i + 1 && t.text === ',');
+    if (close < 0 || close - i > 25 || s.quoted.slice(i, close).some(Boolean)) continue;
+    const after = tokens[close + 1];
+    const relative = /^(?:who|which|whose)$/i.test(next.text);
+    const before = s.mentions.find((m) => m.to === i && m.kind === 'name' && m.entity?.kind === 'person');
+    const apposition =
+      before !== undefined &&
+      s.mentions.some((m) => m.from === i + 1 && m.kind === 'description' && m.entity === before.entity);
+    if (!relative && !apposition) continue;
+    // The sentence must go on as it would without the aside: a verb or "and" after it.
+    if (
+      !after ||
+      !(/^(?:VERB|AUX)$/.test(after.pos) || /^(?:and|or)$/.test(after.text) || after.pos === 'ADV')
+    ) {
+      continue;
+    }
+    cuts.push([
+      tokens[i]!.start,
+      tokens[close]!.start + (apposition && /^(?:and|or)$/.test(after.text) ? 1 : 1),
+    ]);
+  }
+}
+
+/** ", Reuters reported on Dec. 20, citing a source." / ", according to officials." at the end. */
+function closingAttribution(s: Sentence, cuts: Array<[number, number]>): void {
+  const text = s.text;
+  const m =
+    /,\s+(?:according to [^,"“”]{2,80}|citing [^,"“”]{2,80}|(?:the\s+)?(?:[\p{Lu}][\p{L}.'’-]*\s+){1,4}(?:reported|reports|said|says)(?: on [^,"“”]{2,30})?(?:,\s+citing [^,"“”]{2,80})?)(?=[.!?]$)/u.exec(
+      text,
+    );
+  if (!m) return;
+  // Only an outlet or an attribution phrase: "…, Witkoff said." keeps who said it.
+  const words = m[0].replace(/^,\s+(?:the\s+)?/, '').split(/\s+/);
+  const verbAt = words.findIndex((w) => REPORTING_VERBS.has(w));
+  if (verbAt >= 0 && !/reported|reports/.test(words[verbAt]!) && !/^(?:according|citing)$/.test(words[0]!))
+    return;
+  cuts.push([m.index, m.index + m[0].length]);
+}
+
+/** ", claiming that some parts were accepted." at the end of a sentence. */
+function closingParticiple(s: Sentence, cuts: Array<[number, number]>): void {
+  const { tokens } = s;
+  for (let i = tokens.length - 2; i > 3; i--) {
+    if (tokens[i]!.text !== ',' || s.quoted[i]) continue;
+    const next = tokens[i + 1];
+    if (!next || !PARTICIPLES.test(next.text)) continue;
+    if (s.quoted.slice(i).some(Boolean)) return;
+    cuts.push([tokens[i]!.start, s.text.length - 1]);
+    return;
+  }
+}
+
+/**
+ * ", with U.S. officials hailing a deal." / ", while Washington was weighing sanctions." at the end: an
+ * adjunct after the main clause, which stands without it.
+ */
+function closingAdjunct(s: Sentence, cuts: Array<[number, number]>): void {
+  const { tokens } = s;
+  const mainVerb = tokens.findIndex((t, i) => !s.quoted[i] && (t.pos === 'VERB' || t.pos === 'AUX'));
+  if (mainVerb < 0) return;
+  for (let i = mainVerb + 2; i < tokens.length - 2; i++) {
+    if (s.quoted[i]) continue;
+    const t = tokens[i]!;
+    const next = tokens[i + 1]!;
+    const comma = t.text === ',';
+    const adjunct = /^(?:with|while|although|though|whereas|as|amid|despite|after|before|even)$/i.test(
+      next.text,
+    );
+    const bareWhile = !comma && /^(?:while|although|whereas)$/i.test(t.text);
+    if (!((comma && adjunct) || bareWhile)) continue;
+    if (s.quoted.slice(i).some(Boolean)) return;
+    // "as well as", "as part of": not a clause.
+    if (/^as$/i.test(next.text) && /^(?:well|part|a|an|the|of)$/i.test(tokens[i + 2]!.text)) continue;
+    cuts.push([t.start, s.text.length - 1]);
+    return;
+  }
+}
+
+/** Some verb outside quotations survives the cuts. */
+function hasFiniteVerb(s: Sentence, cuts: Array<[number, number]>): boolean {
+  return s.tokens.some(
+    (t, i) =>
+      !s.quoted[i] &&
+      (t.pos === 'VERB' || t.pos === 'AUX') &&
+      !/ing$/.test(t.text) &&
+      !cuts.some(([from, to]) => t.start >= from && t.end <= to),
+  );
+}
+
+export function wordCount(text: string): number {
+  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}

@@ -1,0 +1,64 @@
+// Dated events: the kind from the verb and its object, one entry per happening, participants who took
+// part (not reporters, not possessors), and upcoming ones marked for "what's next".
+import { describe, expect, it } from 'vitest';
+import { extractEvents } from '../../../functions/domain/summarise/events';
+import { analyseText } from './support';
+
+const events = (body: string) => extractEvents(analyseText(body, { actors: [] }));
+
+describe('extractEvents', () => {
+  it('takes the kind from the verb and its object, not from any word in the sentence', () => {
+    expect(events('Foreign Minister Maria Lopez called the talks useful on Monday.')[0]?.kind).not.toBe(
+      'call',
+    );
+    expect(events('President Ana Ruiz called Prime Minister Ivo Kral on Monday.')[0]?.kind).toBe('call');
+    expect(events('Both delegations held talks in Valletta on Monday.')[0]).toMatchObject({
+      kind: 'meeting',
+      place: 'Valletta',
+    });
+    expect(events('The two foreign ministers signed the accord in Lisbon on Sunday.')[0]?.kind).toBe(
+      'agreement',
+    );
+    expect(events('The sides swapped 200 prisoners on Saturday.')[0]?.kind).toBe('exchange');
+  });
+
+  it('lists people who took part, never the reporter or a possessor', () => {
+    const [e] = events(
+      'Radio correspondent Pia Berg reported that Mediator Rafael Ortiz met Chief negotiator Luis Romero in Valletta on Monday.',
+    );
+    expect(e?.participants).toEqual(['Rafael Ortiz', 'Luis Romero']);
+    const [f] = events("Omar Said, Rafael Ortiz's deputy, met Luis Romero on Monday.");
+    expect(f?.participants).not.toContain('Rafael Ortiz');
+  });
+
+  it('keeps one entry per happening', () => {
+    const found = events(
+      [
+        'Mediator Rafael Ortiz met Chief negotiator Luis Romero in Valletta on Monday.',
+        'Ortiz said after the meeting on Monday that progress had been made.',
+        'Romero confirmed on Monday that the meeting took place.',
+      ].join(' '),
+    );
+    expect(found.filter((e) => e.date === '2025-06-09')).toHaveLength(1);
+  });
+
+  it('marks what is still to come, with ranges and month-level dates', () => {
+    const found = events(
+      'Mediator Rafael Ortiz will meet Luis Romero again on June 20. A referendum is planned for next month.',
+    );
+    expect(found.find((e) => e.date === '2025-06-20')).toMatchObject({ upcoming: true, kind: 'meeting' });
+    expect(found.find((e) => e.date === '2025-07')).toMatchObject({ upcoming: true });
+  });
+
+  it('does not turn a list of past dates into a string of copies of one sentence', () => {
+    expect(
+      events('Earlier rounds, held on Jan. 9, March 2, April 7 and 21, each lasted four hours.'),
+    ).toEqual([]);
+  });
+
+  it('never cuts a description with an ellipsis', () => {
+    const long =
+      'On Monday, negotiators from both sides, joined by observers from three neighbouring states and a team of legal advisers, met for eleven hours in the border town to settle water rights, grazing land, fishing quotas, customs posts and the return of displaced families.';
+    for (const e of events(long)) expect(e.description).not.toMatch(/…|\.\.\.$/);
+  });
+});
