@@ -1,0 +1,165 @@
+// The document's entities: one object per person, body, place or outlet, whether the catalogue knows it
+// or the text introduces it, with the surnames that point back to a full name. Also the evidence the
+// whole report gives about names one sentence could not settle ("Trump had claimed…" makes "the big
+// Donald Trump surprise" a person).
+import type { Analysis, Entity, EntityKind, Mention, Sentence } from './analysis';
+import { type ActorEntry, rolesAt } from './catalogue';
+import { countriesIn, isPlace, NON_PERSON_TAILS, NOT_NAME_WORDS } from './lexicon';
+import { markModifiers } from './names';
+
+/**
+ * Evidence from the rest of the report: "Donald Trump" in "the big Donald Trump surprise" is a person
+ * because "Trump had claimed credit" uses the surname as a subject; and once a person is known, a
+ * surname on its own anywhere ("Trump, who …") is a mention of them. A single capitalised word that acts
+ * as a subject but completes no known name is a partial name: resolvable as "he", never shown.
+ */
+export function promoteByUse(analysis: Analysis, registry: Registry): void {
+  const free = (s: Sentence, i: number) => !s.mentions.some((m) => m.from <= i && i < m.to);
+  const actsAsSubject = (s: Sentence, i: number) => {
+    const next = s.tokens[i + 1];
+    const after = next?.pos === 'ADV' ? s.tokens[i + 2] : next;
+    return !!after && /^(?:VERB|AUX)$/.test(after.pos) && !/ing$/.test(after.text);
+  };
+  const subjectWords = new Set<string>();
+  for (const s of analysis.sentences) {
+    s.tokens.forEach((t, i) => {
+      if (t.capitalised && free(s, i) && actsAsSubject(s, i) && !s.quoted[i]) subjectWords.add(t.bare);
+    });
+  }
+  for (const p of registry.pending) {
+    const s = analysis.sentences[p.sentence]!;
+    const parts = p.name.split(/\s+/);
+    if (parts.length < 2 || !subjectWords.has(parts.at(-1)!) || !free(s, p.from)) continue;
+    const entity = registry.person(p.name);
+    s.mentions.push(mention(s, p.from, p.to, entity));
+    s.mentions.sort((x, y) => x.from - y.from);
+  }
+  for (const s of analysis.sentences) {
+    let added = false;
+    s.tokens.forEach((t, i) => {
+      if (
+        !t.capitalised ||
+        !free(s, i) ||
+        !/^\p{L}/u.test(t.text) ||
+        NOT_NAME_WORDS.has(t.bare.toLowerCase())
+      )
+        return;
+      if (isPlace(t.bare) || NON_PERSON_TAILS.has(t.bare.toLowerCase()) || t.text.length < 2) return;
+      const known = registry.bySurname(t.bare);
+      const entity =
+        known ?? (actsAsSubject(s, i) && (i > 0 || t.pos === 'PROPN') ? registry.person(t.bare) : undefined);
+      if (!entity) return;
+      s.mentions.push(mention(s, i, i + 1, entity));
+      added = true;
+    });
+    if (added) {
+      s.mentions.sort((x, y) => x.from - y.from);
+      markModifiers(s.mentions, s.tokens);
+    }
+  }
+}
+
+function mention(s: Sentence, from: number, to: number, entity: Entity): Mention {
+  return {
+    sentence: s.index,
+    from,
+    to,
+    text: s.text.slice(s.tokens[from]!.start, s.tokens[to - 1]!.end),
+    kind: 'name',
+    entity,
+    possessive: s.tokens[to - 1]!.possessive,
+    modifier: false,
+    inQuote: s.quoted[from] ?? false,
+  };
+}
+
+/** The document's entities: catalogue entries and people the text introduces, one object each. */
+export class Registry {
+  /** Capitalised runs that may be names but had no evidence in their own sentence. */
+  readonly pending: Array<{ sentence: number; from: number; to: number; name: string }> = [];
+  private readonly byKey = new Map<string, Entity>();
+  private readonly surnames = new Map<string, Entity | null>();
+
+  constructor(private readonly analysis: Analysis) {}
+
+  all(): Entity[] {
+    return [...new Set(this.byKey.values())];
+  }
+
+  fromCatalogue(entry: ActorEntry): Entity {
+    const key = `cat:${entry.name}`;
+    let e = this.byKey.get(key);
+    if (!e) {
+      const kind: EntityKind = entry.kind ?? 'person';
+      e = {
+        id: this.byKey.size,
+        name: entry.name,
+        kind,
+        roles: rolesAt(entry, this.analysis.day),
+        side: entry.side,
+        countries: entry.country ? [entry.country] : [],
+        entry,
+        reporter: kind === 'media',
+        partial: false,
+      };
+      this.byKey.set(key, e);
+      this.noteSurname(e);
+    }
+    return e;
+  }
+
+  person(name: string): Entity {
+    const key = `txt:${name}`;
+    let e = this.byKey.get(key);
+    if (!e) {
+      const parts = name.split(/\s+/);
+      e = {
+        id: this.byKey.size,
+        name,
+        kind: 'person',
+        roles: [],
+        side: null,
+        countries: [],
+        reporter: false,
+        partial: parts.length < 2,
+      };
+      this.byKey.set(key, e);
+      this.noteSurname(e);
+    }
+    return e;
+  }
+
+  other(name: string, kind: EntityKind): Entity {
+    const key = `${kind}:${name}`;
+    let e = this.byKey.get(key);
+    if (!e) {
+      e = {
+        id: this.byKey.size,
+        name,
+        kind,
+        roles: [],
+        side: null,
+        countries: countriesIn(name),
+        reporter: kind === 'media',
+        partial: false,
+      };
+      this.byKey.set(key, e);
+    }
+    return e;
+  }
+
+  /** The person introduced in full whose last name this is, when only one is. */
+  bySurname(surname: string): Entity | undefined {
+    return this.surnames.get(surname) ?? undefined;
+  }
+
+  private noteSurname(e: Entity): void {
+    if (e.kind !== 'person') return;
+    const parts = e.name.split(/\s+/);
+    if (parts.length < 2) return;
+    const last = parts.at(-1)!;
+    const seen = this.surnames.get(last);
+    if (seen === undefined) this.surnames.set(last, e);
+    else if (seen !== e) this.surnames.set(last, null);
+  }
+}
