@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { ActorMatcher } from '../functions/domain/summarise/actors';
 import type { ActorEntry } from '../functions/domain/summarise/catalogue';
 import { DATELINE } from '../functions/domain/summarise/dateline';
+import { countryFor } from '../functions/domain/summarise/lexicon';
 import { splitSentences } from '../functions/domain/summarise/sentences';
 import { contentTokens, normaliseText, wordCount, words } from '../functions/domain/summarise/text';
 
@@ -91,8 +92,11 @@ export function sameSpeaker(
     }
     return bare;
   };
-  const a = new Set(contentTokens(canonical(ours)));
-  const b = new Set(contentTokens(canonical(expected)));
+  // "Russia's Defence Ministry" and "Russian Defence Ministry" name the same body.
+  const fold = (name: string) =>
+    new Set(contentTokens(canonical(name)).map((t) => countryFor(t)?.toLowerCase() ?? t));
+  const a = fold(ours);
+  const b = fold(expected);
   if (b.size === 0) return false;
   const missing = [...b].filter((t) => !a.has(t)).length;
   const extra = [...a].filter((t) => !b.has(t)).length;

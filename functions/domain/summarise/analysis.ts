@@ -55,6 +55,8 @@ export interface Mention {
   modifiers?: string[];
   /** Descriptions that point at nobody in particular ("a Russian source", "officials"). */
   indefinite?: boolean;
+  /** Descriptions owned by a name before them ("Netanyahu's office", "Colombia's ministry"). */
+  owner?: Entity;
 }
 
 /** A quotation's part in one sentence: token range [from, to) and offsets of the words inside the marks. */
@@ -88,7 +90,12 @@ export interface Sentence {
   /** Reporting verbs outside quotations and who they credit (set by the reference pass). */
   speakers: Speaking[];
   /** What pronouns in this sentence may point back to (set by the reference pass). */
-  context: { previousSubject?: Entity; lastSpeaker?: { entity: Entity; paragraph: number } };
+  context: {
+    previousSubject?: Entity;
+    /** The sentence before in the paragraph has a person for subject whom the text does not name. */
+    previousSubjectUnknown?: boolean;
+    lastSpeaker?: { entity: Entity; paragraph: number };
+  };
   oversize: boolean;
 }
 

@@ -32,11 +32,42 @@ const HEADS: Record<string, string[]> = {
   general: ['general', 'commander'],
   commander: ['commander', 'general', 'chief'],
   counterpart: [],
-  official: [],
+  official: ['official'],
+  source: ['source'],
+  person: [],
+  member: ['member'],
+  mediator: ['mediator'],
 };
+
+/** Heads that an anonymous source is described by, and the words a later "the …" may use for it. */
+const ANONYMOUS_HEADS = new Set([
+  'official',
+  'source',
+  'diplomat',
+  'person',
+  'member',
+  'negotiator',
+  'aide',
+  'officer',
+  'adviser',
+  'advisor',
+  'minister',
+  'analyst',
+  'expert',
+  'mediator',
+  'delegate',
+]);
+
+/** A definite description names someone the reader met recently: within this many paragraphs. */
+const RECENT_PARAGRAPHS = 2;
+const SPECIFIC_PARAGRAPHS = 8;
 
 /** Modifiers that say nothing about which role is meant. */
 const NEUTRAL = new Set([
+  'acting',
+  'interim',
+  'caretaker',
+  'outgoing',
   'top',
   'senior',
   'new',
@@ -50,25 +81,34 @@ const NEUTRAL = new Set([
 ]);
 
 export function resolveReferences(a: Analysis): void {
-  const seen: Array<{ entity: Entity; sentence: number }> = [];
+  const seen: Seen[] = [];
   const bodies: Mention[] = [];
   let lastSpeaker: { entity: Entity; paragraph: number } | undefined;
   let previous: Sentence | undefined;
   for (const s of a.sentences) {
+    const previousSubject = previous && previous.paragraph === s.paragraph ? previous.subject : undefined;
     s.context = {
-      ...(previous && previous.paragraph === s.paragraph && previous.subject?.entity
-        ? { previousSubject: previous.subject.entity }
+      ...(previousSubject?.entity ? { previousSubject: previousSubject.entity } : {}),
+      // "The acting premier was more guarded. '…,' he said": he is that premier, known or not.
+      ...(previousSubject && !previousSubject.entity && personDescription(previousSubject)
+        ? { previousSubjectUnknown: true }
         : {}),
       ...(lastSpeaker && s.paragraph - lastSpeaker.paragraph <= 3 ? { lastSpeaker } : {}),
     };
     for (const m of s.mentions) {
       if (m.inQuote) continue;
       if (m.kind === 'description' && !m.entity && !m.indefinite) {
-        const e = isBody(m) ? earlierBody(m, bodies) : resolveDescription(a, m, seen);
+        const e = isBody(m) ? earlierBody(m, bodies) : resolveDescription(a, m, seen, s.paragraph);
         if (e) m.entity = e;
       }
+      if (m.kind === 'description' && !m.entity && m.indefinite && m.head && ANONYMOUS_HEADS.has(m.head)) {
+        // "A European diplomat involved in the talks": someone the text will call "the diplomat".
+        m.entity = anonymous(m);
+      }
       if (m.kind === 'description' && isBody(m)) bodies.push(m);
-      if (m.entity && m.entity.kind === 'person') seen.push({ entity: m.entity, sentence: s.index });
+      if (m.entity && (m.entity.kind === 'person' || m.entity.kind === 'group')) {
+        seen.push({ entity: m.entity, sentence: s.index, paragraph: s.paragraph, head: m.head });
+      }
     }
     s.subject = clauseSubject(s, firstVerb(s) ?? s.tokens.length);
     if (s.subject?.kind === 'pronoun') resolvePronoun(s, s.subject);
@@ -76,6 +116,9 @@ export function resolveReferences(a: Analysis): void {
     for (const sp of s.speakers) {
       if (sp.entity && sp.entity.kind !== 'media')
         lastSpeaker = { entity: sp.entity, paragraph: s.paragraph };
+      // "Ukraine's defence minister said …" about someone the text never names: a later "he" may be them,
+      // so the speaker before is no longer a safe guess.
+      else if (sp.subject && !sp.entity && personDescription(sp.subject)) lastSpeaker = undefined;
     }
     previous = s;
   }
@@ -89,7 +132,10 @@ export function resolvePronoun(s: Sentence, m: Mention): Entity | undefined {
   let e: Entity | undefined;
   if (PERSON_PRONOUNS.has(word)) {
     const earlier = s.subject && s.subject !== m && s.subject.from < m.from ? s.subject.entity : undefined;
-    e = [earlier, previousSubject, lastSpeaker?.entity].find((x) => x?.kind === 'person' && !x.reporter);
+    if (!earlier && s.context.previousSubjectUnknown) return undefined;
+    e = [earlier, previousSubject, lastSpeaker?.entity].find(
+      (x) => (x?.kind === 'person' || (x?.kind === 'group' && !x.roles.includes('plural'))) && !x.reporter,
+    );
   } else if (word === 'it') {
     e = [previousSubject, lastSpeaker?.entity].find((x) => x && x.kind === 'organisation');
   }
@@ -97,17 +143,59 @@ export function resolvePronoun(s: Sentence, m: Mention): Entity | undefined {
   return e;
 }
 
+interface Seen {
+  entity: Entity;
+  sentence: number;
+  paragraph: number;
+  /** The head noun when the entity was met as a description ("official"). */
+  head?: string | undefined;
+}
+
+/** British and American spellings of role words read alike ("defence"/"defense"). */
+function spelling(text: string): string {
+  return text
+    .replace(/defence/g, 'defense')
+    .replace(/organis/g, 'organiz')
+    .replace(/programme/g, 'program');
+}
+
+function personDescription(m: Mention): boolean {
+  return m.kind === 'description' && !!m.head && (m.head in HEADS || ANONYMOUS_HEADS.has(m.head));
+}
+
+/** An unnamed source the text describes, named by its description ("Ukrainian official involved in…"). */
+function anonymous(m: Mention): Entity {
+  const name = m.text.replace(/^(?:a|an|one|some|several|two|three|four)\s+/i, '').trim();
+  const plural = !new RegExp(`\\b${m.head}$`).test(m.text);
+  return {
+    id: -1,
+    name,
+    kind: 'group',
+    roles: [m.head ?? '', ...(plural ? ['plural'] : [])],
+    side: null,
+    countries: [],
+    reporter: false,
+    partial: false,
+  };
+}
+
+/** "Egyptian security sources" → "Egyptian security source" (for "one of them said"). */
+function singular(name: string, head?: string): string {
+  return head ? name.replace(new RegExp(`\\b${head}s\\b`), head) : name;
+}
+
 function resolveDescription(
   a: Analysis,
   m: Mention,
-  seen: ReadonlyArray<{ entity: Entity; sentence: number }>,
+  seen: readonly Seen[],
+  paragraph: number,
 ): Entity | undefined {
   const head = m.head ?? '';
   const wanted = HEADS[head];
   if (!wanted) return undefined;
-  const modifiers = (m.modifiers ?? []).filter((w) => !NEUTRAL.has(w));
+  const modifiers = (m.modifiers ?? []).filter((w) => !NEUTRAL.has(w)).map(spelling);
   const fits = (roles: readonly string[], countries: readonly string[]) => {
-    const text = roles.join(' ; ').toLowerCase();
+    const text = spelling(roles.join(' ; ').toLowerCase());
     if (wanted.length > 0 && !wanted.some((w) => new RegExp(`\\b${w}\\b`).test(text))) return false;
     for (const w of modifiers) {
       const country = countryFor(w);
@@ -117,9 +205,18 @@ function resolveDescription(
     }
     return true;
   };
-  // Most recent first; a description means someone the reader has met.
+  // Most recent first; a description means someone the reader has met lately: a named person whose
+  // roles fit, or an unnamed source first described with the same noun ("a senior official" … "the
+  // official said").
   for (let k = seen.length - 1; k >= 0; k--) {
-    const e = seen[k]!.entity;
+    const { entity: e, paragraph: at, head: metAs } = seen[k]!;
+    // "the official" means someone met lately; "the Qatari prime minister" is specific enough to reach
+    // further back.
+    if (paragraph - at > (modifiers.length > 0 ? SPECIFIC_PARAGRAPHS : RECENT_PARAGRAPHS)) break;
+    if (e.kind === 'group') {
+      if (metAs === head && modifiers.every((w) => e.name.toLowerCase().includes(w))) return e;
+      continue;
+    }
     if (!e.reporter && fits(e.roles, e.countries)) return e;
   }
   // Nobody in the text fits: the catalogue may know who held the role that day, if exactly one did.
@@ -175,10 +272,12 @@ function clauseStart(s: Sentence, from: number, verb: number): number {
     if (!opener || comma < 0) break;
     start = comma + 1;
   }
-  // A later clause: after a semicolon, a colon, or "while"/"but" joining two clauses.
+  // A later clause: after a semicolon, a colon, or "while"/"but" joining two clauses. An aside set off
+  // by commas before the verb (", who spoke on condition of anonymity because …,") is skipped whole.
+  const aside = asides(s, verb);
   for (let i = verb - 1; i > start; i--) {
     const t = tokens[i]!;
-    if (s.quoted[i]) continue;
+    if (s.quoted[i] || aside[i]) continue;
     if (t.text === ';' || t.text === ':' || /^(?:while|whereas|but|because|although|though)$/i.test(t.text)) {
       return i + 1;
     }
@@ -190,6 +289,19 @@ function clauseStart(s: Sentence, from: number, verb: number): number {
     }
   }
   return start;
+}
+
+/** Tokens inside ", who/which … ," asides that close before `verb`. */
+function asides(s: Sentence, verb: number): boolean[] {
+  const out = new Array<boolean>(s.tokens.length).fill(false);
+  for (let i = 0; i < verb; i++) {
+    if (s.tokens[i]!.text !== ',' || !/^(?:who|which|whose)$/i.test(s.tokens[i + 1]?.text ?? '')) continue;
+    const close = s.tokens.findIndex((t, k) => k > i + 1 && k < verb && t.text === ',' && !s.quoted[k]);
+    if (close < 0) continue;
+    for (let k = i; k <= close; k++) out[k] = true;
+    i = close;
+  }
+  return out;
 }
 
 /**
@@ -212,13 +324,15 @@ export function clauseSubject(s: Sentence, verb: number): Mention | undefined {
   const adjacent = s.mentions.find((m) => m.to === k + 1 && !m.inQuote && !m.possessive);
   if (adjacent && /^[,”"]$/.test(tokens[adjacent.from - 1]?.text ?? '') && verb > 2) return adjacent;
   const start = clauseStart(s, 0, verb);
+  const aside = asides(s, verb);
   const candidates = s.mentions.filter(
     (m) =>
+      !aside[m.from] &&
       m.from >= start &&
       m.to <= verb &&
       !m.inQuote &&
       !m.possessive &&
-      !(m.modifier && s.mentions.some((n) => n.from === m.to || n.from === m.to + 1)) &&
+      !m.modifier &&
       !/^(?:ADP)$/.test(tokens[m.from - 1]?.pos ?? '') &&
       !s.quoted[m.from],
   );
@@ -259,6 +373,16 @@ function speakersIn(s: Sentence): Speaking[] {
   if (according) out.push({ verb: -1, subject: according, ...creditOf(s, according) });
   s.tokens.forEach((t, i) => {
     if (s.quoted[i] || !REPORTING_VERBS.has(t.text.toLowerCase()) || !/VERB/.test(t.pos)) return;
+    // "… ,” one of them said": one member of the group last credited with words.
+    const before = s.tokens
+      .slice(Math.max(0, i - 3), i)
+      .map((x) => x.text.toLowerCase())
+      .join(' ');
+    const group = s.context.lastSpeaker?.entity;
+    if (before === 'one of them' && group?.kind === 'group' && group.roles.includes('plural')) {
+      out.push({ verb: i, entity: { ...group, name: singular(group.name, group.roles[0]), roles: [] } });
+      return;
+    }
     const subject = clauseSubject(s, i);
     if (RELAYING_VERBS.has(t.text.toLowerCase())) {
       out.push({ verb: i, ...(subject ? { subject } : {}) });
@@ -309,7 +433,9 @@ function earlierBody(m: Mention, bodies: readonly Mention[]): Entity | undefined
 }
 
 function bodyEntity(m: Mention): Entity {
-  const name = m.text.replace(/^(?:the|a|an)\s+/i, '');
+  const own = m.text.replace(/^(?:the|a|an)\s+/i, '');
+  // "Benjamin Netanyahu's office": whose office it is belongs to its name.
+  const name = m.owner && m.owner.kind !== 'media' ? `${m.owner.name}'s ${own}` : own;
   return {
     id: -1,
     name,

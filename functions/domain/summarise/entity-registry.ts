@@ -4,7 +4,7 @@
 // Donald Trump surprise" a person).
 import type { Analysis, Entity, EntityKind, Mention, Sentence } from './analysis';
 import { type ActorEntry, rolesAt } from './catalogue';
-import { countriesIn, isPlace, NON_PERSON_TAILS, NOT_NAME_WORDS } from './lexicon';
+import { countriesIn, HONORIFICS, isPlace, NON_PERSON_TAILS, NOT_NAME_WORDS } from './lexicon';
 import { markModifiers } from './names';
 
 /**
@@ -39,6 +39,7 @@ export function promoteByUse(analysis: Analysis, registry: Registry): void {
     s.tokens.forEach((t, i) => {
       if (
         !t.capitalised ||
+        s.quoted[i] ||
         !free(s, i) ||
         !/^\p{L}/u.test(t.text) ||
         NOT_NAME_WORDS.has(t.bare.toLowerCase())
@@ -79,6 +80,7 @@ export class Registry {
   readonly pending: Array<{ sentence: number; from: number; to: number; name: string }> = [];
   private readonly byKey = new Map<string, Entity>();
   private readonly surnames = new Map<string, Entity | null>();
+  private readonly firstNames = new Map<string, Entity | null>();
 
   constructor(private readonly analysis: Analysis) {}
 
@@ -148,18 +150,27 @@ export class Registry {
     return e;
   }
 
-  /** The person introduced in full whose last name this is, when only one is. */
-  bySurname(surname: string): Entity | undefined {
-    return this.surnames.get(surname) ?? undefined;
+  /**
+   * The person introduced in full whom one part of a name means, when only one person has it: the
+   * last name ("Rubio"), or the first where naming customs put the family name first or use the given
+   * name ("Wang" for Wang Yi, "Anwar" for Anwar Ibrahim, "Abiy" for Abiy Ahmed).
+   */
+  bySurname(part: string): Entity | undefined {
+    const last = this.surnames.get(part);
+    if (last !== undefined) return last ?? undefined;
+    return this.firstNames.get(part) ?? undefined;
   }
 
   private noteSurname(e: Entity): void {
     if (e.kind !== 'person') return;
-    const parts = e.name.split(/\s+/);
+    const parts = e.name.split(/\s+/).filter((p) => !HONORIFICS.has(p.toLowerCase()));
     if (parts.length < 2) return;
-    const last = parts.at(-1)!;
-    const seen = this.surnames.get(last);
-    if (seen === undefined) this.surnames.set(last, e);
-    else if (seen !== e) this.surnames.set(last, null);
+    const note = (map: Map<string, Entity | null>, key: string) => {
+      const seen = map.get(key);
+      if (seen === undefined) map.set(key, e);
+      else if (seen !== e) map.set(key, null);
+    };
+    note(this.surnames, parts.at(-1)!);
+    note(this.firstNames, parts[0]!);
   }
 }

@@ -46,7 +46,7 @@ export const PERSON_ROLE_NOUNS = new Set(
     'aide spokesperson spokesman spokeswoman negotiator diplomat official leader chief head director commander ' +
     'general governor senator lawmaker king queen prince emir sheikh counterpart deputy mediator delegate ' +
     'journalist reporter correspondent analyst editor expert source officer strongman monarch premier ruler ' +
-    'secretary-general prosecutor judge'
+    'secretary-general prosecutor judge person people member members'
   ).split(' '),
 );
 
@@ -82,7 +82,7 @@ export const NON_PERSON_TAILS = new Set(
     'corporation corp inc ltd holdings airlines bureau institution foundation centre center club stadium ' +
     'province region oblast state county city district island islands sea ocean river mountains desert ' +
     'war crisis accord agreement plan framework treaty declaration protocol initiative talks process deal ' +
-    'statement day week month year'
+    'statement day week month year strip bank valley corridor border front line zone crossing'
   ).split(' '),
 );
 
@@ -98,6 +98,18 @@ export const NOT_NAME_WORDS = new Set(
     'following amid editor note photo video read watch'
   ).split(' '),
 );
+
+/** Honorifics that are part of how a person is named ("Sheikh Mohammed bin …", "Prince Faisal …"). */
+export const HONORIFICS = new Set([
+  'sheikh',
+  'sheikha',
+  'prince',
+  'princess',
+  'emir',
+  'king',
+  'queen',
+  'crown',
+]);
 
 export const PERSON_PRONOUNS = new Set(['he', 'she']);
 export const ALL_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
@@ -188,6 +200,59 @@ const COUNTRIES: Array<[string, string]> = [
   ['Morocco', 'Moroccan Rabat'],
   ['Palestine', 'Palestinian Palestinians Gaza Ramallah West-Bank'],
   ['Vatican', 'Holy-See Vatican-City'],
+  ['Thailand', 'Thai Bangkok'],
+  ['Cambodia', 'Cambodian Phnom-Penh'],
+  ['Malaysia', 'Malaysian Kuala-Lumpur Putrajaya'],
+  ['Somalia', 'Somali Mogadishu'],
+  ['Eritrea', 'Eritrean Asmara'],
+  ['Djibouti', 'Djiboutian'],
+  ['Niger', 'Nigerien Niamey'],
+  ['Mali', 'Malian Bamako'],
+  ['Senegal', 'Senegalese Dakar'],
+  ['Ghana', 'Ghanaian Accra'],
+  ['Tanzania', 'Tanzanian Dodoma'],
+  ['Mozambique', 'Mozambican Maputo'],
+  ['Zimbabwe', 'Zimbabwean Harare'],
+  ['Tunisia', 'Tunisian Tunis'],
+  ['Bahrain', 'Bahraini Manama'],
+  ['Kuwait', 'Kuwaiti'],
+  ['Cyprus', 'Cypriot Nicosia'],
+  ['Ireland', 'Irish Dublin'],
+  ['Portugal', 'Portuguese Lisbon'],
+  ['Croatia', 'Croatian Zagreb'],
+  ['Bosnia', 'Bosnian Sarajevo'],
+  ['Montenegro', 'Montenegrin Podgorica'],
+  ['North Macedonia', 'Macedonian Skopje'],
+  ['Albania', 'Albanian Tirana'],
+  ['Bulgaria', 'Bulgarian Sofia'],
+  ['Slovenia', 'Slovenian Ljubljana'],
+  ['Uzbekistan', 'Uzbek Tashkent'],
+  ['Kyrgyzstan', 'Kyrgyz Bishkek'],
+  ['Tajikistan', 'Tajik Dushanbe'],
+  ['Turkmenistan', 'Turkmen Ashgabat'],
+  ['Mongolia', 'Mongolian Ulaanbaatar'],
+  ['Myanmar', 'Myanmar Burmese Naypyidaw Yangon'],
+  ['Laos', 'Laotian Vientiane'],
+  ['Singapore', 'Singaporean'],
+  ['New Zealand', 'Wellington'],
+  ['Chile', 'Chilean Santiago'],
+  ['Peru', 'Peruvian Lima'],
+  ['Ecuador', 'Ecuadorian Quito'],
+  ['Bolivia', 'Bolivian La-Paz'],
+  ['Paraguay', 'Paraguayan Asuncion'],
+  ['Uruguay', 'Uruguayan Montevideo'],
+  ['Haiti', 'Haitian Port-au-Prince'],
+  ['Guatemala', 'Guatemalan'],
+  ['Honduras', 'Honduran Tegucigalpa'],
+  ['Nicaragua', 'Nicaraguan Managua'],
+  ['El Salvador', 'Salvadoran San-Salvador'],
+  ['Panama', 'Panamanian'],
+  ['Costa Rica', 'Costa-Rican San-Jose'],
+  ['Dominican Republic', 'Dominican Santo-Domingo'],
+  ['Jamaica', 'Jamaican Kingston'],
+  ['Iceland', 'Icelandic Reykjavik'],
+  ['Luxembourg', 'Luxembourgish'],
+  ['Malta', 'Maltese Valletta'],
   ['European Union', 'EU E.U. European Brussels'],
 ];
 

@@ -8,7 +8,15 @@
 import type { Analysis, Mention, Sentence } from './analysis';
 import { promoteByUse, Registry } from './entity-registry';
 import { ALL_PRONOUNS, BODY_NOUNS, countriesIn, PERSON_ROLE_NOUNS } from './lexicon';
-import { addRole, classifyRun, continuesName, markModifiers, startsName, titleBefore } from './names';
+import {
+  addRole,
+  classifyRun,
+  continuesAfterJoiner,
+  continuesName,
+  markModifiers,
+  startsName,
+  titleBefore,
+} from './names';
 import type { Token } from './tokens';
 
 const DETERMINERS = new Set([
@@ -80,7 +88,11 @@ function mentionsIn(sentence: Sentence, analysis: Analysis, registry: Registry):
   for (let i = 0; i < tokens.length; i++) {
     if (taken[i] || !startsName(tokens, i)) continue;
     let j = i;
-    while (j < tokens.length && !taken[j] && continuesName(tokens, j, i)) {
+    while (
+      j < tokens.length &&
+      !taken[j] &&
+      (continuesName(tokens, j, i) || continuesAfterJoiner(tokens, j))
+    ) {
       j++;
       if (tokens[j - 1]!.possessive) break;
     }
@@ -107,6 +119,7 @@ function mentionsIn(sentence: Sentence, analysis: Analysis, registry: Registry):
     if (tokens[i + 1]?.capitalised && (taken[i + 1] || (t.capitalised && i > 0))) continue;
     if (tokens[i + 1] && /^(?:NOUN|PROPN)$/.test(tokens[i + 1]!.pos) && !tokens[i + 1]!.capitalised) continue;
     let from = i;
+    const ownerCountries: string[] = [];
     for (;;) {
       if (from === 0) break;
       if (!taken[from - 1] && isModifier(tokens[from - 1]!)) {
@@ -115,7 +128,12 @@ function mentionsIn(sentence: Sentence, analysis: Analysis, registry: Registry):
       }
       // "the White House readout", "an unnamed Kremlin official": a body or place named before the noun.
       const named = mentions.find((m) => m.to === from && m.kind === 'name' && m.entity?.kind !== 'person');
-      if (!named || named.possessive) break;
+      if (!named) break;
+      if (named.possessive) {
+        // "Ukraine's defence minister": the owner's country is part of the description.
+        ownerCountries.push(...(named.entity?.countries ?? []));
+        break;
+      }
       mentions.splice(mentions.indexOf(named), 1);
       from = named.from;
     }
@@ -125,20 +143,74 @@ function mentionsIn(sentence: Sentence, analysis: Analysis, registry: Registry):
     const words = tokens.slice(from, i + 1).map((w) => w.bare.toLowerCase());
     const plural = lower !== singular && !isBody;
     const owned = from > 0 && tokens[from - 1]!.possessive;
+    const owner = owned ? mentions.find((m) => m.to === from && m.possessive)?.entity : undefined;
+    const indefinite =
+      plural || words.some((w) => INDEFINITE.has(w)) || (!DETERMINERS.has(words[0] ?? '') && !owned);
+    const to = indefinite && !isBody ? postModifierEnd(tokens, i + 1, mentions) : i + 1;
     add({
-      ...base(from, i + 1),
+      ...base(from, to),
       kind: 'description',
+      ...(owner ? { owner } : {}),
       head: singular,
-      modifiers: words.slice(0, -1).filter((w) => !DETERMINERS.has(w)),
-      indefinite:
-        plural || words.some((w) => INDEFINITE.has(w)) || (!DETERMINERS.has(words[0] ?? '') && !owned),
+      modifiers: [
+        ...ownerCountries.map((c) => c.toLowerCase()),
+        ...words.slice(0, -1).filter((w) => !DETERMINERS.has(w)),
+      ],
+      indefinite,
     });
   }
 
   mentions.sort((a, b) => a.from - b.from);
+  mergeOwnedBodies(mentions, registry);
   markModifiers(mentions, tokens);
   linkAppositions(mentions, tokens);
   return mentions;
+}
+
+/**
+ * "a source briefed on the negotiations", "a Ukrainian official involved in the talks", "a member of the
+ * government team": what follows an unnamed source's noun up to the verb or a comma is part of how the
+ * text identifies it.
+ */
+function postModifierEnd(tokens: Token[], from: number, mentions: readonly Mention[]): number {
+  const person = (k: number) => mentions.some((m) => m.from <= k && k < m.to && m.entity?.kind === 'person');
+  const first = tokens[from];
+  if (!first) return from;
+  // "briefed on", "involved in", "familiar with", "in the delegation": a participle or adjective must
+  // take a preposition, or it is the sentence's own verb ("the mediators remained …").
+  const second = tokens[from + 1];
+  const opens =
+    first.pos === 'ADP' ||
+    ((first.pos === 'ADJ' || (first.pos === 'VERB' && /(?:ed|en)$/.test(first.text))) &&
+      second?.pos === 'ADP');
+  if (!opens || /^(?:that|who|which|to|as|than)$/i.test(first.text)) return from;
+  let k = from + 1;
+  while (k < tokens.length && k - from < 10) {
+    const t = tokens[k]!;
+    if (t.text === ',' || t.pos === 'PUNCT' || t.pos === 'AUX' || t.pos === 'SCONJ' || person(k)) break;
+    if (t.pos === 'VERB' && !/(?:ed|en)$/.test(t.text)) break;
+    if (t.pos === 'VERB' && tokens[k - 1]!.pos !== 'ADV' && k > from + 1) break;
+    k++;
+  }
+  return k - from >= 10 ? from : k;
+}
+
+/** "Colombia's Defense Ministry": a country's body is named with its country. */
+function mergeOwnedBodies(mentions: Mention[], registry: Registry): void {
+  for (let k = 1; k < mentions.length; k++) {
+    const owner = mentions[k - 1]!;
+    const body = mentions[k]!;
+    if (!owner.possessive || owner.to !== body.from || owner.entity?.kind !== 'place') continue;
+    if (body.kind !== 'name' || body.entity?.kind !== 'organisation') continue;
+    const name = `${owner.text.replace(/['’]s$/, '')}'s ${body.text}`;
+    mentions.splice(k - 1, 2, {
+      ...body,
+      from: owner.from,
+      text: name,
+      entity: registry.other(name, 'organisation'),
+    });
+    k--;
+  }
 }
 
 function isModifier(t: Token): boolean {

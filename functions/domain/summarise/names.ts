@@ -6,6 +6,7 @@ import type { Entity, EntityKind, Mention, Sentence } from './analysis';
 import {
   BODY_NOUNS,
   countriesIn,
+  HONORIFICS,
   isPlace,
   NON_PERSON_TAILS,
   NOT_NAME_WORDS,
@@ -21,6 +22,7 @@ export interface NameRegistry {
   readonly pending: Array<{ sentence: number; from: number; to: number; name: string }>;
   person(name: string): Entity;
   other(name: string, kind: EntityKind): Entity;
+  bySurname(part: string): Entity | undefined;
 }
 
 const NAME_JOINERS = new Set([
@@ -57,6 +59,10 @@ export function startsName(tokens: Token[], i: number): boolean {
   return true;
 }
 
+function isTitle(t: Token): boolean {
+  return t.capitalised && TITLE_WORDS.has(t.bare.toLowerCase().replace(/\.$/, ''));
+}
+
 function isRoleOrBody(word: string): boolean {
   return PERSON_ROLE_NOUNS.has(word) || BODY_NOUNS.has(word);
 }
@@ -70,10 +76,23 @@ export function continuesName(tokens: Token[], j: number, start: number): boolea
       !NOT_NAME_WORDS.has(lower) || (lower === 'he' && TITLE_WORDS.has(tokens[j - 1]!.bare.toLowerCase()))
     );
   }
-  // "Secretary of State", "Mohammed bin Salman": lower-case joiners between capitalised words.
+  // "Majed al-Ansari", "Ahmed el-Sisi": a particle joined to a capitalised name.
+  if (/^(?:al|el|ad|ash|as|at|az|an|ar|bin|ibn|abu|bint)-\p{Lu}/u.test(t.text)) return true;
+  // "Secretary of State", "Mohammed bin Salman", "Headquarters for the Treatment of Prisoners of War":
+  // lower-case joiners between capitalised words.
   const lower = t.text.toLowerCase();
   const next = tokens[j + 1];
-  return (lower === 'of' || NAME_JOINERS.has(lower)) && !!next?.capitalised && !tokens[j - 1]!.possessive;
+  if (tokens[j - 1]!.possessive) return false;
+  // "Prime Minister and Minister of Foreign Affairs": one title of two offices.
+  if (lower === 'and' && isTitle(tokens[j - 1]!) && next && isTitle(next)) return true;
+  if ((lower === 'of' || lower === 'for' || NAME_JOINERS.has(lower)) && next?.capitalised) return true;
+  return (lower === 'of' || lower === 'for') && next?.text === 'the' && !!tokens[j + 2]?.capitalised;
+}
+
+/** "the" inside a run ("…for the Treatment…") continues it when a joiner came just before. */
+export function continuesAfterJoiner(tokens: Token[], j: number): boolean {
+  const prev = tokens[j - 1]?.text.toLowerCase();
+  return tokens[j]!.text === 'the' && (prev === 'of' || prev === 'for') && !!tokens[j + 1]?.capitalised;
 }
 
 export type Base = (from: number, to: number) => Omit<Mention, 'kind'>;
@@ -100,11 +119,29 @@ export function classifyRun(
     add({ ...base(i, j), kind: 'name', entity: registry.other(text, kind) });
     return true;
   }
-  // Title words first, then the name: split where the titles end.
+  // "ELN said", "Hamas said in a statement": an acronym, or a single word speaking through statements,
+  // is a body.
+  const known = run.length === 1 ? registry.bySurname(text) : undefined;
+  if (known) {
+    add({ ...base(i, j), kind: 'name', entity: known });
+    return true;
+  }
+  if (run.length === 1 && (isAcronym(run[0]!.bare) || statementAfter(sentence, j))) {
+    add({ ...base(i, j), kind: 'name', entity: registry.other(text, 'organisation') });
+    return true;
+  }
+  // Title words first, then the name: split where the titles end. An honorific that is part of how a
+  // person is named ("Sheikh Mohammed bin …", "Prince Faisal bin Farhan") stays with the name.
   let split = 0;
   for (let k = 0; k < run.length; k++) {
     const w = lowerWords[k]!.replace(/\.$/, '');
-    if (TITLE_WORDS.has(w) || countriesIn(run[k]!.bare).length > 0 || run[k]!.possessive || w === 'of') {
+    if (HONORIFICS.has(w) && run[k + 1]?.capitalised) break;
+    const innerPossessive = run[k]!.possessive && k < run.length - 1;
+    // A country word is a title's modifier only before a title word ("Russian President", not "Sofia Ruiz").
+    const nextWord = lowerWords[k + 1]?.replace(/\.$/, '') ?? '';
+    const countryModifier =
+      countriesIn(run[k]!.bare).length > 0 && (TITLE_WORDS.has(nextWord) || run[k]!.possessive);
+    if (TITLE_WORDS.has(w) || countryModifier || innerPossessive || w === 'of') {
       split = k + 1;
     }
   }
@@ -120,11 +157,19 @@ export function classifyRun(
     add({ ...base(i + split, j), kind: 'name', entity: registry.other(name, 'place') });
     return true;
   }
-  const title = split > 0 ? sentence.text.slice(run[0]!.start, run[split - 1]!.end) : '';
-  const roleBefore = title || lowerRoleBefore(tokens, i);
+  // Only a title with a title word in it is evidence ("Gaza Strip" is no "Minister Strip").
+  const titled = run.slice(0, split).some((t) => TITLE_WORDS.has(t.bare.toLowerCase().replace(/\.$/, '')));
+  const title = split > 0 && titled ? sentence.text.slice(run[0]!.start, run[split - 1]!.end) : '';
+  // "Thailand's acting Prime Minister …": words before the capitalised title belong to the role.
+  const lead = title ? lowerRoleBefore(tokens, i, true) : '';
+  const roleBefore = title ? (lead ? `${lead} ${title}` : title) : lowerRoleBefore(tokens, i);
+  // "Anwar Ibrahim, who chairs …": only people are "who".
+  const who = tokens[j]?.text === ',' && /^who$/i.test(tokens[j + 1]?.text ?? '');
   const evidence =
     roleBefore !== '' ||
+    who ||
     appositionAfter(sentence, j) !== undefined ||
+    appositionBefore(tokens, i, j) ||
     nextToReportingVerb(tokens, i + split, j) ||
     /according to$/i.test(sentence.text.slice(0, run[0]!.start).trim());
   // "in Valletta", "at Sochi": a capitalised word after a preposition of place that names no person.
@@ -139,7 +184,8 @@ export function classifyRun(
     add({ ...base(i, j), kind: 'name', entity: registry.other(name, 'place') });
     return true;
   }
-  if (!evidence || nameTokens.length > 4) {
+  const joiners = nameTokens.filter((t) => NAME_JOINERS.has(t.text.toLowerCase())).length;
+  if (!evidence || nameTokens.length - joiners > 5) {
     registry.pending.push({ sentence: sentence.index, from: i + split, to: j, name });
     return false;
   }
@@ -152,6 +198,30 @@ export function classifyRun(
   }
   add({ ...base(i + split, j), kind: 'name', entity });
   return true;
+}
+
+function isAcronym(word: string): boolean {
+  return /^\p{Lu}{2,6}$/u.test(word) && !isPlace(word);
+}
+
+/** "Hamas said in a statement", "Hamas issued a statement": speaking through statements. */
+function statementAfter(sentence: Sentence, j: number): boolean {
+  const rest = sentence.tokens
+    .slice(j, j + 6)
+    .map((t) => t.text.toLowerCase())
+    .join(' ');
+  return /^(?:said in a statement|(?:also )?(?:issued|released|published) a statement)/.test(rest);
+}
+
+/** "Borrell's spokesman, Peter Stano, told…": a name set off by commas right after a role noun. */
+function appositionBefore(tokens: Token[], i: number, j: number): boolean {
+  const before = tokens[i - 1];
+  const role = tokens[i - 2];
+  if (before?.text !== ',' || !role) return false;
+  const closes = !tokens[j] || /^[,.;]$/.test(tokens[j]!.text);
+  return (
+    closes && (PERSON_ROLE_NOUNS.has(role.bare.toLowerCase()) || TITLE_WORDS.has(role.bare.toLowerCase()))
+  );
 }
 
 export function addRole(entity: Entity, role: string): void {
@@ -179,19 +249,20 @@ export function titleBefore(tokens: Token[], i: number): string {
 }
 
 /** "Kremlin foreign policy adviser" before a name: words back to a determiner, with a role noun. */
-function lowerRoleBefore(tokens: Token[], i: number): string {
+function lowerRoleBefore(tokens: Token[], i: number, any = false): string {
   let k = i;
   while (k > 0 && k > i - 6) {
     const t = tokens[k - 1]!;
-    if (/^(?:NOUN|ADJ|PROPN)$/.test(t.pos) || t.possessive) k--;
+    if (/^(?:NOUN|ADJ|PROPN)$/.test(t.pos) || t.possessive || /^(?:acting|interim|outgoing)$/i.test(t.text))
+      k--;
     else break;
   }
   const words = tokens.slice(k, i);
-  if (
-    !words.some((t) => PERSON_ROLE_NOUNS.has(t.bare.toLowerCase()) || TITLE_WORDS.has(t.bare.toLowerCase()))
-  ) {
-    return '';
-  }
+  // `any`: the words lead into a capitalised title, which already names the role.
+  const hasRole = words.some(
+    (t) => PERSON_ROLE_NOUNS.has(t.bare.toLowerCase()) || TITLE_WORDS.has(t.bare.toLowerCase()),
+  );
+  if (words.length === 0 || (!any && !hasRole)) return '';
   return words.map((t) => t.text).join(' ');
 }
 
@@ -244,6 +315,11 @@ export function markModifiers(mentions: Mention[], tokens: Token[]): void {
     if (nextMention && nextMention.from === m.to && nextMention.kind !== 'pronoun') m.modifier = true;
     else if (next && /^(?:NOUN)$/.test(next.pos) && !next.capitalised && !REPORTING_VERBS.has(next.text)) {
       m.modifier = true;
+    } else if (next && next.pos === 'ADJ' && !next.capitalised) {
+      // "White House national security spokesman John Kirby": adjectives and nouns leading to a role.
+      let k = m.to;
+      while (k < tokens.length && /^(?:ADJ|NOUN)$/.test(tokens[k]!.pos) && !tokens[k]!.capitalised) k++;
+      if (k > m.to && /^(?:NOUN)$/.test(tokens[k - 1]!.pos)) m.modifier = true;
     }
   }
 }

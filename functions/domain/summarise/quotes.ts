@@ -20,6 +20,8 @@ interface Found {
   speaker?: Entity;
   /** Credited by an attribution in its own sentence (not carried over). */
   direct: boolean;
+  /** The sentence attributes it ("the negotiator said"), even if to someone the text leaves unnamed. */
+  attributed: boolean;
   /** Starts its sentence. */
   opensSentence: boolean;
   hasVerb: boolean;
@@ -47,6 +49,7 @@ export function extractQuotes(a: Analysis): Quote[] {
         continue;
       }
       const credit = attribution(s, q, true);
+      const attributed = credit !== undefined || attributedAfter(s, q);
       const f: Found = {
         id: q.id,
         sentence: s.index,
@@ -55,6 +58,7 @@ export function extractQuotes(a: Analysis): Quote[] {
         words: wordsIn(text),
         ...(credit ? { speaker: credit } : {}),
         direct: credit !== undefined,
+        attributed,
         opensSentence: q.from <= 1,
         hasVerb: hasVerb(s, q),
         term: TERM_BEFORE.test(s.tokens[q.from - 2]?.text ?? '') && q.from >= 2,
@@ -103,6 +107,11 @@ function attribution(s: Sentence, q: SentenceQuote, first: boolean): Entity | un
   return s.speakers.find((sp) => sp.verb === -1)?.entity;
 }
 
+/** A reporting verb right after the quotation: it says who spoke, even when we cannot tell who. */
+function attributedAfter(s: Sentence, q: SentenceQuote): boolean {
+  return s.speakers.some((sp) => sp.verb > q.to && sp.verb <= q.to + 8);
+}
+
 /** `"…," X said`, `"…," said X`, `"…" he further wrote`. */
 function creditAfter(s: Sentence, q: SentenceQuote): Entity | undefined {
   const { tokens } = s;
@@ -144,7 +153,7 @@ function creditAfter(s: Sentence, q: SentenceQuote): Entity | undefined {
 function carryOver(a: Analysis, found: Found[]): void {
   for (let k = 0; k < found.length; k++) {
     const f = found[k]!;
-    if (f.speaker || !f.opensSentence) continue;
+    if (f.speaker || f.attributed || !f.opensSentence) continue;
     const s = a.sentences[f.sentence]!;
     const prev = a.sentences[f.sentence - 1];
     if (!prev) continue;
