@@ -52,7 +52,11 @@ const WEEKDAY = new RegExp(`\\b(?:(last|next|this|coming|this coming)\\s+)?(${WE
 const RELATIVE = /\b(today|yesterday|tomorrow|tonight|last week|last weekend|next week)\b/gi;
 /** Words just before a date that point it ahead of the publication date. */
 const FORWARD_CUE =
-  /\b(until|deadline|due|scheduled|set to|expected|will|would|plans? to|planned|next|upcoming|ahead of|by|again on|to resume|to meet|to hold|slated)\b/i;
+  /\b(until|deadline|due|scheduled|set to|expected|will|would|plans? to|planned|next|upcoming|ahead of|by|again on|to resume|to meet|to hold|slated|expires|begins|starts|takes effect|proposed holding|proposes)\b/i;
+/** A sentence about what will happen ("the ceasefire will take effect … from July 6"). */
+const FUTURE_SENTENCE = /\b(?:will|'ll|is to|are to|is due|are due)\b/i;
+/** Words just before a date that keep it in the past ("held on", "earlier", "last"). */
+const PAST_NEAR = /\b(?:held|earlier|previously|last|ago|was|were|had|took place|began|signed|met|since)\b/i;
 
 const DAY_MS = 86_400_000;
 
@@ -61,7 +65,12 @@ export function findDates(sentence: string, published: Date): DateMention[] {
   const found: DateMention[] = [];
   const taken: Array<[number, number]> = [];
   const free = (from: number, to: number) => !taken.some(([s, e]) => from < e && to > s);
-  const forwardAt = (index: number) => FORWARD_CUE.test(sentence.slice(Math.max(0, index - 60), index));
+  const future = FUTURE_SENTENCE.test(sentence);
+  const cueBefore = (index: number) => FORWARD_CUE.test(sentence.slice(Math.max(0, index - 60), index));
+  // A calendar date in a sentence about what will happen points ahead unless the words before it keep
+  // it in the past; a weekday needs its own cue ("on Friday" in "said they would…" is last Friday).
+  const forwardAt = (index: number) =>
+    cueBefore(index) || (future && !PAST_NEAR.test(sentence.slice(Math.max(0, index - 40), index)));
 
   for (const m of sentence.matchAll(MONTH_DAY)) {
     const at = m.index ?? 0;
@@ -129,7 +138,7 @@ export function findDates(sentence: string, published: Date): DateMention[] {
     // "Tuesday, January 6": the weekday only names the day the date already gives.
     if (/^,?\s*(?:\p{Lu}\p{Ll}+\.?\s+\d|\d{1,2}\s+\p{Lu})/u.test(sentence.slice(at + m[0].length))) continue;
     const target = WEEKDAYS.indexOf(m[2]!);
-    const ahead = m[1] === 'next' || (m[1] ?? '').includes('coming') || (!m[1] && forwardAt(at));
+    const ahead = m[1] === 'next' || (m[1] ?? '').includes('coming') || (!m[1] && cueBefore(at));
     let delta = target - pub.getUTCDay();
     if (ahead) delta = delta < 0 || (delta === 0 && m[1] === 'next') ? delta + 7 : delta;
     else if (m[1] === 'last') delta = delta >= 0 ? delta - 7 : delta;

@@ -85,10 +85,18 @@ export function extractEvents(a: Analysis): DatedEvent[] {
     const near = (d: string) => Math.abs(Date.parse(d) - a.published.getTime()) <= 7 * 86_400_000;
     if (dates.length > 2 && !dates.some((d) => near(d.date))) continue;
     for (const mention of dates) {
+      // "Monday's telephone diplomacy": a day named as the owner of something told elsewhere.
+      if (/^['’]s\b/.test(unquoted.slice(mention.index + mention.text.length))) continue;
       let verb = governingVerb(s, mention.index);
       // "Reuters reported on Dec. 20 that X is travelling": the report dates the happening it relays.
       if (verb && RELAYED.test(verb.text.toLowerCase())) verb = happeningVerb(s, verb.index);
-      const kind = kindOf(s, verb?.index, unquoted, mention.index);
+      let kind = kindOf(s, verb?.index, unquoted, mention.index);
+      if (kind === 'other' || kind === 'statement') {
+        // "… came after direct talks in Istanbul on Friday": the date belongs to the noun before it.
+        const near = unquoted.slice(Math.max(0, mention.index - 70), mention.index);
+        const noun = OBJECT_KINDS.find(([re]) => re.test(near));
+        if (noun && !/\b(?:said|says|told|announced|wrote|posted)\b/.test(near)) kind = noun[1];
+      }
       const participants = participantsOf(s, kind, verb?.index);
       const place = placeOf(s);
       const upcoming = mention.date.length === 10 && mention.date > a.day;
@@ -274,7 +282,12 @@ function placeOf(s: Sentence): string | undefined {
       before === 'in' || before === 'at' || (before === 'the' && (twoBefore === 'in' || twoBefore === 'at'))
     );
   };
-  const introduced = places.filter(preposition);
+  // "the war in Ukraine", "the conflict in Gaza": where a war is, not where the event took place.
+  const setting = (m: Mention) =>
+    /^(?:war|conflict|fighting|invasion|crisis|violence|peace|ceasefire)$/i.test(
+      s.tokens[m.from - 2]?.text ?? '',
+    );
+  const introduced = places.filter((m) => preposition(m) && !setting(m));
   const finer = introduced.find((m) => !isCountry(m.entity!.name));
   return (finer ?? introduced[0])?.entity?.name;
 }

@@ -37,7 +37,7 @@ const RULES: Rule[] = [
     reason: 'An agreement was signed or reached.',
     weight: 6,
     pattern:
-      /\b(?:signed|inked|initial(?:l)?ed|sealed|agreed (?:to|on|upon)(?! (?:the )?(?:next steps|formats?|continue|keep|meet|hold|further talks|report back))|agreed (?:that|a|an)|reached (?:an? |the )?(?:deal|agreement|accord|consensus|understanding)|struck (?:a |the )?deal|worked out an understanding|(?:peace |trade )?deal (?:was )?(?:signed|reached|struck))\b/i,
+      /\b(?:signed|inked|initial(?:l)?ed|sealed|agreed(?: \w+day)? (?:to|on|upon)(?! (?:the )?(?:next steps|formats?|continue|keep|meet|hold|further talks|report back))|agreed (?:that|a|an)|completed (?:the )?negotiations|finali[sz]ed (?:the )?(?:text|deal|agreement|treaty)|reached (?:an? |the )?(?:deal|agreement|accord|consensus|understanding)|struck (?:a |the )?deal|worked out an understanding|(?:peace |trade )?deal (?:was )?(?:signed|reached|struck))\b/i,
     negatedWeight: 2,
     negatedReason: 'Talks ended without an agreement.',
   },
