@@ -57,6 +57,8 @@ export interface Mention {
   indefinite?: boolean;
   /** Descriptions owned by a name before them ("Netanyahu's office", "Colombia's ministry"). */
   owner?: Entity;
+  /** Owned by "his"/"her" ("His office said"): the owner is who the pronoun means. */
+  ownerPronoun?: boolean;
 }
 
 /** A quotation's part in one sentence: token range [from, to) and offsets of the words inside the marks. */

@@ -83,6 +83,7 @@ const NEUTRAL = new Set([
 export function resolveReferences(a: Analysis): void {
   const seen: Seen[] = [];
   const bodies: Mention[] = [];
+  const orgs: Entity[] = [];
   let lastSpeaker: { entity: Entity; paragraph: number } | undefined;
   let previous: Sentence | undefined;
   for (const s of a.sentences) {
@@ -97,8 +98,16 @@ export function resolveReferences(a: Analysis): void {
     };
     for (const m of s.mentions) {
       if (m.inQuote) continue;
+      if (m.kind === 'description' && m.ownerPronoun && !m.owner) {
+        const owner = [s.context.previousSubject, s.context.lastSpeaker?.entity].find(
+          (x) => x?.kind === 'person',
+        );
+        if (owner) m.owner = owner;
+      }
       if (m.kind === 'description' && !m.entity && !m.indefinite) {
-        const e = isBody(m) ? earlierBody(m, bodies) : resolveDescription(a, m, seen, s.paragraph);
+        const e = isBody(m)
+          ? earlierBody(m, bodies, orgs)
+          : (resolveDescription(a, m, seen, s.paragraph) ?? recentSpeaker(m, s));
         if (e) m.entity = e;
       }
       if (m.kind === 'description' && !m.entity && m.indefinite && m.head && ANONYMOUS_HEADS.has(m.head)) {
@@ -106,6 +115,7 @@ export function resolveReferences(a: Analysis): void {
         m.entity = anonymous(m);
       }
       if (m.kind === 'description' && isBody(m)) bodies.push(m);
+      if (m.kind === 'name' && m.entity?.kind === 'organisation') orgs.push(m.entity);
       if (m.entity && (m.entity.kind === 'person' || m.entity.kind === 'group')) {
         seen.push({ entity: m.entity, sentence: s.index, paragraph: s.paragraph, head: m.head });
       }
@@ -421,7 +431,7 @@ export function creditOf(s: Sentence, m: Mention): { entity?: Entity } {
  * "the joint statement" after "a joint US-Ukraine statement": the same document, named as fully as the
  * text ever named it.
  */
-function earlierBody(m: Mention, bodies: readonly Mention[]): Entity | undefined {
+function earlierBody(m: Mention, bodies: readonly Mention[], orgs: readonly Entity[]): Entity | undefined {
   const mine = new Set(m.modifiers ?? []);
   for (let k = bodies.length - 1; k >= 0; k--) {
     const b = bodies[k]!;
@@ -429,11 +439,55 @@ function earlierBody(m: Mention, bodies: readonly Mention[]): Entity | undefined
     if (![...mine].every((w) => b.modifiers?.includes(w))) continue;
     return b.entity ?? bodyEntity(b);
   }
+  // "the ministry" after "Egypt's Ministry of Water Resources and Irrigation".
+  const head = m.head ?? '';
+  for (let k = orgs.length - 1; k >= 0; k--) {
+    if (new RegExp(`\\b${head}\\b`, 'i').test(orgs[k]!.name)) return orgs[k];
+  }
+  // "the union said" about a body the text named differently: who it is stays open.
+  if (!DOCUMENTS.has(head) && !m.owner && (m.modifiers ?? []).length === 0) return UNKNOWN;
   return undefined;
 }
 
+/** Documents a text may quote without having named them before ("the statement said"). */
+const DOCUMENTS = new Set([
+  'statement',
+  'readout',
+  'communique',
+  'communiqué',
+  'declaration',
+  'memo',
+  'letter',
+  'document',
+]);
+
+/** A definite body the text does not identify: credited to nobody. */
+const UNKNOWN: Entity = {
+  id: -2,
+  name: '',
+  kind: 'media',
+  roles: [],
+  side: null,
+  countries: [],
+  reporter: true,
+  partial: true,
+};
+
+/**
+ * "Gerardo Blyde, who leads the opposition team, said …" then "the opposition negotiator told
+ * reporters": a description right after someone spoke, of a person whose role the text never gave, is
+ * how reporters name the same speaker again.
+ */
+function recentSpeaker(m: Mention, s: Sentence): Entity | undefined {
+  const last = s.context.lastSpeaker;
+  if (!last || last.entity.kind !== 'person' || last.entity.roles.length > 0 || last.entity.partial)
+    return undefined;
+  if (s.paragraph - last.paragraph > 1 || !m.head || !(m.head in HEADS)) return undefined;
+  return last.entity;
+}
+
 function bodyEntity(m: Mention): Entity {
-  const own = m.text.replace(/^(?:the|a|an)\s+/i, '');
+  const own = m.text.replace(/^(?:the|a|an|his|her|its|their)\s+/i, '');
   // "Benjamin Netanyahu's office": whose office it is belongs to its name.
   const name = m.owner && m.owner.kind !== 'media' ? `${m.owner.name}'s ${own}` : own;
   return {

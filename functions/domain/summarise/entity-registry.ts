@@ -23,7 +23,10 @@ export function promoteByUse(analysis: Analysis, registry: Registry): void {
   const subjectWords = new Set<string>();
   for (const s of analysis.sentences) {
     s.tokens.forEach((t, i) => {
-      if (t.capitalised && free(s, i) && actsAsSubject(s, i) && !s.quoted[i]) subjectWords.add(t.bare);
+      // A word already read as a name of its own ("Machado called …") also counts.
+      const partial = s.mentions.some((m) => m.from === i && m.to === i + 1 && m.entity?.partial);
+      if (t.capitalised && (free(s, i) || partial) && actsAsSubject(s, i) && !s.quoted[i])
+        subjectWords.add(t.bare);
     });
   }
   for (const p of registry.pending) {

@@ -17,7 +17,7 @@ export const REPORTING_VERBS = new Set(
     'suggested suggests caution cautioned complain complained lament lamented boast boasted praise praised hail ' +
     'hailed hailing dub dubbed term termed label labeled labelled brand branded characterise characterised ' +
     'characterize characterized reiterate reiterated reiterates affirm affirmed assure assured continue continued ' +
-    'continues tout touted insisting declaring arguing told report reported reports reporting'
+    'continues tout touted insisting declaring arguing told report reported reports reporting quoted'
   ).split(' '),
 );
 
@@ -35,7 +35,8 @@ export const TITLE_WORDS = new Set(
     'leader secretary-general under undersecretary national security council army navy air force top senior ' +
     'acting interim former ex lead principal assistant press policy intelligence military international ' +
     'counterpart negotiator mediator delegate officer head judge justice lawmaker mp congressman congresswoman ' +
-    'representative-elect president-elect journalist reporter correspondent analyst editor'
+    'representative-elect president-elect journalist reporter correspondent analyst editor commissioner ' +
+    'chairman chairwoman chair mayor'
   ).split(' '),
 );
 
@@ -46,7 +47,8 @@ export const PERSON_ROLE_NOUNS = new Set(
     'aide spokesperson spokesman spokeswoman negotiator diplomat official leader chief head director commander ' +
     'general governor senator lawmaker king queen prince emir sheikh counterpart deputy mediator delegate ' +
     'journalist reporter correspondent analyst editor expert source officer strongman monarch premier ruler ' +
-    'secretary-general prosecutor judge person people member members'
+    'secretary-general prosecutor judge person people member members commissioner chair chairman chairwoman ' +
+    'chairperson mayor executive ceo founder organiser organizer'
   ).split(' '),
 );
 
@@ -56,7 +58,7 @@ export const BODY_NOUNS = new Set(
     'statement readout communique communiqué ministry office government administration embassy cabinet ' +
     'presidency delegation delegations side sides team spokesperson memo letter document declaration council ' +
     'commission parliament army military command agency service department officials sources authorities ' +
-    'kremlin'
+    'kremlin union company party group alliance association federation committee coalition'
   ).split(' '),
 );
 

@@ -142,8 +142,11 @@ function mentionsIn(sentence: Sentence, analysis: Analysis, registry: Registry):
     // "an unnamed White House official": the article may sit before an adjective.
     const words = tokens.slice(from, i + 1).map((w) => w.bare.toLowerCase());
     const plural = lower !== singular && !isBody;
+    // "His office said": the owner is whoever "his" means (the reference pass resolves it).
+    const pronounOwner = isBody && /^(?:his|her)$/.test(words[0] ?? '');
     const owned = from > 0 && tokens[from - 1]!.possessive;
     const owner = owned ? mentions.find((m) => m.to === from && m.possessive)?.entity : undefined;
+
     const indefinite =
       plural || words.some((w) => INDEFINITE.has(w)) || (!DETERMINERS.has(words[0] ?? '') && !owned);
     const to = indefinite && !isBody ? postModifierEnd(tokens, i + 1, mentions) : i + 1;
@@ -151,6 +154,7 @@ function mentionsIn(sentence: Sentence, analysis: Analysis, registry: Registry):
       ...base(from, to),
       kind: 'description',
       ...(owner ? { owner } : {}),
+      ...(pronounOwner ? { ownerPronoun: true } : {}),
       head: singular,
       modifiers: [
         ...ownerCountries.map((c) => c.toLowerCase()),

@@ -48,7 +48,9 @@ export function startsName(tokens: Token[], i: number): boolean {
   const lower = t.bare.toLowerCase();
   // "Officials said", "Negotiators met": a role noun opening a sentence is not a name.
   const singular = lower.replace(/(?<=[a-z]{3})s$/, '');
-  if (!tokens[i + 1]?.capitalised && (isRoleOrBody(lower) || isRoleOrBody(singular))) return false;
+  const next = tokens[i + 1];
+  if (!next?.capitalised && next?.text !== 'of' && (isRoleOrBody(lower) || isRoleOrBody(singular)))
+    return false;
   if (NOT_NAME_WORDS.has(lower)) {
     // "He Lifeng" after a title: a name that looks like a pronoun.
     const prev = tokens[i - 1];
@@ -57,6 +59,14 @@ export function startsName(tokens: Token[], i: number): boolean {
     );
   }
   return true;
+}
+
+function bodyWithOf(tokens: Token[], start: number, j: number): boolean {
+  const words = tokens.slice(start, j).map((t) => t.bare.toLowerCase());
+  const of = words.indexOf('of');
+  return (
+    of > 0 && words.slice(0, of).some((w) => NON_PERSON_TAILS.has(w)) && !words.slice(of).includes('and')
+  );
 }
 
 function isTitle(t: Token): boolean {
@@ -83,8 +93,10 @@ export function continuesName(tokens: Token[], j: number, start: number): boolea
   const lower = t.text.toLowerCase();
   const next = tokens[j + 1];
   if (tokens[j - 1]!.possessive) return false;
-  // "Prime Minister and Minister of Foreign Affairs": one title of two offices.
+  // "Prime Minister and Minister of Foreign Affairs": one title of two offices; "Ministry of Water
+  // Resources and Irrigation": one body.
   if (lower === 'and' && isTitle(tokens[j - 1]!) && next && isTitle(next)) return true;
+  if (lower === 'and' && next?.capitalised && bodyWithOf(tokens, start, j)) return true;
   if ((lower === 'of' || lower === 'for' || NAME_JOINERS.has(lower)) && next?.capitalised) return true;
   return (lower === 'of' || lower === 'for') && next?.text === 'the' && !!tokens[j + 2]?.capitalised;
 }
@@ -168,6 +180,7 @@ export function classifyRun(
   const evidence =
     roleBefore !== '' ||
     who ||
+    subjectOfClause(tokens, i, j, nameTokens.length) ||
     appositionAfter(sentence, j) !== undefined ||
     appositionBefore(tokens, i, j) ||
     nextToReportingVerb(tokens, i + split, j) ||
@@ -211,6 +224,25 @@ function statementAfter(sentence: Sentence, j: number): boolean {
     .map((t) => t.text.toLowerCase())
     .join(' ');
   return /^(?:said in a statement|(?:also )?(?:issued|released|published) a statement)/.test(rest);
+}
+
+/**
+ * "Chandni Raina, speaking for India, delivered a rebuke": a two- or three-word name opening a sentence
+ * (or its main clause) as the subject of a verb reads as a person.
+ */
+function subjectOfClause(tokens: Token[], i: number, j: number, words: number): boolean {
+  if (words < 2 || words > 3) return false;
+  if (i > 0 && !(tokens[i - 1]!.text === ',' && i > 2)) return false;
+  let k = j;
+  if (tokens[k]?.text === ',') {
+    // Skip one aside set off by commas.
+    const close = tokens.findIndex((t, n) => n > k && t.text === ',');
+    if (close < 0 || close - k > 10) return false;
+    k = close + 1;
+  }
+  while (tokens[k]?.pos === 'ADV') k++;
+  const verb = tokens[k];
+  return !!verb && (verb.pos === 'VERB' || verb.pos === 'AUX') && !/ing$/.test(verb.text);
 }
 
 /** "Borrell's spokesman, Peter Stano, told…": a name set off by commas right after a role noun. */
@@ -273,6 +305,8 @@ function appositionAfter(sentence: Sentence, j: number): string | undefined {
   let k = j + 1;
   const start = k;
   while (k < tokens.length && tokens[k]!.text !== ',' && k - start < 12) {
+    // "Amos Hochstein, the U.S. envoy who shuttled between …": the role ends where a clause begins.
+    if (/^(?:who|that|which)$/i.test(tokens[k]!.text) && k > start) break;
     if (/^(?:VERB|AUX)$/.test(tokens[k]!.pos) && !/^(?:led|based)$/.test(tokens[k]!.text)) return undefined;
     k++;
   }
@@ -312,7 +346,12 @@ export function markModifiers(mentions: Mention[], tokens: Token[]): void {
     if (m.kind !== 'name' || m.possessive) continue;
     const next = tokens[m.to];
     const nextMention = mentions[k + 1];
-    if (nextMention && nextMention.from === m.to && nextMention.kind !== 'pronoun') m.modifier = true;
+    // "UN Secretary-General Antonio Guterres": titles between a body and a name.
+    let t = m.to;
+    while (t < tokens.length && tokens[t]!.capitalised && TITLE_WORDS.has(tokens[t]!.bare.toLowerCase())) t++;
+    const titled = t > m.to && mentions.some((n) => n.from === t && n.entity?.kind === 'person');
+    if ((nextMention && nextMention.from === m.to && nextMention.kind !== 'pronoun') || titled)
+      m.modifier = true;
     else if (next && /^(?:NOUN)$/.test(next.pos) && !next.capitalised && !REPORTING_VERBS.has(next.text)) {
       m.modifier = true;
     } else if (next && next.pos === 'ADJ' && !next.capitalised) {

@@ -26,6 +26,8 @@ interface Found {
   opensSentence: boolean;
   hasVerb: boolean;
   term: boolean;
+  /** Goes on from the previous paragraph's open quotation. */
+  continues: boolean;
 }
 
 const TERM_BEFORE = /^(?:the|a|an|of|so-called|dubbed|named|titled|called|termed|as)$/i;
@@ -62,6 +64,7 @@ export function extractQuotes(a: Analysis): Quote[] {
         opensSentence: q.from <= 1,
         hasVerb: hasVerb(s, q),
         term: TERM_BEFORE.test(s.tokens[q.from - 2]?.text ?? '') && q.from >= 2,
+        continues: q.continues,
       };
       if (!credit && q.continues) {
         const before = found.at(-1);
@@ -104,7 +107,18 @@ function attribution(s: Sentence, q: SentenceQuote, first: boolean): Entity | un
   if (before) return before.entity;
   const previousQuoteSpeaker = s.speakers.find((sp) => sp.verb >= 0 && sp.verb < q.from);
   if (previousQuoteSpeaker && earlierEnd > 0) return previousQuoteSpeaker.entity;
-  return s.speakers.find((sp) => sp.verb === -1)?.entity;
+  const according = s.speakers.find((sp) => sp.verb === -1)?.entity;
+  if (according) return according;
+  // "… 'a negotiated solution' that respected its rights, he was quoted as saying": the attribution
+  // closes the sentence, after the quotation and no other quotation.
+  const later = s.speakers.find(
+    (sp) =>
+      sp.verb > q.to &&
+      sp.subject &&
+      sp.subject.from > q.to &&
+      !s.quotes.some((o) => o.from > q.to && o.from < sp.verb),
+  );
+  return later?.entity;
 }
 
 /** A reporting verb right after the quotation: it says who spoke, even when we cannot tell who. */
@@ -153,6 +167,11 @@ function creditAfter(s: Sentence, q: SentenceQuote): Entity | undefined {
 function carryOver(a: Analysis, found: Found[]): void {
   for (let k = 0; k < found.length; k++) {
     const f = found[k]!;
+    // A quotation carried over a paragraph break is the same speaker's, however that one was found.
+    if (!f.speaker && f.continues && !f.attributed) {
+      const before = found[k - 1];
+      if (before?.speaker) f.speaker = before.speaker;
+    }
     if (f.speaker || f.attributed || !f.opensSentence) continue;
     const s = a.sentences[f.sentence]!;
     const prev = a.sentences[f.sentence - 1];
@@ -163,9 +182,17 @@ function carryOver(a: Analysis, found: Found[]): void {
     const prevQuote = found.filter((x) => x.sentence === prev.index && x.speaker).at(-1);
     const prevSpeech = prev.speakers.filter((sp) => sp.entity).at(-1)?.entity;
     const endsWithColon = /:\s*$/.test(prev.text);
-    const speaker = prevQuote?.speaker ?? (samePara || endsWithColon ? prevSpeech : undefined);
+    // A paragraph that is nothing but a quotation goes on from the speech that closed the paragraph
+    // before ("X acknowledged the shortfall in a statement.", then the statement's words).
+    const quoteOnly = nextPara && isQuoteOnly(s);
+    const speaker = prevQuote?.speaker ?? (samePara || endsWithColon || quoteOnly ? prevSpeech : undefined);
     if (speaker && speaker.kind !== 'group') f.speaker = speaker;
   }
+}
+
+function isQuoteOnly(s: Sentence): boolean {
+  const words = s.tokens.filter((t) => /[\p{L}\p{N}]/u.test(t.text)).length;
+  return words > 0 && s.quoted.filter(Boolean).length === words;
 }
 
 function keep(f: Found, a: Analysis): boolean {

@@ -18,7 +18,9 @@ export interface Token {
   capitalised: boolean;
 }
 
-const TOKEN = /(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:[-'’.,:][\p{L}\p{N}]+)*|\S/gu;
+// "Mr.", "Dr.", "Gen." keep their period: they are titles, not sentence ends.
+const TOKEN =
+  /\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Lt|Col|Gov|Prof|Maj|Capt|Adm|Sgt|Amb)\.|\b\p{Lu}\.(?=\s+\p{Lu}\p{Ll})|(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:[-'’.,:][\p{L}\p{N}]+)*|\S/gu;
 
 let tagger: ReturnType<typeof winkNLP> | undefined;
 
