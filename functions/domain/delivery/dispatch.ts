@@ -24,7 +24,7 @@ export interface DispatchPorts {
   send: Queue<DeliverMessage>;
   render: IssueRenderer;
   clock: Clock;
-  topics: readonly { id: string; title: string }[];
+  topics: readonly { id: string; title: string; shortTitle?: string | undefined }[];
   publicUrl: string;
   /** Batch form of `subscribers.isSuppressed` for a whole page (one store call instead of one each). */
   suppressedAmong?: (ids: readonly string[]) => Promise<Set<string>>;

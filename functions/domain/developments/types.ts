@@ -30,6 +30,8 @@ export interface TimelineEvent {
   kind?: string;
   /** True for "last week" and the like: the day is an estimate. */
   approximate?: boolean;
+  /** True for a dated event after the report's publication (a planned meeting, a deadline, a vote). */
+  upcoming?: boolean;
 }
 
 export interface Significance {
@@ -67,6 +69,11 @@ export interface Development {
    * done; a retry that finds it set finishes them, so a crash in between loses neither.
    */
   pending?: { stateOfPlay: boolean; alert: boolean };
+  /**
+   * Published well before the topic's latest known development when it arrived (see freshness.ts): it
+   * never triggers an alert and digests show it as background.
+   */
+  background?: boolean;
 }
 
 export interface ProposalStatus {
@@ -92,6 +99,8 @@ export interface StateOfPlay {
 export interface Topic {
   id: string;
   title: string;
+  /** A few words for subjects and labels ("Ukraine talks"); the title when absent. */
+  shortTitle?: string;
   description: string;
   keywords: string[];
   feeds: string[];
