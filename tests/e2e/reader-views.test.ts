@@ -53,8 +53,14 @@ async function emailHtml(to: string, subject: RegExp): Promise<string> {
   return found.body.html;
 }
 
-const html = (markup: string): Load => (page: Page) => page.setContent(markup, { waitUntil: 'load' });
-const url = (path: string): Load => (page: Page) => page.goto(`${stack.appUrl}${path}`);
+const html =
+  (markup: string): Load =>
+  (page: Page) =>
+    page.setContent(markup, { waitUntil: 'load' });
+const url =
+  (path: string): Load =>
+  (page: Page) =>
+    page.goto(`${stack.appUrl}${path}`);
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'talkwatch-views-'));
@@ -136,7 +142,9 @@ describe('every email and page a reader sees', () => {
             problems.push(`${name} ${width}px ${scheme}: ${report.overflow}px sideways scroll`);
           }
           for (const low of report.lowContrast) {
-            problems.push(`${name} ${width}px ${scheme}: "${low.text}" ${low.ratio}:1 (${low.color} on ${low.background})`);
+            problems.push(
+              `${name} ${width}px ${scheme}: "${low.text}" ${low.ratio}:1 (${low.color} on ${low.background})`,
+            );
           }
         }
       }

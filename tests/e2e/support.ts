@@ -65,7 +65,12 @@ function inspect(scheme: Scheme): ViewReport {
     const [hi, lo] = [lum(fg), lum(bg)].sort((a, b) => b - a) as [number, number];
     const ratio = (hi + 0.05) / (lo + 0.05);
     if (ratio < 4.5) {
-      low.push({ text: own.slice(0, 60), ratio: Math.round(ratio * 100) / 100, color: style.color, background: bgText });
+      low.push({
+        text: own.slice(0, 60),
+        ratio: Math.round(ratio * 100) / 100,
+        color: style.color,
+        background: bgText,
+      });
     }
   }
   return {

@@ -33,6 +33,7 @@ ul.plain li:first-child{border-top:0}
 label,legend{font-weight:600}fieldset{border:0;padding:0;margin:1rem 0}
 .field{margin:1rem 0}.hint{color:var(--muted);font-size:.9375rem;margin:.125rem 0 .25rem;font-weight:400}
 input[type=email]{width:100%;max-width:100%;font:inherit;padding:.5rem;border:2px solid var(--muted);border-radius:4px;background:var(--card);color:var(--fg)}
+input::placeholder{color:var(--muted);opacity:1}
 input[aria-invalid=true]{border-color:var(--err)}.error{color:var(--err);font-weight:600;margin:.25rem 0}
 .choice{display:flex;gap:.5rem;align-items:flex-start;margin:.5rem 0}.choice input{margin-top:.35rem;flex:none}
 .choice label{display:block}.choice .hint{display:block}

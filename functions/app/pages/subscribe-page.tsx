@@ -2,7 +2,7 @@
 // GET / (and POST /subscribe with a mistake): the subscribe form. Works without JavaScript; every
 // field has a label, errors are listed first and tied to their field with aria-describedby, and the
 // `website` honeypot is off-screen, out of the tab order and hidden from assistive technology.
-import { presentIssue, shortDate } from '../../domain/issues/presentation';
+import { firstSentence, presentIssue, shortDate } from '../../domain/issues/presentation';
 import type { Issue } from '../../domain/issues/types';
 import type { Topic } from '../../domain/subscribers/topics';
 import { FREQUENCIES, type Frequency } from '../../domain/subscribers/types';
@@ -145,7 +145,8 @@ export function TopicChoice({ topic: t, checked }: { topic: Topic; checked: bool
 
 function LatestIssue({ issue }: { issue: Issue }) {
   const content = issue.content!;
-  const big = presentIssue(issue.kind, content).bigPicture[0] ?? content.developments[0]?.summary.summary;
+  const lead = content.developments[0]?.summary.summary;
+  const big = presentIssue(issue.kind, content).bigPicture[0] ?? (lead ? firstSentence(lead) : undefined);
   return (
     <section class="box" aria-labelledby="latest-issue">
       <p class="kicker" id="latest-issue">

@@ -1,6 +1,7 @@
 // Stale and out-of-order news. Feeds and editors sometimes deliver an old report after newer ones (an
 // archive page re-published, a late wire copy). Such a report is still worth keeping, but it must not
-// wake instant subscribers as if it were news: it waits for the digest, shown there as background.
+// wake instant subscribers as if it were news, nor change the state of play readers were told: it
+// waits for the digest, shown there as background.
 // Kept apart from ingest so the rule reads (and merges) on its own.
 
 /** How far before the topic's latest known development a report may be and still count as news. */

@@ -108,7 +108,8 @@ export async function ingestDevelopment(
     summary,
     ingestedAt: now,
     pending: {
-      stateOfPlay: true,
+      // A late, older report changes nothing readers were told: it is kept for the digest only.
+      stateOfPlay: !background,
       alert: summary.significance.level === 'alert' && options.requestAlert !== false && !background,
     },
     ...(background ? { background } : {}),

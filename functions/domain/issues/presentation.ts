@@ -84,11 +84,10 @@ function overlap(a: string, b: string): number {
  * enough is left, so no line ends in the middle of a thought.
  */
 export function wholeText(text: string): string {
-  const trimmed = text.trim();
-  // "…in Hallandale Beach, Florida, on Nov." (a sentence cut at an abbreviated date) loses the stub.
+  // "…in Hallandale Beach, Florida, on Nov." (a sentence cut inside an abbreviated date) loses the stub.
   const stub = /,?\s+(?:on|in|since|by|until|from)\s+(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$/;
-  if (stub.test(trimmed)) return trimmed.replace(stub, '.');
-  if (!/(…|\.\.\.)$/.test(trimmed)) return trimmed;
+  const trimmed = text.trim();
+  if (!/(…|\.\.\.)$/.test(trimmed)) return trimmed.replace(stub, '.');
   const body = trimmed.replace(/(…|\.\.\.)$/, '').trimEnd();
   const cut = Math.max(
     body.lastIndexOf('. '),
@@ -102,7 +101,7 @@ export function wholeText(text: string): string {
       .slice(0, cut + 1)
       .replace(/[,;–—]$/, '')
       .trimEnd();
-    return /[.!?]$/.test(clause) ? clause : `${clause}.`;
+    return (/[.!?]$/.test(clause) ? clause : `${clause}.`).replace(stub, '.');
   }
   return trimmed;
 }
@@ -227,9 +226,15 @@ export function whatsNext(
 
 /** Which of a day's entries stands for it: what was done before what was said. */
 const KIND_ORDER = ['agreement', 'meeting', 'call', 'deadline', 'vote', 'other', 'statement'];
+/** Second-hand lines ("X reported that…") stand for a day only when nothing else happened on it. */
+const HEARSAY = /\b(?:reported|told|according to|said)\b/i;
 const kindRank = (e: TimelineEvent) => {
   const i = KIND_ORDER.indexOf(e.kind ?? 'other');
-  return (i === -1 ? KIND_ORDER.indexOf('other') : i) - (e.place ? 0.5 : 0);
+  return (
+    (i === -1 ? KIND_ORDER.indexOf('other') : i) -
+    (e.place ? 0.5 : 0) +
+    (HEARSAY.test(e.description) ? 10 : 0)
+  );
 };
 
 /**
