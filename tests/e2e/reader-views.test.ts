@@ -137,7 +137,7 @@ describe('every email and page a reader sees', () => {
     for (const [name, load] of Object.entries(views)) {
       for (const scheme of SCHEMES) {
         for (const width of [320, 390, 1280]) {
-          const report = await checkView(browser, name, load, width, scheme);
+          const report = await checkView(browser, name, load, width, scheme, width !== 320);
           if (width < 1280 && report.overflow > 0) {
             problems.push(`${name} ${width}px ${scheme}: ${report.overflow}px sideways scroll`);
           }

@@ -51,8 +51,10 @@ describe('subscribing in a browser', () => {
 
     await page.goto(`${stack.appUrl}/`);
     expect(await page.getAttribute('html', 'lang')).toBe('en');
-    // Keyboard order: skip link, then the email field.
+    // Keyboard: the skip link comes first and leads past the masthead to the email field.
     await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.keyboard.press('Enter');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('email');
     // The honeypot is not there for people or assistive technology.

@@ -81,20 +81,23 @@ function inspect(scheme: Scheme): ViewReport {
 
 export type Load = (page: import('playwright-core').Page) => Promise<unknown>;
 
-/** Opens a view at one width and scheme, saves a full-page screenshot, and reports what it found. */
+/** Opens a view at one width and scheme, saves a full-page screenshot if asked, and reports what it found. */
 export async function checkView(
   browser: Browser,
   name: string,
   load: Load,
   width: number,
   scheme: Scheme,
+  screenshot = true,
 ): Promise<ViewReport> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const page = await openPage(browser, width, scheme);
   try {
     await load(page);
     const report = await page.evaluate(inspect, scheme);
-    await page.screenshot({ path: join(ARTIFACTS, `${name}-${width}-${scheme}.png`), fullPage: true });
+    if (screenshot) {
+      await page.screenshot({ path: join(ARTIFACTS, `${name}-${width}-${scheme}.png`), fullPage: true });
+    }
     return report;
   } finally {
     await page.close();
