@@ -146,7 +146,10 @@ export function IssueList({ issues, topics }: { issues: Issue[]; topics: readonl
   );
 }
 
-/** A short subscribe form: the address, and the topics of this page already chosen. */
+/**
+ * A short subscribe form: the address, with this page's topic already chosen. A page about every topic
+ * sends readers to the full form instead (a subscription needs at least one topic).
+ */
 export function SubscribeBox({ topics, chosen }: { topics: readonly Topic[]; chosen: readonly string[] }) {
   const names = topics.filter((t) => chosen.includes(t.id)).map((t) => t.title);
   return (
@@ -154,29 +157,38 @@ export function SubscribeBox({ topics, chosen }: { topics: readonly Topic[]; cho
       <h2 id="subscribe-box" style="margin-top:0">
         Get it by email
       </h2>
-      <p class="muted">
-        {names.length ? `A daily digest on ${names.join(', ')}.` : 'A daily digest.'} We confirm your address
-        first; every email has a one-click unsubscribe link. <a href="/">More choices</a>
-      </p>
-      <form method="post" action="/subscribe" class="inline">
-        <label for="box-email" class="sr">
-          Email address
-        </label>
-        {chosen.map((id) => (
-          <input type="hidden" name="topics" value={id} key={id} />
-        ))}
-        <input type="hidden" name="frequency" value="daily" />
-        <input
-          type="email"
-          id="box-email"
-          name="email"
-          autocomplete="email"
-          required
-          maxlength={254}
-          placeholder="you@example.org"
-        />
-        <button type="submit">Subscribe</button>
-      </form>
+      {names.length === 0 ? (
+        <p>
+          Alerts or a daily or weekly digest on the negotiations you choose.{' '}
+          <a href="/">Choose your topics and subscribe</a>.
+        </p>
+      ) : (
+        <>
+          <p class="muted">
+            A daily digest on {names.join(', ')}. We confirm your address first; every email has a one-click
+            unsubscribe link. <a href="/">More choices</a>
+          </p>
+          <form method="post" action="/subscribe" class="inline">
+            <label for="box-email" class="sr">
+              Email address
+            </label>
+            {chosen.map((id) => (
+              <input type="hidden" name="topics" value={id} key={id} />
+            ))}
+            <input type="hidden" name="frequency" value="daily" />
+            <input
+              type="email"
+              id="box-email"
+              name="email"
+              autocomplete="email"
+              required
+              maxlength={254}
+              placeholder="you@example.org"
+            />
+            <button type="submit">Subscribe</button>
+          </form>
+        </>
+      )}
     </section>
   );
 }
