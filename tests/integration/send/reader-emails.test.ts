@@ -178,8 +178,9 @@ describe('stale and out-of-order news', () => {
   });
 
   it('a report a few hours older than the latest is still news', async () => {
-    const { ingestPorts, alerts } = await setup();
+    const { deps, ingestPorts } = await setup();
     await ingestDevelopment(ingestPorts, MOSCOW);
+    const before = await deps.developments.getStateOfPlay('us-russia-ukraine');
     const late = {
       ...MOSCOW,
       url: 'https://wire.example/late',
@@ -189,6 +190,10 @@ describe('stale and out-of-order news', () => {
     };
     const result = await ingestDevelopment(ingestPorts, late);
     expect(result.created).toBe(true);
+    expect((await deps.developments.get(result.id))?.background).toBeUndefined();
+    // It folds into the state of play like any news.
+    const after = await deps.developments.getStateOfPlay('us-russia-ukraine');
+    expect(after?.version).toBeGreaterThan(before?.version ?? 0);
   });
 });
 
