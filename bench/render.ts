@@ -57,7 +57,7 @@ export async function benchRender(options: {
         content,
         frequencies: ['daily'],
         archiveUrl: `${config.PUBLIC_URL}/archive/${issue.id}`,
-        greeting: 'Hello,',
+        storyUrl: `${config.PUBLIC_URL}/topics/${content.topic}`,
         preferencesUrl: links.preferencesUrl,
         unsubscribeUrl: links.unsubscribeUrl,
       }),

@@ -1,26 +1,31 @@
-// An instant alert: one significant development, why it matters, and where the talks stand now.
+// An instant alert says one thing: the headline once, what happened, why it matters in a plain
+// sentence, at most two attributed quotes, what's next and the source. No greeting, no scores.
 import { Heading, Text } from '@react-email/components';
+import { presentIssue, shortDate } from '../functions/domain/issues/presentation';
 import type { IssueContent } from '../functions/domain/issues/types';
-import { DevelopmentSection } from './components/development';
+import { KeyPoints, Quotes, Sources } from './components/development';
 import { Layout } from './components/layout';
 import { ListFooter } from './components/list-footer';
-import { StateOfPlaySection } from './components/state-of-play';
+import { WhatsNext } from './components/state-of-play';
+import { body, h1, h2, meta, small } from './components/styles';
+import { TextLink } from './components/text-link';
 import { previewContent, previewLinks } from './preview-data';
-import { theme } from './theme';
 
 export interface AlertEmailProps {
   content: IssueContent;
   archiveUrl: string;
-  greeting: string;
+  storyUrl: string;
   preferencesUrl: string;
   unsubscribeUrl: string;
 }
 
-export function AlertEmail({ content, archiveUrl, greeting, ...links }: AlertEmailProps) {
-  const development = content.developments[0];
+export function AlertEmail({ content, archiveUrl, storyUrl, ...links }: AlertEmailProps) {
+  const view = presentIssue('alert', content);
+  const d = view.news[0] ?? view.background[0];
   return (
     <Layout
-      preview={development?.summary.summary.slice(0, 140) ?? content.subject}
+      kicker={`Alert · ${content.topicTitle}`}
+      preview={d?.summary ?? content.subject}
       footer={
         <ListFooter
           reason={`You get instant alerts about ${content.topicTitle} because you asked for them on Talkwatch.`}
@@ -29,24 +34,42 @@ export function AlertEmail({ content, archiveUrl, greeting, ...links }: AlertEma
         />
       }
     >
-      <Text style={{ color: theme.accent, fontWeight: 700, margin: '0 0 4px' }}>
-        Alert · {content.topicTitle}
-      </Text>
-      <Heading as="h1" style={{ fontSize: '22px', margin: '0 0 12px' }}>
-        {development?.title ?? content.subject}
+      <Heading as="h1" style={h1}>
+        {d?.title ?? content.subject}
       </Heading>
-      <Text>{greeting}</Text>
-      {development && (
+      {d && (
         <>
-          {development.summary.significance.reasons.length > 0 && (
-            <Text style={{ color: theme.muted }}>
-              Why this matters: {development.summary.significance.reasons.join('; ')}
-            </Text>
+          <Text className="tw-muted" style={meta}>
+            {shortDate(d.publishedAt)} · {d.source}
+          </Text>
+          <Heading as="h2" style={h2}>
+            What happened
+          </Heading>
+          <Text style={body}>{d.summary}</Text>
+          <KeyPoints points={d.keyPoints} />
+          {d.whyItMatters && (
+            <>
+              <Heading as="h2" style={h2}>
+                Why it matters
+              </Heading>
+              <Text style={body}>{d.whyItMatters}</Text>
+            </>
           )}
-          <DevelopmentSection development={development} as="h2" />
+          {d.quotes.length > 0 && (
+            <>
+              <Heading as="h2" style={h2}>
+                Who said what
+              </Heading>
+              <Quotes quotes={d.quotes} />
+            </>
+          )}
         </>
       )}
-      {content.stateOfPlay && <StateOfPlaySection state={content.stateOfPlay} limit={5} />}
+      <WhatsNext lines={view.whatsNext} />
+      {d && <Sources sources={d.sources} />}
+      <Text style={small}>
+        <TextLink href={storyUrl}>Where the talks stand: the full story so far</TextLink>
+      </Text>
     </Layout>
   );
 }
@@ -54,7 +77,7 @@ export function AlertEmail({ content, archiveUrl, greeting, ...links }: AlertEma
 AlertEmail.PreviewProps = {
   content: previewContent('alert'),
   archiveUrl: 'http://localhost:3000/archive/preview',
-  greeting: 'Hello,',
+  storyUrl: 'http://localhost:3000/topics/us-russia-ukraine',
   ...previewLinks,
 } satisfies AlertEmailProps;
 

@@ -2,6 +2,7 @@
 import { Heading, Text } from '@react-email/components';
 import { ButtonLink } from './components/button-link';
 import { Layout } from './components/layout';
+import { body, h1 } from './components/styles';
 import { theme } from './theme';
 
 export interface ConfirmEmailProps {
@@ -21,22 +22,25 @@ export function ConfirmEmail({ confirmUrl, topicTitles, frequency }: ConfirmEmai
     <Layout
       preview="Confirm your Talkwatch subscription"
       footer={
-        <Text style={{ fontSize: '12px', color: theme.muted, margin: 0 }}>
+        <Text className="tw-muted" style={{ fontSize: '13px', color: theme.muted, margin: 0 }}>
           If you did not ask for this, ignore this email: nothing will be sent unless the address is
           confirmed, and the link expires in 7 days.
         </Text>
       }
     >
-      <Heading as="h1" style={{ fontSize: '22px', margin: '0 0 12px' }}>
+      <Heading as="h1" style={h1}>
         Confirm your subscription
       </Heading>
-      <Text>
+      <Text style={body}>
         Someone, hopefully you, asked Talkwatch to send {frequencyText[frequency]} about:{' '}
         {topicTitles.join(', ')}.
       </Text>
       <ButtonLink href={confirmUrl}>Confirm subscription</ButtonLink>
-      <Text style={{ fontSize: '13px', color: theme.muted }}>
-        Or paste this link into your browser: {confirmUrl}
+      <Text className="tw-muted" style={{ fontSize: '13px', lineHeight: '20px', color: theme.muted }}>
+        Or paste this link into your browser:
+        <br />
+        {/* A long token never wraps by itself: without this the email is wider than a phone. */}
+        <span style={{ wordBreak: 'break-all' }}>{confirmUrl}</span>
       </Text>
     </Layout>
   );

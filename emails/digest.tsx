@@ -1,30 +1,35 @@
-// The daily or weekly digest: what changed since this cohort's last issue (each development with its
-// summary, key points, quotes and sources), then the state of play and the timeline.
-import { Heading, Text } from '@react-email/components';
+// The daily or weekly digest, read in two minutes: the big picture, each development (summary, at most
+// two attributed quotes, key points that add something, sources), background reports that arrived late,
+// what's next, and the state of play with the five most recent happenings.
+import { Heading, Section, Text } from '@react-email/components';
+import { presentIssue, shortDate } from '../functions/domain/issues/presentation';
 import type { IssueContent } from '../functions/domain/issues/types';
 import type { Frequency } from '../functions/domain/subscribers/types';
-import { DevelopmentSection, formatDate } from './components/development';
+import { DevelopmentSection } from './components/development';
 import { Layout } from './components/layout';
 import { ListFooter } from './components/list-footer';
-import { StateOfPlaySection } from './components/state-of-play';
+import { StateOfPlaySection, WhatsNext } from './components/state-of-play';
+import { body, h1, h2, meta } from './components/styles';
 import { previewContent, previewLinks } from './preview-data';
-import { theme } from './theme';
 
 export interface DigestEmailProps {
   content: IssueContent;
   frequencies: Frequency[];
   archiveUrl: string;
-  greeting: string;
+  storyUrl: string;
   preferencesUrl: string;
   unsubscribeUrl: string;
 }
 
-export function DigestEmail({ content, frequencies, archiveUrl, greeting, ...links }: DigestEmailProps) {
-  const label = frequencies.length === 1 && frequencies[0] === 'weekly' ? 'Weekly digest' : 'Digest';
-  const count = content.developments.length;
+export function DigestEmail({ content, frequencies, archiveUrl, storyUrl, ...links }: DigestEmailProps) {
+  const view = presentIssue('digest', content);
+  const label = frequencies.length === 1 && frequencies[0] === 'weekly' ? 'Weekly digest' : 'Daily digest';
+  const count = view.news.length;
+  const since = content.coveredSince ? ` since ${shortDate(content.coveredSince)}` : '';
   return (
     <Layout
-      preview={`${count} new development${count === 1 ? '' : 's'}: ${content.developments[0]?.title ?? ''}`}
+      kicker={label}
+      preview={view.bigPicture.join(' ')}
       footer={
         <ListFooter
           reason={`You get this ${label.toLowerCase()} because you subscribed to ${content.topicTitle} on Talkwatch.`}
@@ -33,22 +38,44 @@ export function DigestEmail({ content, frequencies, archiveUrl, greeting, ...lin
         />
       }
     >
-      <Heading as="h1" style={{ fontSize: '22px', margin: '0 0 4px' }}>
+      <Heading as="h1" style={h1}>
         {content.topicTitle}
       </Heading>
-      <Text style={{ color: theme.muted, margin: '0 0 16px' }}>
-        {label}
-        {content.coveredSince ? ` · since ${formatDate(content.coveredSince)}` : ''} · {count} new development
-        {count === 1 ? '' : 's'}
+      <Text className="tw-muted" style={meta}>
+        {shortDate(content.coveredUntil)} · {count} new development{count === 1 ? '' : 's'}
+        {since}
       </Text>
-      <Text>{greeting}</Text>
-      <Heading as="h2" style={{ fontSize: '19px', margin: '16px 0 12px' }}>
-        What changed
+      <Heading as="h2" style={h2}>
+        The big picture
       </Heading>
-      {content.developments.map((d) => (
-        <DevelopmentSection key={d.id} development={d} as="h3" />
+      {view.bigPicture.map((s) => (
+        <Text key={s} style={body}>
+          {s}
+        </Text>
       ))}
-      {content.stateOfPlay && <StateOfPlaySection state={content.stateOfPlay} />}
+      {view.news.length > 0 && (
+        <Heading as="h2" style={h2}>
+          What happened
+        </Heading>
+      )}
+      {view.news.map((d) => (
+        <DevelopmentSection key={d.id} development={d} />
+      ))}
+      {view.background.length > 0 && (
+        <Section>
+          <Heading as="h2" style={h2}>
+            Background
+          </Heading>
+          <Text className="tw-muted" style={{ ...meta, fontSize: '14px' }}>
+            Earlier reports that reached us since your last issue. They change nothing above.
+          </Text>
+          {view.background.map((d) => (
+            <DevelopmentSection key={d.id} development={d} brief />
+          ))}
+        </Section>
+      )}
+      <WhatsNext lines={view.whatsNext} />
+      <StateOfPlaySection proposals={view.proposals} timeline={view.timeline} storyUrl={storyUrl} />
     </Layout>
   );
 }
@@ -57,7 +84,7 @@ DigestEmail.PreviewProps = {
   content: previewContent('digest'),
   frequencies: ['daily'],
   archiveUrl: 'http://localhost:3000/archive/preview',
-  greeting: 'Hello,',
+  storyUrl: 'http://localhost:3000/topics/us-russia-ukraine',
   ...previewLinks,
 } satisfies DigestEmailProps;
 

@@ -30,15 +30,17 @@ export function renderWelcomeEmail(props: WelcomeEmailProps): Promise<RenderedEm
 }
 
 /**
- * An issue's template, rendered once: links and greeting are markers, drawn at random for this render,
+ * An issue's template, rendered once: the reader's links are markers, drawn at random for this render,
  * that functions/domain/delivery/personalise.ts fills per recipient with a string substitution.
  */
 export async function renderIssueTemplate(input: IssueTemplateInput): Promise<RenderedTemplate> {
   const markers = markersFor(randomBytes(16).toString('hex'));
+  // The site's base: archive URLs are `<base>/archive/<id>`.
+  const site = input.archiveUrl.replace(/\/archive\/[^/]*$/, '');
   const common = {
     content: input.content,
     archiveUrl: input.archiveUrl,
-    greeting: markers.greeting,
+    storyUrl: `${site}/topics/${encodeURIComponent(input.content.topic)}`,
     preferencesUrl: markers.preferencesUrl,
     unsubscribeUrl: markers.unsubscribeUrl,
   };

@@ -1,8 +1,10 @@
 // Sent once an address is confirmed: what to expect, and how to change or stop it.
 import { Heading, Text } from '@react-email/components';
 import type { StateOfPlay } from '../functions/domain/developments/types';
+import { proposalLine, recentTimeline } from '../functions/domain/issues/presentation';
 import { Layout } from './components/layout';
 import { StateOfPlaySection } from './components/state-of-play';
+import { body, h1 } from './components/styles';
 import { TextLink } from './components/text-link';
 import { previewStateOfPlay } from './preview-data';
 import { theme } from './theme';
@@ -33,23 +35,31 @@ export function WelcomeEmail({
     <Layout
       preview="You are subscribed to Talkwatch"
       footer={
-        <Text style={{ fontSize: '12px', color: theme.muted, margin: 0 }}>
+        <Text
+          className="tw-muted"
+          style={{ fontSize: '13px', lineHeight: '20px', color: theme.muted, margin: 0 }}
+        >
           You get this because you confirmed a Talkwatch subscription.{' '}
           <TextLink href={preferencesUrl}>Manage preferences</TextLink> ·{' '}
           <TextLink href={unsubscribeUrl}>Unsubscribe</TextLink>
         </Text>
       }
     >
-      <Heading as="h1" style={{ fontSize: '22px', margin: '0 0 12px' }}>
+      <Heading as="h1" style={h1}>
         Welcome to Talkwatch
       </Heading>
-      <Text>You are subscribed to: {topicTitles.join(', ')}.</Text>
-      <Text>{whatNext[frequency]}</Text>
-      <Text>
+      <Text style={body}>You are subscribed to: {topicTitles.join(', ')}.</Text>
+      <Text style={body}>{whatNext[frequency]}</Text>
+      <Text style={body}>
         Change topics or frequency, pause, download or delete your data at any time from your{' '}
         <TextLink href={preferencesUrl}>preference centre</TextLink>.
       </Text>
-      {stateOfPlay && <StateOfPlaySection state={stateOfPlay} limit={5} />}
+      {stateOfPlay && (
+        <StateOfPlaySection
+          proposals={stateOfPlay.proposals.slice(0, 3).map((p) => proposalLine(p, stateOfPlay))}
+          timeline={recentTimeline(stateOfPlay, stateOfPlay.updatedAt)}
+        />
+      )}
     </Layout>
   );
 }

@@ -44,18 +44,52 @@ if (res.status !== 202 || !answer.issueId) {
   console.error(`${res.status}: ${answer.error ?? 'unexpected answer'}`);
   process.exit(1);
 }
-console.log(`Issue ${answer.issueId} requested. Web version: ${base}/archive/${answer.issueId}`);
+console.log(
+  `Issue ${answer.issueId} requested${values['dry-run'] ? ' (dry run: nothing will be sent)' : ''}.`,
+);
 
-if (values.wait && adminToken) {
+interface IssueStatus {
+  status: string;
+  subject: string | null;
+  headlines: string[];
+  counts: Record<string, number>;
+  previewUrl: string | null;
+}
+const FINAL = ['sent', 'skipped', 'dry-run', 'no-recipients'];
+
+if (!adminToken) {
+  console.log('No ADMIN_TOKEN: cannot follow the issue. Its status is at GET /issues/<id>.');
+} else if (values.wait) {
+  let last: IssueStatus | undefined;
   for (let i = 0; i < 120; i++) {
     await new Promise((r) => setTimeout(r, 1000));
-    const status = (await (
-      await fetch(`${base}/issues/${answer.issueId}`, { headers: { authorization: `Bearer ${adminToken}` } })
-    ).json()) as { status: string; counts: Record<string, number> };
-    const c = status.counts;
-    console.log(
-      `${status.status}: ${c.sent}/${c.recipients} sent, ${c.failed} failed, ${c.suppressed} suppressed, ${c.pending} pending`,
-    );
-    if (['sent', 'skipped', 'dry-run'].includes(status.status)) break;
+    const res = await fetch(`${base}/issues/${answer.issueId}`, {
+      headers: { authorization: `Bearer ${adminToken}` },
+    });
+    last = (await res.json()) as IssueStatus;
+    const c = last.counts;
+    if (last.status !== 'dry-run') {
+      console.log(
+        `${last.status}: ${c.sent}/${c.recipients} sent, ${c.failed} failed, ${c.suppressed} suppressed, ${c.pending} pending`,
+      );
+    }
+    if (FINAL.includes(last.status)) break;
   }
+  if (last) report(last);
+}
+
+function report(issue: IssueStatus) {
+  if (issue.status === 'skipped') {
+    console.log('Nothing new to send: no issue was made.');
+    return;
+  }
+  if (!issue.subject) return;
+  console.log(`\nSubject: ${issue.subject}`);
+  console.log(`Developments (${issue.headlines.length}):`);
+  for (const h of issue.headlines) console.log(`  - ${h}`);
+  const who = issue.status === 'dry-run' ? 'would receive it' : 'in its cohorts';
+  console.log(`Recipients: ${issue.counts.recipients} (${who})`);
+  if (issue.previewUrl) console.log(`Preview: ${issue.previewUrl}`);
+  if (issue.status === 'no-recipients') console.log('Nobody is subscribed to this: it is not published.');
+  else if (issue.status !== 'dry-run') console.log(`Web version: ${base}/archive/${answer.issueId}`);
 }

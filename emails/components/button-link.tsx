@@ -7,10 +7,11 @@ export function ButtonLink({ href, children }: { href: string; children: ReactNo
   return (
     <a
       href={href}
+      className="tw-btn"
       style={{
         display: 'inline-block',
         backgroundColor: theme.accent,
-        color: '#ffffff',
+        color: theme.onAccent,
         padding: '12px 20px',
         fontWeight: 600,
         textDecoration: 'none',

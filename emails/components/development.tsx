@@ -1,66 +1,79 @@
-// One development as emails show it: what happened, key points, who said what, and the sources.
+// One development as emails show it: headline, date and outlet, the summary, what the named speakers
+// said (at most two), key points that add to the summary, and the sources.
 import { Heading, Section, Text } from '@react-email/components';
-import type { IssueDevelopment } from '../../functions/domain/issues/types';
+import { type PresentedDevelopment, shortDate } from '../../functions/domain/issues/presentation';
 import { theme } from '../theme';
+import { body, h3, meta, small } from './styles';
 import { TextLink } from './text-link';
 
-export interface DevelopmentProps {
-  development: IssueDevelopment;
-  /** Heading level, so headings stay in order whatever the surrounding email. */
-  as: 'h2' | 'h3';
-}
-
-export function formatDate(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime())
-    ? iso
-    : d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-}
-
-export function DevelopmentSection({ development, as }: DevelopmentProps) {
-  const { summary } = development;
-  const sources = development.sources.length
-    ? development.sources
-    : [{ name: development.source, url: development.url, publishedAt: development.publishedAt }];
+export function Quotes({ quotes }: { quotes: PresentedDevelopment['quotes'] }) {
   return (
-    <Section style={{ margin: '0 0 20px' }}>
-      <Heading as={as} style={{ fontSize: as === 'h2' ? '19px' : '17px', margin: '0 0 4px' }}>
-        {development.title}
-      </Heading>
-      <Text style={{ fontSize: '12px', color: theme.muted, margin: '0 0 8px' }}>
-        {formatDate(development.publishedAt)} · {development.source}
-      </Text>
-      <Text style={{ margin: '0 0 8px' }}>{summary.summary}</Text>
-      {summary.keyPoints.length > 0 && (
-        <Text style={{ margin: '0 0 8px' }}>
-          <strong>Key points</strong>
-          {summary.keyPoints.map((point) => (
-            <span key={point}>
-              <br />• {point}
-            </span>
-          ))}
-        </Text>
-      )}
-      {summary.quotes.map((quote) => (
+    <>
+      {quotes.map((q) => (
         <Text
-          key={quote.text}
-          style={{ margin: '0 0 8px', paddingLeft: '12px', borderLeft: `3px solid ${theme.border}` }}
+          key={q.text}
+          className="tw-rule"
+          style={{ ...body, paddingLeft: '12px', borderLeft: `3px solid ${theme.border}` }}
         >
-          “{quote.text}”<br />
-          <span style={{ color: theme.muted, fontSize: '13px' }}>
-            — {quote.speaker ?? 'speaker not named'}
+          “{q.text}”
+          <br />
+          <span className="tw-muted" style={{ color: theme.muted, fontSize: '14px' }}>
+            — {q.speaker}
           </span>
         </Text>
       ))}
-      <Text style={{ fontSize: '13px', margin: 0 }}>
-        Sources:{' '}
-        {sources.map((s, i) => (
-          <span key={s.url}>
-            {i > 0 ? ', ' : ''}
-            <TextLink href={s.url}>{s.name}</TextLink>
-          </span>
-        ))}
+    </>
+  );
+}
+
+export function KeyPoints({ points }: { points: string[] }) {
+  if (points.length === 0) return null;
+  return (
+    <Text style={body}>
+      {points.map((p, i) => (
+        <span key={p}>
+          {i > 0 && <br />}• {p}
+        </span>
+      ))}
+    </Text>
+  );
+}
+
+export function Sources({ sources }: { sources: PresentedDevelopment['sources'] }) {
+  return (
+    <Text className="tw-muted" style={{ ...small, color: theme.muted }}>
+      {sources.length === 1 ? 'Source' : 'Sources'}:{' '}
+      {sources.map((s, i) => (
+        <span key={s.url}>
+          {i > 0 ? ', ' : ''}
+          <TextLink href={s.url}>{s.name}</TextLink>
+        </span>
+      ))}
+    </Text>
+  );
+}
+
+/** `brief`: background reports show their headline, summary and sources only. */
+export function DevelopmentSection({
+  development: d,
+  brief,
+}: {
+  development: PresentedDevelopment;
+  brief?: boolean;
+}) {
+  return (
+    <Section style={{ margin: '0 0 8px' }}>
+      <Heading as="h3" style={h3}>
+        {d.title}
+      </Heading>
+      <Text className="tw-muted" style={meta}>
+        {shortDate(d.publishedAt)} · {d.source}
+        {d.background ? ' · background' : ''}
       </Text>
+      <Text style={body}>{d.summary}</Text>
+      {!brief && <Quotes quotes={d.quotes} />}
+      {!brief && <KeyPoints points={d.keyPoints} />}
+      <Sources sources={d.sources} />
     </Section>
   );
 }

@@ -11,13 +11,15 @@ export interface ListFooterProps {
   unsubscribeUrl: string;
 }
 
-const small = { fontSize: '12px', color: theme.muted, margin: '0 0 6px' };
+const small = { fontSize: '13px', lineHeight: '20px', color: theme.muted, margin: '0 0 6px' };
 
 export function ListFooter({ reason, archiveUrl, preferencesUrl, unsubscribeUrl }: ListFooterProps) {
   return (
     <>
-      <Text style={small}>{reason}</Text>
-      <Text style={small}>
+      <Text className="tw-muted" style={small}>
+        {reason}
+      </Text>
+      <Text className="tw-muted" style={small}>
         <TextLink href={archiveUrl}>Read on the web</TextLink> ·{' '}
         <TextLink href={preferencesUrl}>Manage preferences</TextLink> ·{' '}
         <TextLink href={unsubscribeUrl}>Unsubscribe</TextLink>

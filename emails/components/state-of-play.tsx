@@ -1,41 +1,65 @@
-// Where the negotiation stands: proposals and their status, then the dated timeline of meetings.
+// What's next and where the negotiation stands: upcoming dated events, proposals in plain words, the
+// five most recent happenings, and a link to the full story on the web.
 import { Heading, Section, Text } from '@react-email/components';
-import type { StateOfPlay } from '../../functions/domain/developments/types';
-import { theme } from '../theme';
-import { formatDate } from './development';
+import { type DatedLine, shortDate } from '../../functions/domain/issues/presentation';
+import { body, h2, h3, small } from './styles';
+import { TextLink } from './text-link';
 
-export interface StateOfPlayProps {
-  state: StateOfPlay;
-  /** Timeline entries shown, newest first. */
-  limit?: number;
+function Line({ line }: { line: DatedLine }) {
+  return (
+    <Text style={{ ...body, margin: '0 0 8px' }}>
+      <strong>{shortDate(line.date)}</strong>
+      {line.place ? `, ${line.place}` : ''} — {line.description}
+    </Text>
+  );
 }
 
-export function StateOfPlaySection({ state, limit = 8 }: StateOfPlayProps) {
-  const timeline = [...state.timeline].sort((a, b) => b.date.localeCompare(a.date)).slice(0, limit);
+export function WhatsNext({ lines }: { lines: DatedLine[] }) {
+  if (lines.length === 0) return null;
   return (
-    <Section style={{ margin: '0 0 20px' }}>
-      <Heading as="h2" style={{ fontSize: '19px', margin: '0 0 8px' }}>
+    <Section>
+      <Heading as="h2" style={h2}>
+        What’s next
+      </Heading>
+      {lines.map((l) => (
+        <Line key={`${l.date}${l.description}`} line={l} />
+      ))}
+    </Section>
+  );
+}
+
+export interface StateOfPlayProps {
+  proposals: string[];
+  timeline: DatedLine[];
+  storyUrl?: string;
+}
+
+export function StateOfPlaySection({ proposals, timeline, storyUrl }: StateOfPlayProps) {
+  if (proposals.length === 0 && timeline.length === 0) return null;
+  return (
+    <Section>
+      <Heading as="h2" style={h2}>
         State of play
       </Heading>
-      {state.proposals.map((p) => (
-        <Text key={p.name} style={{ margin: '0 0 6px' }}>
-          <strong>{p.name}</strong>: {p.status}{' '}
-          <span style={{ color: theme.muted, fontSize: '12px' }}>(since {formatDate(p.changedAt)})</span>
+      {proposals.map((p) => (
+        <Text key={p} style={{ ...body, margin: '0 0 6px' }}>
+          {p}
         </Text>
       ))}
       {timeline.length > 0 && (
         <>
-          <Heading as="h3" style={{ fontSize: '16px', margin: '12px 0 6px' }}>
-            Timeline
+          <Heading as="h3" style={h3}>
+            Most recent
           </Heading>
-          {timeline.map((e) => (
-            <Text key={`${e.date}-${e.description}`} style={{ margin: '0 0 6px', fontSize: '14px' }}>
-              <strong>{formatDate(e.date)}</strong>
-              {e.place ? `, ${e.place}` : ''}: {e.description}
-              {e.participants.length ? ` (${e.participants.join(', ')})` : ''}
-            </Text>
+          {timeline.map((l) => (
+            <Line key={`${l.date}${l.description}`} line={l} />
           ))}
         </>
+      )}
+      {storyUrl && (
+        <Text style={small}>
+          <TextLink href={storyUrl}>The full story so far</TextLink>
+        </Text>
       )}
     </Section>
   );

@@ -5,7 +5,7 @@ import { theme } from '../theme';
 
 export function TextLink({ href, children }: { href: string; children: ReactNode }) {
   return (
-    <a href={href} style={{ color: theme.accent, textDecoration: 'underline' }}>
+    <a href={href} className="tw-link" style={{ color: theme.accent, textDecoration: 'underline' }}>
       {children}
     </a>
   );

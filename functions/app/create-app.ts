@@ -4,12 +4,15 @@ import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Deps } from '../deps';
 import { handleError } from './errors';
+import { notFoundPage } from './pages/not-found';
 import { archiveRoutes } from './routes/archive';
 import { confirmRoutes } from './routes/confirm';
 import { feedbackRoutes } from './routes/feedback';
 import { healthRoutes } from './routes/health';
 import { issuesRoutes } from './routes/issues';
 import { preferencesRoutes } from './routes/preferences';
+import { previewRoutes } from './routes/preview';
+import { siteRoutes } from './routes/site';
 import { subscribeRoutes } from './routes/subscribe';
 import { unsubscribeRoutes } from './routes/unsubscribe';
 import { developmentWebhookRoutes } from './routes/webhooks-developments';
@@ -26,13 +29,20 @@ export function createApp(deps: Deps) {
   });
   app.use('*', secureHeaders());
   app.onError(handleError);
-  app.notFound((c) => c.json({ error: `No route for ${c.req.method} ${c.req.path}` }, 404));
+  // Browsers get a page in the site's layout; API clients (and anything not asking for HTML) JSON.
+  app.notFound((c) =>
+    (c.req.header('accept') ?? '').includes('text/html')
+      ? c.html(notFoundPage(), 404)
+      : c.json({ error: `No route for ${c.req.method} ${c.req.path}` }, 404),
+  );
 
   app.route('/', healthRoutes);
   app.route('/', developmentWebhookRoutes);
   app.route('/', webhooksSendRoutes);
   app.route('/', issuesRoutes);
   app.route('/', archiveRoutes);
+  app.route('/', previewRoutes);
+  app.route('/', siteRoutes);
   app.route('/', feedbackRoutes);
   app.route('/', subscribeRoutes);
   app.route('/', confirmRoutes);

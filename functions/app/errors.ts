@@ -10,6 +10,7 @@ import {
   UnavailableError,
   ValidationError,
 } from '../domain/errors';
+import { notFoundPage } from './pages/not-found';
 import type { AppEnv } from './types';
 
 export function statusOf(error: unknown): ContentfulStatusCode {
@@ -28,6 +29,9 @@ export function handleError(error: Error, c: Context<AppEnv>) {
   if (status >= 500) c.get('logger')?.error('request failed', { error, path: c.req.path });
   const message = status >= 500 && status !== 503 ? 'Internal error' : error.message;
   if (error instanceof RateLimitedError) c.header('Retry-After', String(error.retryAfterSeconds));
+  if (status === 404 && (c.req.header('accept') ?? '').includes('text/html')) {
+    return c.html(notFoundPage(), 404);
+  }
   const body: { error: string; field?: string } = { error: message };
   if (error instanceof ValidationError && error.field) body.field = error.field;
   return c.json(body, status);

@@ -4,11 +4,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { subscriberIdFor } from '../../functions/domain/subscribers/email';
 import { freePort } from '../../functions/local/emulators';
 import { type LocalStack, startLocalStack } from '../../functions/local/stack';
+import { launchChromium } from '../../scripts/chromium';
 
 let stack: LocalStack;
 let browser: Browser;
@@ -22,17 +23,7 @@ beforeAll(async () => {
     env: { PORT: port, SES_PORT: sesPort, DYNAMODB_PORT: dynamoPort, DATA_DIR: dataDir, LOG_LEVEL: 'ERROR' },
     skipSeed: true,
   });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -60,8 +51,10 @@ describe('subscribing in a browser', () => {
 
     await page.goto(`${stack.appUrl}/`);
     expect(await page.getAttribute('html', 'lang')).toBe('en');
-    // Keyboard order: skip link, then the email field.
+    // Keyboard: the skip link comes first and leads past the masthead to the email field.
     await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.keyboard.press('Enter');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('email');
     // The honeypot is not there for people or assistive technology.
@@ -76,6 +69,7 @@ describe('subscribing in a browser', () => {
     expect(await page.locator('#email-error').textContent()).toMatch(/valid email address/);
 
     await field.fill(email);
+    await page.getByLabel('US–Russia–Ukraine peace talks').check();
     await page.getByLabel('A weekly digest').check();
     await page.getByRole('button', { name: 'Subscribe' }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Check your inbox');

@@ -10,6 +10,7 @@ import {
   PutCommand,
   QueryCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { isPublished } from '../../domain/issues/archive';
 import type { Delivery, Issue, RenderedTemplate } from '../../domain/issues/types';
 import type { Frequency } from '../../domain/subscribers/types';
 import type { ClaimResult, IssueStore } from '../../ports/issue-store';
@@ -38,7 +39,8 @@ export class DynamoIssueStore implements IssueStore {
   }
 
   private issueItem(issue: Issue) {
-    const archived = issue.status === 'sending';
+    // On the archive index only once it went to a reader (never dry runs or empty cohorts).
+    const archived = isPublished(issue);
     return {
       ...issueKey(issue.id),
       ...(archived ? { gsi2pk: `ISSUES#${issue.topic}`, gsi2sk: `${issue.createdAt}#${issue.id}` } : {}),

@@ -4,7 +4,7 @@
 import type { Topic } from '../../domain/subscribers/topics';
 import { FREQUENCIES, type Subscriber } from '../../domain/subscribers/types';
 import { MessagePage, Page, render } from './layout';
-import { frequencyLabel } from './subscribe-page';
+import { frequencyLabel, TopicChoice } from './subscribe-page';
 
 export function preferencesPage(props: {
   subscriber: Subscriber;
@@ -56,16 +56,7 @@ export function preferencesPage(props: {
             </p>
           )}
           {topics.map((t) => (
-            <div class="choice" key={t.id}>
-              <input
-                type="checkbox"
-                id={`topic-${t.id}`}
-                name="topics"
-                value={t.id}
-                checked={s.topics.includes(t.id)}
-              />
-              <label for={`topic-${t.id}`}>{t.title}</label>
-            </div>
+            <TopicChoice key={t.id} topic={t} checked={s.topics.includes(t.id)} />
           ))}
         </fieldset>
         <fieldset>

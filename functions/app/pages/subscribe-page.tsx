@@ -2,6 +2,8 @@
 // GET / (and POST /subscribe with a mistake): the subscribe form. Works without JavaScript; every
 // field has a label, errors are listed first and tied to their field with aria-describedby, and the
 // `website` honeypot is off-screen, out of the tab order and hidden from assistive technology.
+import { firstSentence, presentIssue, shortDate } from '../../domain/issues/presentation';
+import type { Issue } from '../../domain/issues/types';
 import type { Topic } from '../../domain/subscribers/topics';
 import { FREQUENCIES, type Frequency } from '../../domain/subscribers/types';
 import { Page, render } from './layout';
@@ -27,19 +29,22 @@ export function subscribePage(
   topics: readonly Topic[],
   values: SubscribeFormValues = {},
   error?: FieldError,
+  latest?: Issue,
 ) {
-  const chosen = values.topics ?? topics.map((t) => t.id);
+  // Nothing is ticked for the reader: they choose what they want to hear about.
+  const chosen = values.topics ?? [];
   const frequency = values.frequency ?? 'daily';
   const errorFor = (field: string) => (error?.field === field ? error.message : undefined);
   const described = (field: string, hint?: string) =>
     [hint, errorFor(field) ? `${field}-error` : undefined].filter(Boolean).join(' ') || undefined;
   return render(
-    <Page title={error ? 'Error: Subscribe' : 'Subscribe'}>
-      <h1>Follow the peace talks by email</h1>
+    <Page title={error ? 'Error: Subscribe' : 'Subscribe'} noindex={false}>
+      <h1>Follow the negotiations that matter, by email</h1>
       <p>
         Talkwatch summarises each development — what changed, who said what, where the talks stand — and mails
         it to you. We confirm your address first, and every email has a one-click unsubscribe link.
       </p>
+      {latest && !error && <LatestIssue issue={latest} />}
       {error && (
         <div class="summary" role="alert" aria-labelledby="error-summary-title">
           <h2 id="error-summary-title">There is a problem</h2>
@@ -81,16 +86,7 @@ export function subscribePage(
             </p>
           )}
           {topics.map((t) => (
-            <div class="choice" key={t.id}>
-              <input
-                type="checkbox"
-                id={`topic-${t.id}`}
-                name="topics"
-                value={t.id}
-                checked={chosen.includes(t.id)}
-              />
-              <label for={`topic-${t.id}`}>{t.title}</label>
-            </div>
+            <TopicChoice key={t.id} topic={t} checked={chosen.includes(t.id)} />
           ))}
         </fieldset>
         <fieldset aria-describedby={described('frequency')}>
@@ -120,6 +116,50 @@ export function subscribePage(
         <button type="submit">Subscribe</button>
       </form>
     </Page>,
+  );
+}
+
+/** A topic's checkbox with its one-line description tied to it. */
+export function TopicChoice({ topic: t, checked }: { topic: Topic; checked: boolean }) {
+  return (
+    <div class="choice">
+      <input
+        type="checkbox"
+        id={`topic-${t.id}`}
+        name="topics"
+        value={t.id}
+        checked={checked}
+        aria-describedby={t.description ? `topic-${t.id}-hint` : undefined}
+      />
+      <div>
+        <label for={`topic-${t.id}`}>{t.title}</label>
+        {t.description && (
+          <span class="hint" id={`topic-${t.id}-hint`}>
+            {t.description}
+          </span>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function LatestIssue({ issue }: { issue: Issue }) {
+  const content = issue.content!;
+  const lead = content.developments[0]?.summary.summary;
+  const big = presentIssue(issue.kind, content).bigPicture[0] ?? (lead ? firstSentence(lead) : undefined);
+  return (
+    <section class="box" aria-labelledby="latest-issue">
+      <p class="kicker" id="latest-issue">
+        Latest issue · {shortDate(issue.createdAt)}
+      </p>
+      <h2 style="margin-top:.25rem">
+        <a href={`/archive/${encodeURIComponent(issue.id)}`}>{content.subject}</a>
+      </h2>
+      {big && <p>{big}</p>}
+      <p class="muted">
+        <a href="/archive">All past issues</a> · <a href="/feed.xml">Atom feed</a>
+      </p>
+    </section>
   );
 }
 

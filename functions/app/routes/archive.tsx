@@ -1,182 +1,155 @@
 /** @jsxImportSource hono/jsx */
-// The web versions of sent issues (each email links here), their index, and an Atom feed of them.
-// Hono JSX, not React (the API bundle carries no React); every user-supplied string is escaped by JSX.
+// The public record: past issues (the web version every email links to), each topic's story so far,
+// and an Atom feed of the issues. Only issues that went to at least one reader appear (see
+// domain/issues/archive.ts). Hono JSX, not React (the API bundle carries no React).
 import { Feed } from 'feed';
-import { Hono } from 'hono';
-import type { Child } from 'hono/jsx';
-import type { Issue, IssueDevelopment } from '../../domain/issues/types';
+import { type Context, Hono } from 'hono';
+import { isPublished, listPublished } from '../../domain/issues/archive';
+import { presentIssue, proposalLine, recentTimeline, whatsNext } from '../../domain/issues/presentation';
+import type { Topic } from '../../domain/subscribers/topics';
 import { deliveryPorts } from '../../workers/delivery-ports';
+import { DatedLines, IssueArticle, IssueList, SubscribeBox } from '../pages/issue-view';
+import { Page, render } from '../pages/layout';
+import { notFoundPage } from '../pages/not-found';
 import type { AppEnv } from '../types';
 
-const DEFAULT_TOPIC = 'us-russia-ukraine';
+const STORY_TIMELINE = 40;
 
-const dateOf = (iso: string) =>
-  new Date(iso).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-
-function Page({ title, children }: { title: string; children: Child }) {
-  return (
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{title} · Talkwatch</title>
-        <link rel="alternate" type="application/atom+xml" title="Talkwatch issues" href="/feed.xml" />
-        <style>
-          {
-            'body{font-family:system-ui,sans-serif;max-width:42rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1f2933}blockquote{border-left:3px solid #d9e2ec;margin:0 0 .5rem;padding-left:.75rem}.muted{color:#52606d;font-size:.9rem}'
-          }
-        </style>
-      </head>
-      <body>
-        <p>
-          <a href="/archive">Talkwatch archive</a>
-        </p>
-        <main>{children}</main>
-      </body>
-    </html>
-  );
-}
-
-function DevelopmentView({ d }: { d: IssueDevelopment }) {
-  return (
-    <section>
-      <h3>{d.title}</h3>
-      <p class="muted">
-        {dateOf(d.publishedAt)} · {d.source}
-      </p>
-      <p>{d.summary.summary}</p>
-      {d.summary.keyPoints.length > 0 && (
-        <ul>
-          {d.summary.keyPoints.map((p) => (
-            <li key={p}>{p}</li>
-          ))}
-        </ul>
-      )}
-      {d.summary.quotes.map((q) => (
-        <blockquote key={q.text}>
-          “{q.text}” <span class="muted">— {q.speaker ?? 'speaker not named'}</span>
-        </blockquote>
-      ))}
-      <p class="muted">
-        Sources:{' '}
-        {(d.sources.length ? d.sources : [{ name: d.source, url: d.url }]).map((s, i) => (
-          <span key={s.url}>
-            {i > 0 ? ', ' : ''}
-            <a href={safeUrl(s.url)}>{s.name}</a>
-          </span>
-        ))}
-      </p>
-    </section>
-  );
-}
-
-/** Only http(s) links from stored content become hrefs (no javascript: URLs). */
-function safeUrl(url: string): string {
-  return /^https?:\/\//i.test(url) ? url : '#';
-}
-
-function IssueView({ issue }: { issue: Issue }) {
-  const content = issue.content!;
-  const timeline = [...(content.stateOfPlay?.timeline ?? [])].sort((a, b) => b.date.localeCompare(a.date));
-  return (
-    <Page title={content.subject}>
-      <article>
-        <h1>{content.subject}</h1>
-        <p class="muted">
-          {issue.kind === 'alert' ? 'Alert' : 'Digest'} · {content.topicTitle} · {dateOf(issue.createdAt)}
-        </p>
-        <h2>{issue.kind === 'alert' ? 'What happened' : 'What changed'}</h2>
-        {content.developments.map((d) => (
-          <DevelopmentView key={d.id} d={d} />
-        ))}
-        {content.stateOfPlay && (
-          <>
-            <h2>State of play</h2>
-            <ul>
-              {content.stateOfPlay.proposals.map((p) => (
-                <li key={p.name}>
-                  <strong>{p.name}</strong>: {p.status}
-                </li>
-              ))}
-            </ul>
-            <h3>Timeline</h3>
-            <ul>
-              {timeline.map((e) => (
-                <li key={`${e.date}${e.description}`}>
-                  <strong>{dateOf(e.date)}</strong>
-                  {e.place ? `, ${e.place}` : ''}: {e.description}
-                </li>
-              ))}
-            </ul>
-          </>
-        )}
-      </article>
-    </Page>
-  );
+function topicsOf(c: Context<AppEnv>, topic?: string): readonly Topic[] {
+  const all = c.get('deps').topics;
+  return topic ? all.filter((t) => t.id === topic) : all;
 }
 
 export const archiveRoutes = new Hono<AppEnv>()
   .get('/archive', async (c) => {
-    const topic = c.req.query('topic') ?? DEFAULT_TOPIC;
-    const issues = await deliveryPorts(c.get('deps')).issues.listSent(topic);
+    const all = c.get('deps').topics;
+    const topic = c.req.query('topic');
+    const shown = topicsOf(c, topic);
+    if (topic && shown.length === 0) return c.html(notFoundPage(), 404);
+    const issues = await listPublished(
+      deliveryPorts(c.get('deps')).issues,
+      shown.map((t) => t.id),
+      50,
+    );
+    const title = topic ? `Past issues: ${shown[0]!.title}` : 'Past issues';
     return c.html(
-      <Page title="Archive">
-        <h1>Past issues</h1>
-        {issues.length === 0 ? (
-          <p>Nothing has been sent yet.</p>
-        ) : (
-          <ul>
-            {issues.map((i) => (
-              <li key={i.id}>
-                <a href={`/archive/${encodeURIComponent(i.id)}`}>{i.content?.subject ?? i.id}</a>{' '}
-                <span class="muted">{dateOf(i.createdAt)}</span>
-              </li>
+      render(
+        <Page
+          title={title}
+          noindex={false}
+          {...(topic
+            ? { feed: { href: `/feed.xml?topic=${topic}`, title: `Talkwatch: ${shown[0]!.title}` } }
+            : {})}
+        >
+          <h1>{title}</h1>
+          <p class="muted">
+            Every alert and digest that went to readers, newest first.{' '}
+            {all.map((t, i) => (
+              <span key={t.id}>
+                {i > 0 ? ' · ' : ''}
+                <a href={`/archive?topic=${t.id}`}>{t.shortTitle ?? t.title}</a>
+              </span>
             ))}
-          </ul>
-        )}
-      </Page>,
+          </p>
+          {issues.length === 0 ? (
+            <p>Nothing has been sent yet.</p>
+          ) : (
+            <IssueList issues={issues} topics={all} />
+          )}
+          <SubscribeBox topics={all} chosen={shown.length === 1 ? [shown[0]!.id] : []} />
+        </Page>,
+      ),
     );
   })
   .get('/archive/:id', async (c) => {
     const issue = await deliveryPorts(c.get('deps')).issues.get(c.req.param('id'));
-    if (!issue?.content || issue.request.dryRun || issue.status === 'skipped') {
-      c.status(404);
-      return c.html(
-        <Page title="Not found">
-          <h1>No such issue</h1>
-          <p>This issue does not exist or was never sent.</p>
+    if (!issue || !isPublished(issue))
+      return c.html(notFoundPage('This issue does not exist or was never sent.'), 404);
+    const topics = c.get('deps').topics;
+    return c.html(
+      render(
+        <Page title={issue.content!.subject} noindex={false}>
+          <IssueArticle issue={issue} />
+          <SubscribeBox topics={topics} chosen={[issue.topic]} />
         </Page>,
-      );
-    }
-    return c.html(<IssueView issue={issue} />);
+      ),
+    );
+  })
+  .get('/topics/:id', async (c) => {
+    const deps = c.get('deps');
+    const topic = deps.topics.find((t) => t.id === c.req.param('id'));
+    if (!topic) return c.html(notFoundPage(), 404);
+    const [state, issues] = await Promise.all([
+      deps.developments.getStateOfPlay(topic.id),
+      listPublished(deliveryPorts(deps).issues, [topic.id], 10),
+    ]);
+    const asOf = deps.clock.now().toISOString();
+    const next = whatsNext([], state, asOf);
+    const timeline = recentTimeline(state, asOf, STORY_TIMELINE);
+    return c.html(
+      render(
+        <Page
+          title={topic.title}
+          noindex={false}
+          feed={{ href: `/feed.xml?topic=${topic.id}`, title: `Talkwatch: ${topic.title}` }}
+        >
+          <p class="kicker">The story so far</p>
+          <h1>{topic.title}</h1>
+          {topic.description && <p>{topic.description}</p>}
+          {next.length > 0 && (
+            <>
+              <h2>What’s next</h2>
+              <DatedLines lines={next} />
+            </>
+          )}
+          <h2>State of play</h2>
+          {state && state.proposals.length > 0 ? (
+            state.proposals.map((p) => <p key={p.key ?? p.name}>{proposalLine(p, state)}</p>)
+          ) : (
+            <p class="muted">No proposal on the table yet.</p>
+          )}
+          <h2>Timeline</h2>
+          {timeline.length ? <DatedLines lines={timeline} /> : <p class="muted">Nothing reported yet.</p>}
+          <h2>Recent issues</h2>
+          {issues.length ? (
+            <IssueList issues={issues} topics={deps.topics} />
+          ) : (
+            <p class="muted">Nothing has been sent yet.</p>
+          )}
+          <SubscribeBox topics={deps.topics} chosen={[topic.id]} />
+        </Page>,
+      ),
+    );
   })
   .get('/feed.xml', async (c) => {
     const config = c.get('config');
-    const topic = c.req.query('topic') ?? DEFAULT_TOPIC;
-    const issues = await deliveryPorts(c.get('deps')).issues.listSent(topic, 30);
+    const topic = c.req.query('topic');
+    const shown = topicsOf(c, topic);
+    if (topic && shown.length === 0) return c.json({ error: `unknown topic "${topic}"` }, 404);
+    const issues = await listPublished(
+      deliveryPorts(c.get('deps')).issues,
+      shown.map((t) => t.id),
+      30,
+    );
+    const self = `${config.PUBLIC_URL}/feed.xml${topic ? `?topic=${encodeURIComponent(topic)}` : ''}`;
     const feed = new Feed({
-      id: `${config.PUBLIC_URL}/archive`,
-      title: 'Talkwatch',
+      id: self,
+      title: topic ? `Talkwatch: ${shown[0]!.title}` : 'Talkwatch',
       description: 'Alerts and digests on negotiation developments',
-      link: `${config.PUBLIC_URL}/archive`,
+      link: `${config.PUBLIC_URL}/archive${topic ? `?topic=${encodeURIComponent(topic)}` : ''}`,
       language: 'en',
       updated: issues[0] ? new Date(issues[0].createdAt) : new Date(0),
-      feedLinks: { atom: `${config.PUBLIC_URL}/feed.xml` },
+      feedLinks: { atom: self },
       copyright: 'Talkwatch',
     });
     for (const issue of issues) {
-      if (!issue.content) continue;
+      const view = presentIssue(issue.kind, issue.content!);
       feed.addItem({
         id: `${config.PUBLIC_URL}/archive/${issue.id}`,
-        title: issue.content.subject,
+        title: issue.content!.subject,
         link: `${config.PUBLIC_URL}/archive/${issue.id}`,
         date: new Date(issue.createdAt),
-        description: issue.content.developments.map((d) => d.summary.summary).join('\n\n'),
+        description: [...view.bigPicture, ...view.news.map((d) => d.summary)].join('\n\n'),
       });
     }
     return c.body(feed.atom1(), 200, { 'Content-Type': 'application/atom+xml; charset=utf-8' });

@@ -5,6 +5,7 @@ import { NotFoundError, UnauthorizedError } from '../../domain/errors';
 import { issueStatus } from '../../domain/issues/status';
 import { deliveryPorts } from '../../workers/delivery-ports';
 import type { AppEnv } from '../types';
+import { previewUrl } from './preview';
 
 function sameToken(given: string, expected: string): boolean {
   const a = Buffer.from(given);
@@ -40,6 +41,9 @@ export const issuesRoutes = new Hono<AppEnv>().get('/issues/:id', async (c) => {
     dispatchedAt: issue.dispatchedAt ?? null,
     subject: issue.content?.subject ?? null,
     developments: issue.content?.developments.map((d) => d.id) ?? [],
+    headlines: issue.content?.developments.map((d) => d.title) ?? [],
     counts,
+    // The email as rendered, once it is: opens in a browser (see routes/preview.ts).
+    previewUrl: issue.content ? previewUrl(c.get('config'), issue.id) : null,
   });
 });

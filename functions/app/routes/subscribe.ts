@@ -2,9 +2,11 @@
 // pending, active, unsubscribed and suppressed addresses and for a filled honeypot.
 import { Hono } from 'hono';
 import { ValidationError } from '../../domain/errors';
+import { listPublished } from '../../domain/issues/archive';
 import { parseInput, type SubscribeInput, subscribeSchema } from '../../domain/subscribers/input';
 import { limitClient, subscribe } from '../../domain/subscribers/subscribe';
 import { FREQUENCIES, type Frequency } from '../../domain/subscribers/types';
+import { deliveryPorts } from '../../workers/delivery-ports';
 import { clientIp } from '../client-ip';
 import { checkInboxPage } from '../pages/messages';
 import { subscribePage } from '../pages/subscribe-page';
@@ -18,7 +20,16 @@ const ACCEPTED = {
 };
 
 export const subscribeRoutes = new Hono<AppEnv>()
-  .get('/', (c) => page(c, subscribePage(c.get('deps').topics)))
+  .get('/', async (c) => {
+    const deps = c.get('deps');
+    const issues = deliveryPorts(deps).issues;
+    const [latest] = await listPublished(
+      issues,
+      deps.topics.map((t) => t.id),
+      1,
+    ).catch(() => []);
+    return page(c, subscribePage(deps.topics, {}, undefined, latest));
+  })
   .post('/subscribe', limitBody, (c) =>
     htmlOnLimit(c, async () => {
       const deps = c.get('deps');
@@ -37,7 +48,9 @@ export const subscribeRoutes = new Hono<AppEnv>()
       }
       let input: SubscribeInput;
       try {
-        input = parseInput(subscribeSchema(deps.topics), body);
+        // A form with no topic ticked chose none (JSON clients that leave topics out get every topic).
+        const choices = json ? body : { ...body, topics: body.topics ?? [] };
+        input = parseInput(subscribeSchema(deps.topics), choices);
       } catch (error) {
         if (json || !(error instanceof ValidationError)) throw error;
         return page(c, subscribePage(deps.topics, formValues(body), fieldError(error)), 400);

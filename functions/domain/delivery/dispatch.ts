@@ -24,7 +24,7 @@ export interface DispatchPorts {
   send: Queue<DeliverMessage>;
   render: IssueRenderer;
   clock: Clock;
-  topics: readonly { id: string; title: string }[];
+  topics: readonly { id: string; title: string; shortTitle?: string | undefined }[];
   publicUrl: string;
   /** Batch form of `subscribers.isSuppressed` for a whole page (one store call instead of one each). */
   suppressedAmong?: (ids: readonly string[]) => Promise<Set<string>>;
@@ -70,12 +70,14 @@ export async function dispatchIssue(ports: DispatchPorts, issueId: string): Prom
     issue = { ...issue, progress };
     await ports.issues.update(issue);
   }
+  const nobody = progress.enqueued === 0;
   await ports.issues.update({
     ...issue,
-    status: 'sending',
+    status: nobody ? 'no-recipients' : 'sending',
     recipients: progress.enqueued + progress.suppressed,
     dispatchedAt: ports.clock.now().toISOString(),
   });
+  if (nobody) await ports.issues.markFinished(issue.id);
 }
 
 /** Resolve content and render the template once; skipped when nothing is new. */
@@ -96,7 +98,9 @@ async function prepare(ports: DispatchPorts, issue: Issue): Promise<Issue> {
   });
   await ports.issues.putTemplate(issue.id, template);
   if (issue.request.dryRun) {
-    const dry: Issue = { ...issue, status: 'dry-run', content, recipients: 0 };
+    // Nothing is sent: the count says who would get it (active, unsuppressed members of its cohorts).
+    const recipients = await countRecipients(ports, issue);
+    const dry: Issue = { ...issue, status: 'dry-run', content, recipients };
     await ports.issues.update(dry);
     await ports.issues.markFinished(issue.id);
     return dry;
@@ -117,15 +121,35 @@ async function prepare(ports: DispatchPorts, issue: Issue): Promise<Issue> {
   return ready;
 }
 
+async function countRecipients(ports: DispatchPorts, issue: Issue): Promise<number> {
+  let count = 0;
+  for (const frequency of issue.frequencies) {
+    let cursor: string | undefined;
+    do {
+      const page = await ports.subscribers.listCohort(issue.topic, frequency, cursor, PAGE_SIZE);
+      const ids = page.items.map((r) => r.subscriberId);
+      const suppressed = await suppressedOf(ports, ids);
+      count += ids.length - suppressed.size;
+      cursor = page.cursor;
+    } while (cursor);
+  }
+  return count;
+}
+
+async function suppressedOf(ports: DispatchPorts, ids: string[]): Promise<Set<string>> {
+  if (ports.suppressedAmong) return ports.suppressedAmong(ids);
+  const flags = await Promise.all(ids.map((id) => ports.subscribers.isSuppressed(id)));
+  return new Set(ids.filter((_, i) => flags[i]));
+}
+
 async function withoutSuppressed(ports: DispatchPorts, issueId: string, recipients: Recipient[]) {
-  const ids = recipients.map((r) => r.subscriberId);
-  const flags = ports.suppressedAmong
-    ? await ports.suppressedAmong(ids).then((set) => ids.map((id) => set.has(id)))
-    : await Promise.all(ids.map((id) => ports.subscribers.isSuppressed(id)));
+  const suppressed = await suppressedOf(
+    ports,
+    recipients.map((r) => r.subscriberId),
+  );
   const at = ports.clock.now().toISOString();
-  const deliverable: Recipient[] = [];
-  const skipped: Recipient[] = [];
-  for (const [i, r] of recipients.entries()) (flags[i] ? skipped : deliverable).push(r);
+  const deliverable = recipients.filter((r) => !suppressed.has(r.subscriberId));
+  const skipped = recipients.filter((r) => suppressed.has(r.subscriberId));
   await Promise.all(skipped.map((r) => ports.issues.recordSuppressed(issueId, r.subscriberId, at)));
   return { deliverable, suppressed: skipped.length };
 }

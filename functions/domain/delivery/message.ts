@@ -35,7 +35,9 @@ export function issueEmail(
   const copy = personalise(template, {
     unsubscribeUrl: links.unsubscribeUrl,
     preferencesUrl: links.preferencesUrl,
-    greeting: 'Hello,',
+    // Issues greet nobody (we know no names, and a bare "Hello," helps no one); only templates
+    // rendered before that change still hold the marker, and it becomes nothing.
+    greeting: '',
   });
   return {
     from: settings.from,

@@ -18,6 +18,7 @@ const actorSchema = z.object({
 const topicSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   title: z.string(),
+  shortTitle: z.string().optional(),
   description: z.string(),
   keywords: z.array(z.string()),
   feeds: z.array(z.url()),
@@ -30,6 +31,8 @@ export const DEFAULT_TOPIC = TOPICS[0]!.id;
 export function topicById(id: string): Topic | undefined {
   return TOPICS.find((t) => t.id === id);
 }
+
+export const TOPIC_IDS = TOPICS.map((t) => t.id);
 
 const catalogues = new Map<string, Catalogue>();
 

@@ -11,6 +11,7 @@ import { splitSentences } from '../summarise/sentences';
 import { summarise } from '../summarise/summarise';
 import { catalogueFor } from './catalogue';
 import { contentHashOf, findNearDuplicate } from './dedupe';
+import { isBackground } from './freshness';
 import { type DevelopmentInput, parseDevelopmentInput, sourceFromUrl } from './input';
 import { emptyStateOfPlay, foldStateOfPlay } from './state-of-play';
 import type { Development } from './types';
@@ -91,6 +92,7 @@ export async function ingestDevelopment(
   }
 
   const now = ports.clock.now().toISOString();
+  const background = isBackground(input.publishedAt, recent[0]?.publishedAt);
   const previous = recent.filter((d) => d.publishedAt <= input.publishedAt);
   const { proposals, ...summary } = summarise(input, { catalogue: catalogueFor(input.topic), previous });
   const development: Development = {
@@ -106,9 +108,11 @@ export async function ingestDevelopment(
     summary,
     ingestedAt: now,
     pending: {
-      stateOfPlay: true,
-      alert: summary.significance.level === 'alert' && options.requestAlert !== false,
+      // A late, older report changes nothing readers were told: it is kept for the digest only.
+      stateOfPlay: !background,
+      alert: summary.significance.level === 'alert' && options.requestAlert !== false && !background,
     },
+    ...(background ? { background } : {}),
   };
   const added = await store.add(development);
   if (!added.created) {

@@ -5,7 +5,7 @@ import matter from 'gray-matter';
 import { z } from 'zod';
 import { MARKER_LIKE } from '../delivery/personalise';
 import { ValidationError } from '../errors';
-import { DEFAULT_TOPIC } from './catalogue';
+import { DEFAULT_TOPIC, TOPIC_IDS } from './catalogue';
 
 const isoDate = z
   .string()
@@ -33,6 +33,9 @@ export const developmentInputSchema = z.object({
   topic: z
     .string()
     .regex(/^[a-z0-9-]+$/, 'must be a topic id')
+    .refine((id) => TOPIC_IDS.includes(id), {
+      error: (issue) => `unknown topic "${issue.input}"; known topics: ${TOPIC_IDS.join(', ')}`,
+    })
     .default(DEFAULT_TOPIC),
   body: text().pipe(z.string().min(40, 'must be at least 40 characters of text').max(200_000)),
 });

@@ -36,7 +36,12 @@ export async function pollFeeds(ports: PollPorts, topics: readonly Topic[]): Pro
         ports.logger.warn('feed unavailable; retrying next round', { feed: url, error: message(error) });
         continue;
       }
-      for (const entry of feed.entries) {
+      // Oldest first, as they were published: newest-first feeds would otherwise make every older entry
+      // look late (see freshness.ts) and keep it out of the state of play.
+      const entries = [...feed.entries].sort((a, b) =>
+        (a.publishedAt ?? '').localeCompare(b.publishedAt ?? ''),
+      );
+      for (const entry of entries) {
         try {
           const result = await ingestDevelopment(ports, {
             title: entry.title,

@@ -54,19 +54,29 @@ const STAGE: Record<string, number> = {
   rejected: 3,
 };
 
-function supersedes(mention: ProposalMention, current: ProposalStatus): boolean {
+/**
+ * Proposal statuses only move forward in time: a mention dated before the current status never
+ * replaces it (an old report ingested late cannot turn "revised on 30 Nov" back into "24 Nov"). A later
+ * mention replaces it unless it is an earlier stage (a retelling of the original draft); on the same
+ * day the further stage wins.
+ */
+export function supersedes(
+  mention: Pick<ProposalStatus, 'status' | 'changedAt'>,
+  current: Pick<ProposalStatus, 'status' | 'changedAt'>,
+): boolean {
+  if (mention.changedAt < current.changedAt) return false;
   const now = STAGE[mention.status] ?? 1;
   const was = STAGE[current.status] ?? 1;
-  if (now !== was) return now > was;
-  if (mention.status === current.status) return mention.changedAt < current.changedAt;
-  return mention.changedAt >= current.changedAt;
+  if (mention.changedAt === current.changedAt) return now > was;
+  return now >= was;
 }
 
-/** Two reports of one event: same day, and the same people or much the same words. */
-function sameEvent(a: TimelineEvent, b: TimelineEvent): boolean {
+/** Two reports of one happening: same day, and the same place, people or much the same words. */
+export function sameEvent(a: TimelineEvent, b: TimelineEvent): boolean {
   if (a.date !== b.date) return false;
   const words = jaccard(new Set(contentTokens(a.description)), new Set(contentTokens(b.description)));
   if (words >= 0.5) return true;
+  if (a.place && a.place === b.place && a.kind === b.kind) return true;
   if (a.kind !== b.kind || a.participants.length === 0) return false;
   const shared = a.participants.filter((p) => b.participants.includes(p)).length;
   return shared >= Math.min(a.participants.length, b.participants.length) && shared >= 2;

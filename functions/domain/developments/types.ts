@@ -71,6 +71,11 @@ export interface Development {
    * done; a retry that finds it set finishes them, so a crash in between loses neither.
    */
   pending?: { stateOfPlay: boolean; alert: boolean };
+  /**
+   * Published well before the topic's latest known development when it arrived (see freshness.ts): it
+   * never triggers an alert and digests show it as background.
+   */
+  background?: boolean;
 }
 
 export interface ProposalStatus {
@@ -96,6 +101,8 @@ export interface StateOfPlay {
 export interface Topic {
   id: string;
   title: string;
+  /** A few words for subjects and labels ("Ukraine talks"); the title when absent. */
+  shortTitle?: string;
   description: string;
   keywords: string[];
   feeds: string[];

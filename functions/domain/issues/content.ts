@@ -4,12 +4,13 @@ import type { DevelopmentStore } from '../../ports/development-store';
 import type { IssueStore } from '../../ports/issue-store';
 import type { Development } from '../developments/types';
 import type { Frequency } from '../subscribers/types';
-import type { Issue, IssueContent, IssueDevelopment } from './types';
+import { orderDevelopments } from './presentation';
+import type { Issue, IssueContent, IssueDevelopment, IssueKind } from './types';
 
 export interface ContentPorts {
   issues: IssueStore;
   developments: DevelopmentStore;
-  topics: readonly { id: string; title: string }[];
+  topics: readonly { id: string; title: string; shortTitle?: string | undefined }[];
   now: Date;
 }
 
@@ -23,7 +24,8 @@ export function toIssueDevelopment(d: Development): IssueDevelopment {
 
 /** Undefined when there is nothing new to send. */
 export async function resolveContent(ports: ContentPorts, issue: Issue): Promise<IssueContent | undefined> {
-  const topicTitle = ports.topics.find((t) => t.id === issue.topic)?.title ?? issue.topic;
+  const topic = ports.topics.find((t) => t.id === issue.topic);
+  const topicTitle = topic?.title ?? issue.topic;
   let developments: Development[];
   let coveredSince: string | undefined;
   if (issue.request.developmentIds?.length) {
@@ -31,7 +33,7 @@ export async function resolveContent(ports: ContentPorts, issue: Issue): Promise
     developments = found.filter((d): d is Development => d !== undefined && d.topic === issue.topic);
   } else if (issue.kind === 'alert') {
     developments = (await ports.developments.listByTopic(issue.topic, { limit: 10 }))
-      .filter((d) => d.summary.significance.level === 'alert')
+      .filter((d) => d.summary.significance.level === 'alert' && !d.background)
       .slice(0, 1);
   } else {
     coveredSince = issue.request.since ?? (await oldestCursor(ports, issue));
@@ -44,10 +46,7 @@ export async function resolveContent(ports: ContentPorts, issue: Issue): Promise
   developments.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
   const stateOfPlay = await ports.developments.getStateOfPlay(issue.topic);
   const first = developments[0]!;
-  const subject =
-    issue.kind === 'alert'
-      ? `Alert: ${first.title}`
-      : `${topicTitle}: ${developments.length} new development${developments.length === 1 ? '' : 's'}`;
+  const subject = subjectFor(issue.kind, topic?.shortTitle ?? topicTitle, developments);
   return {
     topic: issue.topic,
     topicTitle,
@@ -68,4 +67,15 @@ async function oldestCursor(ports: ContentPorts, issue: Issue): Promise<string> 
     }),
   );
   return cursors.sort()[0]!;
+}
+
+/**
+ * The topic and the lead news, so a reader of several topics tells the emails apart in the inbox:
+ * "Ukraine talks: Moscow meeting ends without a deal, +2 more".
+ */
+export function subjectFor(kind: IssueKind, topicName: string, developments: readonly Development[]): string {
+  const lead = orderDevelopments(developments)[0];
+  const title = (lead?.title ?? '').trim().replace(/[.:;,]+$/, '');
+  const more = kind === 'digest' && developments.length > 1 ? `, +${developments.length - 1} more` : '';
+  return `${topicName}: ${title}${more}`;
 }

@@ -6,10 +6,11 @@ import type { Frequency } from '../subscribers/types';
 export type IssueKind = 'digest' | 'alert';
 
 /**
- * requested → (resolved and rendered) dispatching → sending; or skipped (nothing new) / dry-run.
- * `sending` becomes "sent" for readers once no delivery is pending (computed, see IssueCounts).
+ * requested → (resolved and rendered) dispatching → sending; or skipped (nothing new) / dry-run /
+ * no-recipients (nobody in its cohorts: never published). `sending` becomes "sent" for readers once
+ * no delivery is pending (computed, see IssueCounts).
  */
-export type IssueStatus = 'requested' | 'dispatching' | 'sending' | 'skipped' | 'dry-run';
+export type IssueStatus = 'requested' | 'dispatching' | 'sending' | 'skipped' | 'dry-run' | 'no-recipients';
 
 export interface IssueRequest {
   topic: string;

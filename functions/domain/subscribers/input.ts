@@ -17,7 +17,8 @@ export function choicesSchema(topics: readonly Topic[]) {
         .min(1, 'choose at least one topic')
         .max(ids.length)
         .transform((list) => [...new Set(list)])
-        .default(ids),
+        // API clients that name no topic get the first (the flagship negotiation), not all of them.
+        .default(ids.slice(0, 1)),
     ),
     frequency: z.preprocess(
       (v) => (v === '' ? undefined : v),
@@ -27,10 +28,13 @@ export function choicesSchema(topics: readonly Topic[]) {
 }
 
 export function subscribeSchema(topics: readonly Topic[]) {
-  return choicesSchema(topics).extend({
-    email: emailSchema,
-    website: z.preprocess((v) => (Array.isArray(v) ? v.join('') : v), z.string().max(1000).optional()),
-  });
+  // The address first, so a form with several mistakes points at it before the choices.
+  return z
+    .object({ email: emailSchema })
+    .extend(choicesSchema(topics).shape)
+    .extend({
+      website: z.preprocess((v) => (Array.isArray(v) ? v.join('') : v), z.string().max(1000).optional()),
+    });
 }
 
 export interface SubscribeInput {

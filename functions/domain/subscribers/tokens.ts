@@ -1,5 +1,6 @@
 // Signed subscriber tokens for unsubscribe and preference links: HMAC-SHA256 over purpose and
-// subscriber id, tagged with the key version so keys rotate without breaking old links.
+// subscriber id, tagged with the key version so keys rotate without breaking old links. Operators'
+// issue preview links use the same scheme with the issue id in place of the subscriber id.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 export interface TokenKey {
@@ -8,7 +9,7 @@ export interface TokenKey {
   key: string;
 }
 
-export type TokenPurpose = 'unsubscribe' | 'preferences';
+export type TokenPurpose = 'unsubscribe' | 'preferences' | 'preview';
 
 // Decoded once per key: every recipient of an issue gets two tokens, and decoding the base64 key
 // each time doubled the cost of signing them (see `npm run bench`, render section).

@@ -65,7 +65,6 @@ describe('ingestDevelopment', () => {
 
   it('keeps a different story separate and builds the state of play across both', async () => {
     const { ports, deps } = await setup();
-    await ingestDevelopment(ports, seed);
     const geneva = {
       title: 'US and Ukraine draft updated peace framework in Geneva',
       url: 'https://wire.example/geneva',
@@ -75,7 +74,9 @@ describe('ingestDevelopment', () => {
         'A joint statement said the parties drafted an updated and refined peace framework that revised the 28-point plan. ' +
         'Trump had given Ukraine until Nov 27 to accept the plan.',
     };
-    const second = await ingestDevelopment(ports, geneva);
+    // In order of publication (an older report arriving later is background: see reader-emails.test.ts).
+    expect((await ingestDevelopment(ports, geneva)).created).toBe(true);
+    const second = await ingestDevelopment(ports, seed);
     expect(second.created).toBe(true);
     const state = await deps.developments.getStateOfPlay('us-russia-ukraine');
     const dates = state?.timeline.map((e) => e.date) ?? [];

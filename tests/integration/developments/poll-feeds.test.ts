@@ -9,6 +9,14 @@ import { type PollLogger, pollFeeds } from '../../../functions/domain/developmen
 import type { Topic } from '../../../functions/domain/developments/types';
 import { testDeps } from '../../support/env';
 
+/** A feed as most outlets serve it: newest first, days apart. */
+const BACKLOG = `<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>
+<item><title>Envoys meet in Moscow for five hours</title><link>https://wire.example/moscow</link>
+<pubDate>Tue, 02 Dec 2025 21:00:00 GMT</pubDate><description>Steve Witkoff met Vladimir Putin in the Kremlin for five hours of talks on the revised peace framework; no deal was reached, a Kremlin aide said.</description></item>
+<item><title>Delegations revise the framework in Geneva</title><link>https://wire.example/geneva</link>
+<pubDate>Sun, 23 Nov 2025 18:00:00 GMT</pubDate><description>Ukrainian and American delegations spent the day in Geneva rewriting the 28-point plan into a shorter framework that Kyiv could accept.</description></item>
+</channel></rss>`;
+
 let server: Server;
 let base: string;
 
@@ -16,6 +24,8 @@ beforeAll(async () => {
   const feed = readFileSync('tests/fixtures/talks-feed.xml', 'utf8');
   server = createServer((req, res) => {
     if (req.url === '/feed.xml') res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feed);
+    else if (req.url === '/backlog.xml')
+      res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(BACKLOG);
     else if (req.url === '/broken.xml')
       res.writeHead(200, { 'content-type': 'application/xml' }).end('<rss><channel><item>');
     else res.writeHead(500).end('down');
@@ -71,5 +81,32 @@ describe('pollFeeds', () => {
     const again = await pollFeeds(ports, [topic]);
     expect(again.created).toEqual([]);
     expect(again.duplicates).toBe(1);
+  });
+
+  it('ingests a feed oldest first, so a backlog of older entries is news in order, not background', async () => {
+    const deps = await testDeps();
+    const topic: Topic = {
+      id: 'us-russia-ukraine',
+      title: 'Talks',
+      description: '',
+      keywords: [],
+      feeds: [`${base}/backlog.xml`],
+    };
+    const report = await pollFeeds(
+      {
+        developments: deps.developments,
+        dispatch: { send: async () => undefined },
+        clock: { now: () => new Date('2025-12-03T08:00:00Z') },
+        feeds: new RssFeedReader({ timeoutMs: 2000 }),
+        logger: collectingLogger().logger,
+      },
+      [topic],
+    );
+    expect(report.created).toHaveLength(2);
+    const stored = await deps.developments.listByTopic('us-russia-ukraine');
+    expect(stored.map((d) => [d.title, d.background ?? false])).toEqual([
+      ['Envoys meet in Moscow for five hours', false],
+      ['Delegations revise the framework in Geneva', false],
+    ]);
   });
 });

@@ -105,7 +105,8 @@ describe('POST /webhooks/send', () => {
     const status = await app.request(`/issues/${issueId}`, {
       headers: { authorization: `Bearer ${deps.config.ADMIN_TOKEN}` },
     });
-    expect(await status.json()).toMatchObject({ status: 'dry-run', counts: { recipients: 0, sent: 0 } });
+    // Recipients: who would get it; nobody did.
+    expect(await status.json()).toMatchObject({ status: 'dry-run', counts: { recipients: 3, sent: 0 } });
     expect(await deliveryPorts(deps).issues.getTemplate(issueId)).toMatchObject({
       subject: expect.any(String),
     });

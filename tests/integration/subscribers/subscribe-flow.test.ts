@@ -82,7 +82,7 @@ describe('subscribe → confirm → welcome → one-click unsubscribe', () => {
   it('accepts the one-click POST as multipart/form-data too, and a GET of the link changes nothing', async () => {
     const h = await subscriptionHarness();
     const email = uniqueEmail('multipart');
-    await h.request('/subscribe', form({ email, frequency: 'weekly' }));
+    await h.request('/subscribe', form({ email, topics: T, frequency: 'weekly' }));
     const token = h.sent[0]?.confirmToken ?? '';
     await h.request('/confirm', form({ token }));
     await h.flush();

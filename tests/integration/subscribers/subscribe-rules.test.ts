@@ -49,6 +49,22 @@ describe('input validation', () => {
     expect(html).toMatch(/id="frequency-weekly" name="frequency" value="weekly" checked/);
   });
 
+  it('lists every topic with its description, none ticked, and asks for one when the form names none', async () => {
+    const h = await subscriptionHarness();
+    const home = await (await h.request('/')).text();
+    for (const id of ['us-russia-ukraine', 'us-china-trade', 'india-pakistan', 'drc-rwanda']) {
+      expect(home).toMatch(
+        new RegExp(`id="topic-${id}" name="topics" value="${id}" aria-describedby="topic-${id}-hint"/>`),
+      );
+    }
+    expect(home).not.toMatch(/name="topics"[^>]* checked/);
+    expect(home).toContain('Tariffs, export controls');
+    const res = await h.request('/subscribe', form({ email: uniqueEmail('none'), frequency: 'daily' }));
+    expect(res.status).toBe(400);
+    expect(await res.text()).toMatch(/<p class="error" id="topics-error">Topics: choose at least one topic/);
+    expect(h.sent).toHaveLength(0);
+  });
+
   it('accepts an internationalised domain and stores the normalised address', async () => {
     const h = await subscriptionHarness();
     expect((await h.request('/subscribe', json({ email: '  Ivan@Пример.РФ ' }))).status).toBe(202);
@@ -154,7 +170,7 @@ describe('double opt-in timing', () => {
     await h.request(
       '/subscribe',
       {
-        ...form({ email }),
+        ...form({ email, topics: 'us-russia-ukraine' }),
         headers: { 'content-type': 'application/x-www-form-urlencoded', 'user-agent': 'Firefox/140' },
       },
       '2001:db8::5',

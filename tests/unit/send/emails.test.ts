@@ -69,7 +69,12 @@ describe.each(Object.entries(templates))('%s email', (_name, render) => {
     const { html } = await render();
     expect(Buffer.byteLength(html)).toBeLessThan(102 * 1024);
     const report = doIUseEmail(html, { emailClients: [...CLIENTS] });
-    expect(report.success ? [] : report.errors).toEqual([]);
+    // The dark-mode block in <head> (a media query and Outlook.com's [data-ogsc] selectors) is an
+    // enhancement Outlook for Windows ignores: it shows the light inline styles. Nothing else may fail.
+    const errors = (report.success ? [] : report.errors).filter(
+      (e) => !/^`(@media|Attribute selector)` is not supported by `outlook\.windows`$/.test(e),
+    );
+    expect(errors).toEqual([]);
   });
 
   it('has a plain-text part from the same tree', async () => {
@@ -91,7 +96,7 @@ describe('digest and alert content', () => {
     expect(html).toContain('No compromise version has been found');
     expect(html).toContain('Yuri Ushakov');
     expect(html).toContain(`href="${d.sources[0]!.url}"`);
-    expect(html).toMatch(/Timeline/);
+    expect(html).toMatch(/Most recent/);
     expect(html).toContain('State of play');
   });
 
@@ -117,10 +122,10 @@ describe('digest and alert content', () => {
     const copy = personalise(template, {
       unsubscribeUrl: 'https://talkwatch.test/unsubscribe?token=a&b',
       preferencesUrl: 'https://talkwatch.test/preferences?token=p1',
-      greeting: 'Hello <Ann>,',
+      greeting: '',
     });
     expect(copy.html).toContain('href="https://talkwatch.test/unsubscribe?token=a&amp;b"');
-    expect(copy.html).toContain('Hello &lt;Ann&gt;,');
+    expect(template.html).not.toContain(template.markers!.greeting);
     expect(copy.text).toContain('https://talkwatch.test/unsubscribe?token=a&b');
     expect(copy.html).not.toContain(template.markers!.unsubscribeUrl);
     expect(copy.text).not.toContain(template.markers!.preferencesUrl);
