@@ -480,8 +480,7 @@ const UNKNOWN: Entity = {
  */
 function recentSpeaker(m: Mention, s: Sentence): Entity | undefined {
   const last = s.context.lastSpeaker;
-  if (!last || last.entity.kind !== 'person' || last.entity.roles.length > 0 || last.entity.partial)
-    return undefined;
+  if (last?.entity.kind !== 'person' || last.entity.roles.length > 0 || last.entity.partial) return undefined;
   if (s.paragraph - last.paragraph > 1 || !m.head || !(m.head in HEADS)) return undefined;
   return last.entity;
 }

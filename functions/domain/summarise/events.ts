@@ -314,7 +314,9 @@ function describe(
   place: string | undefined,
   people: string[],
 ): string {
-  const line = trimVariants(s).find((v) => v.words <= LINE_MAX_WORDS && !ANAPHORIC.test(v.text));
+  const line = trimVariants(s).find(
+    (v) => v.words <= LINE_MAX_WORDS && !ANAPHORIC.test(v.text.replace(/^["“]/, '')),
+  );
   if (line) return line.text;
   const who =
     people.length > 0
