@@ -2,7 +2,7 @@
 // newspaper reports. They say where the reporter filed from, not what happened, and a summary line
 // that opens with one reads as a copy of the wire. Removed before any other layer reads the text.
 
-const CAPS_PLACE = String.raw`\p{Lu}[\p{Lu}.'’-]{2,}(?:\s+\p{Lu}[\p{Lu}.'’-]+){0,3}`;
+const CAPS_PLACE = String.raw`\p{Lu}[\p{Lu}.'’-]{2,}(?:[\s/]+\p{Lu}[\p{Lu}.'’-]+){0,3}`;
 const TITLE_PLACE = String.raw`\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}`;
 const REGION = String.raw`(?:,\s*\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,2})?`;
 const DAY = String.raw`(?:,\s*\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2})?`;

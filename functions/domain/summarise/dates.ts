@@ -52,7 +52,7 @@ const WEEKDAY = new RegExp(`\\b(?:(last|next|this|coming|this coming)\\s+)?(${WE
 const RELATIVE = /\b(today|yesterday|tomorrow|tonight|last week|last weekend|next week)\b/gi;
 /** Words just before a date that point it ahead of the publication date. */
 const FORWARD_CUE =
-  /\b(until|deadline|due|scheduled|set to|expected|will|would|plans? to|planned|next|upcoming|ahead of|by|again on|to resume|to meet|to hold|slated|expires|begins|starts|takes effect|proposed holding|proposes)\b/i;
+  /\b(until|deadline|due|scheduled|set to|expected|will|would|plans? to|planned|next|upcoming|ahead of|again on|to resume|to meet|to hold|slated|expires|begins|starts|takes effect|proposed holding|proposes)\b/i;
 /** A sentence about what will happen ("the ceasefire will take effect … from July 6"). */
 const FUTURE_SENTENCE = /\b(?:will|'ll|is to|are to|is due|are due)\b/i;
 /** Words just before a date that keep it in the past ("held on", "earlier", "last"). */
@@ -66,7 +66,9 @@ export function findDates(sentence: string, published: Date): DateMention[] {
   const taken: Array<[number, number]> = [];
   const free = (from: number, to: number) => !taken.some(([s, e]) => from < e && to > s);
   const future = FUTURE_SENTENCE.test(sentence);
-  const cueBefore = (index: number) => FORWARD_CUE.test(sentence.slice(Math.max(0, index - 60), index));
+  const cueBefore = (index: number) =>
+    FORWARD_CUE.test(sentence.slice(Math.max(0, index - 60), index)) ||
+    /\bby\s+$/i.test(sentence.slice(0, index));
   // A calendar date in a sentence about what will happen points ahead unless the words before it keep
   // it in the past; a weekday needs its own cue ("on Friday" in "said they would…" is last Friday).
   const forwardAt = (index: number) =>

@@ -33,6 +33,7 @@ export interface DatedEvent extends TimelineEvent {
 }
 
 const LINE_MAX_WORDS = 40;
+const LONG_LINE_WORDS = 60;
 
 /** Verb forms (lower case) and the kind of happening they report. */
 const VERB_KINDS: Array<[RegExp, EventKind]> = [
@@ -100,9 +101,12 @@ export function extractEvents(a: Analysis): DatedEvent[] {
       const participants = participantsOf(s, kind, verb?.index);
       const place = placeOf(s);
       const upcoming = mention.date.length === 10 && mention.date > a.day;
+      const description = describe(a, s, kind, place, participants, mention.index);
+      // An event nobody can describe in a line is noise on a timeline.
+      if (!description) continue;
       const event: DatedEvent = {
         date: mention.date,
-        description: describe(a, s, kind, place, participants),
+        description,
         participants,
         kind,
         ...(place ? { place } : {}),
@@ -313,11 +317,20 @@ function describe(
   kind: EventKind,
   place: string | undefined,
   people: string[],
-): string {
+  dateAt: number,
+): string | undefined {
   const line = trimVariants(s).find(
     (v) => v.words <= LINE_MAX_WORDS && !ANAPHORIC.test(v.text.replace(/^["“]/, '')),
   );
   if (line) return line.text;
+  const clause = dateClause(s, dateAt);
+  if (clause) return clause;
+  // A long sentence is still better than no entry, within reason.
+  const long = trimVariants(s).at(-1);
+  if (long && long.words <= LONG_LINE_WORDS && !ANAPHORIC.test(long.text.replace(/^["“]/, '')))
+    return long.text;
+  // Nothing reads as a line: say what the event is, when the kind and the people or place say enough.
+  if (kind === 'other' || kind === 'statement' || (people.length === 0 && !place)) return undefined;
   const who =
     people.length > 0
       ? ` with ${people
@@ -326,8 +339,39 @@ function describe(
           .replace(/, ([^,]*)$/, ' and $1')}`
       : '';
   const where = place ? ` in ${place}` : '';
-  const text = `${KIND_WORDS[kind]}${where}${who}.`;
-  return wordCount(text) >= 2 ? text : `${a.title.trim()}.`;
+  return `${KIND_WORDS[kind]}${where}${who}.`;
+}
+
+/**
+ * A long sentence's main clause up to the date's own clause: "A ceasefire took hold in Lebanon early on
+ * Wednesday, after … announced …" → "A ceasefire took hold in Lebanon early on Wednesday." Only when the
+ * sentence opens with its subject, the cut falls at a comma before a clause-opening word, and a verb
+ * stays.
+ */
+function dateClause(s: Sentence, dateAt: number): string | undefined {
+  const { tokens } = s;
+  if (
+    ANAPHORIC.test(s.text.replace(/^["“]/, '')) ||
+    !/^(?:DET|PROPN|NOUN|ADJ|NUM)$/.test(tokens[0]?.pos ?? '')
+  ) {
+    return undefined;
+  }
+  const opener = /^(?:after|as|while|with|when|which|who|but|although|though|amid|before|following)$/i;
+  const verbSoon = (i: number) => tokens.slice(i + 1, i + 9).some((t) => t.pos === 'VERB' || t.pos === 'AUX');
+  const cut = tokens.findIndex((t, i) => {
+    if (t.start <= dateAt || s.quoted[i]) return false;
+    const next = tokens[i + 1];
+    // ", after …", ", giving …" — or a subordinate clause with its own verb ("… on Wednesday after X announced").
+    if (t.text === ',')
+      return !!next && (opener.test(next.text) || (next.pos === 'VERB' && /ing$/.test(next.text)));
+    return /^(?:after|while|because|although|when)$/i.test(t.text) && verbSoon(i);
+  });
+  if (cut < 0) return undefined;
+  const kept = tokens.slice(0, cut);
+  if (!kept.some((t, i) => !s.quoted[i] && (t.pos === 'VERB' || t.pos === 'AUX'))) return undefined;
+  if (s.quotes.some((q) => q.start < tokens[cut]!.start && q.end > tokens[cut]!.start)) return undefined;
+  const text = `${s.text.slice(0, tokens[cut]!.start).trim()}.`;
+  return wordCount(text) <= LINE_MAX_WORDS && wordCount(text) >= 5 ? text : undefined;
 }
 
 /** One entry per happening: the same day and kind with the same place or people is one event. */

@@ -42,9 +42,16 @@ const NAME_JOINERS = new Set([
 ]);
 
 /** A capitalised word that can open a name (not "The", "After", a month or a weekday). */
+/** "Iran-backed", "U.S.-led", "Kyiv-based": a modifier made from a name, never part of one. */
+function isNameModifier(t: Token): boolean {
+  return /-(?:backed|led|based|brokered|mediated|allied|aligned|controlled|held|run|owned|born|era|style|bound)$/i.test(
+    t.text,
+  );
+}
+
 export function startsName(tokens: Token[], i: number): boolean {
   const t = tokens[i]!;
-  if (!t.capitalised || !/^\p{L}/u.test(t.text)) return false;
+  if (!t.capitalised || !/^\p{L}/u.test(t.text) || isNameModifier(t)) return false;
   const lower = t.bare.toLowerCase();
   // "Officials said", "Negotiators met": a role noun opening a sentence is not a name.
   const singular = lower.replace(/(?<=[a-z]{3})s$/, '');
@@ -80,6 +87,7 @@ function isRoleOrBody(word: string): boolean {
 export function continuesName(tokens: Token[], j: number, start: number): boolean {
   const t = tokens[j]!;
   if (j === start) return true;
+  if (isNameModifier(t)) return false;
   if (t.capitalised && /^\p{L}/u.test(t.text)) {
     const lower = t.bare.toLowerCase();
     return (

@@ -37,7 +37,7 @@ const RULES: Rule[] = [
     reason: 'An agreement was signed or reached.',
     weight: 6,
     pattern:
-      /\b(?:signed|inked|initial(?:l)?ed|sealed|agreed(?: \w+day)? (?:to|on|upon)(?! (?:the )?(?:next steps|formats?|continue|keep|meet|hold|further talks|report back))|agreed (?:that|a|an)|completed (?:the )?negotiations|finali[sz]ed (?:the )?(?:text|deal|agreement|treaty)|reached (?:an? |the )?(?:deal|agreement|accord|consensus|understanding)|struck (?:a |the )?deal|worked out an understanding|(?:peace |trade )?deal (?:was )?(?:signed|reached|struck))\b/i,
+      /\b(?:signed|inked|initial(?:l)?ed|sealed|agreed(?: \w+day)? (?:to|on|upon)(?! (?:the )?(?:next steps|formats?|continue|keep|meet|hold|further talks|report back))|agreed (?:that|a|an)|completed (?:the )?negotiations|accepted (?:a |the )?(?:deal|agreement|ceasefire|truce|proposal|plan)|finali[sz]ed (?:the )?(?:text|deal|agreement|treaty)|reached (?:an? |the )?(?:deal|agreement|accord|consensus|understanding)|struck (?:a |the )?deal|worked out an understanding|(?:peace |trade )?deal (?:was )?(?:signed|reached|struck))\b/i,
     negatedWeight: 2,
     negatedReason: 'Talks ended without an agreement.',
   },
@@ -46,6 +46,13 @@ const RULES: Rule[] = [
     weight: 5,
     pattern:
       /\b(?:rejected|rejects|refused|ruled out|walked out|dismissed|broke off|suspended talks|pulled out)\b/i,
+  },
+  {
+    reason: 'A ceasefire or truce took effect.',
+    weight: 5,
+    pattern:
+      /\b(?:ceasefire|cease-fire|truce)\b[^.]{0,40}\b(?:took (?:hold|effect)|takes effect|came into (?:force|effect)|began|begins|went into effect|is holding|held)\b/i,
+    negatedWeight: 0,
   },
   {
     reason: 'A ceasefire or prisoner exchange was agreed or took effect.',
@@ -125,7 +132,9 @@ function ownVoice(s: Sentence): string {
 
 /** A sentence about the past of the story: background wording, or only dates weeks before publication. */
 function isBackground(s: Sentence, a: Analysis): boolean {
-  if (BACKGROUND.test(ownVoice(s))) return true;
+  // Judged on the main clause: "an agreement that could end a standoff that began in 2020" is news.
+  const mainClause = ownVoice(s).split(/,?\s+(?:which|who|that|whom|where)\s+/)[0]!;
+  if (BACKGROUND.test(mainClause)) return true;
   const dates = findDates(ownVoice(s), a.published).filter((d) => d.date.length === 10);
   return dates.length > 0 && dates.every((d) => Date.parse(d.date) < a.published.getTime() - 21 * 86_400_000);
 }
