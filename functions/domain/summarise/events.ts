@@ -312,7 +312,7 @@ const KIND_WORDS: Record<EventKind, string> = {
 
 /** The sentence as one whole line when it fits; else a line built from what the event is. */
 function describe(
-  a: Analysis,
+  _a: Analysis,
   s: Sentence,
   kind: EventKind,
   place: string | undefined,

@@ -51,7 +51,7 @@ const RULES: Rule[] = [
     reason: 'A ceasefire or truce took effect.',
     weight: 5,
     pattern:
-      /\b(?:ceasefire|cease-fire|truce)\b[^.]{0,40}\b(?:took (?:hold|effect)|takes effect|came into (?:force|effect)|began|begins|went into effect|is holding|held)\b/i,
+      /\b(?:ceasefire|cease-fire|truce)\s+(?:[\w-]+\s+){0,4}?(?:took (?:hold|effect)|takes effect|came into (?:force|effect)|began|begins|went into effect|is holding)\b/i,
     negatedWeight: 0,
   },
   {
