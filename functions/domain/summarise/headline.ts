@@ -139,7 +139,8 @@ export function pickHeadline(
     let value = 0;
     for (const weight of concepts(text, a, titleTokens, frequent, mentionCounts).values())
       value += 0.5 * weight;
-    value += combo.reduce((sum, c) => sum + (c.score - 1.5), 0);
+    // The report's own order is evidence of importance: news leads with what matters most.
+    value += combo.reduce((sum, c) => sum + 4 / (1 + 0.4 * c.index) - 1, 0);
     value -= choice.reduce((sum, v) => sum + 0.1 * (v.level - 1), 0);
     if (!best || value > best.value) best = { value, picks: ordered };
   };
