@@ -16,7 +16,12 @@ import { developmentWebhookRoutes } from './routes/webhooks-developments';
 import { webhooksSendRoutes } from './routes/webhooks-send';
 import type { AppEnv } from './types';
 
-export function createApp(deps: Deps) {
+export interface AppOptions {
+  /** Mount POST /webhooks/ses: the local stack only (in AWS, SES feedback arrives through SNS). */
+  sesWebhook?: boolean;
+}
+
+export function createApp(deps: Deps, options: AppOptions = {}) {
   const app = new Hono<AppEnv>();
   app.use('*', async (c, next) => {
     c.set('deps', deps);
@@ -33,7 +38,7 @@ export function createApp(deps: Deps) {
   app.route('/', webhooksSendRoutes);
   app.route('/', issuesRoutes);
   app.route('/', archiveRoutes);
-  app.route('/', feedbackRoutes);
+  if (options.sesWebhook) app.route('/', feedbackRoutes);
   app.route('/', subscribeRoutes);
   app.route('/', confirmRoutes);
   app.route('/', preferencesRoutes);

@@ -107,7 +107,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     // Feature start-up hooks (seed data, queue consumers, schedules, resuming unfinished sends).
     for (const hook of startupHooks) await hook({ deps, queues, seed: !options.skipSeed, closers });
 
-    const app = createApp(deps);
+    const app = createApp(deps, { sesWebhook: true });
     // A deep accept backlog: bursts of connections (load tests, a newsletter's click storm) queue
     // instead of being reset.
     const server = createAdaptorServer({ fetch: app.fetch }) as Server;

@@ -11,7 +11,9 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { bundlePaths, FUNCTIONS, type FunctionName } from '../../cdk/bundle-paths';
 import { ESM_REQUIRE_BANNER } from '../../cdk/constructs/node-function';
 import { sqsRecord } from '../../functions/adapters/memory-queue/memory-queue';
+import { deriveSecrets } from '../../functions/aws/secrets';
 import { subscriberIdFor } from '../../functions/domain/subscribers/email';
+import { signedHeaders } from '../support/delivery';
 import { sesEmails, type TestDeps, testDeps } from '../support/env';
 import { type FakeSqs, startFakeSqs } from './support/fake-sqs';
 import { invokeBundle } from './support/invoke';
@@ -170,6 +172,20 @@ describe('handlers, invoked as AWS would', () => {
     const res = await invoke<{ statusCode: number; body: string }>('api', httpEvent('GET', '/health'));
     expect(res.statusCode).toBe(200);
     expect(JSON.parse(res.body)).toMatchObject({ ok: true, store: { ok: true }, mailer: { ok: true } });
+  });
+
+  test('api: POST /webhooks/ses is not mounted in AWS, whatever secret signs it', async () => {
+    const body = JSON.stringify({ notificationType: 'Complaint', complaint: { complainedRecipients: [] } });
+    const seed = JSON.parse(env.SECRETS_JSON!).seed as string;
+    const { WEBHOOK_SECRET_DEVELOPMENTS, WEBHOOK_SECRET_SEND } = deriveSecrets(seed);
+    for (const secret of [WEBHOOK_SECRET_DEVELOPMENTS, WEBHOOK_SECRET_SEND]) {
+      const headers = signedHeaders(body, { secret });
+      const res = await invoke<{ statusCode: number }>(
+        'api',
+        httpEvent('POST', '/webhooks/ses', body, headers),
+      );
+      expect(res.statusCode).toBe(404);
+    }
   });
 
   test('api: POST /subscribe answers 202 and enqueues the confirmation email', async () => {

@@ -39,13 +39,27 @@ export async function seedSubscribers(
   return subscribers;
 }
 
-export function signedHeaders(body: string, options: { id?: string; secret?: string; at?: Date } = {}) {
+const ROUTE_SECRETS = {
+  send: TEST_SECRETS.WEBHOOK_SECRET_SEND,
+  developments: TEST_SECRETS.WEBHOOK_SECRET_DEVELOPMENTS,
+  ses: TEST_SECRETS.WEBHOOK_SECRET_SES,
+};
+
+/** Standard Webhooks headers signed with the test secret of `route` (default: send), or `secret`. */
+export function signedHeaders(
+  body: string,
+  options: { id?: string; secret?: string; at?: Date; route?: keyof typeof ROUTE_SECRETS } = {},
+) {
   const id = options.id ?? `msg_${randomUUID()}`;
   const at = options.at ?? new Date();
   return {
     'content-type': 'application/json',
     'webhook-id': id,
     'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
-    'webhook-signature': new Webhook(options.secret ?? TEST_SECRETS.WEBHOOK_SECRET).sign(id, at, body),
+    'webhook-signature': new Webhook(options.secret ?? ROUTE_SECRETS[options.route ?? 'send']).sign(
+      id,
+      at,
+      body,
+    ),
   };
 }

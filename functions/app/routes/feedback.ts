@@ -1,13 +1,14 @@
-// POST /webhooks/ses: SES bounce and complaint notifications for the local stack (in AWS they come
-// through SNS to functions/feedback.ts). Signed like every webhook; the body is the SES notification
-// or its SNS envelope.
+// POST /webhooks/ses: SES bounce and complaint notifications for the local stack only (in AWS they
+// come through SNS to functions/feedback.ts, and the API does not mount this route: a forged
+// complaint would suppress a reader for good). Signed with its own secret; the body is the SES
+// notification or its SNS envelope.
 import { Hono } from 'hono';
 import { handleSesNotification, parseSesNotification } from '../../domain/delivery/feedback';
 import { ValidationError } from '../../domain/errors';
 import type { AppEnv } from '../types';
 import { verifyWebhook } from '../webhooks';
 
-export const feedbackRoutes = new Hono<AppEnv>().post('/webhooks/ses', verifyWebhook(), async (c) => {
+export const feedbackRoutes = new Hono<AppEnv>().post('/webhooks/ses', verifyWebhook('ses'), async (c) => {
   const deps = c.get('deps');
   let json: unknown;
   try {

@@ -12,7 +12,7 @@ export const MAX_DEVELOPMENTS_PER_WEBHOOK = 50;
 
 export const developmentWebhookRoutes = new Hono<AppEnv>().post(
   '/webhooks/developments',
-  verifyWebhook(),
+  verifyWebhook('developments'),
   async (c) => {
     const { id: webhookId, body } = c.get('webhook');
     let json: unknown;

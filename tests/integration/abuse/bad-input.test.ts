@@ -38,9 +38,12 @@ const form = (path: string, body: string, headers: Record<string, string> = {}):
     headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
   },
 });
+/** Each webhook route has its own secret: sign with the one the path's route expects. */
+const routeOf = (path: string) =>
+  (path.split('?')[0]!.split('/')[2] ?? 'send') as 'send' | 'developments' | 'ses';
 const signed = (path: string, body: string, options: Parameters<typeof signedHeaders>[1] = {}): Req => ({
   path,
-  init: { method: 'POST', body, headers: signedHeaders(body, options) },
+  init: { method: 'POST', body, headers: signedHeaders(body, { route: routeOf(path), ...options }) },
 });
 const staleAt = () => new Date(Date.now() - 6 * 60_000);
 const futureAt = () => new Date(Date.now() + 6 * 60_000);
@@ -242,6 +245,16 @@ const cases: Case[] = [
       path === '/webhooks/send' ? JSON.stringify({ topic: 'us-russia-ukraine', kind: 'digest' }) : '{}';
     return [
       { name: `${path}: unsigned`, request: () => json(path, body), status: 401 },
+      ...(['send', 'developments', 'ses'] as const)
+        .filter((other) => other !== routeOf(path))
+        .map((other) => ({
+          name: `${path}: signed with the ${other} webhook's secret`,
+          request: () => ({
+            path,
+            init: { method: 'POST', body, headers: signedHeaders(body, { route: other }) },
+          }),
+          status: 401,
+        })),
       {
         name: `${path}: wrong secret`,
         request: () => signed(path, body, { secret: `whsec_${Buffer.alloc(24, 1).toString('base64')}` }),
@@ -249,7 +262,10 @@ const cases: Case[] = [
       },
       {
         name: `${path}: body changed after signing`,
-        request: () => ({ path, init: { method: 'POST', body: `${body} `, headers: signedHeaders(body) } }),
+        request: () => ({
+          path,
+          init: { method: 'POST', body: `${body} `, headers: signedHeaders(body, { route: routeOf(path) }) },
+        }),
         status: 401,
       },
       {
@@ -266,14 +282,18 @@ const cases: Case[] = [
         name: `${path}: non-numeric timestamp`,
         request: () => ({
           path,
-          init: { method: 'POST', body, headers: { ...signedHeaders(body), 'webhook-timestamp': 'soon' } },
+          init: {
+            method: 'POST',
+            body,
+            headers: { ...signedHeaders(body, { route: routeOf(path) }), 'webhook-timestamp': 'soon' },
+          },
         }),
         status: 401,
       },
       {
         name: `${path}: signature without v1 prefix`,
         request: () => {
-          const headers = signedHeaders(body);
+          const headers = signedHeaders(body, { route: routeOf(path) });
           return {
             path,
             init: {
@@ -452,7 +472,8 @@ async function snapshot(): Promise<string[]> {
 
 beforeAll(async () => {
   deps = await testDeps();
-  app = createApp(deps);
+  // The local stack's app: it also mounts POST /webhooks/ses.
+  app = createApp(deps, { sesWebhook: true });
   deps.queues.send.consume(async (event) => {
     for (const r of event.Records) captured.push(JSON.parse(r.body));
   });

@@ -18,7 +18,7 @@ function signed(body: string, id = `msg_${Math.random().toString(36).slice(2)}`)
       'content-type': 'application/json',
       'webhook-id': id,
       'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
-      'webhook-signature': new Webhook(TEST_SECRETS.WEBHOOK_SECRET).sign(id, now, body),
+      'webhook-signature': new Webhook(TEST_SECRETS.WEBHOOK_SECRET_DEVELOPMENTS).sign(id, now, body),
     },
     body,
   };

@@ -10,6 +10,7 @@ import { createFeedbackHandler } from '../../../functions/workers/feedback-worke
 import { activeSubscriber, signedHeaders } from '../../support/delivery';
 import { testDeps } from '../../support/env';
 
+const ses = (body: string) => signedHeaders(body, { route: 'ses' });
 const sample = (name: string) => readFileSync(`tests/fixtures/ses/${name}.json`, 'utf8');
 const notification = (name: string) => parseSesNotification(JSON.parse(sample(name)))!;
 
@@ -82,22 +83,50 @@ describe('SES feedback', () => {
 
   it('locally, POST /webhooks/ses takes a signed SNS envelope and rejects unsigned or unreadable bodies', async () => {
     const { deps } = await withSubscribers('richard@example.com');
-    const app = createApp(deps);
+    const app = createApp(deps, { sesWebhook: true });
     const envelope = JSON.stringify({ Type: 'Notification', Message: sample('complaint') });
     const unsigned = await app.request('/webhooks/ses', { method: 'POST', body: envelope });
     expect(unsigned.status).toBe(401);
     expect(await deps.subscribers.isSuppressed(subscriberIdFor('richard@example.com'))).toBe(false);
     const junk = JSON.stringify({ hello: 'world', bounce: 'x' });
     expect(
-      (await app.request('/webhooks/ses', { method: 'POST', body: junk, headers: signedHeaders(junk) }))
-        .status,
+      (await app.request('/webhooks/ses', { method: 'POST', body: junk, headers: ses(junk) })).status,
     ).toBe(400);
     const ok = await app.request('/webhooks/ses', {
       method: 'POST',
       body: envelope,
-      headers: signedHeaders(envelope),
+      headers: ses(envelope),
     });
     expect(ok.status).toBe(200);
     expect(await deps.subscribers.isSuppressed(subscriberIdFor('richard@example.com'))).toBe(true);
+  });
+
+  it("refuses a complaint signed with another route's secret (a developments sender cannot suppress)", async () => {
+    const { deps } = await withSubscribers('richard@example.com');
+    const app = createApp(deps, { sesWebhook: true });
+    const envelope = JSON.stringify({ Type: 'Notification', Message: sample('complaint') });
+    for (const route of ['developments', 'send'] as const) {
+      const res = await app.request('/webhooks/ses', {
+        method: 'POST',
+        body: envelope,
+        headers: signedHeaders(envelope, { route }),
+      });
+      expect(res.status, route).toBe(401);
+    }
+    expect(await deps.subscribers.isSuppressed(subscriberIdFor('richard@example.com'))).toBe(false);
+  });
+
+  it('is not mounted by the app AWS runs: a signed complaint finds no route', async () => {
+    const { deps } = await withSubscribers('richard@example.com');
+    const envelope = JSON.stringify({ Type: 'Notification', Message: sample('complaint') });
+    for (const route of ['developments', 'send', 'ses'] as const) {
+      const res = await createApp(deps).request('/webhooks/ses', {
+        method: 'POST',
+        body: envelope,
+        headers: signedHeaders(envelope, { route }),
+      });
+      expect(res.status, route).toBe(404);
+    }
+    expect(await deps.subscribers.isSuppressed(subscriberIdFor('richard@example.com'))).toBe(false);
   });
 });
