@@ -171,7 +171,7 @@ describe('handlers, invoked as AWS would', () => {
   test('api: GET /health through API Gateway v2 reaches the table and SES', async () => {
     const res = await invoke<{ statusCode: number; body: string }>('api', httpEvent('GET', '/health'));
     expect(res.statusCode).toBe(200);
-    expect(JSON.parse(res.body)).toMatchObject({ ok: true, store: { ok: true }, mailer: { ok: true } });
+    expect(JSON.parse(res.body)).toEqual({ status: 'ok', store: 'ok', mailer: 'ok' });
   });
 
   test('api: POST /webhooks/ses is not mounted in AWS, whatever secret signs it', async () => {

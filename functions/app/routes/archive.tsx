@@ -2,13 +2,31 @@
 // The web versions of sent issues (each email links here), their index, and an Atom feed of them.
 // Hono JSX, not React (the API bundle carries no React); every user-supplied string is escaped by JSX.
 import { Feed } from 'feed';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import type { Child } from 'hono/jsx';
+import { escapeHtml } from '../../domain/delivery/personalise';
+import { isIssueId } from '../../domain/issues/request';
 import type { Issue, IssueDevelopment } from '../../domain/issues/types';
 import { deliveryPorts } from '../../workers/delivery-ports';
 import type { AppEnv } from '../types';
 
 const DEFAULT_TOPIC = 'us-russia-ukraine';
+
+/** The `?topic=` asked for, when it is one we have (anything else is not asked of the store). */
+function topicOf(c: Context<AppEnv>): string | undefined {
+  const topic = c.req.query('topic') ?? DEFAULT_TOPIC;
+  return c.get('deps').topics.some((t) => t.id === topic) ? topic : undefined;
+}
+
+function notFound(c: Context<AppEnv>) {
+  c.status(404);
+  return c.html(
+    <Page title="Not found">
+      <h1>No such issue</h1>
+      <p>This issue does not exist or was never sent.</p>
+    </Page>,
+  );
+}
 
 const dateOf = (iso: string) =>
   new Date(iso).toLocaleDateString('en-GB', {
@@ -122,7 +140,8 @@ function IssueView({ issue }: { issue: Issue }) {
 
 export const archiveRoutes = new Hono<AppEnv>()
   .get('/archive', async (c) => {
-    const topic = c.req.query('topic') ?? DEFAULT_TOPIC;
+    const topic = topicOf(c);
+    if (!topic) return notFound(c);
     const issues = await deliveryPorts(c.get('deps')).issues.listSent(topic);
     return c.html(
       <Page title="Archive">
@@ -143,21 +162,15 @@ export const archiveRoutes = new Hono<AppEnv>()
     );
   })
   .get('/archive/:id', async (c) => {
-    const issue = await deliveryPorts(c.get('deps')).issues.get(c.req.param('id'));
-    if (!issue?.content || issue.request.dryRun || issue.status === 'skipped') {
-      c.status(404);
-      return c.html(
-        <Page title="Not found">
-          <h1>No such issue</h1>
-          <p>This issue does not exist or was never sent.</p>
-        </Page>,
-      );
-    }
+    const id = c.req.param('id');
+    const issue = isIssueId(id) ? await deliveryPorts(c.get('deps')).issues.get(id) : undefined;
+    if (!issue?.content || issue.request.dryRun || issue.status === 'skipped') return notFound(c);
     return c.html(<IssueView issue={issue} />);
   })
   .get('/feed.xml', async (c) => {
     const config = c.get('config');
-    const topic = c.req.query('topic') ?? DEFAULT_TOPIC;
+    const topic = topicOf(c);
+    if (!topic) return c.json({ error: 'No such topic' }, 404);
     const issues = await deliveryPorts(c.get('deps')).issues.listSent(topic, 30);
     const feed = new Feed({
       id: `${config.PUBLIC_URL}/archive`,
@@ -171,12 +184,16 @@ export const archiveRoutes = new Hono<AppEnv>()
     });
     for (const issue of issues) {
       if (!issue.content) continue;
+      // The feed library marks titles and summaries `type="html"`: report text is escaped into it, so
+      // a title such as `<img src=x onerror=…>` reaches feed readers as text, never as markup.
       feed.addItem({
         id: `${config.PUBLIC_URL}/archive/${issue.id}`,
-        title: issue.content.subject,
+        title: escapeHtml(issue.content.subject),
         link: `${config.PUBLIC_URL}/archive/${issue.id}`,
         date: new Date(issue.createdAt),
-        description: issue.content.developments.map((d) => d.summary.summary).join('\n\n'),
+        description: issue.content.developments
+          .map((d) => `<p>${escapeHtml(d.summary.summary)}</p>`)
+          .join(''),
       });
     }
     return c.body(feed.atom1(), 200, { 'Content-Type': 'application/atom+xml; charset=utf-8' });
