@@ -5,7 +5,8 @@ import { TOPICS } from './domain/developments/catalogue';
 import { type PollLogger, pollFeeds } from './domain/developments/poll-feeds';
 
 const deps = await awsDeps();
-const feeds = new RssFeedReader();
+// Feeds are internet input: https only, public addresses only (see safe-fetch).
+const feeds = new RssFeedReader({ httpsOnly: true });
 const logger: PollLogger = {
   info: (message, extra) => deps.logger.info(message, { ...(extra as object) }),
   warn: (message, extra) => deps.logger.warn(message, { ...(extra as object) }),

@@ -49,7 +49,8 @@ describe('pollFeeds', () => {
       developments: deps.developments,
       dispatch: { send: async () => undefined },
       clock: { now: () => new Date('2025-12-02T08:00:00Z') },
-      feeds: new RssFeedReader({ timeoutMs: 2000 }),
+      // The test feeds are served on loopback, which the reader refuses unless told otherwise.
+      feeds: new RssFeedReader({ timeoutMs: 2000, allowAddress: () => true }),
       logger,
     };
     const report = await pollFeeds(ports, [topic]);
