@@ -11,6 +11,7 @@ import { DynamoSubscriberStore } from './adapters/dynamodb/subscriber-store';
 import { SesMailer } from './adapters/ses/ses-mailer';
 import type { Config } from './config';
 import type { DispatchMessage, SendMessage } from './domain/delivery/messages';
+import type { SummariseMessage } from './domain/developments/ingest';
 import { parseTopics, type Topic } from './domain/subscribers/topics';
 import type { Clock } from './ports/clock';
 import { systemClock } from './ports/clock';
@@ -21,11 +22,13 @@ import type { RateLimiter } from './ports/rate-limiter';
 import type { SubscriberStore } from './ports/subscriber-store';
 
 /** Messages on the two queues: see functions/domain/delivery/messages.ts. */
-export type { DispatchMessage, SendMessage };
+export type { DispatchMessage, SendMessage, SummariseMessage };
 
 export interface Queues {
   dispatch: Queue<DispatchMessage>;
   send: Queue<SendMessage>;
+  /** Received developments to summarise (see domain/developments/ingest.ts). */
+  ingest: Queue<SummariseMessage>;
 }
 
 /** Per dependency, only ok or unavailable: the reason goes to the log, never to the caller. */

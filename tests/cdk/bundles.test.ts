@@ -44,6 +44,7 @@ beforeAll(async () => {
     SQS_ENDPOINT: sqs.endpoint,
     DISPATCH_QUEUE_URL: sqs.queueUrl('dispatch'),
     SEND_QUEUE_URL: sqs.queueUrl('send'),
+    INGEST_QUEUE_URL: sqs.queueUrl('ingest'),
     PUBLIC_URL: 'https://talkwatch.test',
     FROM_ADDRESS: 'Talkwatch <alerts@talkwatch.test>',
     MAX_SEND_RATE: '1000',
@@ -234,6 +235,12 @@ describe('handlers, invoked as AWS would', () => {
     for (const failure of res.batchItemFailures) {
       expect(event.Records.map((r) => r.messageId)).toContain(failure.itemIdentifier);
     }
+  });
+
+  test('ingest: an SQS batch for a development no longer there is done, not retried', async () => {
+    const event = sqsEvent('ingest', [JSON.stringify({ type: 'summarise', developmentId: 'dev_gone' })]);
+    const res = await invoke<{ batchItemFailures: unknown[] }>('ingest', event);
+    expect(res.batchItemFailures).toEqual([]);
   });
 
   test('schedule: the weekly rule input asks for the weekly digests', async () => {

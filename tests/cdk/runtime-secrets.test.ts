@@ -75,11 +75,24 @@ describe('loadSecrets', () => {
     expect(await loadSecrets({})).toEqual({});
   });
 
-  test('awsDeps names a missing queue URL and retries after a failed cold start', async () => {
+  test('awsDeps names a missing queue URL of the function and retries after a failed cold start', async () => {
     const dispatchUrl = 'https://sqs.eu-west-1.amazonaws.com/1/dispatch';
     const sendUrl = 'https://sqs.eu-west-1.amazonaws.com/1/send';
-    await expect(awsDeps({ SEND_QUEUE_URL: sendUrl })).rejects.toThrow(/: DISPATCH_QUEUE_URL$/);
+    const needs = { queues: ['dispatch', 'send'] as const, secrets: false };
+    await expect(awsDeps({ SEND_QUEUE_URL: sendUrl }, needs)).rejects.toThrow(/: DISPATCH_QUEUE_URL$/);
     // Not the cached failure: the second cold start reads its own environment.
-    await expect(awsDeps({ DISPATCH_QUEUE_URL: dispatchUrl })).rejects.toThrow(/: SEND_QUEUE_URL$/);
+    await expect(awsDeps({ DISPATCH_QUEUE_URL: dispatchUrl }, needs)).rejects.toThrow(/: SEND_QUEUE_URL$/);
+  });
+
+  test('a function that holds no secret verifies no webhook, passes no admin check, signs no link', async () => {
+    const deps = await awsDeps(
+      { PUBLIC_URL: 'https://talkwatch.test', DISPATCH_QUEUE_URL: 'https://sqs.eu-west-1.amazonaws.com/1/d' },
+      { queues: ['dispatch'], secrets: false },
+    );
+    expect(deps.config.WEBHOOK_SECRET_DEVELOPMENTS).toEqual([]);
+    expect(deps.config.WEBHOOK_SECRET_SEND).toEqual([]);
+    expect(deps.config.TOKEN_KEYS).toEqual([]);
+    // Queues it may not use refuse rather than silently going somewhere.
+    await expect(deps.queues.send.send([])).rejects.toThrow(/may not enqueue to the send queue/);
   });
 });

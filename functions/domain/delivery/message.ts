@@ -21,7 +21,18 @@ export function recipientLinks(settings: MessageSettings, subscriberId: string) 
     unsubscribeToken,
     unsubscribeUrl: `${settings.publicUrl}/unsubscribe?token=${unsubscribeToken}`,
     preferencesUrl: `${settings.publicUrl}/preferences?token=${preferencesToken}`,
-    unsubscribeMailto: `mailto:unsubscribe@${settings.mailDomain}?subject=${unsubscribeToken}`,
+  };
+}
+
+/**
+ * RFC 8058 one-click unsubscribe, the only List-Unsubscribe entry. There is deliberately no `mailto:`
+ * entry: nothing receives mail for it (see README, Security), it would carry the token through mail
+ * servers in a subject line, and Gmail and Yahoo act on the https one.
+ */
+export function listUnsubscribeHeaders(unsubscribeUrl: string): Record<string, string> {
+  return {
+    'List-Unsubscribe': `<${unsubscribeUrl}>`,
+    'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
   };
 }
 
@@ -45,8 +56,7 @@ export function issueEmail(
     messageId: `<${issue.id}.${recipient.subscriberId}@${settings.mailDomain}>`,
     headers: {
       'List-Id': `${asciiOnly(issue.topicTitle)} <${issue.topic}.${settings.mailDomain}>`,
-      'List-Unsubscribe': `<${links.unsubscribeUrl}>, <${links.unsubscribeMailto}>`,
-      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      ...listUnsubscribeHeaders(links.unsubscribeUrl),
       'List-Archive': `<${settings.publicUrl}/archive/${issue.id}>`,
     },
     ...(settings.configurationSet ? { configurationSet: settings.configurationSet } : {}),

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Mailer } from '../../ports/mailer';
 import { MailerError } from '../../ports/mailer';
 import type { SubscriberStore } from '../../ports/subscriber-store';
+import { listUnsubscribeHeaders } from '../delivery/message';
 import type { TransactionalMessage } from '../delivery/messages';
 import { confirmTokenMatches } from './confirm-token';
 import { signSubscriberToken, type TokenKey } from './tokens';
@@ -78,8 +79,7 @@ export async function deliverTransactional(
     email = {
       ...rendered,
       headers: {
-        'List-Unsubscribe': `<${unsubscribeUrl}>, <mailto:unsubscribe@${mailDomain}?subject=${unsubscribeToken}>`,
-        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+        ...listUnsubscribeHeaders(unsubscribeUrl),
         'List-Id': `Talkwatch <talkwatch.${mailDomain}>`,
       },
     };

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RssFeedReader } from '../../../functions/adapters/feeds/rss-feed-reader';
 import { type PollLogger, pollFeeds } from '../../../functions/domain/developments/poll-feeds';
 import type { Topic } from '../../../functions/domain/developments/types';
+import { createIngestHandler } from '../../../functions/workers/ingest-worker';
 import { testDeps } from '../../support/env';
 
 let server: Server;
@@ -48,6 +49,7 @@ describe('pollFeeds', () => {
     const ports = {
       developments: deps.developments,
       dispatch: { send: async () => undefined },
+      ingest: deps.queues.ingest,
       clock: { now: () => new Date('2025-12-02T08:00:00Z') },
       // The test feeds are served on loopback, which the reader refuses unless told otherwise.
       feeds: new RssFeedReader({ timeoutMs: 2000, allowAddress: () => true }),
@@ -57,6 +59,13 @@ describe('pollFeeds', () => {
     expect(report.failedFeeds).toEqual([`${base}/down.xml`, `${base}/broken.xml`]);
     expect(report.created).toHaveLength(1);
     expect(report.skippedEntries).toBe(2);
+    // Received, not summarised: that is the ingest queue consumer's job, off the polling path.
+    expect(await deps.developments.get(report.created[0]!)).toBeUndefined();
+    expect(await deps.developments.getStored(report.created[0]!)).toMatchObject({
+      pending: { summary: true },
+    });
+    deps.queues.ingest.consume(createIngestHandler(deps));
+    await deps.queues.ingest.idle();
     const [stored] = await deps.developments.listByTopic('us-russia-ukraine');
     expect(stored).toMatchObject({
       title: 'Umerov and Witkoff meet again in Florida',
