@@ -222,7 +222,13 @@ describe('handlers, invoked as AWS would', () => {
           timestamp: new Date().toISOString(),
           feedbackId: randomUUID(),
         },
-        mail: { timestamp: new Date().toISOString(), messageId: randomUUID(), destination: [email] },
+        mail: {
+          timestamp: new Date().toISOString(),
+          messageId: randomUUID(),
+          destination: [email],
+          // Event publishing echoes the tags every email carries; the reader's id is one of them.
+          tags: { 'ses:configuration-set': ['talkwatch'], subscriber: [subscriberIdFor(email)] },
+        },
       }),
     );
     expect(await deps.subscribers.isSuppressed(subscriberIdFor(email))).toBe(true);

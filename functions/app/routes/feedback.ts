@@ -5,6 +5,7 @@
 import { Hono } from 'hono';
 import { handleSesNotification, parseSesNotification } from '../../domain/delivery/feedback';
 import { ValidationError } from '../../domain/errors';
+import { subscriberIdFor } from '../../domain/subscribers/email';
 import type { AppEnv } from '../types';
 import { verifyWebhook } from '../webhooks';
 
@@ -19,7 +20,7 @@ export const feedbackRoutes = new Hono<AppEnv>().post('/webhooks/ses', verifyWeb
   const notification = parseSesNotification(json);
   if (!notification) throw new ValidationError('Body is not an SES notification');
   const outcome = await handleSesNotification(
-    { subscribers: deps.subscribers, now: deps.clock.now() },
+    { subscribers: deps.subscribers, now: deps.clock.now(), idFor: subscriberIdFor },
     notification,
   );
   return c.json(outcome);

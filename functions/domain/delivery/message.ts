@@ -4,6 +4,7 @@ import type { OutgoingEmail } from '../../ports/mailer';
 import type { Issue, RenderedTemplate } from '../issues/types';
 import { signSubscriberToken, type TokenKey } from '../subscribers/tokens';
 import type { Recipient } from '../subscribers/types';
+import { SUBSCRIBER_TAG } from './feedback';
 import { personalise } from './personalise';
 
 export interface MessageSettings {
@@ -60,7 +61,12 @@ export function issueEmail(
       'List-Archive': `<${settings.publicUrl}/archive/${issue.id}>`,
     },
     ...(settings.configurationSet ? { configurationSet: settings.configurationSet } : {}),
-    tags: { issue: issue.id.replace(/[^A-Za-z0-9_-]/g, '_'), kind: issue.kind },
+    // The subscriber tag comes back with bounces and complaints (see delivery/feedback.ts).
+    tags: {
+      issue: issue.id.replace(/[^A-Za-z0-9_-]/g, '_'),
+      kind: issue.kind,
+      [SUBSCRIBER_TAG]: recipient.subscriberId,
+    },
   };
 }
 

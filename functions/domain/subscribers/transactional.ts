@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Mailer } from '../../ports/mailer';
 import { MailerError } from '../../ports/mailer';
 import type { SubscriberStore } from '../../ports/subscriber-store';
+import { SUBSCRIBER_TAG } from '../delivery/feedback';
 import { listUnsubscribeHeaders } from '../delivery/message';
 import type { TransactionalMessage } from '../delivery/messages';
 import { confirmTokenMatches } from './confirm-token';
@@ -92,7 +93,7 @@ export async function deliverTransactional(
       ...email,
       messageId: `<${message.template}.${randomUUID()}@${mailDomain}>`,
       ...(configurationSet ? { configurationSet } : {}),
-      tags: { kind: message.template },
+      tags: { kind: message.template, [SUBSCRIBER_TAG]: s.id },
     });
     return 'sent';
   } catch (error) {

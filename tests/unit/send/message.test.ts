@@ -83,6 +83,6 @@ describe('an issue email as sent (raw MIME parsed with mailparser)', () => {
   it('asks SES for the configuration set', async () => {
     const { email } = await parsedCopy();
     expect(email.configurationSet).toBe('talkwatch-events');
-    expect(email.tags).toEqual({ issue: 'iss_42', kind: 'digest' });
+    expect(email.tags).toEqual({ issue: 'iss_42', kind: 'digest', subscriber: 'sub_abcdefghijklmnop' });
   });
 });
