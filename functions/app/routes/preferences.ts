@@ -24,8 +24,16 @@ const NOTICES: Record<string, string> = {
   save: 'Your preferences are saved.',
   pause: 'Emails are paused until you resume them.',
   resume: 'Emails are resumed.',
-  resubscribe: 'You are subscribed again.',
 };
+
+/** Says what the status now is: "subscribed" only when it is active. */
+function resubscribeNotice(s: Subscriber): string {
+  if (s.status === 'active') return 'You are subscribed again.';
+  if (s.status === 'pending') {
+    return 'Your subscription is not active yet: confirm it from the email we sent you.';
+  }
+  return 'You are still unsubscribed: this address was never confirmed, so subscribe again from the home page.';
+}
 
 export const preferencesRoutes = new Hono<AppEnv>()
   .get('/preferences', async (c) => {
@@ -81,7 +89,8 @@ export const preferencesRoutes = new Hono<AppEnv>()
             400,
           );
       }
-      return updated ? show(c, updated, NOTICES[action]) : page(c, invalidLinkPage(), 400);
+      if (!updated) return page(c, invalidLinkPage(), 400);
+      return show(c, updated, action === 'resubscribe' ? resubscribeNotice(updated) : NOTICES[action]);
     }),
   );
 

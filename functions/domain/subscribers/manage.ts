@@ -39,6 +39,7 @@ export function unsubscribe(ports: StorePorts, id: string, source: string): Prom
           ...s,
           status: 'unsubscribed',
           confirm: undefined,
+          resubscribe: undefined,
           consent: { ...s.consent, unsubscribed: { at, source } },
         },
   );
@@ -51,7 +52,14 @@ export function unsubscribe(ports: StorePorts, id: string, source: string): Prom
 export function resubscribe(ports: StorePorts, id: string): Promise<Subscriber | undefined> {
   return mutate(ports, id, (s) =>
     s.status === 'unsubscribed' && s.consent.confirmed
-      ? { ...s, status: 'active', paused: false, consent: { ...s.consent, unsubscribed: undefined } }
+      ? {
+          ...s,
+          status: 'active',
+          paused: false,
+          confirm: undefined,
+          resubscribe: undefined,
+          consent: { ...s.consent, unsubscribed: undefined },
+        }
       : s,
   );
 }

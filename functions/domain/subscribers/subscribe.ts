@@ -52,10 +52,23 @@ export async function subscribe(ports: SubscriptionPorts, request: SubscribeRequ
       return;
     }
     const due =
-      existing?.status !== 'pending' ||
-      !existing.confirm ||
-      now.getTime() - Date.parse(existing.confirm.sentAt) >= RESEND_INTERVAL_MS;
+      !existing?.confirm || now.getTime() - Date.parse(existing.confirm.sentAt) >= RESEND_INTERVAL_MS;
     const issued = due ? createConfirmToken(id) : undefined;
+    const confirm = issued
+      ? {
+          tokenHash: issued.tokenHash,
+          expiresAt: new Date(now.getTime() + CONFIRM_TTL_MS).toISOString(),
+          sentAt: at,
+        }
+      : existing?.confirm;
+    if (existing?.status === 'unsubscribed') {
+      // Anyone can ask to subscribe an address again: the reader's record (status, choices, consent)
+      // stays theirs; the request waits beside it for the reader to confirm from their own inbox.
+      const resubscribe = { at, ...request.context, topics: request.topics, frequency: request.frequency };
+      await ports.subscribers.put({ ...existing, updatedAt: at, resubscribe, confirm }, { ifRevision });
+      if (issued) await sendConfirmation(ports, existing, issued.token);
+      return;
+    }
     const next: Subscriber = {
       id,
       email: request.email,
@@ -66,28 +79,18 @@ export async function subscribe(ports: SubscriptionPorts, request: SubscribeRequ
       createdAt: existing?.createdAt ?? at,
       updatedAt: at,
       consent: { ...existing?.consent, subscribed: { at, ...request.context }, confirmed: undefined },
-      confirm: issued
-        ? {
-            tokenHash: issued.tokenHash,
-            expiresAt: new Date(now.getTime() + CONFIRM_TTL_MS).toISOString(),
-            sentAt: at,
-          }
-        : existing?.confirm,
+      confirm,
       transientBounces: existing?.transientBounces ?? 0,
     };
     await ports.subscribers.put(next, { ifRevision });
-    if (issued) {
-      await ports.outbox.send([
-        {
-          type: 'transactional',
-          template: 'confirm',
-          subscriberId: id,
-          to: next.email,
-          confirmToken: issued.token,
-        },
-      ]);
-    }
+    if (issued) await sendConfirmation(ports, next, issued.token);
   });
+}
+
+function sendConfirmation(ports: SubscriptionPorts, s: Subscriber, token: string) {
+  return ports.outbox.send([
+    { type: 'transactional', template: 'confirm', subscriberId: s.id, to: s.email, confirmToken: token },
+  ]);
 }
 
 export type ConfirmResult =
@@ -109,13 +112,31 @@ export async function confirmSubscription(
   const now = ports.clock.now();
   if (Date.parse(confirm.expiresAt) <= now.getTime()) return { outcome: 'expired' };
   const at = now.toISOString();
+  const { resubscribe: request, ...rest } = subscriber;
+  const confirmed = { at, ...context };
   const next: Subscriber = {
-    ...subscriber,
+    ...rest,
     status: 'active',
     paused: false,
     confirm: undefined,
     updatedAt: at,
-    consent: { ...subscriber.consent, confirmed: { at, ...context }, unsubscribed: undefined },
+    ...(request
+      ? {
+          // The reader confirmed a new subscription: its request becomes the record, the old one is kept.
+          topics: request.topics,
+          frequency: request.frequency,
+          consent: {
+            subscribed: {
+              at: request.at,
+              ip: request.ip,
+              userAgent: request.userAgent,
+              source: request.source,
+            },
+            confirmed,
+            previous: [...(subscriber.consent.previous ?? []), withoutPrevious(subscriber.consent)],
+          },
+        }
+      : { consent: { ...subscriber.consent, confirmed, unsubscribed: undefined } }),
   };
   try {
     await ports.subscribers.put(next, { ifRevision: subscriber.revision ?? 0 });
@@ -143,6 +164,16 @@ export async function resendConfirmation(ports: SubscriptionPorts, token: string
   });
 }
 
+function withoutPrevious(consent: Subscriber['consent']) {
+  const { previous: _previous, ...record } = consent;
+  return record;
+}
+
+/** A confirmation is open for a pending address, and for an unsubscribed one asked to come back. */
+export function awaitsConfirmation(s: Subscriber | undefined): boolean {
+  return Boolean(s?.confirm) && (s?.status === 'pending' || s?.status === 'unsubscribed');
+}
+
 async function pendingFor(ports: SubscriptionPorts, token: string | undefined) {
   const id = confirmTokenSubscriberId(token);
   if (!id || !token) return undefined;
@@ -151,6 +182,6 @@ async function pendingFor(ports: SubscriptionPorts, token: string | undefined) {
     ports.subscribers.isSuppressed(id),
   ]);
   const confirm = subscriber?.confirm;
-  if (suppressed || subscriber?.status !== 'pending' || !confirm) return undefined;
+  if (suppressed || !awaitsConfirmation(subscriber) || !subscriber || !confirm) return undefined;
   return confirmTokenMatches(token, confirm.tokenHash) ? { subscriber, confirm } : undefined;
 }

@@ -10,6 +10,7 @@ import { SUBSCRIBER_TAG } from '../delivery/feedback';
 import { listUnsubscribeHeaders } from '../delivery/message';
 import type { TransactionalMessage } from '../delivery/messages';
 import { confirmTokenMatches } from './confirm-token';
+import { awaitsConfirmation } from './subscribe';
 import { signSubscriberToken, type TokenKey } from './tokens';
 import { type Topic, topicTitles } from './topics';
 import type { Frequency } from './types';
@@ -59,13 +60,14 @@ export async function deliverTransactional(
   if (message.template === 'confirm') {
     const token = message.confirmToken;
     // A newer token supersedes this one, or the address was confirmed, deleted or unsubscribed meanwhile.
-    if (s?.status !== 'pending' || !s.confirm || !token || !confirmTokenMatches(token, s.confirm.tokenHash)) {
+    if (!s?.confirm || !awaitsConfirmation(s) || !token || !confirmTokenMatches(token, s.confirm.tokenHash)) {
       return 'skipped';
     }
+    // What confirming will subscribe to: the request an unsubscribed reader is asked to confirm.
     email = await ports.render.confirm({
       confirmUrl: `${publicUrl}/confirm?token=${encodeURIComponent(token)}`,
-      topicTitles: titles,
-      frequency: s.frequency,
+      topicTitles: s.resubscribe ? topicTitles(ports.topics, s.resubscribe.topics) : titles,
+      frequency: s.resubscribe?.frequency ?? s.frequency,
     });
   } else {
     if (s?.status !== 'active') return 'skipped';
