@@ -52,6 +52,10 @@ export const configSchema = z.object({
   WEBHOOK_SECRET_SES: secrets.optional(),
   ADMIN_TOKEN: z.string().min(24, 'must be at least 24 characters'),
   TOKEN_KEYS: tokenKeys,
+  /** HMAC key of subscriber ids and abuse-limit keys (base64, 16+ bytes). Never rotated: ids derive from it. */
+  SUBSCRIBER_ID_KEY: z
+    .string()
+    .refine((k) => Buffer.from(k, 'base64').length >= 16, 'must be base64 of 16+ bytes'),
   MAX_SEND_RATE: z.coerce.number().positive().max(100_000).default(14),
   LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
   /** Abuse limits as requests per window; raise them only for load tests or behind a trusted proxy. */

@@ -83,6 +83,7 @@ function withoutSecrets(env: Record<string, string | undefined>): Config {
     WEBHOOK_SECRET_SEND: `whsec_${random()}`,
     ADMIN_TOKEN: random(),
     TOKEN_KEYS: `1:${random()}`,
+    SUBSCRIBER_ID_KEY: random(),
   });
   return {
     ...config,
@@ -91,5 +92,6 @@ function withoutSecrets(env: Record<string, string | undefined>): Config {
     WEBHOOK_SECRET_SES: undefined,
     ADMIN_TOKEN: random(),
     TOKEN_KEYS: [],
+    SUBSCRIBER_ID_KEY: random(),
   };
 }

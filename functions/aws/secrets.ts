@@ -16,8 +16,15 @@ export interface AppSecrets {
   WEBHOOK_SECRET_SEND: string;
   ADMIN_TOKEN: string;
   TOKEN_KEYS: string;
+  SUBSCRIBER_ID_KEY: string;
 }
-const KEYS = ['WEBHOOK_SECRET_DEVELOPMENTS', 'WEBHOOK_SECRET_SEND', 'ADMIN_TOKEN', 'TOKEN_KEYS'] as const;
+const KEYS = [
+  'WEBHOOK_SECRET_DEVELOPMENTS',
+  'WEBHOOK_SECRET_SEND',
+  'ADMIN_TOKEN',
+  'TOKEN_KEYS',
+  'SUBSCRIBER_ID_KEY',
+] as const;
 
 const value = z.string().min(1).optional();
 const secretJson = z.object({
@@ -42,6 +49,7 @@ export function deriveSecrets(seed: string): AppSecrets {
     WEBHOOK_SECRET_SEND: `whsec_${derive(seed, 'webhook-secret-send', 24).toString('base64')}`,
     ADMIN_TOKEN: derive(seed, 'admin-token', 24).toString('base64url'),
     TOKEN_KEYS: `1:${derive(seed, 'token-key-1', 32).toString('base64')}`,
+    SUBSCRIBER_ID_KEY: derive(seed, 'subscriber-id-key', 32).toString('base64'),
   };
 }
 

@@ -10,6 +10,7 @@ export interface LocalSecrets {
   WEBHOOK_SECRET_SES: string;
   ADMIN_TOKEN: string;
   TOKEN_KEYS: string;
+  SUBSCRIBER_ID_KEY: string;
 }
 
 const webhookSecret = () => `whsec_${randomBytes(24).toString('base64')}`;
@@ -21,6 +22,7 @@ export function generateSecrets(): LocalSecrets {
     WEBHOOK_SECRET_SES: webhookSecret(),
     ADMIN_TOKEN: randomBytes(24).toString('base64url'),
     TOKEN_KEYS: `1:${randomBytes(32).toString('base64')}`,
+    SUBSCRIBER_ID_KEY: randomBytes(32).toString('base64'),
   };
 }
 

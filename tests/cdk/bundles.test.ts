@@ -12,9 +12,9 @@ import { bundlePaths, FUNCTIONS, type FunctionName } from '../../cdk/bundle-path
 import { ESM_REQUIRE_BANNER } from '../../cdk/constructs/node-function';
 import { sqsRecord } from '../../functions/adapters/memory-queue/memory-queue';
 import { deriveSecrets } from '../../functions/aws/secrets';
-import { subscriberIdFor } from '../../functions/domain/subscribers/email';
 import { signedHeaders } from '../support/delivery';
 import { sesEmails, type TestDeps, testDeps } from '../support/env';
+import { subscriberIdFor } from '../support/ids';
 import { type FakeSqs, startFakeSqs } from './support/fake-sqs';
 import { invokeBundle } from './support/invoke';
 import { buildStack } from './support/synth';

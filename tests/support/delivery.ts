@@ -2,10 +2,10 @@
 // the local wiring of both queue consumers on test deps.
 import { randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
-import { subscriberIdFor } from '../../functions/domain/subscribers/email';
 import type { Frequency, Subscriber } from '../../functions/domain/subscribers/types';
 import type { SubscriberStore } from '../../functions/ports/subscriber-store';
 import { TEST_SECRETS } from './env';
+import { subscriberIdFor } from './ids';
 
 export function activeSubscriber(email: string, frequency: Frequency = 'daily'): Subscriber {
   const at = '2025-11-01T00:00:00.000Z';

@@ -5,7 +5,7 @@
 import { Hono } from 'hono';
 import { handleSesNotification, parseSesNotification } from '../../domain/delivery/feedback';
 import { ValidationError } from '../../domain/errors';
-import { subscriberIdFor } from '../../domain/subscribers/email';
+import { storedIdFor } from '../../domain/subscribers/identity';
 import type { AppEnv } from '../types';
 import { verifyWebhook } from '../webhooks';
 
@@ -20,7 +20,11 @@ export const feedbackRoutes = new Hono<AppEnv>().post('/webhooks/ses', verifyWeb
   const notification = parseSesNotification(json);
   if (!notification) throw new ValidationError('Body is not an SES notification');
   const outcome = await handleSesNotification(
-    { subscribers: deps.subscribers, now: deps.clock.now(), idFor: subscriberIdFor },
+    {
+      subscribers: deps.subscribers,
+      now: deps.clock.now(),
+      idFor: (email) => storedIdFor(deps.subscribers, deps.config.SUBSCRIBER_ID_KEY, email),
+    },
     notification,
   );
   return c.json(outcome);

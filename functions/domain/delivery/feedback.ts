@@ -56,7 +56,7 @@ export interface FeedbackPorts {
   subscribers: SubscriberStore;
   now: Date;
   /** The subscriber id of an address, where this function may derive it (it holds the key). */
-  idFor?: (email: string) => string;
+  idFor?: (email: string) => Promise<string>;
 }
 
 export const SUBSCRIBER_TAG = 'subscriber';
@@ -92,10 +92,10 @@ export async function handleSesNotification(
           : [];
   // Each email goes to one reader, so its tag names the one recipient of a notification.
   const tagged = notification.mail?.tags?.[SUBSCRIBER_TAG]?.[0];
-  const idOf = (email: string) =>
+  const idOf = async (email: string) =>
     recipients.length === 1 && tagged && /^[A-Za-z0-9_-]{8,64}$/.test(tagged) ? tagged : ports.idFor?.(email);
   for (const email of recipients) {
-    const id = idOf(email);
+    const id = await idOf(email);
     if (!id) {
       outcome.unknown++;
       continue;

@@ -10,6 +10,7 @@ import {
   RESEND_INTERVAL_MS,
 } from './confirm-token';
 import { subscriberIdFor } from './email';
+import { resolveReader } from './identity';
 import { enforceLimit } from './limits';
 import { DEFAULT_LIMITS, type SubscriptionPorts } from './ports';
 import { retryOnConflict } from './retry';
@@ -29,17 +30,19 @@ export interface SubscribeRequest {
 export function limitClient(ports: SubscriptionPorts, ip: string, action: 'subscribe' | 'token') {
   const limits = ports.limits ?? DEFAULT_LIMITS;
   const rule = action === 'subscribe' ? limits.subscribePerIp : limits.tokenActionsPerIp;
-  return enforceLimit(ports.rateLimiter, `ip-${action}`, ip, rule);
+  return enforceLimit(ports, `ip-${action}`, ip, rule);
 }
 
 export async function subscribe(ports: SubscriptionPorts, request: SubscribeRequest): Promise<void> {
-  const id = subscriberIdFor(request.email);
-  await enforceLimit(ports.rateLimiter, 'address', id, (ports.limits ?? DEFAULT_LIMITS).subscribePerAddress);
+  const limits = ports.limits ?? DEFAULT_LIMITS;
+  await enforceLimit(
+    ports,
+    'address',
+    subscriberIdFor(request.email, ports.idKey),
+    limits.subscribePerAddress,
+  );
   await retryOnConflict(async () => {
-    const [existing, suppressed] = await Promise.all([
-      ports.subscribers.get(id),
-      ports.subscribers.isSuppressed(id),
-    ]);
+    const { id, existing, suppressed } = await resolveReader(ports.subscribers, ports.idKey, request.email);
     if (suppressed) return;
     const now = ports.clock.now();
     const at = now.toISOString();

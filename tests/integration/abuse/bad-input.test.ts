@@ -5,10 +5,10 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../functions/app/create-app';
 import type { SendMessage } from '../../../functions/domain/delivery/messages';
-import { subscriberIdFor } from '../../../functions/domain/subscribers/email';
 import { signSubscriberToken } from '../../../functions/domain/subscribers/tokens';
 import { activeSubscriber, signedHeaders } from '../../support/delivery';
 import { TEST_SECRETS, type TestDeps, testDeps } from '../../support/env';
+import { subscriberIdFor } from '../../support/ids';
 
 type Req = { path: string; init?: RequestInit };
 interface Case {

@@ -5,10 +5,10 @@ import type { SNSEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../../functions/app/create-app';
 import { handleSesNotification, parseSesNotification } from '../../../functions/domain/delivery/feedback';
-import { subscriberIdFor } from '../../../functions/domain/subscribers/email';
 import { createFeedbackHandler } from '../../../functions/workers/feedback-worker';
 import { activeSubscriber, signedHeaders } from '../../support/delivery';
 import { testDeps } from '../../support/env';
+import { subscriberIdFor } from '../../support/ids';
 
 const ses = (body: string) => signedHeaders(body, { route: 'ses' });
 const sample = (name: string) => readFileSync(`tests/fixtures/ses/${name}.json`, 'utf8');
@@ -20,7 +20,7 @@ async function withSubscribers(...emails: string[]) {
   const ports = () => ({
     subscribers: deps.subscribers,
     now: new Date('2025-12-02T10:00:00Z'),
-    idFor: subscriberIdFor,
+    idFor: async (email: string) => subscriberIdFor(email),
   });
   return { deps, ports };
 }

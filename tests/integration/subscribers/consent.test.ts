@@ -2,8 +2,8 @@
 // address must not rewrite it (nor their choices or status); only the reader's own confirmation does,
 // and then the earlier record is kept. The preference centre never says "subscribed" when it is not.
 import { describe, expect, it } from 'vitest';
-import { subscriberIdFor } from '../../../functions/domain/subscribers/email';
 import { signSubscriberToken } from '../../../functions/domain/subscribers/tokens';
+import { subscriberIdFor } from '../../support/ids';
 import {
   form,
   json,

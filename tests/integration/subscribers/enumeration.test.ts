@@ -1,8 +1,8 @@
 // Nobody can find out who is subscribed: POST /subscribe answers byte for byte the same for a new,
 // pending, active, unsubscribed or suppressed (deleted) address, as a form post and as JSON.
 import { describe, expect, it } from 'vitest';
-import { subscriberIdFor } from '../../../functions/domain/subscribers/email';
 import { deleteSubscriber, unsubscribe } from '../../../functions/domain/subscribers/manage';
+import { subscriberIdFor } from '../../support/ids';
 import {
   form,
   json,

@@ -1,8 +1,8 @@
 // The preference centre behind the signed link: topics and frequency, pause and resume, download
 // my data (with the consent record), delete my data (suppression stays), and bad links.
 import { describe, expect, it } from 'vitest';
-import { subscriberIdFor } from '../../../functions/domain/subscribers/email';
 import { signSubscriberToken } from '../../../functions/domain/subscribers/tokens';
+import { subscriberIdFor } from '../../support/ids';
 import {
   form,
   json,

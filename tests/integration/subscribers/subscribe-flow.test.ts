@@ -2,8 +2,8 @@
 // confirmation back from the SES emulator, follow the link, confirm, get the welcome with RFC 8058
 // headers, unsubscribe in one click, and the next cohort listing (the send path) leaves them out.
 import { describe, expect, it } from 'vitest';
-import { subscriberIdFor } from '../../../functions/domain/subscribers/email';
 import { sesEmails } from '../../support/env';
+import { subscriberIdFor } from '../../support/ids';
 import { form, json, linkFrom, subscriptionHarness, uniqueEmail } from '../../support/subscriptions';
 
 const T = 'us-russia-ukraine';

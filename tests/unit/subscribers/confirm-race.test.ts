@@ -1,10 +1,11 @@
 // Use-case rules checked on the in-memory store (the contract suite keeps it honest).
 import { describe, expect, it } from 'vitest';
 import type { TransactionalMessage } from '../../../functions/domain/delivery/messages';
-import { subscriberIdFor } from '../../../functions/domain/subscribers/email';
 import type { SubscriptionPorts } from '../../../functions/domain/subscribers/ports';
 import { confirmSubscription, subscribe } from '../../../functions/domain/subscribers/subscribe';
 import { DEFAULT_TOPICS } from '../../../functions/domain/subscribers/topics';
+import { TEST_SECRETS } from '../../support/env';
+import { subscriberIdFor } from '../../support/ids';
 import { MemorySubscriberStore } from '../../support/memory-subscriber-store';
 
 function ports() {
@@ -15,6 +16,7 @@ function ports() {
     outbox: { send: async (m) => void sent.push(...m) },
     clock: { now: () => new Date('2026-05-01T08:00:00Z') },
     topics: DEFAULT_TOPICS,
+    idKey: TEST_SECRETS.SUBSCRIBER_ID_KEY,
   };
   return { p, sent };
 }
