@@ -26,6 +26,8 @@ export interface SubscriberStore {
   /** Remove the subscriber record and cohort entries (the suppression entry, if any, stays). */
   delete(id: string): Promise<void>;
   isSuppressed(id: string): Promise<boolean>;
+  /** Why and since when the id is suppressed (the reader's data export). */
+  getSuppression(id: string): Promise<{ reason: string; at: string } | undefined>;
   suppress(id: string, reason: string, at: string): Promise<void>;
   /**
    * Active, unpaused subscribers of one topic at one frequency, one page at a time

@@ -32,6 +32,10 @@ export class MemorySubscriberStore implements SubscriberStore {
     return this.suppressions.has(id);
   }
 
+  async getSuppression(id: string) {
+    return this.suppressions.get(id);
+  }
+
   async suppress(id: string, reason: string, at: string) {
     this.suppressions.set(id, { reason, at });
   }

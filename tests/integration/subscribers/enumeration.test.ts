@@ -1,7 +1,9 @@
 // Nobody can find out who is subscribed: POST /subscribe answers byte for byte the same for a new,
 // pending, active, unsubscribed or suppressed (deleted) address, as a form post and as JSON.
+
 import { describe, expect, it } from 'vitest';
 import { deleteSubscriber, unsubscribe } from '../../../functions/domain/subscribers/manage';
+import { deliveryPorts } from '../../../functions/workers/delivery-ports';
 import { subscriberIdFor } from '../../support/ids';
 import {
   form,
@@ -28,7 +30,7 @@ async function addressesInEveryState(h: SubscriptionHarness) {
     expect((await h.request('/confirm', form({ token: token! }), setupIp)).status).toBe(200);
   }
   await unsubscribe(h.deps, subscriberIdFor(unsubscribed!), 'test');
-  await deleteSubscriber(h.deps, subscriberIdFor(deleted!));
+  await deleteSubscriber({ ...h.deps, deliveries: deliveryPorts(h.deps).issues }, subscriberIdFor(deleted!));
   const states = { new: uniqueEmail('new'), pending, active, unsubscribed, deleted } as Record<
     string,
     string
