@@ -64,6 +64,11 @@ afterAll(async () => {
   if (outdir) rmSync(outdir, { recursive: true, force: true });
 });
 
+/** The id the deployed functions give an address (keyed with the key derived from the seed). */
+function deployedId(email: string): string {
+  return subscriberIdFor(email, deriveSecrets(JSON.parse(env.SECRETS_JSON!).seed).SUBSCRIBER_ID_KEY);
+}
+
 async function invoke<T>(name: Name, event: unknown): Promise<T> {
   return (await invokeBundle<T>(bundles[name], event, env)).result;
 }
@@ -196,12 +201,18 @@ describe('handlers, invoked as AWS would', () => {
     expect(res.statusCode).toBe(202);
     const queued = sqs.messages('send').map((m) => JSON.parse(m));
     expect(queued).toContainEqual(
-      expect.objectContaining({ type: 'transactional', template: 'confirm', to: email }),
+      expect.objectContaining({
+        type: 'transactional',
+        template: 'confirm',
+        subscriberId: deployedId(email),
+      }),
     );
+    // Ids and a sealed token only: no address, no token anyone could use, in the queue.
+    expect(sqs.messages('send').join('\n')).not.toContain('@');
   });
 
   test('send: an SQS batch with that message sends the confirmation through SES', async () => {
-    const bodies = sqs.messages('send').filter((m) => m.includes(email));
+    const bodies = sqs.messages('send').filter((m) => m.includes(deployedId(email)));
     expect(bodies).toHaveLength(1);
     const res = await invoke<{ batchItemFailures: unknown[] }>('send', sqsEvent('send', bodies));
     expect(res.batchItemFailures).toEqual([]);

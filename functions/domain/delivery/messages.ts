@@ -24,13 +24,17 @@ export interface DeliverMessage {
   recipients: Recipient[];
 }
 
-/** Confirmation and welcome emails (rendered and sent by the subscriptions feature). */
+/**
+ * Confirmation and welcome emails (rendered and sent by the subscriptions feature). Ids only: the
+ * worker reads the address from the record, and the confirmation token travels sealed (see
+ * subscribers/confirm-token.ts). A confirm message without a token is one the worker drops: every
+ * subscribe request enqueues one, whatever the address's state (see subscribers/subscribe.ts).
+ */
 export interface TransactionalMessage {
   type: 'transactional';
   template: 'confirm' | 'welcome';
   subscriberId: string;
-  to: string;
-  confirmToken?: string;
+  sealedToken?: string;
 }
 
 export type SendMessage = DeliverMessage | TransactionalMessage;

@@ -11,7 +11,7 @@ export interface ResolvedReader {
   id: string;
   existing: Subscriber | undefined;
   /** Suppressed under either id (a suppression outlives the record, whichever id it was under). */
-  suppressed: boolean;
+  suppression?: { id: string; reason: string; at: string };
 }
 
 export async function resolveReader(
@@ -24,14 +24,19 @@ export async function resolveReader(
   const [current, old, suppressedNow, suppressedBefore] = await Promise.all([
     subscribers.get(keyed),
     subscribers.get(legacy),
-    subscribers.isSuppressed(keyed),
-    subscribers.isSuppressed(legacy),
+    subscribers.getSuppression(keyed),
+    subscribers.getSuppression(legacy),
   ]);
   const useLegacy = !current && old !== undefined;
+  const suppression = suppressedNow
+    ? { id: keyed, ...suppressedNow }
+    : suppressedBefore
+      ? { id: legacy, ...suppressedBefore }
+      : undefined;
   return {
     id: useLegacy ? legacy : keyed,
     existing: useLegacy ? old : current,
-    suppressed: suppressedNow || suppressedBefore,
+    ...(suppression ? { suppression } : {}),
   };
 }
 

@@ -8,6 +8,7 @@ import {
   confirmTokenSubscriberId,
   createConfirmToken,
   RESEND_INTERVAL_MS,
+  sealConfirmToken,
 } from './confirm-token';
 import { subscriberIdFor } from './email';
 import { resolveReader } from './identity';
@@ -42,16 +43,24 @@ export async function subscribe(ports: SubscriptionPorts, request: SubscribeRequ
     limits.subscribePerAddress,
   );
   await retryOnConflict(async () => {
-    const { id, existing, suppressed } = await resolveReader(ports.subscribers, ports.idKey, request.email);
-    if (suppressed) return;
+    const { id, existing, suppression } = await resolveReader(ports.subscribers, ports.idKey, request.email);
     const now = ports.clock.now();
     const at = now.toISOString();
     const ifRevision = existing ? (existing.revision ?? 0) : 'absent';
 
+    // Every state does the same work (the reads above, one write, one message) so the answer takes
+    // as long whatever the address: nothing to learn from timing either. Where nothing changes, the
+    // write stores what is there and the message carries no token (the sender drops it).
+    if (suppression) {
+      if (existing) await ports.subscribers.put(existing, { ifRevision });
+      else await ports.subscribers.suppress(suppression.id, suppression.reason, suppression.at);
+      await sendConfirmation(ports, id);
+      return;
+    }
     if (existing?.status === 'active') {
-      // Nothing changes for a confirmed reader (a stranger must not alter their choices); the
-      // write keeps this path's cost in line with the others.
+      // Nothing changes for a confirmed reader (a stranger must not alter their choices).
       await ports.subscribers.put(existing, { ifRevision });
+      await sendConfirmation(ports, id);
       return;
     }
     const due =
@@ -69,7 +78,7 @@ export async function subscribe(ports: SubscriptionPorts, request: SubscribeRequ
       // stays theirs; the request waits beside it for the reader to confirm from their own inbox.
       const resubscribe = { at, ...request.context, topics: request.topics, frequency: request.frequency };
       await ports.subscribers.put({ ...existing, updatedAt: at, resubscribe, confirm }, { ifRevision });
-      if (issued) await sendConfirmation(ports, existing, issued.token);
+      await sendConfirmation(ports, id, issued?.token);
       return;
     }
     const next: Subscriber = {
@@ -86,13 +95,19 @@ export async function subscribe(ports: SubscriptionPorts, request: SubscribeRequ
       transientBounces: existing?.transientBounces ?? 0,
     };
     await ports.subscribers.put(next, { ifRevision });
-    if (issued) await sendConfirmation(ports, next, issued.token);
+    await sendConfirmation(ports, id, issued?.token);
   });
 }
 
-function sendConfirmation(ports: SubscriptionPorts, s: Subscriber, token: string) {
+/** One message per request; only one with a (sealed) token is mailed. */
+function sendConfirmation(ports: SubscriptionPorts, subscriberId: string, token?: string) {
   return ports.outbox.send([
-    { type: 'transactional', template: 'confirm', subscriberId: s.id, to: s.email, confirmToken: token },
+    {
+      type: 'transactional',
+      template: 'confirm',
+      subscriberId,
+      ...(token ? { sealedToken: sealConfirmToken(token, ports.idKey) } : {}),
+    },
   ]);
 }
 
@@ -149,9 +164,7 @@ export async function confirmSubscription(
     const now2 = await ports.subscribers.get(subscriber.id);
     return now2?.status === 'active' ? { outcome: 'confirmed', subscriber: now2 } : { outcome: 'invalid' };
   }
-  await ports.outbox.send([
-    { type: 'transactional', template: 'welcome', subscriberId: subscriber.id, to: subscriber.email },
-  ]);
+  await ports.outbox.send([{ type: 'transactional', template: 'welcome', subscriberId: subscriber.id }]);
   return { outcome: 'confirmed', subscriber: next };
 }
 

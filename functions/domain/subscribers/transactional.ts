@@ -9,7 +9,7 @@ import type { SubscriberStore } from '../../ports/subscriber-store';
 import { SUBSCRIBER_TAG } from '../delivery/feedback';
 import { listUnsubscribeHeaders } from '../delivery/message';
 import type { TransactionalMessage } from '../delivery/messages';
-import { confirmTokenMatches } from './confirm-token';
+import { confirmTokenMatches, unsealConfirmToken } from './confirm-token';
 import { awaitsConfirmation } from './subscribe';
 import { signSubscriberToken, type TokenKey } from './tokens';
 import { type Topic, topicTitles } from './topics';
@@ -41,6 +41,8 @@ export interface TransactionalPorts {
     from: string;
     mailDomain: string;
     tokenKeys: readonly TokenKey[];
+    /** SUBSCRIBER_ID_KEY: unseals the confirmation token in the message. */
+    idKey: string;
     configurationSet?: string | undefined;
   };
 }
@@ -58,7 +60,7 @@ export async function deliverTransactional(
   let email: { subject: string; html: string; text: string; headers?: Record<string, string> };
 
   if (message.template === 'confirm') {
-    const token = message.confirmToken;
+    const token = unsealConfirmToken(message.sealedToken, ports.settings.idKey);
     // A newer token supersedes this one, or the address was confirmed, deleted or unsubscribed meanwhile.
     if (!s?.confirm || !awaitsConfirmation(s) || !token || !confirmTokenMatches(token, s.confirm.tokenHash)) {
       return 'skipped';

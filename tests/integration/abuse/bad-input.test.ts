@@ -5,6 +5,7 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../functions/app/create-app';
 import type { SendMessage } from '../../../functions/domain/delivery/messages';
+import { unsealConfirmToken } from '../../../functions/domain/subscribers/confirm-token';
 import { signSubscriberToken } from '../../../functions/domain/subscribers/tokens';
 import { activeSubscriber, signedHeaders } from '../../support/delivery';
 import { TEST_SECRETS, type TestDeps, testDeps } from '../../support/env';
@@ -485,8 +486,12 @@ beforeAll(async () => {
     });
     expect(res.status).toBe(202);
     await deps.queues.send.idle();
-    const message = captured.findLast((m) => m.type === 'transactional' && m.to === email);
-    return message?.type === 'transactional' ? (message.confirmToken ?? '') : '';
+    const message = captured.findLast(
+      (m) => m.type === 'transactional' && m.subscriberId === subscriberIdFor(email) && m.sealedToken,
+    );
+    return message?.type === 'transactional'
+      ? (unsealConfirmToken(message.sealedToken, deps.config.SUBSCRIBER_ID_KEY) ?? '')
+      : '';
   };
   tokens.usedConfirm = await subscribeAndCapture(`used-${randomUUID()}@example.org`);
   const confirmed = await app.request('/confirm', {
