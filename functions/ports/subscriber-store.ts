@@ -23,6 +23,8 @@ export interface SubscriberStore {
    * revision becomes the previous one plus one.
    */
   put(subscriber: Subscriber, options?: PutOptions): Promise<void>;
+  /** Several records at once (one batch read per 100): the senders' look-up of a recipient batch. */
+  getMany(ids: readonly string[]): Promise<Map<string, Subscriber>>;
   /** Remove the subscriber record and cohort entries (the suppression entry, if any, stays). */
   delete(id: string): Promise<void>;
   isSuppressed(id: string): Promise<boolean>;

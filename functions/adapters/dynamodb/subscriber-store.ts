@@ -188,6 +188,10 @@ export class DynamoSubscriberStore implements SubscriberStore {
     }));
   }
 
+  async getMany(ids: readonly string[]): Promise<Map<string, Subscriber>> {
+    return this.profiles([...ids]);
+  }
+
   private async profiles(ids: string[]): Promise<Map<string, Subscriber>> {
     const found = new Map<string, Subscriber>();
     for (let i = 0; i < ids.length; i += 100) {

@@ -17,11 +17,14 @@ export interface AlertRequestMessage {
 
 export type DispatchMessage = DispatchIssueMessage | AlertRequestMessage;
 
-/** One batch of recipients of one issue. */
+/**
+ * One batch of recipients of one issue, by id only: the sender reads each reader's address (and
+ * whether they still want mail) when it sends, so no address waits in the queue or its dead letters.
+ */
 export interface DeliverMessage {
   type: 'deliver';
   issueId: string;
-  recipients: Recipient[];
+  recipients: Array<Pick<Recipient, 'subscriberId'>>;
 }
 
 /**
