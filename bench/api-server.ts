@@ -43,6 +43,7 @@ report({
   appUrl: stack.appUrl,
   dynamoEndpoint: stack.config.DYNAMODB_ENDPOINT,
   table: stack.config.TABLE_NAME,
+  idKey: stack.config.SUBSCRIBER_ID_KEY,
 });
 process.on('SIGTERM', () => {
   report({ queued, storeCalls: store.calls });

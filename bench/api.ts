@@ -16,6 +16,8 @@ interface ServerInfo {
   storeCalls?: number;
   dynamoEndpoint: string;
   table: string;
+  /** The server's SUBSCRIBER_ID_KEY, to find the records it stored. */
+  idKey: string;
 }
 
 export async function benchApi(options: { connections: number; seconds: number }) {
@@ -100,7 +102,10 @@ async function checkStored(info: ServerInfo, emails: string[]): Promise<number> 
           new QueryCommand({
             TableName: info.table,
             KeyConditionExpression: 'pk = :pk AND sk = :sk',
-            ExpressionAttributeValues: { ':pk': `SUB#${subscriberIdFor(email)}`, ':sk': 'PROFILE' },
+            ExpressionAttributeValues: {
+              ':pk': `SUB#${subscriberIdFor(email, info.idKey)}`,
+              ':sk': 'PROFILE',
+            },
             ConsistentRead: true,
           }),
         );

@@ -109,6 +109,8 @@ function firstEvent(name: FunctionName): object {
       return { frequency: 'weekly' };
     case 'poll-feeds':
       return { 'detail-type': 'Scheduled Event', source: 'aws.events', time: now.toISOString(), detail: {} };
+    case 'ingest':
+      return sqs({ type: 'summarise', developmentId: 'no-such-development' });
   }
 }
 
@@ -137,6 +139,7 @@ export async function benchColdStart(options: { runs: number }) {
       SQS_ENDPOINT: sqs.endpoint,
       DISPATCH_QUEUE_URL: `${sqs.endpoint}/123456789012/dispatch`,
       SEND_QUEUE_URL: `${sqs.endpoint}/123456789012/send`,
+      INGEST_QUEUE_URL: `${sqs.endpoint}/123456789012/ingest`,
       PUBLIC_URL: 'https://talkwatch.example',
       MAX_SEND_RATE: '14',
       LOG_LEVEL: 'ERROR',

@@ -118,7 +118,7 @@ async function digestRun(
     const res = await fetch(`${stack.appUrl}/webhooks/send`, {
       method: 'POST',
       body,
-      headers: signedHeaders(body, config.WEBHOOK_SECRET[0]!),
+      headers: signedHeaders(body, config.WEBHOOK_SECRET_SEND[0]!),
     });
     const store = countStoreCalls(stack.deps.dynamo);
     cpu = process.cpuUsage();

@@ -26,6 +26,7 @@ let messages = 0;
 let recipients = 0;
 const queues = {
   dispatch: { send: async (_: readonly DispatchMessage[]) => undefined },
+  ingest: { send: async () => undefined },
   send: {
     async send(batch: readonly SendMessage[]) {
       for (const m of batch) {

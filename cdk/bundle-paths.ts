@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import type { TalkwatchStack } from './talkwatch-stack';
 
-export const FUNCTIONS = ['api', 'dispatch', 'send', 'feedback', 'schedule', 'poll-feeds'] as const;
+export const FUNCTIONS = ['api', 'dispatch', 'send', 'feedback', 'schedule', 'poll-feeds', 'ingest'] as const;
 export type FunctionName = (typeof FUNCTIONS)[number];
 
 export function bundlePaths(
@@ -18,6 +18,7 @@ export function bundlePaths(
     feedback: stack.feedback.handler,
     schedule: stack.schedules.scheduleFunction,
     'poll-feeds': stack.schedules.pollFeedsFunction,
+    ingest: stack.ingest.handler,
   };
   const bundles = {} as Record<FunctionName, string>;
   for (const name of FUNCTIONS) {

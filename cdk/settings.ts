@@ -30,6 +30,18 @@ export const settingsSchema = z.object({
   sendMaxConcurrency: z.coerce.number().int().min(2).max(1000),
   apiRateLimit: z.coerce.number().positive(),
   apiBurstLimit: z.coerce.number().int().positive(),
+  /** POST /subscribe has its own, lower bucket: a flood of sign-ups cannot starve unsubscribes or webhooks. */
+  subscribeRateLimit: z.coerce.number().positive(),
+  subscribeBurstLimit: z.coerce.number().int().positive(),
+  /** A custom domain for the API (with an ACM certificate in the stack's region): the default
+   * execute-api endpoint is then switched off, so nothing bypasses the domain. */
+  apiDomainName: optional.pipe(
+    z
+      .string()
+      .regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'must be a domain name')
+      .optional(),
+  ),
+  apiCertificateArn: optional.pipe(z.string().startsWith('arn:').optional()),
   dailyDigestSchedule: schedule,
   weeklyDigestSchedule: schedule,
   feedPollSchedule: schedule,
@@ -57,6 +69,11 @@ export function readSettings(node: Node): Settings {
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new SettingsError(`Invalid CDK context (cdk.json or -c key=value):\n${lines.join('\n')}`);
+  }
+  if (Boolean(result.data.apiDomainName) !== Boolean(result.data.apiCertificateArn)) {
+    throw new SettingsError(
+      'Invalid CDK context (cdk.json or -c key=value):\n  apiDomainName and apiCertificateArn go together',
+    );
   }
   return result.data;
 }

@@ -1,4 +1,4 @@
-// `npm run cdk:secrets -- <secret-arn>`: prints the webhook secret and admin token a deployed stack
+// `npm run cdk:secrets -- <secret-arn>`: prints the webhook secrets and admin token a deployed stack
 // uses (derived from the generated seed unless set explicitly), for webhook senders and admins.
 // The ARN is the stack output `SecretArn`. Needs AWS credentials allowed to read that secret.
 import { loadSecrets } from '../functions/aws/secrets';
@@ -10,7 +10,8 @@ if (!arn) {
 }
 try {
   const secrets = await loadSecrets({ SECRET_ARN: arn });
-  console.log(`WEBHOOK_SECRET=${secrets.WEBHOOK_SECRET}`);
+  console.log(`WEBHOOK_SECRET_DEVELOPMENTS=${secrets.WEBHOOK_SECRET_DEVELOPMENTS}`);
+  console.log(`WEBHOOK_SECRET_SEND=${secrets.WEBHOOK_SECRET_SEND}`);
   console.log(`ADMIN_TOKEN=${secrets.ADMIN_TOKEN}`);
 } catch (error) {
   console.error(`Could not read ${arn}: ${error instanceof Error ? error.message : String(error)}`);

@@ -3,6 +3,7 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { Api } from './constructs/api';
 import { Feedback } from './constructs/feedback';
+import { INGEST_TIMEOUT, Ingest } from './constructs/ingest';
 import { Monitoring } from './constructs/monitoring';
 import type { FunctionBindings } from './constructs/node-function';
 import { Schedules } from './constructs/schedules';
@@ -20,6 +21,7 @@ export class TalkwatchStack extends Stack {
   readonly sending: Sending;
   readonly feedback: Feedback;
   readonly schedules: Schedules;
+  readonly ingest: Ingest;
   readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props: TalkwatchStackProps) {
@@ -29,12 +31,14 @@ export class TalkwatchStack extends Stack {
     this.storage = new Storage(this, 'Storage', {
       dispatchConsumerTimeout: DISPATCH_TIMEOUT,
       sendConsumerTimeout: SEND_TIMEOUT,
+      ingestConsumerTimeout: INGEST_TIMEOUT,
     });
     const base: FunctionBindings = {
       table: this.storage.table,
       secret: this.storage.secret,
       dispatchQueue: this.storage.dispatchQueue,
       sendQueue: this.storage.sendQueue,
+      ingestQueue: this.storage.ingestQueue,
       logRetentionDays: settings.logRetentionDays,
       environment: {
         FROM_ADDRESS: settings.fromAddress,
@@ -50,6 +54,11 @@ export class TalkwatchStack extends Stack {
       publicUrl: settings.publicUrl,
       rateLimit: settings.apiRateLimit,
       burstLimit: settings.apiBurstLimit,
+      subscribeRateLimit: settings.subscribeRateLimit,
+      subscribeBurstLimit: settings.subscribeBurstLimit,
+      ...(settings.apiDomainName && settings.apiCertificateArn
+        ? { domain: { name: settings.apiDomainName, certificateArn: settings.apiCertificateArn } }
+        : {}),
     });
     const bindings: FunctionBindings = {
       ...base,
@@ -75,11 +84,13 @@ export class TalkwatchStack extends Stack {
       weeklyDigest: settings.weeklyDigestSchedule,
       feedPoll: settings.feedPollSchedule,
     });
+    this.ingest = new Ingest(this, 'Ingest', { bindings });
     this.monitoring = new Monitoring(this, 'Monitoring', {
       deadLetterQueues: {
         Dispatch: this.storage.dispatchDeadLetterQueue,
         Send: this.storage.sendDeadLetterQueue,
         Feedback: this.feedback.deadLetterQueue,
+        Ingest: this.storage.ingestDeadLetterQueue,
       },
       functions: {
         Api: this.api.handler,
@@ -88,12 +99,13 @@ export class TalkwatchStack extends Stack {
         Feedback: this.feedback.handler,
         Schedule: this.schedules.scheduleFunction,
         PollFeeds: this.schedules.pollFeedsFunction,
+        Ingest: this.ingest.handler,
       },
       topicKey: this.storage.topicKey,
       alarmEmail: settings.alarmEmail,
     });
 
-    new CfnOutput(this, 'ApiUrl', { value: this.api.httpApi.apiEndpoint });
+    new CfnOutput(this, 'ApiUrl', { value: this.api.url });
     new CfnOutput(this, 'PublicUrl', { value: this.api.publicUrl });
     new CfnOutput(this, 'TableName', { value: this.storage.table.tableName });
     new CfnOutput(this, 'SecretArn', {

@@ -3,4 +3,6 @@ import { handle } from 'hono/aws-lambda';
 import { createApp } from './app/create-app';
 import { awsDeps } from './aws/runtime';
 
-export const handler = handle(createApp(await awsDeps()));
+export const handler = handle(
+  createApp(await awsDeps(process.env, { queues: ['dispatch', 'send', 'ingest'], secrets: true })),
+);

@@ -8,6 +8,12 @@ const secret = z
   .string()
   .regex(/^whsec_[A-Za-z0-9+/=]{24,}$/, 'must be whsec_ followed by base64 (at least 18 bytes)');
 
+/** Space-separated `whsec_` secrets: the first signs, all verify (rotation). */
+const secrets = z
+  .string()
+  .transform((s) => s.split(/\s+/).filter(Boolean))
+  .pipe(z.array(secret).min(1));
+
 /** `TOKEN_KEYS`: comma-separated `version:base64key`, the first one signs, all verify. */
 const tokenKeys = z
   .string()
@@ -39,12 +45,17 @@ export const configSchema = z.object({
   /** Domain for Message-ID and List-Id; defaults to the From address's domain. */
   MAIL_DOMAIN: z.string().optional(),
   SES_CONFIGURATION_SET: z.string().optional(),
-  WEBHOOK_SECRET: z
-    .string()
-    .transform((s) => s.split(/\s+/).filter(Boolean))
-    .pipe(z.array(secret).min(1)),
+  /** One secret per webhook route, so a sender trusted with one route cannot call another. */
+  WEBHOOK_SECRET_DEVELOPMENTS: secrets,
+  WEBHOOK_SECRET_SEND: secrets,
+  /** Only the local stack mounts POST /webhooks/ses. */
+  WEBHOOK_SECRET_SES: secrets.optional(),
   ADMIN_TOKEN: z.string().min(24, 'must be at least 24 characters'),
   TOKEN_KEYS: tokenKeys,
+  /** HMAC key of subscriber ids and abuse-limit keys (base64, 16+ bytes). Never rotated: ids derive from it. */
+  SUBSCRIBER_ID_KEY: z
+    .string()
+    .refine((k) => Buffer.from(k, 'base64').length >= 16, 'must be base64 of 16+ bytes'),
   MAX_SEND_RATE: z.coerce.number().positive().max(100_000).default(14),
   LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
   /** Abuse limits as requests per window; raise them only for load tests or behind a trusted proxy. */

@@ -11,6 +11,7 @@ import { DynamoSubscriberStore } from './adapters/dynamodb/subscriber-store';
 import { SesMailer } from './adapters/ses/ses-mailer';
 import type { Config } from './config';
 import type { DispatchMessage, SendMessage } from './domain/delivery/messages';
+import type { SummariseMessage } from './domain/developments/ingest';
 import { parseTopics, type Topic } from './domain/subscribers/topics';
 import type { Clock } from './ports/clock';
 import { systemClock } from './ports/clock';
@@ -21,17 +22,21 @@ import type { RateLimiter } from './ports/rate-limiter';
 import type { SubscriberStore } from './ports/subscriber-store';
 
 /** Messages on the two queues: see functions/domain/delivery/messages.ts. */
-export type { DispatchMessage, SendMessage };
+export type { DispatchMessage, SendMessage, SummariseMessage };
 
 export interface Queues {
   dispatch: Queue<DispatchMessage>;
   send: Queue<SendMessage>;
+  /** Received developments to summarise (see domain/developments/ingest.ts). */
+  ingest: Queue<SummariseMessage>;
 }
 
+/** Per dependency, only ok or unavailable: the reason goes to the log, never to the caller. */
+export type HealthState = 'ok' | 'unavailable';
 export interface HealthReport {
-  ok: boolean;
-  store: { ok: boolean; error?: string };
-  mailer: { ok: boolean; error?: string };
+  status: HealthState;
+  store: HealthState;
+  mailer: HealthState;
 }
 
 export interface Deps {
@@ -65,12 +70,13 @@ export function buildDeps(config: Config, options: BuildOptions): Deps {
   const mailer = options.mailer ?? new SesMailer({ ...base, endpoint: config.SES_ENDPOINT });
   const logger = options.logger ?? new Logger({ serviceName: 'talkwatch', logLevel: config.LOG_LEVEL });
 
-  const probe = async (fn: () => Promise<unknown>) => {
+  const probe = async (dependency: string, fn: () => Promise<unknown>): Promise<HealthState> => {
     try {
       await withTimeout(fn(), 2000);
-      return { ok: true };
+      return 'ok';
     } catch (error) {
-      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+      logger.warn('health probe failed', { dependency, error: String(error) });
+      return 'unavailable';
     }
   };
 
@@ -88,10 +94,10 @@ export function buildDeps(config: Config, options: BuildOptions): Deps {
     topics: parseTopics(topicsFile),
     async health() {
       const [store, mail] = await Promise.all([
-        probe(() => dynamo.client.send(new DescribeTableCommand({ TableName: config.TABLE_NAME }))),
-        probe(() => mailer.quota()),
+        probe('store', () => dynamo.client.send(new DescribeTableCommand({ TableName: config.TABLE_NAME }))),
+        probe('mailer', () => mailer.quota()),
       ]);
-      return { ok: store.ok && mail.ok, store, mailer: mail };
+      return { status: store === 'ok' && mail === 'ok' ? 'ok' : 'unavailable', store, mailer: mail };
     },
   };
 }

@@ -2,4 +2,6 @@
 import { awsDeps } from './aws/runtime';
 import { createDispatchHandler } from './workers/dispatch-worker';
 
-export const handler = createDispatchHandler(await awsDeps());
+export const handler = createDispatchHandler(
+  await awsDeps(process.env, { queues: ['dispatch', 'send'], secrets: false }),
+);

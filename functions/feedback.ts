@@ -2,4 +2,4 @@
 import { awsDeps } from './aws/runtime';
 import { createFeedbackHandler } from './workers/feedback-worker';
 
-export const handler = createFeedbackHandler(await awsDeps());
+export const handler = createFeedbackHandler(await awsDeps(process.env, { queues: [], secrets: false }));

@@ -16,7 +16,9 @@ Talkwatch is running.
   Health:         ${stack.appUrl}/health
   Inbox (SES):    ${stack.inboxUrl ?? `${config.SES_ENDPOINT} (external SES endpoint)`}
   DynamoDB:       ${config.DYNAMODB_ENDPOINT}
-  Webhook secret: ${config.WEBHOOK_SECRET[0]}
+  Webhook secrets (each route has its own):
+    developments: ${config.WEBHOOK_SECRET_DEVELOPMENTS[0]}
+    send:         ${config.WEBHOOK_SECRET_SEND[0]}
   Admin token:    ${config.ADMIN_TOKEN}
 
 Next steps:

@@ -1,18 +1,10 @@
 // Lambda entry for the scheduled feed poll (EventBridge): one round over every topic's feeds.
 import { RssFeedReader } from './adapters/feeds/rss-feed-reader';
 import { awsDeps } from './aws/runtime';
-import { TOPICS } from './domain/developments/catalogue';
-import { type PollLogger, pollFeeds } from './domain/developments/poll-feeds';
+import { createPollFeedsHandler } from './workers/poll-feeds-worker';
 
-const deps = await awsDeps();
-const feeds = new RssFeedReader();
-const logger: PollLogger = {
-  info: (message, extra) => deps.logger.info(message, { ...(extra as object) }),
-  warn: (message, extra) => deps.logger.warn(message, { ...(extra as object) }),
-};
-
-export const handler = async () =>
-  pollFeeds(
-    { developments: deps.developments, dispatch: deps.queues.dispatch, clock: deps.clock, feeds, logger },
-    TOPICS,
-  );
+// Feeds are internet input: https only, public addresses only (see safe-fetch).
+export const handler = createPollFeedsHandler(
+  await awsDeps(process.env, { queues: ['ingest'], secrets: false }),
+  new RssFeedReader({ httpsOnly: true }),
+);

@@ -2,4 +2,6 @@
 import { awsDeps } from './aws/runtime';
 import { createScheduleHandler } from './workers/schedule-worker';
 
-export const handler = createScheduleHandler(await awsDeps());
+export const handler = createScheduleHandler(
+  await awsDeps(process.env, { queues: ['dispatch'], secrets: false }),
+);

@@ -2,4 +2,4 @@
 import { awsDeps } from './aws/runtime';
 import { createSendHandler } from './workers/send-worker';
 
-export const handler = createSendHandler(await awsDeps());
+export const handler = createSendHandler(await awsDeps(process.env, { queues: ['send'], secrets: true }));

@@ -15,7 +15,7 @@ if (files.length === 0) {
   process.exit(2);
 }
 
-const target = appTarget();
+const target = appTarget('developments');
 const base = target.base;
 
 let failed = false;

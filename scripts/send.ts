@@ -24,7 +24,7 @@ if (values.kind !== 'digest' && values.kind !== 'alert') {
   process.exit(2);
 }
 
-const target = appTarget();
+const target = appTarget('send');
 const { base, adminToken } = target;
 
 const body = JSON.stringify({

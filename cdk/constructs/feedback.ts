@@ -9,6 +9,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { acknowledge } from '../nag';
 import { type FunctionBindings, TalkwatchFunction } from './node-function';
+import { TABLE_ACCESS } from './table-access';
 
 export const FEEDBACK_TIMEOUT = Duration.seconds(30);
 
@@ -50,6 +51,8 @@ export class Feedback extends Construct {
       timeout: FEEDBACK_TIMEOUT,
       memorySize: 256,
       bindings: props.bindings,
+      // Finds readers by the subscriber tag SES echoes back: no secret needed.
+      tableActions: TABLE_ACCESS.feedback,
     });
     this.deadLetterQueue = new sqs.Queue(this, 'DeadLetterQueue', {
       enforceSSL: true,

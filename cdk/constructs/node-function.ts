@@ -32,12 +32,13 @@ export interface FunctionBindings {
   readonly secret: ISecret;
   readonly dispatchQueue: IQueue;
   readonly sendQueue: IQueue;
+  readonly ingestQueue: IQueue;
   /** PUBLIC_URL, FROM_ADDRESS, MAIL_DOMAIN, SES_CONFIGURATION_SET, MAX_SEND_RATE, LOG_LEVEL. */
   readonly environment: Readonly<Record<string, string>>;
   readonly logRetentionDays: logs.RetentionDays;
 }
 
-export type QueueName = 'dispatch' | 'send';
+export type QueueName = 'dispatch' | 'send' | 'ingest';
 
 export interface TalkwatchFunctionProps {
   /** Entry file name under functions/, without extension (`api` → functions/api.ts). */
@@ -46,7 +47,11 @@ export interface TalkwatchFunctionProps {
   readonly timeout: Duration;
   readonly memorySize?: number;
   readonly bindings: FunctionBindings;
-  /** Queues this function may enqueue to (every function knows both URLs; only these are granted). */
+  /** The table actions this function's code calls (see tests/integration/security/least-privilege). */
+  readonly tableActions: readonly string[];
+  /** Reads the Secrets Manager secret (webhook secrets, admin token, token keys); most do not. */
+  readonly readsSecret?: boolean;
+  /** Queues this function may enqueue to (each gets the URLs of these only). */
   readonly enqueuesTo?: readonly QueueName[];
 }
 
@@ -106,22 +111,32 @@ export class TalkwatchFunction extends NodejsFunction {
       'nodejs22.x is pinned on purpose: the runtime the code, Powertools and the bundles are tested for.',
     );
 
-    const { table, secret, dispatchQueue, sendQueue } = props.bindings;
-    this.bindTable(table);
-    this.bindSecret(secret);
-    this.bindQueue('DISPATCH_QUEUE_URL', dispatchQueue, props.enqueuesTo?.includes('dispatch') ?? false);
-    this.bindQueue('SEND_QUEUE_URL', sendQueue, props.enqueuesTo?.includes('send') ?? false);
+    const { table, secret, dispatchQueue, sendQueue, ingestQueue } = props.bindings;
+    this.bindTable(table, props.tableActions);
+    if (props.readsSecret) this.bindSecret(secret);
+    const queues = { dispatch: dispatchQueue, send: sendQueue, ingest: ingestQueue };
+    for (const name of props.enqueuesTo ?? []) {
+      this.bindQueue(`${name.toUpperCase()}_QUEUE_URL`, queues[name], true);
+    }
   }
 
-  /** TABLE_NAME plus read/write on the table and its indexes. */
-  bindTable(table: ITable): this {
+  /** TABLE_NAME plus exactly `actions` on the table and its indexes. */
+  bindTable(table: ITable, actions: readonly string[]): this {
     this.addEnvironment('TABLE_NAME', table.tableName);
-    table.grantReadWriteData(this);
-    acknowledge(
-      this.role!,
-      `AwsSolutions-IAM5[Resource::${arnToken(table)}/index/*]`,
-      'Queries use the indexes of this one table (gsi1, gsi2); the wildcard covers only its indexes.',
+    const indexed = actions.includes('dynamodb:Query');
+    this.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: [...actions],
+        resources: indexed ? [table.tableArn, `${table.tableArn}/index/*`] : [table.tableArn],
+      }),
     );
+    if (indexed) {
+      acknowledge(
+        this.role!,
+        `AwsSolutions-IAM5[Resource::${arnToken(table)}/index/*]`,
+        'Queries use the indexes of this one table (gsi1, gsi2); the wildcard covers only its indexes.',
+      );
+    }
     return this;
   }
 

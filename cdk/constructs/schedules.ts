@@ -5,6 +5,7 @@ import * as events from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { Construct } from 'constructs';
 import { type FunctionBindings, TalkwatchFunction } from './node-function';
+import { TABLE_ACCESS } from './table-access';
 
 export const SCHEDULE_TIMEOUT = Duration.seconds(60);
 export const POLL_FEEDS_TIMEOUT = Duration.seconds(120);
@@ -33,14 +34,17 @@ export class Schedules extends Construct {
       description: 'Talkwatch digests: compose the daily or weekly issue and enqueue it',
       timeout: SCHEDULE_TIMEOUT,
       bindings: props.bindings,
+      tableActions: TABLE_ACCESS.schedule,
       enqueuesTo: ['dispatch'],
     });
     this.pollFeedsFunction = new TalkwatchFunction(this, 'PollFeedsFunction', {
       entry: 'poll-feeds',
-      description: 'Talkwatch feed polling: ingest new reports, request alerts',
+      description: 'Talkwatch feed polling: receive new reports and queue them for summarising',
       timeout: POLL_FEEDS_TIMEOUT,
       bindings: props.bindings,
-      enqueuesTo: ['dispatch'],
+      // Parses internet input: no secret, no queue but ingest, only claims and received reports.
+      tableActions: TABLE_ACCESS['poll-feeds'],
+      enqueuesTo: ['ingest'],
     });
 
     const rule = (name: string, expression: string, description: string) =>

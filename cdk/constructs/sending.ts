@@ -10,6 +10,7 @@ import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import { acknowledge } from '../nag';
 import { type FunctionBindings, TalkwatchFunction } from './node-function';
+import { TABLE_ACCESS } from './table-access';
 
 /** The singleton function behind every AwsCustomResource in a stack. */
 const AWS_CUSTOM_RESOURCE_PROVIDER_ID = 'AWS679f53fac002430cb0da5b7982bd2287';
@@ -91,6 +92,7 @@ export class Sending extends Construct {
       description: 'Talkwatch dispatch: issues and alert requests → recipient batches',
       timeout: DISPATCH_TIMEOUT,
       bindings: props.bindings,
+      tableActions: TABLE_ACCESS.dispatch,
       enqueuesTo: ['dispatch', 'send'],
     });
     this.dispatchFunction.addEventSource(
@@ -106,6 +108,9 @@ export class Sending extends Construct {
       description: 'Talkwatch send: recipient batches and transactional emails → SES',
       timeout: SEND_TIMEOUT,
       bindings: props.bindings,
+      tableActions: TABLE_ACCESS.send,
+      // Signs each reader's unsubscribe and preference links.
+      readsSecret: true,
       enqueuesTo: ['send'],
     }).allowSesQuota();
     this.sendFunction.addEventSource(

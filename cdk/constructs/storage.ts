@@ -2,7 +2,7 @@
 // uses, imported from the adapter so the two cannot drift), the secret holding the webhook secret,
 // admin token and token keys, the two work queues with their dead-letter queues, and the key that
 // encrypts the SNS topics.
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -17,6 +17,7 @@ export interface StorageProps {
   /** Timeouts of the functions consuming each queue: visibility is six times this. */
   readonly dispatchConsumerTimeout: Duration;
   readonly sendConsumerTimeout: Duration;
+  readonly ingestConsumerTimeout: Duration;
 }
 
 export class Storage extends Construct {
@@ -26,6 +27,8 @@ export class Storage extends Construct {
   readonly dispatchDeadLetterQueue: sqs.Queue;
   readonly sendQueue: sqs.Queue;
   readonly sendDeadLetterQueue: sqs.Queue;
+  readonly ingestQueue: sqs.Queue;
+  readonly ingestDeadLetterQueue: sqs.Queue;
   /** Encrypts the SNS topics; SES and CloudWatch may use it to publish. */
   readonly topicKey: kms.Key;
 
@@ -73,6 +76,9 @@ export class Storage extends Construct {
     const send = this.queuePair('Send', props.sendConsumerTimeout);
     this.sendQueue = send.queue;
     this.sendDeadLetterQueue = send.dlq;
+    const ingest = this.queuePair('Ingest', props.ingestConsumerTimeout);
+    this.ingestQueue = ingest.queue;
+    this.ingestDeadLetterQueue = ingest.dlq;
 
     this.topicKey = new kms.Key(this, 'TopicKey', {
       description: 'Talkwatch SNS topics (SES feedback, alarms)',
@@ -80,12 +86,15 @@ export class Storage extends Construct {
       removalPolicy: RemovalPolicy.DESTROY,
       pendingWindow: Duration.days(7),
     });
+    // Only on behalf of this account: another account's SES or alarms cannot use the key through us.
+    const account = Stack.of(this).account;
     for (const service of ['ses.amazonaws.com', 'cloudwatch.amazonaws.com']) {
       this.topicKey.addToResourcePolicy(
         new iam.PolicyStatement({
           principals: [new iam.ServicePrincipal(service)],
           actions: ['kms:GenerateDataKey*', 'kms:Decrypt'],
           resources: ['*'],
+          conditions: { StringEquals: { 'aws:SourceAccount': account } },
         }),
       );
     }

@@ -19,7 +19,21 @@ import { developmentWebhookRoutes } from './routes/webhooks-developments';
 import { webhooksSendRoutes } from './routes/webhooks-send';
 import type { AppEnv } from './types';
 
-export function createApp(deps: Deps) {
+export const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'none'"],
+  styleSrc: ["'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  baseUri: ["'none'"],
+};
+
+export interface AppOptions {
+  /** Mount POST /webhooks/ses: the local stack only (in AWS, SES feedback arrives through SNS). */
+  sesWebhook?: boolean;
+}
+
+export function createApp(deps: Deps, options: AppOptions = {}) {
   const app = new Hono<AppEnv>();
   app.use('*', async (c, next) => {
     c.set('deps', deps);
@@ -27,7 +41,8 @@ export function createApp(deps: Deps) {
     c.set('logger', deps.logger);
     await next();
   });
-  app.use('*', secureHeaders());
+  // The pages use no JavaScript, no third-party resources and post only to themselves.
+  app.use('*', secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY }));
   app.onError(handleError);
   // Browsers get a page in the site's layout; API clients (and anything not asking for HTML) JSON.
   app.notFound((c) =>
@@ -43,7 +58,7 @@ export function createApp(deps: Deps) {
   app.route('/', archiveRoutes);
   app.route('/', previewRoutes);
   app.route('/', siteRoutes);
-  app.route('/', feedbackRoutes);
+  if (options.sesWebhook) app.route('/', feedbackRoutes);
   app.route('/', subscribeRoutes);
   app.route('/', confirmRoutes);
   app.route('/', preferencesRoutes);

@@ -17,6 +17,7 @@ export function subscriptionPorts(deps: Deps): SubscriptionPorts {
     outbox: deps.queues.send,
     clock: deps.clock,
     topics: deps.topics,
+    idKey: deps.config.SUBSCRIBER_ID_KEY,
     limits: {
       subscribePerIp: { ...DEFAULT_LIMITS.subscribePerIp, limit: deps.config.RATE_LIMIT_SUBSCRIBE_PER_IP },
       subscribePerAddress: {

@@ -1,8 +1,13 @@
 // Standard Webhooks verification (https://www.standardwebhooks.com): every webhook route sits behind
 // this middleware, so a request that is unsigned, wrongly signed or stale never reaches a handler.
-// Several configured secrets (rotation) × several `v1,` signatures in the header are all tried.
+// Each route has its own secret (a sender trusted to post developments cannot order a send); several
+// configured secrets (rotation) × several `v1,` signatures in the header are all tried. The body is
+// read through a streaming limit first, so an unsigned sender cannot make the server hold more than
+// the route's limit, whatever Content-Length says or when there is none (chunked).
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Config } from '../config';
 import type { AppEnv } from './types';
 
 /** What a verified webhook hands to the route: its id (the idempotency key) and the raw body. */
@@ -12,7 +17,22 @@ export interface VerifiedWebhook {
 }
 
 export const WEBHOOK_TOLERANCE_SECONDS = 5 * 60;
-const MAX_BODY_BYTES = 256 * 1024;
+
+export type WebhookRoute = 'developments' | 'send' | 'ses';
+
+/** Largest body each route reads: a batch of reports, a send request, one SES notification. */
+export const WEBHOOK_BODY_LIMITS: Record<WebhookRoute, number> = {
+  developments: 1024 * 1024,
+  send: 16 * 1024,
+  ses: 64 * 1024,
+};
+
+/** The secrets that may sign requests to one route (none: the route refuses everything). */
+export function webhookSecrets(config: Config, route: WebhookRoute): readonly string[] {
+  if (route === 'developments') return config.WEBHOOK_SECRET_DEVELOPMENTS;
+  if (route === 'send') return config.WEBHOOK_SECRET_SEND;
+  return config.WEBHOOK_SECRET_SES ?? [];
+}
 
 export class WebhookVerificationFailure extends Error {
   override name = 'WebhookVerificationFailure';
@@ -63,17 +83,18 @@ export function verifySignature(input: {
   throw new WebhookVerificationFailure('webhook-signature does not match');
 }
 
-/** Hono middleware: verifies over the raw body, answers 401 with the reason, else sets `webhook`. */
-export function verifyWebhook(): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    const declared = Number(c.req.header('content-length') ?? 0);
-    if (declared > MAX_BODY_BYTES) return c.json({ error: 'Webhook body too large' }, 413);
+/** Hono middleware: limits and verifies over the raw body, answers 413/401 with the reason, else sets `webhook`. */
+export function verifyWebhook(route: WebhookRoute): MiddlewareHandler<AppEnv> {
+  const limit = bodyLimit({
+    maxSize: WEBHOOK_BODY_LIMITS[route],
+    onError: (c) => c.json({ error: `Webhook body over ${WEBHOOK_BODY_LIMITS[route] / 1024} KB` }, 413),
+  });
+  const verify: MiddlewareHandler<AppEnv> = async (c, next) => {
     const body = await c.req.text();
-    if (Buffer.byteLength(body) > MAX_BODY_BYTES) return c.json({ error: 'Webhook body too large' }, 413);
     const id = c.req.header('webhook-id');
     try {
       verifySignature({
-        secrets: c.get('config').WEBHOOK_SECRET,
+        secrets: webhookSecrets(c.get('config'), route),
         id,
         timestamp: c.req.header('webhook-timestamp'),
         signature: c.req.header('webhook-signature'),
@@ -87,4 +108,6 @@ export function verifyWebhook(): MiddlewareHandler<AppEnv> {
     c.set('webhook', { id: id as string, body });
     await next();
   };
+  // A refusal from either step is a Response, which Hono sends as the answer.
+  return (c, next) => limit(c, () => verify(c, next) as Promise<void>);
 }

@@ -1,23 +1,36 @@
 // The AWS composition root: secrets (functions/aws/secrets.ts, read once per cold start and cached),
-// configuration from the Lambda environment, SQS queues. Every Lambda entry calls awsDeps().
+// configuration from the Lambda environment, SQS queues. Every Lambda entry calls awsDeps() and says
+// what it uses: the queues it enqueues to and whether it reads the secret. CDK grants the same and no
+// more (cdk/talkwatch-stack.ts), so a function that parses internet input holds no secret.
+import { randomBytes } from 'node:crypto';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { z } from 'zod';
 import { SqsQueue } from '../adapters/sqs/sqs-queue';
-import { ConfigError, parseConfig } from '../config';
-import { buildDeps, type Deps, type DispatchMessage, type SendMessage } from '../deps';
+import { type Config, ConfigError, parseConfig } from '../config';
+import { buildDeps, type Deps, type Queues } from '../deps';
+import type { Queue } from '../ports/queue';
 import { loadSecrets } from './secrets';
 
-const awsSchema = z.object({
-  DISPATCH_QUEUE_URL: z.url(),
-  SEND_QUEUE_URL: z.url(),
-  /** Only for emulators and tests: AWS derives the endpoint from the region. */
-  SQS_ENDPOINT: z.url().optional(),
-});
+export type QueueName = keyof Queues;
+
+export interface FunctionNeeds {
+  /** Queues this function enqueues to; their URLs must be set. */
+  queues: readonly QueueName[];
+  /** Reads the secret (webhook secrets, admin token, token keys). */
+  secrets: boolean;
+}
+
+const ALL: FunctionNeeds = { queues: ['dispatch', 'send', 'ingest'], secrets: true };
+
+const queueVariable = (name: QueueName) => `${name.toUpperCase()}_QUEUE_URL`;
 
 let cached: Promise<Deps> | undefined;
 
-export function awsDeps(env: Record<string, string | undefined> = process.env): Promise<Deps> {
-  cached ??= build(env).catch((error: unknown) => {
+export function awsDeps(
+  env: Record<string, string | undefined> = process.env,
+  needs: FunctionNeeds = ALL,
+): Promise<Deps> {
+  cached ??= build(env, needs).catch((error: unknown) => {
     // A failed cold start must not poison the container: the next invocation tries again.
     cached = undefined;
     throw error;
@@ -25,23 +38,60 @@ export function awsDeps(env: Record<string, string | undefined> = process.env): 
   return cached;
 }
 
-async function build(env: Record<string, string | undefined>): Promise<Deps> {
-  const aws = awsSchema.safeParse(env);
+async function build(env: Record<string, string | undefined>, needs: FunctionNeeds): Promise<Deps> {
+  const schema = z.object({
+    ...Object.fromEntries(needs.queues.map((name) => [queueVariable(name), z.url()])),
+    /** Only for emulators and tests: AWS derives the endpoint from the region. */
+    SQS_ENDPOINT: z.url().optional(),
+  });
+  const aws = schema.safeParse(env);
   if (!aws.success) {
     throw new ConfigError(
       `Invalid configuration: ${aws.error.issues.map((i) => i.path.join('.')).join(', ')}`,
     );
   }
-  const secrets = await loadSecrets(env);
-  const config = parseConfig({ ...env, ...secrets });
+  const config = needs.secrets ? parseConfig({ ...env, ...(await loadSecrets(env)) }) : withoutSecrets(env);
+  const urls = aws.data as Record<string, string | undefined>;
   const sqs = new SQSClient({
     region: config.AWS_REGION,
-    ...(aws.data.SQS_ENDPOINT ? { endpoint: aws.data.SQS_ENDPOINT } : {}),
+    ...(urls.SQS_ENDPOINT ? { endpoint: urls.SQS_ENDPOINT } : {}),
   });
+  const queue = <T>(name: QueueName): Queue<T> => {
+    const url = urls[queueVariable(name)];
+    if (url) return new SqsQueue<T>(sqs, url);
+    return {
+      send: async () => {
+        throw new ConfigError(`This function may not enqueue to the ${name} queue`);
+      },
+    };
+  };
   return buildDeps(config, {
-    queues: {
-      dispatch: new SqsQueue<DispatchMessage>(sqs, aws.data.DISPATCH_QUEUE_URL),
-      send: new SqsQueue<SendMessage>(sqs, aws.data.SEND_QUEUE_URL),
-    },
+    queues: { dispatch: queue('dispatch'), send: queue('send'), ingest: queue('ingest') },
   });
+}
+
+/**
+ * Configuration for a function that holds no secret: the secret-backed values are empty or random, so
+ * nothing it could be tricked into doing can verify a webhook, pass as admin or sign a reader's link.
+ */
+function withoutSecrets(env: Record<string, string | undefined>): Config {
+  const random = () => randomBytes(24).toString('base64');
+  // Valid shapes only to pass validation of the rest; replaced by values that can verify nothing.
+  const config = parseConfig({
+    ...env,
+    WEBHOOK_SECRET_DEVELOPMENTS: `whsec_${random()}`,
+    WEBHOOK_SECRET_SEND: `whsec_${random()}`,
+    ADMIN_TOKEN: random(),
+    TOKEN_KEYS: `1:${random()}`,
+    SUBSCRIBER_ID_KEY: random(),
+  });
+  return {
+    ...config,
+    WEBHOOK_SECRET_DEVELOPMENTS: [],
+    WEBHOOK_SECRET_SEND: [],
+    WEBHOOK_SECRET_SES: undefined,
+    ADMIN_TOKEN: random(),
+    TOKEN_KEYS: [],
+    SUBSCRIBER_ID_KEY: random(),
+  };
 }

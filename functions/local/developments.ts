@@ -1,12 +1,13 @@
 // The developments feature's part of the local stack: load data/developments/ at start-up (idempotent:
-// the second start stores nothing new) and poll every topic's feeds on an in-process timer.
+// the second start stores nothing new), consume the ingest queue in process, and poll every topic's
+// feeds on an in-process timer.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { RssFeedReader } from '../adapters/feeds/rss-feed-reader';
-import { TOPICS } from '../domain/developments/catalogue';
 import { ingestDevelopment } from '../domain/developments/ingest';
 import { parseDevelopmentText } from '../domain/developments/input';
-import { type PollLogger, pollFeeds } from '../domain/developments/poll-feeds';
+import { createIngestHandler } from '../workers/ingest-worker';
+import { createPollFeedsHandler } from '../workers/poll-feeds-worker';
 import type { StartupContext } from './stack';
 
 export const DEVELOPMENTS_DIR = resolve('data/developments');
@@ -30,25 +31,19 @@ export async function seedDevelopments({ deps, seed }: StartupContext): Promise<
   deps.logger.info('seed developments loaded', { files: files.length, created });
 }
 
+/** The ingest queue's consumer, in process: the same handler the ingest Lambda runs. */
+export async function startIngestConsumer({ deps, queues }: StartupContext): Promise<void> {
+  queues.ingest.consume(createIngestHandler(deps));
+}
+
 export async function startFeedPolling({ deps, closers }: StartupContext): Promise<void> {
-  const feeds = new RssFeedReader();
-  const logger: PollLogger = {
-    info: (message, extra) => deps.logger.info(message, { ...(extra as object) }),
-    warn: (message, extra) => deps.logger.warn(message, { ...(extra as object) }),
-  };
-  const ports = {
-    developments: deps.developments,
-    dispatch: deps.queues.dispatch,
-    clock: deps.clock,
-    feeds,
-    logger,
-  };
+  const poll = createPollFeedsHandler(deps, new RssFeedReader());
   let running = false;
   const round = async () => {
     if (running) return;
     running = true;
     try {
-      await pollFeeds(ports, TOPICS);
+      await poll();
     } catch (error) {
       deps.logger.error('feed polling round failed', { error: error as Error });
     } finally {

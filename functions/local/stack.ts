@@ -9,7 +9,7 @@ import { ensureTable } from '../adapters/dynamodb/table';
 import { MemoryQueue } from '../adapters/memory-queue/memory-queue';
 import { createApp } from '../app/create-app';
 import { type Config, parseConfig, parseLocalSettings } from '../config';
-import { buildDeps, type Deps, type DispatchMessage, type SendMessage } from '../deps';
+import { buildDeps, type Deps, type DispatchMessage, type SendMessage, type SummariseMessage } from '../deps';
 import type { Mailer } from '../ports/mailer';
 import { freePort, PortInUseError, type RunningServer, startDynamo, startSes } from './emulators';
 import { startupHooks } from './hooks';
@@ -22,7 +22,11 @@ export interface LocalStack {
   inboxUrl: string | undefined;
   config: Config;
   deps: Deps;
-  queues: { dispatch: MemoryQueue<DispatchMessage>; send: MemoryQueue<SendMessage> };
+  queues: {
+    dispatch: MemoryQueue<DispatchMessage>;
+    send: MemoryQueue<SendMessage>;
+    ingest: MemoryQueue<SummariseMessage>;
+  };
   close(): Promise<void>;
 }
 
@@ -89,11 +93,17 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         retryDelayMs,
         onDeadLetter: onDeadLetter('send'),
       }),
+      ingest: new MemoryQueue<SummariseMessage>({
+        name: 'ingest',
+        batchSize: 1,
+        concurrency: 1,
+        retryDelayMs,
+        onDeadLetter: onDeadLetter('ingest'),
+      }),
     };
     closers.push(async () => {
-      queues.dispatch.close();
-      queues.send.close();
-      await Promise.race([Promise.all([queues.dispatch.idle(), queues.send.idle()]), sleep(1000)]);
+      for (const queue of Object.values(queues)) queue.close();
+      await Promise.race([Promise.all(Object.values(queues).map((q) => q.idle())), sleep(1000)]);
     });
 
     const deps = buildDeps(config, {
@@ -107,7 +117,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     // Feature start-up hooks (seed data, queue consumers, schedules, resuming unfinished sends).
     for (const hook of startupHooks) await hook({ deps, queues, seed: !options.skipSeed, closers });
 
-    const app = createApp(deps);
+    const app = createApp(deps, { sesWebhook: true });
     // A deep accept backlog: bursts of connections (load tests, a newsletter's click storm) queue
     // instead of being reset.
     const server = createAdaptorServer({ fetch: app.fetch }) as Server;

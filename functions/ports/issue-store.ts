@@ -4,6 +4,8 @@
 import type { Delivery, Issue, RenderedTemplate } from '../domain/issues/types';
 import type { Frequency } from '../domain/subscribers/types';
 
+export type ReaderDelivery = Delivery & { issueId: string };
+
 export interface ClaimResult {
   claimed: boolean;
   /** The delivery already recorded when not claimed. */
@@ -37,6 +39,10 @@ export interface IssueStore {
   /** Record a recipient skipped at dispatch (suppressed address). Idempotent. */
   recordSuppressed(issueId: string, subscriberId: string, at: string): Promise<void>;
   listDeliveries(issueId: string): Promise<Delivery[]>;
+  /** One reader's deliveries across issues (their data export). */
+  listDeliveriesOf(subscriberId: string): Promise<ReaderDelivery[]>;
+  /** Strip a deleted reader's deliveries of what links them to the reader; answers how many. */
+  anonymiseDeliveriesOf(subscriberId: string): Promise<number>;
 
   /** Publication time up to which a cohort has been sent developments. */
   getCursor(topic: string, frequency: Frequency): Promise<string | undefined>;

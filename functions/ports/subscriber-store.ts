@@ -23,9 +23,13 @@ export interface SubscriberStore {
    * revision becomes the previous one plus one.
    */
   put(subscriber: Subscriber, options?: PutOptions): Promise<void>;
+  /** Several records at once (one batch read per 100): the senders' look-up of a recipient batch. */
+  getMany(ids: readonly string[]): Promise<Map<string, Subscriber>>;
   /** Remove the subscriber record and cohort entries (the suppression entry, if any, stays). */
   delete(id: string): Promise<void>;
   isSuppressed(id: string): Promise<boolean>;
+  /** Why and since when the id is suppressed (the reader's data export). */
+  getSuppression(id: string): Promise<{ reason: string; at: string } | undefined>;
   suppress(id: string, reason: string, at: string): Promise<void>;
   /**
    * Active, unpaused subscribers of one topic at one frequency, one page at a time

@@ -6,6 +6,7 @@ import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import type { Deps } from '../deps';
 import { deliverBatch } from '../domain/delivery/deliver';
 import type { SendMessage, TransactionalMessage } from '../domain/delivery/messages';
+import type { Recipient } from '../domain/subscribers/types';
 import type { Mailer } from '../ports/mailer';
 import { deliveryPorts } from './delivery-ports';
 import { transactionalSender } from './transactional';
@@ -39,6 +40,7 @@ export function createSendHandler(deps: Deps, options: SendHandlerOptions = {}) 
           ...ports,
           mailer: deps.mailer,
           clock: deps.clock,
+          readers: (ids) => currentReaders(deps, ids),
           cache,
           log: (msg, details) => deps.logger.warn(msg, details),
         },
@@ -52,4 +54,14 @@ export function createSendHandler(deps: Deps, options: SendHandlerOptions = {}) 
     const processor = new BatchProcessor(EventType.SQS);
     return processPartialResponse(event, record, processor, { throwOnFullBatchFailure: false });
   };
+}
+
+/** The recipients of a batch who still take mail, read when sending (the queue holds ids only). */
+async function currentReaders(deps: Deps, ids: readonly string[]): Promise<Map<string, Recipient>> {
+  const found = await deps.subscribers.getMany(ids);
+  const readers = new Map<string, Recipient>();
+  for (const [id, s] of found) {
+    if (s.status === 'active' && !s.paused) readers.set(id, { subscriberId: id, email: s.email });
+  }
+  return readers;
 }

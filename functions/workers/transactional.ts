@@ -20,6 +20,7 @@ export function transactionalSender(deps: Deps) {
           from: deps.config.FROM_ADDRESS,
           mailDomain: deps.config.mailDomain,
           tokenKeys: deps.config.TOKEN_KEYS,
+          idKey: deps.config.SUBSCRIBER_ID_KEY,
           configurationSet: deps.config.SES_CONFIGURATION_SET,
         },
       },

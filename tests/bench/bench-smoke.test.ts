@@ -6,6 +6,7 @@ import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { FUNCTIONS } from '../../cdk/bundle-paths';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const NUMBERS = [
@@ -23,7 +24,6 @@ const NUMBERS = [
   'apiErrors',
   'apiLostOrDoubled',
 ] as const;
-const FUNCTIONS = ['api', 'dispatch', 'send', 'feedback', 'schedule', 'poll-feeds'];
 
 describe('npm run bench -- --json --quick', () => {
   it('prints every figure as a finite number, with no duplicates, lost subscriptions or errors', async () => {

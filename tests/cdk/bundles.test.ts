@@ -11,8 +11,10 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { bundlePaths, FUNCTIONS, type FunctionName } from '../../cdk/bundle-paths';
 import { ESM_REQUIRE_BANNER } from '../../cdk/constructs/node-function';
 import { sqsRecord } from '../../functions/adapters/memory-queue/memory-queue';
-import { subscriberIdFor } from '../../functions/domain/subscribers/email';
+import { deriveSecrets } from '../../functions/aws/secrets';
+import { signedHeaders } from '../support/delivery';
 import { sesEmails, type TestDeps, testDeps } from '../support/env';
+import { subscriberIdFor } from '../support/ids';
 import { type FakeSqs, startFakeSqs } from './support/fake-sqs';
 import { invokeBundle } from './support/invoke';
 import { buildStack } from './support/synth';
@@ -42,6 +44,7 @@ beforeAll(async () => {
     SQS_ENDPOINT: sqs.endpoint,
     DISPATCH_QUEUE_URL: sqs.queueUrl('dispatch'),
     SEND_QUEUE_URL: sqs.queueUrl('send'),
+    INGEST_QUEUE_URL: sqs.queueUrl('ingest'),
     PUBLIC_URL: 'https://talkwatch.test',
     FROM_ADDRESS: 'Talkwatch <alerts@talkwatch.test>',
     MAX_SEND_RATE: '1000',
@@ -60,6 +63,11 @@ afterAll(async () => {
   await sqs?.close();
   if (outdir) rmSync(outdir, { recursive: true, force: true });
 });
+
+/** The id the deployed functions give an address (keyed with the key derived from the seed). */
+function deployedId(email: string): string {
+  return subscriberIdFor(email, deriveSecrets(JSON.parse(env.SECRETS_JSON!).seed).SUBSCRIBER_ID_KEY);
+}
 
 async function invoke<T>(name: Name, event: unknown): Promise<T> {
   return (await invokeBundle<T>(bundles[name], event, env)).result;
@@ -169,7 +177,21 @@ describe('handlers, invoked as AWS would', () => {
   test('api: GET /health through API Gateway v2 reaches the table and SES', async () => {
     const res = await invoke<{ statusCode: number; body: string }>('api', httpEvent('GET', '/health'));
     expect(res.statusCode).toBe(200);
-    expect(JSON.parse(res.body)).toMatchObject({ ok: true, store: { ok: true }, mailer: { ok: true } });
+    expect(JSON.parse(res.body)).toEqual({ status: 'ok', store: 'ok', mailer: 'ok' });
+  });
+
+  test('api: POST /webhooks/ses is not mounted in AWS, whatever secret signs it', async () => {
+    const body = JSON.stringify({ notificationType: 'Complaint', complaint: { complainedRecipients: [] } });
+    const seed = JSON.parse(env.SECRETS_JSON!).seed as string;
+    const { WEBHOOK_SECRET_DEVELOPMENTS, WEBHOOK_SECRET_SEND } = deriveSecrets(seed);
+    for (const secret of [WEBHOOK_SECRET_DEVELOPMENTS, WEBHOOK_SECRET_SEND]) {
+      const headers = signedHeaders(body, { secret });
+      const res = await invoke<{ statusCode: number }>(
+        'api',
+        httpEvent('POST', '/webhooks/ses', body, headers),
+      );
+      expect(res.statusCode).toBe(404);
+    }
   });
 
   test('api: POST /subscribe answers 202 and enqueues the confirmation email', async () => {
@@ -179,12 +201,18 @@ describe('handlers, invoked as AWS would', () => {
     expect(res.statusCode).toBe(202);
     const queued = sqs.messages('send').map((m) => JSON.parse(m));
     expect(queued).toContainEqual(
-      expect.objectContaining({ type: 'transactional', template: 'confirm', to: email }),
+      expect.objectContaining({
+        type: 'transactional',
+        template: 'confirm',
+        subscriberId: deployedId(email),
+      }),
     );
+    // Ids and a sealed token only: no address, no token anyone could use, in the queue.
+    expect(sqs.messages('send').join('\n')).not.toContain('@');
   });
 
   test('send: an SQS batch with that message sends the confirmation through SES', async () => {
-    const bodies = sqs.messages('send').filter((m) => m.includes(email));
+    const bodies = sqs.messages('send').filter((m) => m.includes(deployedId(email)));
     expect(bodies).toHaveLength(1);
     const res = await invoke<{ batchItemFailures: unknown[] }>('send', sqsEvent('send', bodies));
     expect(res.batchItemFailures).toEqual([]);
@@ -205,7 +233,13 @@ describe('handlers, invoked as AWS would', () => {
           timestamp: new Date().toISOString(),
           feedbackId: randomUUID(),
         },
-        mail: { timestamp: new Date().toISOString(), messageId: randomUUID(), destination: [email] },
+        mail: {
+          timestamp: new Date().toISOString(),
+          messageId: randomUUID(),
+          destination: [email],
+          // Event publishing echoes the tags every email carries; the reader's id is one of them.
+          tags: { 'ses:configuration-set': ['talkwatch'], subscriber: [subscriberIdFor(email)] },
+        },
       }),
     );
     expect(await deps.subscribers.isSuppressed(subscriberIdFor(email))).toBe(true);
@@ -218,6 +252,12 @@ describe('handlers, invoked as AWS would', () => {
     for (const failure of res.batchItemFailures) {
       expect(event.Records.map((r) => r.messageId)).toContain(failure.itemIdentifier);
     }
+  });
+
+  test('ingest: an SQS batch for a development no longer there is done, not retried', async () => {
+    const event = sqsEvent('ingest', [JSON.stringify({ type: 'summarise', developmentId: 'dev_gone' })]);
+    const res = await invoke<{ batchItemFailures: unknown[] }>('ingest', event);
+    expect(res.batchItemFailures).toEqual([]);
   });
 
   test('schedule: the weekly rule input asks for the weekly digests', async () => {

@@ -34,6 +34,13 @@ describe('AwsSolutionsChecks', () => {
       },
     ],
     ['an address identity', { sesIdentity: 'alerts@talkwatch.example', sendMaxConcurrency: 20 }],
+    [
+      'a custom API domain (execute-api endpoint off)',
+      {
+        apiDomainName: 'api.talkwatch.example',
+        apiCertificateArn: 'arn:aws:acm:eu-west-1:123456789012:certificate/abc',
+      },
+    ],
   ])('no unacknowledged finding with %s', (_name, context) => {
     const { stack } = buildStack({ context });
     expect(violationsOf(stack)).toEqual([]);

@@ -9,11 +9,15 @@ import { ConfigError, parseConfig } from '../../functions/config';
 const SEED = 'Qm9uam91ckxhTW9uZGVUb3V0TGVNb25kZUVzdEJpZW5BcnJpdmVWb2lsYTEyMw';
 
 describe('secrets derived from the generated seed', () => {
-  test('are a whsec_ webhook secret, an admin token and version-1 token keys the config accepts', () => {
+  test('are a whsec_ secret per webhook, an admin token and version-1 token keys the config accepts', () => {
     const secrets = deriveSecrets(SEED);
-    expect(secrets.WEBHOOK_SECRET).toMatch(/^whsec_[A-Za-z0-9+/]{32}$/);
+    expect(secrets.WEBHOOK_SECRET_DEVELOPMENTS).toMatch(/^whsec_[A-Za-z0-9+/]{32}$/);
+    expect(secrets.WEBHOOK_SECRET_SEND).toMatch(/^whsec_[A-Za-z0-9+/]{32}$/);
     const config = parseConfig({ ...secrets, PUBLIC_URL: 'https://talkwatch.test' });
-    expect(config.WEBHOOK_SECRET).toEqual([secrets.WEBHOOK_SECRET]);
+    expect(config.WEBHOOK_SECRET_DEVELOPMENTS).toEqual([secrets.WEBHOOK_SECRET_DEVELOPMENTS]);
+    expect(config.WEBHOOK_SECRET_SEND).toEqual([secrets.WEBHOOK_SECRET_SEND]);
+    // AWS never mounts POST /webhooks/ses, so no secret is derived for it.
+    expect(config.WEBHOOK_SECRET_SES).toBeUndefined();
     expect(config.TOKEN_KEYS[0]?.version).toBe('1');
     expect(config.ADMIN_TOKEN.length).toBeGreaterThanOrEqual(24);
   });
@@ -21,21 +25,29 @@ describe('secrets derived from the generated seed', () => {
   test('are stable for a seed, differ between seeds and from each other', () => {
     expect(deriveSecrets(SEED)).toEqual(deriveSecrets(SEED));
     const other = deriveSecrets(`${SEED}x`);
-    expect(other.WEBHOOK_SECRET).not.toBe(deriveSecrets(SEED).WEBHOOK_SECRET);
-    const { WEBHOOK_SECRET, ADMIN_TOKEN, TOKEN_KEYS } = deriveSecrets(SEED);
-    expect(new Set([WEBHOOK_SECRET.slice(6), ADMIN_TOKEN, TOKEN_KEYS.slice(2)]).size).toBe(3);
+    expect(other.WEBHOOK_SECRET_SEND).not.toBe(deriveSecrets(SEED).WEBHOOK_SECRET_SEND);
+    const { WEBHOOK_SECRET_DEVELOPMENTS, WEBHOOK_SECRET_SEND, ADMIN_TOKEN, TOKEN_KEYS } = deriveSecrets(SEED);
+    const values = [WEBHOOK_SECRET_DEVELOPMENTS.slice(6), WEBHOOK_SECRET_SEND.slice(6), ADMIN_TOKEN];
+    expect(new Set([...values, TOKEN_KEYS.slice(2)]).size).toBe(4);
   });
 
   test('explicit keys in the secret win (rotation), the rest still derive', () => {
     const rotated = 'whsec_bmV3bmV3bmV3bmV3bmV3bmV3bmV3 whsec_b2xkb2xkb2xkb2xkb2xkb2xkb2xk';
-    const secrets = secretsFromJson(JSON.stringify({ seed: SEED, WEBHOOK_SECRET: rotated }), 'test');
-    expect(secrets.WEBHOOK_SECRET).toBe(rotated);
+    const secrets = secretsFromJson(JSON.stringify({ seed: SEED, WEBHOOK_SECRET_SEND: rotated }), 'test');
+    expect(secrets.WEBHOOK_SECRET_SEND).toBe(rotated);
     expect(secrets.ADMIN_TOKEN).toBe(deriveSecrets(SEED).ADMIN_TOKEN);
+  });
+
+  test('a secret from before the split keeps signing developments, and only developments', () => {
+    const legacy = 'whsec_b2xkb2xkb2xkb2xkb2xkb2xkb2xk';
+    const secrets = secretsFromJson(JSON.stringify({ seed: SEED, WEBHOOK_SECRET: legacy }), 'test');
+    expect(secrets.WEBHOOK_SECRET_DEVELOPMENTS).toBe(legacy);
+    expect(secrets.WEBHOOK_SECRET_SEND).toBe(deriveSecrets(SEED).WEBHOOK_SECRET_SEND);
   });
 
   test('a secret without seed or value, or not JSON, is refused with a message naming it', () => {
     expect(() => secretsFromJson(JSON.stringify({ ADMIN_TOKEN: 'x'.repeat(30) }), 'Secret arn:1')).toThrow(
-      /Secret arn:1 lacks WEBHOOK_SECRET/,
+      /Secret arn:1 lacks WEBHOOK_SECRET_DEVELOPMENTS/,
     );
     expect(() => secretsFromJson('not json', 'SECRETS_JSON')).toThrow(ConfigError);
   });
@@ -63,11 +75,24 @@ describe('loadSecrets', () => {
     expect(await loadSecrets({})).toEqual({});
   });
 
-  test('awsDeps names a missing queue URL and retries after a failed cold start', async () => {
+  test('awsDeps names a missing queue URL of the function and retries after a failed cold start', async () => {
     const dispatchUrl = 'https://sqs.eu-west-1.amazonaws.com/1/dispatch';
     const sendUrl = 'https://sqs.eu-west-1.amazonaws.com/1/send';
-    await expect(awsDeps({ SEND_QUEUE_URL: sendUrl })).rejects.toThrow(/: DISPATCH_QUEUE_URL$/);
+    const needs = { queues: ['dispatch', 'send'] as const, secrets: false };
+    await expect(awsDeps({ SEND_QUEUE_URL: sendUrl }, needs)).rejects.toThrow(/: DISPATCH_QUEUE_URL$/);
     // Not the cached failure: the second cold start reads its own environment.
-    await expect(awsDeps({ DISPATCH_QUEUE_URL: dispatchUrl })).rejects.toThrow(/: SEND_QUEUE_URL$/);
+    await expect(awsDeps({ DISPATCH_QUEUE_URL: dispatchUrl }, needs)).rejects.toThrow(/: SEND_QUEUE_URL$/);
+  });
+
+  test('a function that holds no secret verifies no webhook, passes no admin check, signs no link', async () => {
+    const deps = await awsDeps(
+      { PUBLIC_URL: 'https://talkwatch.test', DISPATCH_QUEUE_URL: 'https://sqs.eu-west-1.amazonaws.com/1/d' },
+      { queues: ['dispatch'], secrets: false },
+    );
+    expect(deps.config.WEBHOOK_SECRET_DEVELOPMENTS).toEqual([]);
+    expect(deps.config.WEBHOOK_SECRET_SEND).toEqual([]);
+    expect(deps.config.TOKEN_KEYS).toEqual([]);
+    // Queues it may not use refuse rather than silently going somewhere.
+    await expect(deps.queues.send.send([])).rejects.toThrow(/may not enqueue to the send queue/);
   });
 });

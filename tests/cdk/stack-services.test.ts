@@ -2,6 +2,7 @@
 // feedback path, alarms, asserted on the template.
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, test } from 'vitest';
+import { TABLE_ACCESS } from '../../cdk/constructs/table-access';
 import { synthTemplate } from './support/synth';
 import { actionsOf, synthesised, TEST_CONTEXT } from './support/template';
 
@@ -9,7 +10,8 @@ import { actionsOf, synthesised, TEST_CONTEXT } from './support/template';
 const { stack, template, resources, logicalId, ofType, functions, statementsOf } = synthesised();
 
 describe('functions', () => {
-  test('all six run nodejs22.x on ARM64 with JSON logs, a retention, and the configuration they read', () => {
+  test('all seven run nodejs22.x on ARM64 with JSON logs, a retention, and the configuration they read', () => {
+    const secretReaders = ['api', 'send'];
     for (const [name, fn] of Object.entries(functions())) {
       const props = resources[logicalId(fn)]!.Properties;
       expect(props.Runtime, name).toBe('nodejs22.x');
@@ -22,9 +24,6 @@ describe('functions', () => {
       expect(Object.keys(env).sort(), name).toEqual(
         expect.arrayContaining([
           'TABLE_NAME',
-          'SECRET_ARN',
-          'DISPATCH_QUEUE_URL',
-          'SEND_QUEUE_URL',
           'PUBLIC_URL',
           'FROM_ADDRESS',
           'MAIL_DOMAIN',
@@ -35,7 +34,10 @@ describe('functions', () => {
         ]),
       );
       expect(env.TABLE_NAME).toEqual({ Ref: logicalId(stack.storage.table) });
-      expect(env.SECRET_ARN).toEqual({ Ref: logicalId(stack.storage.secret) });
+      // Only the functions that verify webhooks or sign readers' links know where the secret is.
+      expect(env.SECRET_ARN, name).toEqual(
+        secretReaders.includes(name) ? { Ref: logicalId(stack.storage.secret) } : undefined,
+      );
       expect(env.MAX_SEND_RATE).toBe('25');
       expect(env.MAIL_DOMAIN).toBe('news.example.org');
       expect(env.FROM_ADDRESS).toBe('Talkwatch <alerts@news.example.org>');
@@ -52,28 +54,53 @@ describe('functions', () => {
     });
   });
 
-  test('each function may read the secret and use the table, and enqueue only where it must', () => {
+  test('each function gets only the queues, secret and table actions its code uses', () => {
     const sendsTo = (fn: object) =>
       statementsOf(fn as never)
         .filter((s) => actionsOf(s).includes('sqs:SendMessage'))
-        .flatMap((s) => [s.Resource].flat().map((r: { 'Fn::GetAtt': string[] }) => r['Fn::GetAtt'][0]));
-    const q = { dispatch: logicalId(stack.storage.dispatchQueue), send: logicalId(stack.storage.sendQueue) };
+        .flatMap((s) => [s.Resource].flat().map((r: { 'Fn::GetAtt': string[] }) => r['Fn::GetAtt'][0]))
+        .sort();
+    const q = {
+      dispatch: logicalId(stack.storage.dispatchQueue),
+      send: logicalId(stack.storage.sendQueue),
+      ingest: logicalId(stack.storage.ingestQueue),
+    };
     const f = functions();
-    expect(sendsTo(f.api).sort()).toEqual([q.dispatch, q.send].sort());
+    expect(sendsTo(f.api)).toEqual([q.dispatch, q.send, q.ingest].sort());
     expect(sendsTo(f.feedback)).toEqual([]);
     expect(sendsTo(f.schedule)).toEqual([q.dispatch]);
-    expect(sendsTo(f.pollFeeds)).toEqual([q.dispatch]);
-    for (const fn of Object.values(f)) {
-      const statements = statementsOf(fn);
-      expect(statements).toContainEqual(
-        expect.objectContaining({
-          Action: expect.arrayContaining(['secretsmanager:GetSecretValue']),
-          Resource: { Ref: logicalId(stack.storage.secret) },
-        }),
-      );
-      expect(statements.some((s) => actionsOf(s).includes('dynamodb:PutItem'))).toBe(true);
-      expect(statements.flatMap(actionsOf).some((a) => a === '*' || a.endsWith(':*'))).toBe(false);
+    expect(sendsTo(f.pollFeeds)).toEqual([q.ingest]);
+    expect(sendsTo(f.ingest)).toEqual([q.dispatch]);
+    expect(sendsTo(f.dispatch)).toEqual([q.dispatch, q.send].sort());
+    expect(sendsTo(f.send)).toEqual([q.send]);
+    const readsSecret = (fn: object) =>
+      statementsOf(fn as never).some((s) => actionsOf(s).includes('secretsmanager:GetSecretValue'));
+    expect(
+      Object.entries(f)
+        .filter(([, fn]) => readsSecret(fn))
+        .map(([name]) => name)
+        .sort(),
+    ).toEqual(['api', 'send']);
+    const access: Record<keyof typeof f, readonly string[]> = {
+      api: TABLE_ACCESS.api,
+      dispatch: TABLE_ACCESS.dispatch,
+      send: TABLE_ACCESS.send,
+      feedback: TABLE_ACCESS.feedback,
+      schedule: TABLE_ACCESS.schedule,
+      pollFeeds: TABLE_ACCESS['poll-feeds'],
+      ingest: TABLE_ACCESS.ingest,
+    };
+    for (const [name, fn] of Object.entries(f) as Array<[keyof typeof f, object]>) {
+      const statements = statementsOf(fn as never);
+      const tableActions = statements.flatMap(actionsOf).filter((a) => a.startsWith('dynamodb:'));
+      expect(tableActions.sort(), name).toEqual([...access[name]].sort());
+      expect(
+        statements.flatMap(actionsOf).some((a) => a === '*' || a.endsWith(':*')),
+        name,
+      ).toBe(false);
     }
+    // The functions that read internet input cannot delete readers or touch the send path.
+    expect(TABLE_ACCESS['poll-feeds']).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem']);
   });
 
   test('only the send function may send email, only as the identity through the configuration set', () => {
@@ -116,6 +143,53 @@ describe('HTTP API', () => {
       PayloadFormatVersion: '2.0',
       IntegrationUri: { 'Fn::GetAtt': [logicalId(stack.api.handler), 'Arn'] },
     });
+  });
+});
+
+describe('HTTP API hardening', () => {
+  test('sign-ups, one-click unsubscribes and each webhook have their own throttling bucket', () => {
+    const [[, stage] = []] = ofType('AWS::ApiGatewayV2::Stage');
+    const settings = stage?.Properties.RouteSettings;
+    expect(settings['POST /subscribe']).toEqual({ ThrottlingRateLimit: 5, ThrottlingBurstLimit: 20 });
+    for (const key of ['POST /unsubscribe', 'POST /webhooks/developments', 'POST /webhooks/send']) {
+      expect(settings[key], key).toEqual({ ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 });
+      // A route by that key must exist, or the bucket is never used.
+      template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: key });
+    }
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'POST /subscribe' });
+  });
+
+  test('the execute-api endpoint is switched off when a custom domain fronts the API', () => {
+    expect(ofType('AWS::ApiGatewayV2::Api')[0]?.[1].Properties.DisableExecuteApiEndpoint).toBe(false);
+    const custom = synthTemplate({
+      context: {
+        ...TEST_CONTEXT,
+        apiDomainName: 'api.news.example.org',
+        apiCertificateArn: 'arn:aws:acm:eu-west-1:123456789012:certificate/abc',
+      },
+    });
+    custom.template.hasResourceProperties('AWS::ApiGatewayV2::Api', { DisableExecuteApiEndpoint: true });
+    custom.template.hasResourceProperties('AWS::ApiGatewayV2::DomainName', {
+      DomainName: 'api.news.example.org',
+    });
+    custom.template.resourceCountIs('AWS::ApiGatewayV2::ApiMapping', 1);
+    custom.template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ PUBLIC_URL: 'https://api.news.example.org' }) },
+    });
+  });
+
+  test('the topic key lets SES and CloudWatch use it only on behalf of this account', () => {
+    const key = resources[logicalId(stack.storage.topicKey)]!.Properties.KeyPolicy.Statement as Array<
+      Record<string, Record<string, unknown>>
+    >;
+    const services = key.filter((s) => s.Principal?.Service);
+    expect(services.flatMap((s) => s.Principal!.Service).sort()).toEqual([
+      'cloudwatch.amazonaws.com',
+      'ses.amazonaws.com',
+    ]);
+    for (const s of services) {
+      expect(s.Condition).toEqual({ StringEquals: { 'aws:SourceAccount': '123456789012' } });
+    }
   });
 });
 
@@ -176,6 +250,7 @@ describe('alarms', () => {
       stack.storage.dispatchDeadLetterQueue,
       stack.storage.sendDeadLetterQueue,
       stack.feedback.deadLetterQueue,
+      stack.storage.ingestDeadLetterQueue,
     ];
     for (const dlq of dlqs) {
       const alarm = alarms().find(

@@ -60,9 +60,14 @@ describe('queues', () => {
       dlq: stack.storage.sendDeadLetterQueue,
       consumer: stack.sending.sendFunction,
     },
+    {
+      queue: stack.storage.ingestQueue,
+      dlq: stack.storage.ingestDeadLetterQueue,
+      consumer: stack.ingest.handler,
+    },
   ];
 
-  test('dispatch and send have a DLQ after 5 receives, are encrypted and refuse non-TLS access', () => {
+  test('dispatch, send and ingest have a DLQ after 5 receives, are encrypted and refuse non-TLS access', () => {
     for (const { queue, dlq } of pairs()) {
       const props = resources[logicalId(queue)]!.Properties;
       expect(props.RedrivePolicy).toEqual({

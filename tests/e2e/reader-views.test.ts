@@ -26,7 +26,7 @@ async function request(kind: 'digest' | 'alert', extra: Record<string, unknown> 
   const res = await fetch(`${stack.appUrl}/webhooks/send`, {
     method: 'POST',
     body,
-    headers: signedHeaders(body, { secret: stack.config.WEBHOOK_SECRET[0]! }),
+    headers: signedHeaders(body, { secret: stack.config.WEBHOOK_SECRET_SEND[0]! }),
   });
   expect(res.status).toBe(202);
   const { issueId } = (await res.json()) as { issueId: string };
@@ -88,8 +88,16 @@ beforeAll(async () => {
   await stack.queues.send.idle();
 
   const keys = stack.config.TOKEN_KEYS;
-  const preferences = signSubscriberToken(keys, 'preferences', subscriberIdFor(reader.email));
-  const unsubscribe = signSubscriberToken(keys, 'unsubscribe', subscriberIdFor(reader.email));
+  const preferences = signSubscriberToken(
+    keys,
+    'preferences',
+    subscriberIdFor(reader.email, stack.config.SUBSCRIBER_ID_KEY),
+  );
+  const unsubscribe = signSubscriberToken(
+    keys,
+    'unsubscribe',
+    subscriberIdFor(reader.email, stack.config.SUBSCRIBER_ID_KEY),
+  );
   const welcome = await renderWelcomeEmail({
     topicTitles: ['US–Russia–Ukraine peace talks'],
     frequency: 'daily',

@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { subscriberIdFor } from '../../functions/domain/subscribers/email';
 import { freePort } from '../../functions/local/emulators';
 import { type LocalStack, startLocalStack } from '../../functions/local/stack';
 import { launchChromium } from '../../scripts/chromium';
+import { subscriberIdFor } from '../support/ids';
 
 let stack: LocalStack;
 let browser: Browser;
@@ -85,7 +85,7 @@ describe('subscribing in a browser', () => {
     await page.getByRole('button', { name: 'Unsubscribe' }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('You are unsubscribed');
 
-    const s = await stack.deps.subscribers.get(subscriberIdFor(email));
+    const s = await stack.deps.subscribers.get(subscriberIdFor(email, stack.config.SUBSCRIBER_ID_KEY));
     expect(s?.status).toBe('unsubscribed');
     expect(s?.frequency).toBe('weekly');
     expect((await stack.deps.subscribers.listCohort('us-russia-ukraine', 'weekly')).items).toEqual([]);

@@ -64,10 +64,12 @@ describe('npm start (local stack)', () => {
     await waitFor(first, 'Talkwatch is running');
     const health = await fetch(`http://localhost:${env.PORT}/health`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toMatchObject({ ok: true, store: { ok: true }, mailer: { ok: true } });
+    expect(await health.json()).toEqual({ status: 'ok', store: 'ok', mailer: 'ok' });
     expect((await fetch(`http://localhost:${env.SES_PORT}/`)).status).toBe(200);
-    const secret = /Webhook secret: (whsec_\S+)/.exec(first.output())?.[1];
+    const secret = /developments: (whsec_\S+)/.exec(first.output())?.[1];
     expect(secret).toBeDefined();
+    // Each webhook route has its own secret, and the start-up message shows each.
+    expect(/send: +(whsec_\S+)/.exec(first.output())?.[1]).not.toBe(secret);
 
     const doc = DynamoDBDocumentClient.from(
       new DynamoDBClient({
@@ -86,7 +88,7 @@ describe('npm start (local stack)', () => {
       new GetCommand({ TableName: 'talkwatch', Key: { pk: 'TEST#persist', sk: 'X' } }),
     );
     expect(item.Item?.v).toBe(42);
-    expect(second.output()).toContain(`Webhook secret: ${secret}`);
+    expect(second.output()).toContain(`developments: ${secret}`);
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
   });

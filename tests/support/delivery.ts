@@ -2,10 +2,10 @@
 // the local wiring of both queue consumers on test deps.
 import { randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
-import { subscriberIdFor } from '../../functions/domain/subscribers/email';
 import type { Frequency, Subscriber } from '../../functions/domain/subscribers/types';
 import type { SubscriberStore } from '../../functions/ports/subscriber-store';
 import { TEST_SECRETS } from './env';
+import { subscriberIdFor } from './ids';
 
 export function activeSubscriber(email: string, frequency: Frequency = 'daily'): Subscriber {
   const at = '2025-11-01T00:00:00.000Z';
@@ -39,13 +39,27 @@ export async function seedSubscribers(
   return subscribers;
 }
 
-export function signedHeaders(body: string, options: { id?: string; secret?: string; at?: Date } = {}) {
+const ROUTE_SECRETS = {
+  send: TEST_SECRETS.WEBHOOK_SECRET_SEND,
+  developments: TEST_SECRETS.WEBHOOK_SECRET_DEVELOPMENTS,
+  ses: TEST_SECRETS.WEBHOOK_SECRET_SES,
+};
+
+/** Standard Webhooks headers signed with the test secret of `route` (default: send), or `secret`. */
+export function signedHeaders(
+  body: string,
+  options: { id?: string; secret?: string; at?: Date; route?: keyof typeof ROUTE_SECRETS } = {},
+) {
   const id = options.id ?? `msg_${randomUUID()}`;
   const at = options.at ?? new Date();
   return {
     'content-type': 'application/json',
     'webhook-id': id,
     'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
-    'webhook-signature': new Webhook(options.secret ?? TEST_SECRETS.WEBHOOK_SECRET).sign(id, at, body),
+    'webhook-signature': new Webhook(options.secret ?? ROUTE_SECRETS[options.route ?? 'send']).sign(
+      id,
+      at,
+      body,
+    ),
   };
 }

@@ -11,6 +11,7 @@ import {
   type Deps,
   type DispatchMessage,
   type SendMessage,
+  type SummariseMessage,
 } from '../../functions/deps';
 import { generateSecrets } from '../../functions/local/secrets';
 import { LOCAL_CREDENTIALS } from '../../functions/local/stack';
@@ -32,7 +33,11 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 }
 
 export interface TestDeps extends Deps {
-  queues: { dispatch: MemoryQueue<DispatchMessage>; send: MemoryQueue<SendMessage> };
+  queues: {
+    dispatch: MemoryQueue<DispatchMessage>;
+    send: MemoryQueue<SendMessage>;
+    ingest: MemoryQueue<SummariseMessage>;
+  };
 }
 
 /** Deps on a fresh table in the emulators; queues are in-process and not consumed unless a test says so. */
@@ -44,6 +49,7 @@ export async function testDeps(
   const queues = {
     dispatch: new MemoryQueue<DispatchMessage>({ name: 'dispatch' }),
     send: new MemoryQueue<SendMessage>({ name: 'send' }),
+    ingest: new MemoryQueue<SummariseMessage>({ name: 'ingest' }),
   };
   const deps = buildDeps(config, { queues, credentials: LOCAL_CREDENTIALS, ...options });
   await ensureTable(deps.dynamo.client, config.TABLE_NAME);

@@ -24,12 +24,25 @@ export class MemorySubscriberStore implements SubscriberStore {
     this.profiles.set(subscriber.id, { ...copy, revision: base + 1 });
   }
 
+  async getMany(ids: readonly string[]) {
+    const found = new Map<string, Subscriber>();
+    for (const id of ids) {
+      const s = await this.get(id);
+      if (s) found.set(id, s);
+    }
+    return found;
+  }
+
   async delete(id: string) {
     this.profiles.delete(id);
   }
 
   async isSuppressed(id: string) {
     return this.suppressions.has(id);
+  }
+
+  async getSuppression(id: string) {
+    return this.suppressions.get(id);
   }
 
   async suppress(id: string, reason: string, at: string) {

@@ -4,6 +4,7 @@
 import { renderConfirmEmail, renderWelcomeEmail } from '../../emails/render';
 import { createApp } from '../../functions/app/create-app';
 import type { TransactionalMessage } from '../../functions/domain/delivery/messages';
+import { unsealConfirmToken } from '../../functions/domain/subscribers/confirm-token';
 import { deliverTransactional } from '../../functions/domain/subscribers/transactional';
 import type { Clock } from '../../functions/ports/clock';
 import type { OutgoingEmail } from '../../functions/ports/mailer';
@@ -12,8 +13,13 @@ import { type TestDeps, testDeps } from './env';
 export interface SubscriptionHarness {
   deps: TestDeps;
   app: ReturnType<typeof createApp>;
-  /** Every message the app put on the send queue, oldest first. */
-  sent: TransactionalMessage[];
+  /**
+   * The messages the app put on the send queue that lead to an email (a confirmation with a token, a
+   * welcome), oldest first, with the confirmation token unsealed for the test to use.
+   */
+  sent: SentMessage[];
+  /** Every message, the ones the sender drops included. */
+  queued: TransactionalMessage[];
   /** Every email handed to the mailer, headers included (the SES emulator drops custom headers). */
   mailed: OutgoingEmail[];
   request(path: string, init?: RequestInit, ip?: string): Promise<Response>;
@@ -21,14 +27,22 @@ export interface SubscriptionHarness {
   flush(): Promise<void>;
 }
 
+export type SentMessage = TransactionalMessage & { confirmToken?: string };
+
 export async function subscriptionHarness(options: { clock?: Clock } = {}): Promise<SubscriptionHarness> {
   const deps = await testDeps({}, options.clock ? { clock: options.clock } : {});
-  const sent: TransactionalMessage[] = [];
+  const sent: SentMessage[] = [];
+  const queued: TransactionalMessage[] = [];
   const mailed: OutgoingEmail[] = [];
   const queue = deps.queues.send;
   const send = queue.send.bind(queue);
   queue.send = async (messages) => {
-    sent.push(...(messages as TransactionalMessage[]));
+    for (const m of messages as TransactionalMessage[]) {
+      queued.push(m);
+      const confirmToken = unsealConfirmToken(m.sealedToken, deps.config.SUBSCRIBER_ID_KEY);
+      if (m.template === 'welcome' || confirmToken)
+        sent.push({ ...m, ...(confirmToken ? { confirmToken } : {}) });
+    }
     await send(messages);
   };
   const mailer = deps.mailer;
@@ -53,6 +67,7 @@ export async function subscriptionHarness(options: { clock?: Clock } = {}): Prom
             from: deps.config.FROM_ADDRESS,
             mailDomain: deps.config.mailDomain,
             tokenKeys: deps.config.TOKEN_KEYS,
+            idKey: deps.config.SUBSCRIBER_ID_KEY,
           },
         },
         message,
@@ -64,6 +79,7 @@ export async function subscriptionHarness(options: { clock?: Clock } = {}): Prom
     deps,
     app,
     sent,
+    queued,
     mailed,
     request: (path, init = {}, ip = '198.51.100.7') =>
       Promise.resolve(app.request(path, init, { requestContext: { http: { sourceIp: ip } } })),

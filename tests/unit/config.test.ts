@@ -13,15 +13,18 @@ describe('config', () => {
     expect(config.TOKEN_KEYS[0]?.version).toBe('1');
   });
 
-  it('accepts several webhook secrets for rotation', () => {
-    const second = generateSecrets().WEBHOOK_SECRET;
-    const config = parseConfig({ ...valid, WEBHOOK_SECRET: `${valid.WEBHOOK_SECRET} ${second}` });
-    expect(config.WEBHOOK_SECRET).toHaveLength(2);
+  it('accepts several webhook secrets per route for rotation', () => {
+    const second = generateSecrets().WEBHOOK_SECRET_SEND;
+    const config = parseConfig({ ...valid, WEBHOOK_SECRET_SEND: `${valid.WEBHOOK_SECRET_SEND} ${second}` });
+    expect(config.WEBHOOK_SECRET_SEND).toHaveLength(2);
+    expect(config.WEBHOOK_SECRET_DEVELOPMENTS).toEqual([valid.WEBHOOK_SECRET_DEVELOPMENTS]);
   });
 
   it.each([
     ['PUBLIC_URL', { PUBLIC_URL: 'not a url' }],
-    ['WEBHOOK_SECRET', { WEBHOOK_SECRET: 'plain-secret' }],
+    ['WEBHOOK_SECRET_DEVELOPMENTS', { WEBHOOK_SECRET_DEVELOPMENTS: 'plain-secret' }],
+    ['WEBHOOK_SECRET_SEND', { WEBHOOK_SECRET_SEND: undefined }],
+    ['WEBHOOK_SECRET_SES', { WEBHOOK_SECRET_SES: 'whsec_short' }],
     ['ADMIN_TOKEN', { ADMIN_TOKEN: 'short' }],
     ['TOKEN_KEYS', { TOKEN_KEYS: 'one:abc' }],
     ['MAX_SEND_RATE', { MAX_SEND_RATE: '-3' }],

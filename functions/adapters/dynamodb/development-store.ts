@@ -6,8 +6,8 @@
 // the URL, so a crash after the URL claim is finished by the next attempt with the same URL.
 import { createHash } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Development, StateOfPlay } from '../../domain/developments/types';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Development, StateOfPlay, StoredDevelopment } from '../../domain/developments/types';
 import { ConflictError, NotFoundError } from '../../domain/errors';
 import type { AddResult, DevelopmentStore } from '../../ports/development-store';
 import type { DynamoClients } from './client';
@@ -23,7 +23,7 @@ export class DynamoDevelopmentStore implements DevelopmentStore {
     private readonly tableName: string,
   ) {}
 
-  async add(development: Development): Promise<AddResult> {
+  async add(development: StoredDevelopment): Promise<AddResult> {
     const urlClaim = await this.claim(urlKey(development.url), 'DEVURL', development.id);
     if (urlClaim !== development.id) {
       const existing = await this.get(urlClaim);
@@ -38,30 +38,43 @@ export class DynamoDevelopmentStore implements DevelopmentStore {
         return { development: existing, created: false };
       }
     }
-    const stored = await this.get(development.id);
+    const stored = await this.getStored(development.id);
     if (stored) return { development: stored, created: false };
     await this.put(development);
     return { development, created: true };
   }
 
-  async update(development: Development): Promise<void> {
+  async update(development: StoredDevelopment): Promise<void> {
     await this.put(development);
     for (const source of development.sources) await this.claim(urlKey(source.url), 'DEVURL', development.id);
   }
 
   async get(id: string): Promise<Development | undefined> {
-    const { Item } = await this.dynamo.doc.send(
-      new GetCommand({ TableName: this.tableName, Key: devKey(id) }),
-    );
-    return Item ? (Item.development as Development) : undefined;
+    const stored = await this.getStored(id);
+    return stored?.summary ? (stored as Development) : undefined;
   }
 
-  async findByUrl(url: string): Promise<Development | undefined> {
+  async getStored(id: string): Promise<StoredDevelopment | undefined> {
+    const { Item } = await this.dynamo.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: devKey(id), ConsistentRead: true }),
+    );
+    return Item ? (Item.development as StoredDevelopment) : undefined;
+  }
+
+  async findByUrl(url: string): Promise<StoredDevelopment | undefined> {
     return this.follow(urlKey(url), 'DEVURL');
   }
 
-  async findByContentHash(hash: string): Promise<Development | undefined> {
+  async findByContentHash(hash: string): Promise<StoredDevelopment | undefined> {
     return this.follow(hashKey(hash), 'DEVHASH');
+  }
+
+  async remove(development: StoredDevelopment, intoId: string): Promise<void> {
+    // Claims first: a crash before the delete leaves claims pointing at the survivor, never at nothing.
+    for (const source of development.sources) await this.putClaim(urlKey(source.url), 'DEVURL', intoId);
+    await this.putClaim(urlKey(development.url), 'DEVURL', intoId);
+    await this.putClaim(hashKey(development.contentHash), 'DEVHASH', intoId);
+    await this.dynamo.doc.send(new DeleteCommand({ TableName: this.tableName, Key: devKey(development.id) }));
   }
 
   async listByTopic(topic: string, options: { since?: string; limit?: number } = {}): Promise<Development[]> {
@@ -147,25 +160,27 @@ export class DynamoDevelopmentStore implements DevelopmentStore {
     }
   }
 
-  private async put(development: Development): Promise<void> {
+  private async put(development: StoredDevelopment): Promise<void> {
+    // On the topic's timeline (digests, near-duplicate checks) only once summarised.
+    const timeline = development.summary
+      ? {
+          [INDEXES.gsi2.pk]: `DEVS#${development.topic}`,
+          [INDEXES.gsi2.sk]: `${development.publishedAt}#${development.id}`,
+        }
+      : {};
     await this.dynamo.doc.send(
       new PutCommand({
         TableName: this.tableName,
-        Item: {
-          ...devKey(development.id),
-          [INDEXES.gsi2.pk]: `DEVS#${development.topic}`,
-          [INDEXES.gsi2.sk]: `${development.publishedAt}#${development.id}`,
-          development,
-        },
+        Item: { ...devKey(development.id), ...timeline, development },
       }),
     );
   }
 
-  private async follow(pk: string, sk: string): Promise<Development | undefined> {
+  private async follow(pk: string, sk: string): Promise<StoredDevelopment | undefined> {
     const { Item } = await this.dynamo.doc.send(
       new GetCommand({ TableName: this.tableName, Key: { pk, sk } }),
     );
-    return Item ? this.get(Item.developmentId as string) : undefined;
+    return Item ? this.getStored(Item.developmentId as string) : undefined;
   }
 
   /** Write the claim if absent; answer the id that holds it (ours or the earlier one). */

@@ -13,7 +13,7 @@ import {
 import { isPublished } from '../../domain/issues/archive';
 import type { Delivery, Issue, RenderedTemplate } from '../../domain/issues/types';
 import type { Frequency } from '../../domain/subscribers/types';
-import type { ClaimResult, IssueStore } from '../../ports/issue-store';
+import type { ClaimResult, IssueStore, ReaderDelivery } from '../../ports/issue-store';
 import type { DynamoClients } from './client';
 import { INDEXES } from './table';
 
@@ -21,6 +21,15 @@ const issueKey = (id: string) => ({ pk: `ISSUE#${id}`, sk: 'ISSUE' });
 const deliveryKey = (id: string, subscriberId: string) => ({
   pk: `ISSUE#${id}`,
   sk: `DELIVERY#${subscriberId}`,
+});
+/** A delivery is also on the timeline index under its reader, for their export and their erasure. */
+const readerIndex = (id: string, subscriberId: string) => ({
+  [INDEXES.gsi2.pk]: `READER#${subscriberId}`,
+  [INDEXES.gsi2.sk]: `ISSUE#${id}`,
+});
+const deliveryItem = (id: string, subscriberId: string) => ({
+  ...deliveryKey(id, subscriberId),
+  ...readerIndex(id, subscriberId),
 });
 const OPEN = 'ISSUE#OPEN';
 const cursorKey = (topic: string, frequency: Frequency) => ({
@@ -133,7 +142,7 @@ export class DynamoIssueStore implements IssueStore {
       await this.doc.send(
         new PutCommand({
           TableName: this.table,
-          Item: { ...deliveryKey(issueId, subscriberId), status: 'claimed', claimId, claimedAt: at },
+          Item: { ...deliveryItem(issueId, subscriberId), status: 'claimed', claimId, claimedAt: at },
           ConditionExpression: 'attribute_not_exists(pk)',
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         }),
@@ -161,7 +170,7 @@ export class DynamoIssueStore implements IssueStore {
   async completeMany(issueId: string, deliveries: Delivery[]): Promise<void> {
     for (let i = 0; i < deliveries.length; i += 25) {
       let requests: Record<string, unknown>[] | undefined = deliveries.slice(i, i + 25).map((d) => ({
-        PutRequest: { Item: { ...deliveryKey(issueId, d.subscriberId), ...withoutId(d) } },
+        PutRequest: { Item: { ...deliveryItem(issueId, d.subscriberId), ...withoutId(d) } },
       }));
       for (let attempt = 0; requests && requests.length > 0; attempt++) {
         if (attempt >= 8) throw new Error(`could not record ${requests.length} delivery outcome(s)`);
@@ -195,7 +204,7 @@ export class DynamoIssueStore implements IssueStore {
       await this.doc.send(
         new PutCommand({
           TableName: this.table,
-          Item: { ...deliveryKey(issueId, subscriberId), status: 'suppressed', at },
+          Item: { ...deliveryItem(issueId, subscriberId), status: 'suppressed', at },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
@@ -221,6 +230,50 @@ export class DynamoIssueStore implements IssueStore {
       start = out.LastEvaluatedKey;
     } while (start);
     return deliveries;
+  }
+
+  async listDeliveriesOf(subscriberId: string): Promise<ReaderDelivery[]> {
+    const out: ReaderDelivery[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.doc.send(
+        new QueryCommand({
+          TableName: this.table,
+          IndexName: INDEXES.gsi2.name,
+          KeyConditionExpression: '#pk = :pk',
+          ExpressionAttributeNames: { '#pk': INDEXES.gsi2.pk },
+          ExpressionAttributeValues: { ':pk': `READER#${subscriberId}` },
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        out.push({ issueId: String(item.pk).slice('ISSUE#'.length), ...toDelivery(item) });
+      }
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return out;
+  }
+
+  async anonymiseDeliveriesOf(subscriberId: string): Promise<number> {
+    const deliveries = await this.listDeliveriesOf(subscriberId);
+    for (const d of deliveries) {
+      // Kept so the issue's counts stay true and the exactly-once claim still holds; what could lead
+      // back to the reader (SES message id, error text, the reader index) is gone.
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: {
+            ...deliveryKey(d.issueId, subscriberId),
+            status: d.status,
+            ...(d.at ? { at: d.at } : {}),
+            ...(d.claimedAt ? { claimedAt: d.claimedAt } : {}),
+            ...(d.status === 'claimed' && d.claimId ? { claimId: d.claimId } : {}),
+            anonymised: true,
+          },
+        }),
+      );
+    }
+    return deliveries.length;
   }
 
   async getCursor(topic: string, frequency: Frequency): Promise<string | undefined> {

@@ -121,6 +121,17 @@ export class DynamoSubscriberStore implements SubscriberStore {
     return Boolean(out.Item);
   }
 
+  async getSuppression(id: string): Promise<{ reason: string; at: string } | undefined> {
+    const out = await this.dynamo.doc.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: { pk: pk(id), sk: 'SUPPRESSION' },
+        ConsistentRead: true,
+      }),
+    );
+    return out.Item ? { reason: String(out.Item.reason), at: String(out.Item.at) } : undefined;
+  }
+
   async suppress(id: string, reason: string, at: string): Promise<void> {
     await this.dynamo.doc.send(
       new PutCommand({
@@ -175,6 +186,10 @@ export class DynamoSubscriberStore implements SubscriberStore {
       topic: String(i.topic),
       frequency: String(i.frequency),
     }));
+  }
+
+  async getMany(ids: readonly string[]): Promise<Map<string, Subscriber>> {
+    return this.profiles([...ids]);
   }
 
   private async profiles(ids: string[]): Promise<Map<string, Subscriber>> {

@@ -4,8 +4,10 @@
 // domain/issues/archive.ts). Hono JSX, not React (the API bundle carries no React).
 import { Feed } from 'feed';
 import { type Context, Hono } from 'hono';
+import { escapeHtml } from '../../domain/delivery/personalise';
 import { isPublished, listPublished } from '../../domain/issues/archive';
 import { presentIssue, proposalLine, recentTimeline, whatsNext } from '../../domain/issues/presentation';
+import { isIssueId } from '../../domain/issues/request';
 import type { Topic } from '../../domain/subscribers/topics';
 import { deliveryPorts } from '../../workers/delivery-ports';
 import { DatedLines, IssueArticle, IssueList, SubscribeBox } from '../pages/issue-view';
@@ -62,7 +64,9 @@ export const archiveRoutes = new Hono<AppEnv>()
     );
   })
   .get('/archive/:id', async (c) => {
-    const issue = await deliveryPorts(c.get('deps')).issues.get(c.req.param('id'));
+    // An id that cannot be an issue's (a 5,000-character path) is not asked of the store.
+    const id = c.req.param('id');
+    const issue = isIssueId(id) ? await deliveryPorts(c.get('deps')).issues.get(id) : undefined;
     if (!issue || !isPublished(issue))
       return c.html(notFoundPage('This issue does not exist or was never sent.'), 404);
     const topics = c.get('deps').topics;
@@ -144,12 +148,16 @@ export const archiveRoutes = new Hono<AppEnv>()
     });
     for (const issue of issues) {
       const view = presentIssue(issue.kind, issue.content!);
+      // The feed library marks titles and summaries `type="html"`: report text is escaped into it, so
+      // a title such as `<img src=x onerror=…>` reaches feed readers as text, never as markup.
       feed.addItem({
         id: `${config.PUBLIC_URL}/archive/${issue.id}`,
-        title: issue.content!.subject,
+        title: escapeHtml(issue.content!.subject),
         link: `${config.PUBLIC_URL}/archive/${issue.id}`,
         date: new Date(issue.createdAt),
-        description: [...view.bigPicture, ...view.news.map((d) => d.summary)].join('\n\n'),
+        description: [...view.bigPicture, ...view.news.map((d) => d.summary)]
+          .map((p) => `<p>${escapeHtml(p)}</p>`)
+          .join(''),
       });
     }
     return c.body(feed.atom1(), 200, { 'Content-Type': 'application/atom+xml; charset=utf-8' });

@@ -1,13 +1,15 @@
-// POST /webhooks/ses: SES bounce and complaint notifications for the local stack (in AWS they come
-// through SNS to functions/feedback.ts). Signed like every webhook; the body is the SES notification
-// or its SNS envelope.
+// POST /webhooks/ses: SES bounce and complaint notifications for the local stack only (in AWS they
+// come through SNS to functions/feedback.ts, and the API does not mount this route: a forged
+// complaint would suppress a reader for good). Signed with its own secret; the body is the SES
+// notification or its SNS envelope.
 import { Hono } from 'hono';
 import { handleSesNotification, parseSesNotification } from '../../domain/delivery/feedback';
 import { ValidationError } from '../../domain/errors';
+import { storedIdFor } from '../../domain/subscribers/identity';
 import type { AppEnv } from '../types';
 import { verifyWebhook } from '../webhooks';
 
-export const feedbackRoutes = new Hono<AppEnv>().post('/webhooks/ses', verifyWebhook(), async (c) => {
+export const feedbackRoutes = new Hono<AppEnv>().post('/webhooks/ses', verifyWebhook('ses'), async (c) => {
   const deps = c.get('deps');
   let json: unknown;
   try {
@@ -18,7 +20,11 @@ export const feedbackRoutes = new Hono<AppEnv>().post('/webhooks/ses', verifyWeb
   const notification = parseSesNotification(json);
   if (!notification) throw new ValidationError('Body is not an SES notification');
   const outcome = await handleSesNotification(
-    { subscribers: deps.subscribers, now: deps.clock.now() },
+    {
+      subscribers: deps.subscribers,
+      now: deps.clock.now(),
+      idFor: (email) => storedIdFor(deps.subscribers, deps.config.SUBSCRIBER_ID_KEY, email),
+    },
     notification,
   );
   return c.json(outcome);

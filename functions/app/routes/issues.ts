@@ -2,6 +2,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
 import { NotFoundError, UnauthorizedError } from '../../domain/errors';
+import { isIssueId } from '../../domain/issues/request';
 import { issueStatus } from '../../domain/issues/status';
 import { deliveryPorts } from '../../workers/delivery-ports';
 import type { AppEnv } from '../types';
@@ -27,7 +28,8 @@ export const issuesRoutes = new Hono<AppEnv>().get('/issues/:id', async (c) => {
   }
   const deps = c.get('deps');
   const { issues } = deliveryPorts(deps);
-  const issue = await issues.get(c.req.param('id'));
+  const id = c.req.param('id');
+  const issue = isIssueId(id) ? await issues.get(id) : undefined;
   if (!issue) throw new NotFoundError('No such issue');
   const { status, counts, finished } = await issueStatus(issues, issue, deps.clock.now());
   if (finished) await issues.markFinished(issue.id);

@@ -6,7 +6,7 @@ import { ValidationError } from '../../domain/errors';
 import { choicesSchema, parseInput } from '../../domain/subscribers/input';
 import {
   deleteSubscriber,
-  exportData,
+  exportReaderData,
   resubscribe,
   setPaused,
   subscriberForToken,
@@ -14,6 +14,7 @@ import {
 } from '../../domain/subscribers/manage';
 import { limitClient } from '../../domain/subscribers/subscribe';
 import type { Subscriber } from '../../domain/subscribers/types';
+import { deliveryPorts } from '../../workers/delivery-ports';
 import { clientIp } from '../client-ip';
 import { deletedPage, invalidLinkPage } from '../pages/messages';
 import { confirmDeletePage, preferencesPage } from '../pages/preferences-page';
@@ -24,8 +25,16 @@ const NOTICES: Record<string, string> = {
   save: 'Your preferences are saved.',
   pause: 'Emails are paused until you resume them.',
   resume: 'Emails are resumed.',
-  resubscribe: 'You are subscribed again.',
 };
+
+/** Says what the status now is: "subscribed" only when it is active. */
+function resubscribeNotice(s: Subscriber): string {
+  if (s.status === 'active') return 'You are subscribed again.';
+  if (s.status === 'pending') {
+    return 'Your subscription is not active yet: confirm it from the email we sent you.';
+  }
+  return 'You are still unsubscribed: this address was never confirmed, so subscribe again from the home page.';
+}
 
 export const preferencesRoutes = new Hono<AppEnv>()
   .get('/preferences', async (c) => {
@@ -66,11 +75,11 @@ export const preferencesRoutes = new Hono<AppEnv>()
         case 'export':
           c.header('Content-Disposition', 'attachment; filename="talkwatch-my-data.json"');
           c.header('Cache-Control', 'no-store');
-          return c.json(exportData(s));
+          return c.json(await exportReaderData({ ...ports, deliveries: readerDeliveries(c) }, s));
         case 'delete':
           return page(c, confirmDeletePage(selfUrl(c)));
         case 'delete-confirmed':
-          await deleteSubscriber(ports, s.id);
+          await deleteSubscriber({ ...ports, deliveries: readerDeliveries(c) }, s.id);
           return page(c, deletedPage());
         default:
           return show(
@@ -81,9 +90,14 @@ export const preferencesRoutes = new Hono<AppEnv>()
             400,
           );
       }
-      return updated ? show(c, updated, NOTICES[action]) : page(c, invalidLinkPage(), 400);
+      if (!updated) return page(c, invalidLinkPage(), 400);
+      return show(c, updated, action === 'resubscribe' ? resubscribeNotice(updated) : NOTICES[action]);
     }),
   );
+
+function readerDeliveries(c: Context<AppEnv>) {
+  return deliveryPorts(c.get('deps')).issues;
+}
 
 function load(c: Context<AppEnv>) {
   return subscriberForToken(c.get('deps'), c.get('config').TOKEN_KEYS, 'preferences', c.req.query('token'));

@@ -1,8 +1,9 @@
 // POST /webhooks/developments: editors and automations push one development or a list, signed with
-// Standard Webhooks. Each is validated (400 naming the field), summarised and stored idempotently;
-// a redelivery of the same webhook-id (or the same report) gives the same ids with created: false.
+// Standard Webhooks. Each is validated (400 naming the field) and stored idempotently, and its summary
+// is queued: the answer comes before any text analysis, so no body, however crafted, holds the API up.
+// A redelivery of the same webhook-id (or the same report) gives the same ids with created: false.
 import { Hono } from 'hono';
-import { ingestDevelopment } from '../../domain/developments/ingest';
+import { receiveDevelopment } from '../../domain/developments/ingest';
 import { parseDevelopmentInput } from '../../domain/developments/input';
 import { ValidationError } from '../../domain/errors';
 import type { AppEnv } from '../types';
@@ -12,7 +13,7 @@ export const MAX_DEVELOPMENTS_PER_WEBHOOK = 50;
 
 export const developmentWebhookRoutes = new Hono<AppEnv>().post(
   '/webhooks/developments',
-  verifyWebhook(),
+  verifyWebhook('developments'),
   async (c) => {
     const { id: webhookId, body } = c.get('webhook');
     let json: unknown;
@@ -37,9 +38,14 @@ export const developmentWebhookRoutes = new Hono<AppEnv>().post(
     for (const [i, item] of list.entries()) parseDevelopmentInput(item, prefix ? `[${i}].` : '');
 
     const deps = c.get('deps');
-    const ports = { developments: deps.developments, dispatch: deps.queues.dispatch, clock: deps.clock };
+    const ports = {
+      developments: deps.developments,
+      dispatch: deps.queues.dispatch,
+      ingest: deps.queues.ingest,
+      clock: deps.clock,
+    };
     const results = [];
-    for (const item of list) results.push(await ingestDevelopment(ports, item));
+    for (const item of list) results.push(await receiveDevelopment(ports, item));
     const created = results.some((r) => r.created);
     c.get('logger').info('developments webhook', {
       webhookId,

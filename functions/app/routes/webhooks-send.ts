@@ -34,17 +34,21 @@ export function parseJsonBody<T>(raw: string, schema: z.ZodType<T>): T {
   return parsed.data;
 }
 
-export const webhooksSendRoutes = new Hono<AppEnv>().post('/webhooks/send', verifyWebhook(), async (c) => {
-  const deps = c.get('deps');
-  const webhook = c.get('webhook');
-  const request = parseJsonBody(webhook.body, sendRequestSchema);
-  if (!deps.topics.some((t) => t.id === request.topic)) {
-    throw new ValidationError(`topic: unknown topic "${request.topic}"`, 'topic');
-  }
-  const { issue, created } = await requestIssue(
-    { issues: deliveryPorts(deps).issues, dispatch: deps.queues.dispatch, clock: deps.clock },
-    `webhook:${webhook.id}`,
-    request,
-  );
-  return c.json({ issueId: issue.id, duplicate: !created }, 202);
-});
+export const webhooksSendRoutes = new Hono<AppEnv>().post(
+  '/webhooks/send',
+  verifyWebhook('send'),
+  async (c) => {
+    const deps = c.get('deps');
+    const webhook = c.get('webhook');
+    const request = parseJsonBody(webhook.body, sendRequestSchema);
+    if (!deps.topics.some((t) => t.id === request.topic)) {
+      throw new ValidationError(`topic: unknown topic "${request.topic}"`, 'topic');
+    }
+    const { issue, created } = await requestIssue(
+      { issues: deliveryPorts(deps).issues, dispatch: deps.queues.dispatch, clock: deps.clock },
+      `webhook:${webhook.id}`,
+      request,
+    );
+    return c.json({ issueId: issue.id, duplicate: !created }, 202);
+  },
+);

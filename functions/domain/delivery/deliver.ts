@@ -31,13 +31,15 @@ export interface DeliverPorts {
   rate: SendRate;
   clock: Clock;
   settings: MessageSettings;
+  /** Addresses of the readers who still take this mail (active, not paused), by id; others are absent. */
+  readers(ids: readonly string[]): Promise<Map<string, Recipient>>;
   /** Per warm instance: the issue and its rendered template are read once, not per recipient. */
   cache?: Map<string, Promise<{ issue: Issue; template: RenderedTemplate } | undefined>>;
   sleep?: (ms: number) => Promise<void>;
   log?: (message: string, details: Record<string, unknown>) => void;
 }
 
-export type RecipientOutcome = 'sent' | 'failed' | 'duplicate' | 'retry';
+export type RecipientOutcome = 'sent' | 'failed' | 'duplicate' | 'retry' | 'skipped';
 
 /** Still retryable after the in-process attempts: the queue should deliver this batch again. */
 export class RetryLaterError extends Error {
@@ -55,6 +57,7 @@ export async function deliverBatch(
 ): Promise<RecipientOutcome[]> {
   const loaded = await loadIssue(ports, message.issueId);
   if (!loaded) throw new Error(`issue ${message.issueId} or its template is missing`);
+  const readers = await ports.readers(message.recipients.map((r) => r.subscriberId));
   const outcomes: RecipientOutcome[] = new Array(message.recipients.length);
   let next = 0;
   let fatal: unknown;
@@ -62,14 +65,16 @@ export async function deliverBatch(
   const worker = async () => {
     while (next < message.recipients.length && fatal === undefined) {
       const index = next++;
+      const { subscriberId } = message.recipients[index]!;
+      const reader = readers.get(subscriberId);
       try {
-        outcomes[index] = await deliverOne(
-          ports,
-          loaded.issue,
-          loaded.template,
-          message.recipients[index]!,
-          recorder,
-        );
+        if (!reader) {
+          // Unsubscribed, paused or deleted since the dispatch: not mailed, counted as suppressed.
+          await ports.issues.recordSuppressed(message.issueId, subscriberId, now(ports));
+          outcomes[index] = 'skipped';
+          continue;
+        }
+        outcomes[index] = await deliverOne(ports, loaded.issue, loaded.template, reader, recorder);
       } catch (error) {
         fatal ??= error;
       }

@@ -58,7 +58,13 @@ export async function dispatchIssue(ports: DispatchPorts, issueId: string): Prom
     const { deliverable, suppressed } = await withoutSuppressed(ports, issue.id, page.items);
     for (let i = 0; i < deliverable.length; i += RECIPIENTS_PER_BATCH) {
       await ports.send.send([
-        { type: 'deliver', issueId: issue.id, recipients: deliverable.slice(i, i + RECIPIENTS_PER_BATCH) },
+        {
+          type: 'deliver',
+          issueId: issue.id,
+          recipients: deliverable
+            .slice(i, i + RECIPIENTS_PER_BATCH)
+            .map((r) => ({ subscriberId: r.subscriberId })),
+        },
       ]);
     }
     progress = {

@@ -2,10 +2,14 @@
 // address at once; transient bounces are counted and suppress after three in a row; a delivery
 // resets the count. Accepts both shapes (`notificationType` from identity notifications, `eventType`
 // from configuration-set event publishing), one or many recipients, and ignores unknown fields.
+//
+// The reader is found by the `subscriber` tag every email carries (SES echoes tags back through the
+// configuration set), so the feedback function needs no key to derive ids from addresses; where a
+// notification has no tag (identity notifications, the local route) `idFor` derives it. Outcomes
+// name subscriber ids, never addresses, so they can be logged.
 import { z } from 'zod';
 import type { SubscriberStore } from '../../ports/subscriber-store';
 import { ConflictError } from '../errors';
-import { subscriberIdFor } from '../subscribers/email';
 
 export const TRANSIENT_BOUNCES_BEFORE_SUPPRESSION = 3;
 
@@ -26,19 +30,36 @@ const notificationSchema = z
       .looseObject({ complainedRecipients: z.array(address).default([]), timestamp: z.string().optional() })
       .optional(),
     delivery: z.looseObject({ recipients: z.array(z.string()).default([]) }).optional(),
-    mail: z.looseObject({ timestamp: z.string().optional() }).optional(),
+    mail: z
+      .looseObject({
+        timestamp: z.string().optional(),
+        tags: z.record(z.string(), z.array(z.string())).optional(),
+      })
+      .optional(),
   })
   // Unknown notification types are ignored, but a body with neither field is not a notification at all.
   .refine((n) => n.notificationType !== undefined || n.eventType !== undefined);
 
 export type SesNotification = z.infer<typeof notificationSchema>;
 
+/** Subscriber ids, not addresses. */
 export interface FeedbackOutcome {
   kind: string;
   suppressed: string[];
   counted: string[];
   reset: string[];
+  /** Recipients no subscriber id could be found for (no tag, no way to derive one). */
+  unknown: number;
 }
+
+export interface FeedbackPorts {
+  subscribers: SubscriberStore;
+  now: Date;
+  /** The subscriber id of an address, where this function may derive it (it holds the key). */
+  idFor?: (email: string) => Promise<string>;
+}
+
+export const SUBSCRIBER_TAG = 'subscriber';
 
 /** An SNS envelope (`{ Type: 'Notification', Message: '<json>' }`) or the SES notification itself. */
 export function parseSesNotification(input: unknown): SesNotification | undefined {
@@ -55,37 +76,40 @@ export function parseSesNotification(input: unknown): SesNotification | undefine
 }
 
 export async function handleSesNotification(
-  ports: { subscribers: SubscriberStore; now: Date },
+  ports: FeedbackPorts,
   notification: SesNotification,
 ): Promise<FeedbackOutcome> {
   const kind = notification.notificationType ?? notification.eventType ?? 'unknown';
-  const outcome: FeedbackOutcome = { kind, suppressed: [], counted: [], reset: [] };
+  const outcome: FeedbackOutcome = { kind, suppressed: [], counted: [], reset: [], unknown: 0 };
   const at = ports.now.toISOString();
-  if (kind === 'Bounce' && notification.bounce) {
-    const permanent = notification.bounce.bounceType === 'Permanent';
-    for (const r of notification.bounce.bouncedRecipients) {
-      const id = subscriberIdFor(r.emailAddress);
-      if (permanent) {
-        await ports.subscribers.suppress(
-          id,
-          `bounce:${notification.bounce.bounceSubType ?? 'Permanent'}`,
-          at,
-        );
-        outcome.suppressed.push(r.emailAddress);
-      } else if (await countTransient(ports, id, at)) {
-        outcome.suppressed.push(r.emailAddress);
-      } else {
-        outcome.counted.push(r.emailAddress);
-      }
+  const recipients =
+    kind === 'Bounce'
+      ? (notification.bounce?.bouncedRecipients.map((r) => r.emailAddress) ?? [])
+      : kind === 'Complaint'
+        ? (notification.complaint?.complainedRecipients.map((r) => r.emailAddress) ?? [])
+        : kind === 'Delivery'
+          ? (notification.delivery?.recipients ?? [])
+          : [];
+  // Each email goes to one reader, so its tag names the one recipient of a notification.
+  const tagged = notification.mail?.tags?.[SUBSCRIBER_TAG]?.[0];
+  const idOf = async (email: string) =>
+    recipients.length === 1 && tagged && /^[A-Za-z0-9_-]{8,64}$/.test(tagged) ? tagged : ports.idFor?.(email);
+  for (const email of recipients) {
+    const id = await idOf(email);
+    if (!id) {
+      outcome.unknown++;
+      continue;
     }
-  } else if (kind === 'Complaint' && notification.complaint) {
-    for (const r of notification.complaint.complainedRecipients) {
-      await ports.subscribers.suppress(subscriberIdFor(r.emailAddress), 'complaint', at);
-      outcome.suppressed.push(r.emailAddress);
-    }
-  } else if (kind === 'Delivery' && notification.delivery) {
-    for (const email of notification.delivery.recipients) {
-      if (await resetTransient(ports, subscriberIdFor(email), at)) outcome.reset.push(email);
+    if (kind === 'Bounce' && notification.bounce?.bounceType === 'Permanent') {
+      await ports.subscribers.suppress(id, `bounce:${notification.bounce.bounceSubType ?? 'Permanent'}`, at);
+      outcome.suppressed.push(id);
+    } else if (kind === 'Bounce') {
+      (await countTransient(ports, id, at)) ? outcome.suppressed.push(id) : outcome.counted.push(id);
+    } else if (kind === 'Complaint') {
+      await ports.subscribers.suppress(id, 'complaint', at);
+      outcome.suppressed.push(id);
+    } else if (await resetTransient(ports, id, at)) {
+      outcome.reset.push(id);
     }
   }
   return outcome;

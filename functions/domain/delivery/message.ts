@@ -4,6 +4,7 @@ import type { OutgoingEmail } from '../../ports/mailer';
 import type { Issue, RenderedTemplate } from '../issues/types';
 import { signSubscriberToken, type TokenKey } from '../subscribers/tokens';
 import type { Recipient } from '../subscribers/types';
+import { SUBSCRIBER_TAG } from './feedback';
 import { personalise } from './personalise';
 
 export interface MessageSettings {
@@ -21,7 +22,18 @@ export function recipientLinks(settings: MessageSettings, subscriberId: string) 
     unsubscribeToken,
     unsubscribeUrl: `${settings.publicUrl}/unsubscribe?token=${unsubscribeToken}`,
     preferencesUrl: `${settings.publicUrl}/preferences?token=${preferencesToken}`,
-    unsubscribeMailto: `mailto:unsubscribe@${settings.mailDomain}?subject=${unsubscribeToken}`,
+  };
+}
+
+/**
+ * RFC 8058 one-click unsubscribe, the only List-Unsubscribe entry. There is deliberately no `mailto:`
+ * entry: nothing receives mail for it (see README, Security), it would carry the token through mail
+ * servers in a subject line, and Gmail and Yahoo act on the https one.
+ */
+export function listUnsubscribeHeaders(unsubscribeUrl: string): Record<string, string> {
+  return {
+    'List-Unsubscribe': `<${unsubscribeUrl}>`,
+    'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
   };
 }
 
@@ -47,12 +59,16 @@ export function issueEmail(
     messageId: `<${issue.id}.${recipient.subscriberId}@${settings.mailDomain}>`,
     headers: {
       'List-Id': `${asciiOnly(issue.topicTitle)} <${issue.topic}.${settings.mailDomain}>`,
-      'List-Unsubscribe': `<${links.unsubscribeUrl}>, <${links.unsubscribeMailto}>`,
-      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      ...listUnsubscribeHeaders(links.unsubscribeUrl),
       'List-Archive': `<${settings.publicUrl}/archive/${issue.id}>`,
     },
     ...(settings.configurationSet ? { configurationSet: settings.configurationSet } : {}),
-    tags: { issue: issue.id.replace(/[^A-Za-z0-9_-]/g, '_'), kind: issue.kind },
+    // The subscriber tag comes back with bounces and complaints (see delivery/feedback.ts).
+    tags: {
+      issue: issue.id.replace(/[^A-Za-z0-9_-]/g, '_'),
+      kind: issue.kind,
+      [SUBSCRIBER_TAG]: recipient.subscriberId,
+    },
   };
 }
 

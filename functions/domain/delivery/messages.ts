@@ -17,20 +17,27 @@ export interface AlertRequestMessage {
 
 export type DispatchMessage = DispatchIssueMessage | AlertRequestMessage;
 
-/** One batch of recipients of one issue. */
+/**
+ * One batch of recipients of one issue, by id only: the sender reads each reader's address (and
+ * whether they still want mail) when it sends, so no address waits in the queue or its dead letters.
+ */
 export interface DeliverMessage {
   type: 'deliver';
   issueId: string;
-  recipients: Recipient[];
+  recipients: Array<Pick<Recipient, 'subscriberId'>>;
 }
 
-/** Confirmation and welcome emails (rendered and sent by the subscriptions feature). */
+/**
+ * Confirmation and welcome emails (rendered and sent by the subscriptions feature). Ids only: the
+ * worker reads the address from the record, and the confirmation token travels sealed (see
+ * subscribers/confirm-token.ts). A confirm message without a token is one the worker drops: every
+ * subscribe request enqueues one, whatever the address's state (see subscribers/subscribe.ts).
+ */
 export interface TransactionalMessage {
   type: 'transactional';
   template: 'confirm' | 'welcome';
   subscriberId: string;
-  to: string;
-  confirmToken?: string;
+  sealedToken?: string;
 }
 
 export type SendMessage = DeliverMessage | TransactionalMessage;

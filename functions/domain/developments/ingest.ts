@@ -1,6 +1,7 @@
-// The ingest use case every entry point shares (webhook, files, feeds): validate, summarise, store
-// idempotently on URL and content, merge near-duplicates from other outlets, update the topic's state
-// of play, and request an instant alert for a new development that matters enough.
+// The ingest use case every entry point shares (webhook, files, feeds), in two halves. On the request
+// path: validate, recognise what is already held (URL, content), store idempotently, enqueue. Off it
+// (the ingest queue's consumer): summarise, merge near-duplicates from other outlets, update the
+// topic's state of play, and request an instant alert for a new development that matters enough.
 import { createHash } from 'node:crypto';
 import type { Clock } from '../../ports/clock';
 import type { DevelopmentStore } from '../../ports/development-store';
@@ -14,7 +15,7 @@ import { contentHashOf, findNearDuplicate } from './dedupe';
 import { isBackground } from './freshness';
 import { type DevelopmentInput, parseDevelopmentInput, sourceFromUrl } from './input';
 import { emptyStateOfPlay, foldStateOfPlay } from './state-of-play';
-import type { Development } from './types';
+import type { Development, ReceivedDevelopment, StoredDevelopment } from './types';
 
 export interface AlertRequest {
   type: 'alert-request';
@@ -59,8 +60,25 @@ export interface IngestOptions {
   requestAlert?: boolean;
 }
 
-export async function ingestDevelopment(
-  ports: IngestPorts,
+/** The ingest queue's one message: summarise a received development and finish its follow-ups. */
+export interface SummariseMessage {
+  type: 'summarise';
+  developmentId: string;
+}
+
+export interface ReceivePorts extends IngestPorts {
+  /** Where summarising happens: off the request path (a queue consumer, see finishDevelopment). */
+  ingest: Queue<SummariseMessage>;
+}
+
+/**
+ * The request path (webhook, feed poller): validate, recognise a report already held (same URL, same
+ * content), store a new one as received and enqueue its summary. Cheap whatever the body: no text
+ * analysis happens here. A report found again whose work is still pending is enqueued again, so a
+ * crash between storing and enqueueing loses nothing once the sender retries (or the feed is polled).
+ */
+export async function receiveDevelopment(
+  ports: ReceivePorts,
   raw: unknown,
   options: IngestOptions = {},
 ): Promise<IngestResult> {
@@ -68,34 +86,26 @@ export async function ingestDevelopment(
   const url = canonicalUrl(input.url);
   const source = { name: input.source ?? sourceFromUrl(url), url, publishedAt: input.publishedAt };
   const store = ports.developments;
+  const enqueue = (id: string) => ports.ingest.send([{ type: 'summarise', developmentId: id }]);
 
-  // A development found again may be one whose follow-ups a crashed attempt never finished.
   const sameUrl = await store.findByUrl(url);
   if (sameUrl) {
-    const alert = await finishPending(ports, sameUrl);
-    return { id: sameUrl.id, created: false, outcome: 'same-url', alert };
+    if (sameUrl.pending) await enqueue(sameUrl.id);
+    return { id: sameUrl.id, created: false, outcome: 'same-url', alert: false };
   }
-
   const contentHash = contentHashOf(input.body);
   const sameContent = await store.findByContentHash(contentHash);
   if (sameContent) {
     await addSource(store, sameContent, source);
-    const alert = await finishPending(ports, sameContent);
-    return { id: sameContent.id, created: false, outcome: 'same-content', alert };
+    if (sameContent.pending) await enqueue(sameContent.id);
+    return { id: sameContent.id, created: false, outcome: 'same-content', alert: false };
   }
 
-  const recent = await store.listByTopic(input.topic, { limit: DEDUPE_WINDOW });
-  const near = findNearDuplicate(input, recent);
-  if (near) {
-    await addSource(store, near, source);
-    return { id: near.id, created: false, outcome: 'merged-near-duplicate', alert: false };
-  }
-
-  const now = ports.clock.now().toISOString();
-  const background = isBackground(input.publishedAt, recent[0]?.publishedAt);
-  const previous = recent.filter((d) => d.publishedAt <= input.publishedAt);
-  const { proposals, ...summary } = summarise(input, { catalogue: catalogueFor(input.topic), previous });
-  const development: Development = {
+  // Judged against what readers were told before this report arrived, so a feed's backlog summarised
+  // in any order (queues do not keep it) is not background to itself.
+  const latest = (await store.listByTopic(input.topic, { limit: 1 }))[0];
+  const background = isBackground(input.publishedAt, latest?.publishedAt);
+  const received: ReceivedDevelopment = {
     id: developmentIdFor(url),
     topic: input.topic,
     title: input.title,
@@ -105,22 +115,75 @@ export async function ingestDevelopment(
     body: input.body,
     contentHash,
     sources: [source],
+    ingestedAt: ports.clock.now().toISOString(),
+    pending: { summary: true, mayAlert: options.requestAlert !== false, stateOfPlay: true, alert: false },
+    ...(background ? { background } : {}),
+  };
+  const added = await store.add(received);
+  if (added.development.pending) await enqueue(added.development.id);
+  return added.created
+    ? { id: received.id, created: true, outcome: 'new', alert: false }
+    : { id: added.development.id, created: false, outcome: 'same-content', alert: false };
+}
+
+/**
+ * The ingest queue's consumer: summarise, merge into a near-duplicate from another outlet or join the
+ * topic's timeline, fold the state of play, request an alert. Every step is recorded in `pending`
+ * before the next, and each is safe to repeat, so a redelivery after a crash anywhere finishes the job.
+ */
+export async function finishDevelopment(
+  ports: IngestPorts,
+  id: string,
+): Promise<Pick<IngestResult, 'id' | 'outcome' | 'alert'>> {
+  const stored = await ports.developments.getStored(id);
+  if (!stored) return { id, outcome: 'merged-near-duplicate', alert: false };
+  if (stored.summary) return { id, outcome: 'new', alert: await finishPending(ports, stored) };
+
+  const recent = await ports.developments.listByTopic(stored.topic, { limit: DEDUPE_WINDOW });
+  const near = findNearDuplicate(stored, recent);
+  if (near) {
+    for (const source of stored.sources) await addSource(ports.developments, near, source);
+    await ports.developments.remove(stored, near.id);
+    return { id: near.id, outcome: 'merged-near-duplicate', alert: false };
+  }
+  const background = stored.background === true;
+  const previous = recent.filter((d) => d.id !== stored.id && d.publishedAt <= stored.publishedAt);
+  const { proposals, ...summary } = summarise(stored, { catalogue: catalogueFor(stored.topic), previous });
+  const development: Development = {
+    ...stored,
     summary,
-    ingestedAt: now,
     pending: {
       // A late, older report changes nothing readers were told: it is kept for the digest only.
       stateOfPlay: !background,
-      alert: summary.significance.level === 'alert' && options.requestAlert !== false && !background,
+      alert: summary.significance.level === 'alert' && stored.pending?.mayAlert !== false && !background,
     },
     ...(background ? { background } : {}),
   };
-  const added = await store.add(development);
-  if (!added.created) {
-    const alert = await finishPending(ports, added.development);
-    return { id: added.development.id, created: false, outcome: 'same-content', alert };
+  await ports.developments.update(development);
+  return { id, outcome: 'new', alert: await finishPending(ports, development, proposals) };
+}
+
+/** Receive and finish in one go, for callers with no queue between them (scripts, tests). */
+export async function ingestDevelopment(
+  ports: IngestPorts,
+  raw: unknown,
+  options: IngestOptions = {},
+): Promise<IngestResult> {
+  const queued: string[] = [];
+  const ingest = {
+    send: async (m: readonly SummariseMessage[]) => void queued.push(...m.map((x) => x.developmentId)),
+  };
+  const received = await receiveDevelopment({ ...ports, ingest }, raw, options);
+  let result = received;
+  for (const id of new Set(queued)) {
+    const finished = await finishDevelopment(ports, id);
+    if (id !== received.id) continue;
+    // A new report's outcome is what the summary step decided (it may merge into a near-duplicate).
+    result = received.created
+      ? { ...finished, created: finished.outcome === 'new' }
+      : { ...received, alert: finished.alert };
   }
-  const alert = await finishPending(ports, development, proposals);
-  return { id: development.id, created: true, outcome: 'new', alert };
+  return result;
 }
 
 /**
@@ -174,7 +237,7 @@ async function updateStateOfPlay(
 
 async function addSource(
   store: DevelopmentStore,
-  development: Development,
+  development: StoredDevelopment,
   source: Development['sources'][0],
 ) {
   if (development.sources.some((s) => s.url === source.url)) return;

@@ -20,6 +20,12 @@ const isoDate = z
 const withoutMarkers = (s: string) => s.replace(MARKER_LIKE, '');
 const text = () => z.string().transform(withoutMarkers).pipe(z.string().trim());
 
+/**
+ * Longest report body taken (about 10,000 words: a long read). Bounds the work one report can cost
+ * the summariser and the near-duplicate check, whoever sends it; feeds are cut to it (see poll-feeds).
+ */
+export const MAX_BODY_CHARS = 60_000;
+
 export const developmentInputSchema = z.object({
   title: text().pipe(z.string().min(3, 'must be at least 3 characters').max(500)),
   // Only web links: a `javascript:` or `data:` source would run or render in readers' mail clients.
@@ -37,7 +43,12 @@ export const developmentInputSchema = z.object({
       error: (issue) => `unknown topic "${issue.input}"; known topics: ${TOPIC_IDS.join(', ')}`,
     })
     .default(DEFAULT_TOPIC),
-  body: text().pipe(z.string().min(40, 'must be at least 40 characters of text').max(200_000)),
+  body: text().pipe(
+    z
+      .string()
+      .min(40, 'must be at least 40 characters of text')
+      .max(MAX_BODY_CHARS, `must be at most ${MAX_BODY_CHARS} characters`),
+  ),
 });
 
 export type DevelopmentInput = z.infer<typeof developmentInputSchema>;

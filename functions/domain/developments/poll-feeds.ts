@@ -1,8 +1,10 @@
 // One polling round over every topic's feeds. A feed that is down or malformed is logged and simply
-// tried again next round; a bad entry is skipped; neither stops the other feeds.
+// tried again next round; a bad entry is skipped; neither stops the other feeds. New entries are only
+// received here (stored and queued); the ingest queue's consumer summarises them.
 import type { FeedReader } from '../../ports/feed-reader';
 import { DomainError } from '../errors';
-import { type IngestPorts, ingestDevelopment } from './ingest';
+import { type ReceivePorts, receiveDevelopment } from './ingest';
+import { MAX_BODY_CHARS } from './input';
 import type { Topic } from './types';
 
 export interface PollLogger {
@@ -10,7 +12,7 @@ export interface PollLogger {
   warn(message: string, extra?: Record<string, unknown>): void;
 }
 
-export interface PollPorts extends IngestPorts {
+export interface PollPorts extends ReceivePorts {
   feeds: FeedReader;
   logger: PollLogger;
 }
@@ -43,13 +45,13 @@ export async function pollFeeds(ports: PollPorts, topics: readonly Topic[]): Pro
       );
       for (const entry of entries) {
         try {
-          const result = await ingestDevelopment(ports, {
+          const result = await receiveDevelopment(ports, {
             title: entry.title,
             url: entry.link,
             source: feed.title,
             publishedAt: entry.publishedAt ?? ports.clock.now().toISOString(),
             topic: topic.id,
-            body: entry.text,
+            body: withinLimit(entry.text),
           });
           if (result.created) report.created.push(result.id);
           else report.duplicates++;
@@ -67,6 +69,14 @@ export async function pollFeeds(ports: PollPorts, topics: readonly Topic[]): Pro
   }
   ports.logger.info('feeds polled', { ...report });
   return report;
+}
+
+/** A feed's full text may run past what ingest takes: keep the whole paragraphs that fit. */
+function withinLimit(text: string | undefined): string | undefined {
+  if (!text || text.length <= MAX_BODY_CHARS) return text;
+  const cut = text.slice(0, MAX_BODY_CHARS);
+  const paragraph = cut.lastIndexOf('\n');
+  return paragraph > MAX_BODY_CHARS / 2 ? cut.slice(0, paragraph) : cut;
 }
 
 function message(error: unknown): string {

@@ -67,16 +67,29 @@ export interface Development {
   summary: Summary;
   ingestedAt: string;
   /**
-   * Follow-ups still owed after the development was stored (state of play, alert request). Cleared once
-   * done; a retry that finds it set finishes them, so a crash in between loses neither.
+   * Follow-ups still owed after the development was stored (summary, state of play, alert request).
+   * Cleared once done; a retry that finds it set finishes them, so a crash in between loses none.
    */
-  pending?: { stateOfPlay: boolean; alert: boolean };
+  pending?: Pending;
   /**
    * Published well before the topic's latest known development when it arrived (see freshness.ts): it
    * never triggers an alert and digests show it as background.
    */
   background?: boolean;
 }
+
+export interface Pending {
+  /** Received, not yet summarised (the ingest queue's consumer does that, off the request path). */
+  summary?: boolean;
+  /** false for history loaded at start-up: summarised and stored, but no instant alert. */
+  mayAlert?: boolean;
+  stateOfPlay: boolean;
+  alert: boolean;
+}
+
+/** A development as received: validated and stored, its summary still to come (pending.summary). */
+export type ReceivedDevelopment = Omit<Development, 'summary'> & { summary?: undefined };
+export type StoredDevelopment = Development | ReceivedDevelopment;
 
 export interface ProposalStatus {
   name: string;

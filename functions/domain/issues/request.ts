@@ -19,6 +19,11 @@ export function issueIdFor(origin: string): string {
   return createHash('sha256').update(origin).digest('base64url').slice(0, 20);
 }
 
+/** Issue ids are 20 base64url characters; anything far off is no issue (and no store key to ask for). */
+export function isIssueId(id: string): boolean {
+  return /^[A-Za-z0-9_-]{1,64}$/.test(id);
+}
+
 export function defaultFrequencies(request: IssueRequest): Frequency[] {
   if (request.frequencies?.length) return [...new Set(request.frequencies)];
   return request.kind === 'alert' ? ['instant'] : ['daily', 'weekly'];

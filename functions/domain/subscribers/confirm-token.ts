@@ -1,6 +1,13 @@
 // Double opt-in tokens: `<subscriberId>.<256 random bits, base64url>`. Only the SHA-256 of the token
 // is stored, so a leaked table cannot confirm anyone; the id prefix finds the record in one read.
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createHmac,
+  randomBytes,
+  timingSafeEqual,
+} from 'node:crypto';
 
 export const CONFIRM_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 /** While pending, a new confirmation email goes out at most this often per address. */
@@ -28,4 +35,31 @@ export function confirmTokenMatches(token: string, storedHash: string): boolean 
   const given = Buffer.from(hashConfirmToken(token), 'base64url');
   const stored = Buffer.from(storedHash, 'base64url');
   return given.length === stored.length && timingSafeEqual(given, stored);
+}
+
+function sealKey(idKey: string): Buffer {
+  return createHmac('sha256', Buffer.from(idKey, 'base64')).update('confirm-token-seal').digest();
+}
+
+/**
+ * The token as it travels on the send queue to the worker that mails it: AES-256-GCM under a key
+ * derived from SUBSCRIBER_ID_KEY, so queue messages (and their dead letters) carry no usable token.
+ */
+export function sealConfirmToken(token: string, idKey: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', sealKey(idKey), iv);
+  const body = Buffer.concat([cipher.update(token, 'utf8'), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
+}
+
+export function unsealConfirmToken(sealed: string | undefined, idKey: string): string | undefined {
+  if (!sealed) return undefined;
+  try {
+    const raw = Buffer.from(sealed, 'base64url');
+    const decipher = createDecipheriv('aes-256-gcm', sealKey(idKey), raw.subarray(0, 12));
+    decipher.setAuthTag(raw.subarray(12, 28));
+    return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+  } catch {
+    return undefined;
+  }
 }

@@ -1,7 +1,7 @@
 // One mailbox is one subscriber: addresses are validated with zod and normalised (trimmed, Unicode
 // NFC, domain lower-cased and converted to its ASCII/punycode form, which is what SES sends to), and
 // the subscriber id is derived from the normalised address so every feature finds the same record.
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { domainToASCII } from 'node:url';
 import { z } from 'zod';
 
@@ -57,7 +57,22 @@ export function identityKey(email: string): string {
   return (normaliseEmail(email) ?? email.trim()).toLowerCase();
 }
 
-/** base64url(sha256(identity key)) cut to 22 characters (132 bits): the same for every spelling. */
-export function subscriberIdFor(email: string): string {
+/**
+ * base64url(HMAC-SHA256(server key, identity key)) cut to 22 characters (132 bits): the same for every
+ * spelling, and not computable from an address without the key (the id is in every link and
+ * Message-ID, so a bare hash would let anyone check whether an address is on the list).
+ */
+export function subscriberIdFor(email: string, key: string): string {
+  return createHmac('sha256', Buffer.from(key, 'base64'))
+    .update(identityKey(email))
+    .digest('base64url')
+    .slice(0, 22);
+}
+
+/**
+ * The id readers got before ids were keyed: base64url(sha256(identity key)). Records stored under it
+ * stay there (their links and tokens hold it); see subscribers/identity.ts for how they are found.
+ */
+export function legacySubscriberIdFor(email: string): string {
   return createHash('sha256').update(identityKey(email)).digest('base64url').slice(0, 22);
 }

@@ -39,6 +39,7 @@ export function unsubscribe(ports: StorePorts, id: string, source: string): Prom
           ...s,
           status: 'unsubscribed',
           confirm: undefined,
+          resubscribe: undefined,
           consent: { ...s.consent, unsubscribed: { at, source } },
         },
   );
@@ -51,12 +52,45 @@ export function unsubscribe(ports: StorePorts, id: string, source: string): Prom
 export function resubscribe(ports: StorePorts, id: string): Promise<Subscriber | undefined> {
   return mutate(ports, id, (s) =>
     s.status === 'unsubscribed' && s.consent.confirmed
-      ? { ...s, status: 'active', paused: false, consent: { ...s.consent, unsubscribed: undefined } }
+      ? {
+          ...s,
+          status: 'active',
+          paused: false,
+          confirm: undefined,
+          resubscribe: undefined,
+          consent: { ...s.consent, unsubscribed: undefined },
+        }
       : s,
   );
 }
 
-/** Everything kept about the reader, for "download my data" (never the confirmation token hash). */
+/** A reader's deliveries, as the issue store keeps them (see ports/issue-store.ts). */
+export interface ReaderDeliveries {
+  listDeliveriesOf(
+    subscriberId: string,
+  ): Promise<Array<{ issueId: string; status: string; at?: string; claimedAt?: string }>>;
+  anonymiseDeliveriesOf(subscriberId: string): Promise<number>;
+}
+
+/**
+ * Everything kept about the reader, for "download my data": the record (never the confirmation token
+ * hash), every issue sent to them with its outcome, and the suppression entry if there is one.
+ */
+export async function exportReaderData(
+  ports: Pick<SubscriptionPorts, 'subscribers'> & { deliveries: ReaderDeliveries },
+  s: Subscriber,
+) {
+  const [deliveries, suppression] = await Promise.all([
+    ports.deliveries.listDeliveriesOf(s.id),
+    ports.subscribers.getSuppression(s.id),
+  ]);
+  return {
+    ...exportData(s),
+    deliveries: deliveries.map((d) => ({ issueId: d.issueId, status: d.status, at: d.at ?? d.claimedAt })),
+    suppression: suppression ?? null,
+  };
+}
+
 export function exportData(s: Subscriber) {
   return {
     email: s.email,
@@ -73,13 +107,18 @@ export function exportData(s: Subscriber) {
 }
 
 /**
- * Erase the record and its cohort entries. A suppression entry keyed by the hashed address stays
- * (written first, so a crash in between never leaves the address re-addable) so that no later
- * subscribe or import can add it back.
+ * Erase the record and its cohort entries, and strip the reader's delivery records of what links them
+ * to the reader (SES message ids, error texts, the per-reader index; the bare outcome stays so issue
+ * counts remain true). A suppression entry keyed by the reader's id stays (written first, so a crash
+ * in between never leaves the address re-addable) so that no later subscribe or import can add it back.
  */
-export async function deleteSubscriber(ports: StorePorts, id: string): Promise<void> {
+export async function deleteSubscriber(
+  ports: StorePorts & { deliveries: ReaderDeliveries },
+  id: string,
+): Promise<void> {
   await ports.subscribers.suppress(id, 'deleted-by-subscriber', ports.clock.now().toISOString());
   await ports.subscribers.delete(id);
+  await ports.deliveries.anonymiseDeliveriesOf(id);
 }
 
 async function mutate(

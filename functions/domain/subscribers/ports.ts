@@ -13,6 +13,8 @@ export interface SubscriptionPorts {
   outbox: Queue<TransactionalMessage>;
   clock: Clock;
   topics: readonly Topic[];
+  /** SUBSCRIBER_ID_KEY: keys subscriber ids and abuse-limit keys. */
+  idKey: string;
   /** Abuse limits; DEFAULT_LIMITS unless configured (see RATE_LIMIT_* in functions/config.ts). */
   limits?: AbuseLimits;
 }

@@ -8,8 +8,10 @@ import {
   confirmTokenSubscriberId,
   createConfirmToken,
   RESEND_INTERVAL_MS,
+  sealConfirmToken,
 } from './confirm-token';
 import { subscriberIdFor } from './email';
+import { resolveReader } from './identity';
 import { enforceLimit } from './limits';
 import { DEFAULT_LIMITS, type SubscriptionPorts } from './ports';
 import { retryOnConflict } from './retry';
@@ -29,33 +31,56 @@ export interface SubscribeRequest {
 export function limitClient(ports: SubscriptionPorts, ip: string, action: 'subscribe' | 'token') {
   const limits = ports.limits ?? DEFAULT_LIMITS;
   const rule = action === 'subscribe' ? limits.subscribePerIp : limits.tokenActionsPerIp;
-  return enforceLimit(ports.rateLimiter, `ip-${action}`, ip, rule);
+  return enforceLimit(ports, `ip-${action}`, ip, rule);
 }
 
 export async function subscribe(ports: SubscriptionPorts, request: SubscribeRequest): Promise<void> {
-  const id = subscriberIdFor(request.email);
-  await enforceLimit(ports.rateLimiter, 'address', id, (ports.limits ?? DEFAULT_LIMITS).subscribePerAddress);
+  const limits = ports.limits ?? DEFAULT_LIMITS;
+  await enforceLimit(
+    ports,
+    'address',
+    subscriberIdFor(request.email, ports.idKey),
+    limits.subscribePerAddress,
+  );
   await retryOnConflict(async () => {
-    const [existing, suppressed] = await Promise.all([
-      ports.subscribers.get(id),
-      ports.subscribers.isSuppressed(id),
-    ]);
-    if (suppressed) return;
+    const { id, existing, suppression } = await resolveReader(ports.subscribers, ports.idKey, request.email);
     const now = ports.clock.now();
     const at = now.toISOString();
     const ifRevision = existing ? (existing.revision ?? 0) : 'absent';
 
+    // Every state does the same work (the reads above, one write, one message) so the answer takes
+    // as long whatever the address: nothing to learn from timing either. Where nothing changes, the
+    // write stores what is there and the message carries no token (the sender drops it).
+    if (suppression) {
+      if (existing) await ports.subscribers.put(existing, { ifRevision });
+      else await ports.subscribers.suppress(suppression.id, suppression.reason, suppression.at);
+      await sendConfirmation(ports, id);
+      return;
+    }
     if (existing?.status === 'active') {
-      // Nothing changes for a confirmed reader (a stranger must not alter their choices); the
-      // write keeps this path's cost in line with the others.
+      // Nothing changes for a confirmed reader (a stranger must not alter their choices).
       await ports.subscribers.put(existing, { ifRevision });
+      await sendConfirmation(ports, id);
       return;
     }
     const due =
-      existing?.status !== 'pending' ||
-      !existing.confirm ||
-      now.getTime() - Date.parse(existing.confirm.sentAt) >= RESEND_INTERVAL_MS;
+      !existing?.confirm || now.getTime() - Date.parse(existing.confirm.sentAt) >= RESEND_INTERVAL_MS;
     const issued = due ? createConfirmToken(id) : undefined;
+    const confirm = issued
+      ? {
+          tokenHash: issued.tokenHash,
+          expiresAt: new Date(now.getTime() + CONFIRM_TTL_MS).toISOString(),
+          sentAt: at,
+        }
+      : existing?.confirm;
+    if (existing?.status === 'unsubscribed') {
+      // Anyone can ask to subscribe an address again: the reader's record (status, choices, consent)
+      // stays theirs; the request waits beside it for the reader to confirm from their own inbox.
+      const resubscribe = { at, ...request.context, topics: request.topics, frequency: request.frequency };
+      await ports.subscribers.put({ ...existing, updatedAt: at, resubscribe, confirm }, { ifRevision });
+      await sendConfirmation(ports, id, issued?.token);
+      return;
+    }
     const next: Subscriber = {
       id,
       email: request.email,
@@ -66,28 +91,24 @@ export async function subscribe(ports: SubscriptionPorts, request: SubscribeRequ
       createdAt: existing?.createdAt ?? at,
       updatedAt: at,
       consent: { ...existing?.consent, subscribed: { at, ...request.context }, confirmed: undefined },
-      confirm: issued
-        ? {
-            tokenHash: issued.tokenHash,
-            expiresAt: new Date(now.getTime() + CONFIRM_TTL_MS).toISOString(),
-            sentAt: at,
-          }
-        : existing?.confirm,
+      confirm,
       transientBounces: existing?.transientBounces ?? 0,
     };
     await ports.subscribers.put(next, { ifRevision });
-    if (issued) {
-      await ports.outbox.send([
-        {
-          type: 'transactional',
-          template: 'confirm',
-          subscriberId: id,
-          to: next.email,
-          confirmToken: issued.token,
-        },
-      ]);
-    }
+    await sendConfirmation(ports, id, issued?.token);
   });
+}
+
+/** One message per request; only one with a (sealed) token is mailed. */
+function sendConfirmation(ports: SubscriptionPorts, subscriberId: string, token?: string) {
+  return ports.outbox.send([
+    {
+      type: 'transactional',
+      template: 'confirm',
+      subscriberId,
+      ...(token ? { sealedToken: sealConfirmToken(token, ports.idKey) } : {}),
+    },
+  ]);
 }
 
 export type ConfirmResult =
@@ -109,13 +130,31 @@ export async function confirmSubscription(
   const now = ports.clock.now();
   if (Date.parse(confirm.expiresAt) <= now.getTime()) return { outcome: 'expired' };
   const at = now.toISOString();
+  const { resubscribe: request, ...rest } = subscriber;
+  const confirmed = { at, ...context };
   const next: Subscriber = {
-    ...subscriber,
+    ...rest,
     status: 'active',
     paused: false,
     confirm: undefined,
     updatedAt: at,
-    consent: { ...subscriber.consent, confirmed: { at, ...context }, unsubscribed: undefined },
+    ...(request
+      ? {
+          // The reader confirmed a new subscription: its request becomes the record, the old one is kept.
+          topics: request.topics,
+          frequency: request.frequency,
+          consent: {
+            subscribed: {
+              at: request.at,
+              ip: request.ip,
+              userAgent: request.userAgent,
+              source: request.source,
+            },
+            confirmed,
+            previous: [...(subscriber.consent.previous ?? []), withoutPrevious(subscriber.consent)],
+          },
+        }
+      : { consent: { ...subscriber.consent, confirmed, unsubscribed: undefined } }),
   };
   try {
     await ports.subscribers.put(next, { ifRevision: subscriber.revision ?? 0 });
@@ -125,9 +164,7 @@ export async function confirmSubscription(
     const now2 = await ports.subscribers.get(subscriber.id);
     return now2?.status === 'active' ? { outcome: 'confirmed', subscriber: now2 } : { outcome: 'invalid' };
   }
-  await ports.outbox.send([
-    { type: 'transactional', template: 'welcome', subscriberId: subscriber.id, to: subscriber.email },
-  ]);
+  await ports.outbox.send([{ type: 'transactional', template: 'welcome', subscriberId: subscriber.id }]);
   return { outcome: 'confirmed', subscriber: next };
 }
 
@@ -143,6 +180,16 @@ export async function resendConfirmation(ports: SubscriptionPorts, token: string
   });
 }
 
+function withoutPrevious(consent: Subscriber['consent']) {
+  const { previous: _previous, ...record } = consent;
+  return record;
+}
+
+/** A confirmation is open for a pending address, and for an unsubscribed one asked to come back. */
+export function awaitsConfirmation(s: Subscriber | undefined): boolean {
+  return Boolean(s?.confirm) && (s?.status === 'pending' || s?.status === 'unsubscribed');
+}
+
 async function pendingFor(ports: SubscriptionPorts, token: string | undefined) {
   const id = confirmTokenSubscriberId(token);
   if (!id || !token) return undefined;
@@ -151,6 +198,6 @@ async function pendingFor(ports: SubscriptionPorts, token: string | undefined) {
     ports.subscribers.isSuppressed(id),
   ]);
   const confirm = subscriber?.confirm;
-  if (suppressed || subscriber?.status !== 'pending' || !confirm) return undefined;
+  if (suppressed || !awaitsConfirmation(subscriber) || !subscriber || !confirm) return undefined;
   return confirmTokenMatches(token, confirm.tokenHash) ? { subscriber, confirm } : undefined;
 }

@@ -6,8 +6,11 @@ import { randomUUID } from 'node:crypto';
 import type { Mailer } from '../../ports/mailer';
 import { MailerError } from '../../ports/mailer';
 import type { SubscriberStore } from '../../ports/subscriber-store';
+import { SUBSCRIBER_TAG } from '../delivery/feedback';
+import { listUnsubscribeHeaders } from '../delivery/message';
 import type { TransactionalMessage } from '../delivery/messages';
-import { confirmTokenMatches } from './confirm-token';
+import { confirmTokenMatches, unsealConfirmToken } from './confirm-token';
+import { awaitsConfirmation } from './subscribe';
 import { signSubscriberToken, type TokenKey } from './tokens';
 import { type Topic, topicTitles } from './topics';
 import type { Frequency } from './types';
@@ -38,6 +41,8 @@ export interface TransactionalPorts {
     from: string;
     mailDomain: string;
     tokenKeys: readonly TokenKey[];
+    /** SUBSCRIBER_ID_KEY: unseals the confirmation token in the message. */
+    idKey: string;
     configurationSet?: string | undefined;
   };
 }
@@ -55,15 +60,16 @@ export async function deliverTransactional(
   let email: { subject: string; html: string; text: string; headers?: Record<string, string> };
 
   if (message.template === 'confirm') {
-    const token = message.confirmToken;
+    const token = unsealConfirmToken(message.sealedToken, ports.settings.idKey);
     // A newer token supersedes this one, or the address was confirmed, deleted or unsubscribed meanwhile.
-    if (s?.status !== 'pending' || !s.confirm || !token || !confirmTokenMatches(token, s.confirm.tokenHash)) {
+    if (!s?.confirm || !awaitsConfirmation(s) || !token || !confirmTokenMatches(token, s.confirm.tokenHash)) {
       return 'skipped';
     }
+    // What confirming will subscribe to: the request an unsubscribed reader is asked to confirm.
     email = await ports.render.confirm({
       confirmUrl: `${publicUrl}/confirm?token=${encodeURIComponent(token)}`,
-      topicTitles: titles,
-      frequency: s.frequency,
+      topicTitles: s.resubscribe ? topicTitles(ports.topics, s.resubscribe.topics) : titles,
+      frequency: s.resubscribe?.frequency ?? s.frequency,
     });
   } else {
     if (s?.status !== 'active') return 'skipped';
@@ -78,8 +84,7 @@ export async function deliverTransactional(
     email = {
       ...rendered,
       headers: {
-        'List-Unsubscribe': `<${unsubscribeUrl}>, <mailto:unsubscribe@${mailDomain}?subject=${unsubscribeToken}>`,
-        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+        ...listUnsubscribeHeaders(unsubscribeUrl),
         'List-Id': `Talkwatch <talkwatch.${mailDomain}>`,
       },
     };
@@ -92,7 +97,7 @@ export async function deliverTransactional(
       ...email,
       messageId: `<${message.template}.${randomUUID()}@${mailDomain}>`,
       ...(configurationSet ? { configurationSet } : {}),
-      tags: { kind: message.template },
+      tags: { kind: message.template, [SUBSCRIBER_TAG]: s.id },
     });
     return 'sent';
   } catch (error) {

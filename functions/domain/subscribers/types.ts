@@ -11,6 +11,12 @@ export interface ConsentEvent {
   source: string;
 }
 
+export interface ConsentRecord {
+  subscribed?: ConsentEvent;
+  confirmed?: ConsentEvent;
+  unsubscribed?: { at: string; source: string };
+}
+
 export interface Subscriber {
   /** Stable id derived from the normalised address (see domain/subscribers). */
   id: string;
@@ -21,11 +27,15 @@ export interface Subscriber {
   paused: boolean;
   createdAt: string;
   updatedAt: string;
-  consent: {
-    subscribed?: ConsentEvent;
-    confirmed?: ConsentEvent;
-    unsubscribed?: { at: string; source: string };
+  consent: ConsentRecord & {
+    /** Earlier records, kept when the reader confirmed a new subscription after unsubscribing. */
+    previous?: ConsentRecord[];
   };
+  /**
+   * A request to subscribe an unsubscribed reader again (anyone can make one), waiting for the
+   * reader's confirmation. Until then their own record, choices and consent stay as they were.
+   */
+  resubscribe?: ConsentEvent & { topics: string[]; frequency: Frequency };
   /** Pending confirmation: only the hash of the token is kept. */
   confirm?: { tokenHash: string; expiresAt: string; sentAt: string };
   /** Consecutive transient bounces; three in a row suppress the address. */

@@ -34,6 +34,7 @@ export function synthesised(context: Record<string, unknown> = TEST_CONTEXT) {
     feedback: stack.feedback.handler,
     schedule: stack.schedules.scheduleFunction,
     pollFeeds: stack.schedules.pollFeedsFunction,
+    ingest: stack.ingest.handler,
   });
   /** Every IAM statement attached to a function's role. */
   const statementsOf = (fn: { role?: unknown }): Array<Record<string, Json>> => {

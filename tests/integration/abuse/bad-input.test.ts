@@ -5,10 +5,11 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../functions/app/create-app';
 import type { SendMessage } from '../../../functions/domain/delivery/messages';
-import { subscriberIdFor } from '../../../functions/domain/subscribers/email';
+import { unsealConfirmToken } from '../../../functions/domain/subscribers/confirm-token';
 import { signSubscriberToken } from '../../../functions/domain/subscribers/tokens';
 import { activeSubscriber, signedHeaders } from '../../support/delivery';
 import { TEST_SECRETS, type TestDeps, testDeps } from '../../support/env';
+import { subscriberIdFor } from '../../support/ids';
 
 type Req = { path: string; init?: RequestInit };
 interface Case {
@@ -38,9 +39,12 @@ const form = (path: string, body: string, headers: Record<string, string> = {}):
     headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
   },
 });
+/** Each webhook route has its own secret: sign with the one the path's route expects. */
+const routeOf = (path: string) =>
+  (path.split('?')[0]!.split('/')[2] ?? 'send') as 'send' | 'developments' | 'ses';
 const signed = (path: string, body: string, options: Parameters<typeof signedHeaders>[1] = {}): Req => ({
   path,
-  init: { method: 'POST', body, headers: signedHeaders(body, options) },
+  init: { method: 'POST', body, headers: signedHeaders(body, { route: routeOf(path), ...options }) },
 });
 const staleAt = () => new Date(Date.now() - 6 * 60_000);
 const futureAt = () => new Date(Date.now() + 6 * 60_000);
@@ -242,6 +246,16 @@ const cases: Case[] = [
       path === '/webhooks/send' ? JSON.stringify({ topic: 'us-russia-ukraine', kind: 'digest' }) : '{}';
     return [
       { name: `${path}: unsigned`, request: () => json(path, body), status: 401 },
+      ...(['send', 'developments', 'ses'] as const)
+        .filter((other) => other !== routeOf(path))
+        .map((other) => ({
+          name: `${path}: signed with the ${other} webhook's secret`,
+          request: () => ({
+            path,
+            init: { method: 'POST', body, headers: signedHeaders(body, { route: other }) },
+          }),
+          status: 401,
+        })),
       {
         name: `${path}: wrong secret`,
         request: () => signed(path, body, { secret: `whsec_${Buffer.alloc(24, 1).toString('base64')}` }),
@@ -249,7 +263,10 @@ const cases: Case[] = [
       },
       {
         name: `${path}: body changed after signing`,
-        request: () => ({ path, init: { method: 'POST', body: `${body} `, headers: signedHeaders(body) } }),
+        request: () => ({
+          path,
+          init: { method: 'POST', body: `${body} `, headers: signedHeaders(body, { route: routeOf(path) }) },
+        }),
         status: 401,
       },
       {
@@ -266,14 +283,18 @@ const cases: Case[] = [
         name: `${path}: non-numeric timestamp`,
         request: () => ({
           path,
-          init: { method: 'POST', body, headers: { ...signedHeaders(body), 'webhook-timestamp': 'soon' } },
+          init: {
+            method: 'POST',
+            body,
+            headers: { ...signedHeaders(body, { route: routeOf(path) }), 'webhook-timestamp': 'soon' },
+          },
         }),
         status: 401,
       },
       {
         name: `${path}: signature without v1 prefix`,
         request: () => {
-          const headers = signedHeaders(body);
+          const headers = signedHeaders(body, { route: routeOf(path) });
           return {
             path,
             init: {
@@ -452,7 +473,8 @@ async function snapshot(): Promise<string[]> {
 
 beforeAll(async () => {
   deps = await testDeps();
-  app = createApp(deps);
+  // The local stack's app: it also mounts POST /webhooks/ses.
+  app = createApp(deps, { sesWebhook: true });
   deps.queues.send.consume(async (event) => {
     for (const r of event.Records) captured.push(JSON.parse(r.body));
   });
@@ -464,8 +486,12 @@ beforeAll(async () => {
     });
     expect(res.status).toBe(202);
     await deps.queues.send.idle();
-    const message = captured.findLast((m) => m.type === 'transactional' && m.to === email);
-    return message?.type === 'transactional' ? (message.confirmToken ?? '') : '';
+    const message = captured.findLast(
+      (m) => m.type === 'transactional' && m.subscriberId === subscriberIdFor(email) && m.sealedToken,
+    );
+    return message?.type === 'transactional'
+      ? (unsealConfirmToken(message.sealedToken, deps.config.SUBSCRIBER_ID_KEY) ?? '')
+      : '';
   };
   tokens.usedConfirm = await subscribeAndCapture(`used-${randomUUID()}@example.org`);
   const confirmed = await app.request('/confirm', {

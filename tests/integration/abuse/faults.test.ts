@@ -78,7 +78,7 @@ async function inProcessStack(ses: RunningServer, dynamo: RunningServer): Promis
 async function sendingUnderWay(stack: LocalStack, sesUrl: string) {
   const subscribers = await seedSubscribers(stack.deps.subscribers, N);
   const domain = subscribers[0]!.email.split('@')[1]!;
-  const issueId = await sendDigest(stack.appUrl, stack.config.WEBHOOK_SECRET[0]!);
+  const issueId = await sendDigest(stack.appUrl, stack.config.WEBHOOK_SECRET_SEND[0]!);
   await until('the first sends', async () =>
     (await storedEmails(sesUrl, domain)).length >= 20 ? true : undefined,
   );
@@ -213,7 +213,7 @@ describe('faults during a send', () => {
     await ensureTable(dynamo.client, 'talkwatch');
     const subscribers = await seedSubscribers(new DynamoSubscriberStore(dynamo, 'talkwatch'), N);
     const domain = subscribers[0]!.email.split('@')[1]!;
-    const issueId = await sendDigest(appUrl, secrets.WEBHOOK_SECRET);
+    const issueId = await sendDigest(appUrl, secrets.WEBHOOK_SECRET_SEND);
     await until('the first sends', async () =>
       (await storedEmails(ses.url, domain)).length >= 20 ? true : undefined,
     );

@@ -4,10 +4,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { subscriberIdFor } from '../../../functions/domain/subscribers/email';
 import { signSubscriberToken } from '../../../functions/domain/subscribers/tokens';
 import { type LocalStack, startLocalStack } from '../../../functions/local/stack';
 import { activeSubscriber } from '../../support/delivery';
+import { subscriberIdFor } from '../../support/ids';
 
 const ADDRESSES = 100;
 const REQUESTS = 1000;

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RssFeedReader } from '../../../functions/adapters/feeds/rss-feed-reader';
 import { type PollLogger, pollFeeds } from '../../../functions/domain/developments/poll-feeds';
 import type { Topic } from '../../../functions/domain/developments/types';
+import { createIngestHandler } from '../../../functions/workers/ingest-worker';
 import { testDeps } from '../../support/env';
 
 /** A feed as most outlets serve it: newest first, days apart. */
@@ -58,14 +59,23 @@ describe('pollFeeds', () => {
     const ports = {
       developments: deps.developments,
       dispatch: { send: async () => undefined },
+      ingest: deps.queues.ingest,
       clock: { now: () => new Date('2025-12-02T08:00:00Z') },
-      feeds: new RssFeedReader({ timeoutMs: 2000 }),
+      // The test feeds are served on loopback, which the reader refuses unless told otherwise.
+      feeds: new RssFeedReader({ timeoutMs: 2000, allowAddress: () => true }),
       logger,
     };
     const report = await pollFeeds(ports, [topic]);
     expect(report.failedFeeds).toEqual([`${base}/down.xml`, `${base}/broken.xml`]);
     expect(report.created).toHaveLength(1);
     expect(report.skippedEntries).toBe(2);
+    // Received, not summarised: that is the ingest queue consumer's job, off the polling path.
+    expect(await deps.developments.get(report.created[0]!)).toBeUndefined();
+    expect(await deps.developments.getStored(report.created[0]!)).toMatchObject({
+      pending: { summary: true },
+    });
+    deps.queues.ingest.consume(createIngestHandler(deps));
+    await deps.queues.ingest.idle();
     const [stored] = await deps.developments.listByTopic('us-russia-ukraine');
     expect(stored).toMatchObject({
       title: 'Umerov and Witkoff meet again in Florida',
@@ -96,13 +106,16 @@ describe('pollFeeds', () => {
       {
         developments: deps.developments,
         dispatch: { send: async () => undefined },
+        ingest: deps.queues.ingest,
         clock: { now: () => new Date('2025-12-03T08:00:00Z') },
-        feeds: new RssFeedReader({ timeoutMs: 2000 }),
+        feeds: new RssFeedReader({ timeoutMs: 2000, allowAddress: () => true }),
         logger: collectingLogger().logger,
       },
       [topic],
     );
     expect(report.created).toHaveLength(2);
+    deps.queues.ingest.consume(createIngestHandler(deps));
+    await deps.queues.ingest.idle();
     const stored = await deps.developments.listByTopic('us-russia-ukraine');
     expect(stored.map((d) => [d.title, d.background ?? false])).toEqual([
       ['Envoys meet in Moscow for five hours', false],

@@ -164,3 +164,45 @@ describe('webhook-triggered digest, end to end', () => {
     expect((await sesEmails()).filter((e) => e.destination.to[0] === reader!.email)).toHaveLength(1);
   });
 });
+
+describe('the send queue', () => {
+  it('carries ids only; a reader who unsubscribes between dispatch and send is not mailed', async () => {
+    const deps = await testDeps();
+    deps.queues.dispatch.consume(createDispatchHandler(deps));
+    await deps.developments.add(sampleDevelopment({ title: 'Envoys meet in Vienna' }));
+    const subscribers = await seedSubscribers(deps.subscribers, 3);
+    const domain = subscribers[0]!.email.split('@')[1]!;
+    const queued: string[] = [];
+    const send = deps.queues.send.send.bind(deps.queues.send);
+    deps.queues.send.send = async (messages) => {
+      queued.push(...messages.map((m) => JSON.stringify(m)));
+      await send(messages);
+    };
+    const app = createApp(deps);
+    const body = JSON.stringify({
+      topic: 'us-russia-ukraine',
+      kind: 'digest',
+      since: '2025-12-01T00:00:00Z',
+    });
+    const { issueId } = (await (
+      await app.request('/webhooks/send', { method: 'POST', body, headers: signedHeaders(body) })
+    ).json()) as { issueId: string };
+    await deps.queues.dispatch.idle();
+    expect(queued.length).toBeGreaterThan(0);
+    expect(queued.join('\n')).not.toContain('@');
+
+    const leaving = subscribers[0]!;
+    await deps.subscribers.put({ ...(await deps.subscribers.get(leaving.id))!, status: 'unsubscribed' });
+    deps.queues.send.consume(createSendHandler(deps));
+    await deps.queues.send.idle();
+    const received = emailsTo(await sesEmails(), domain).map((e) => e.destination.to[0]);
+    expect(received.sort()).toEqual(
+      subscribers
+        .slice(1)
+        .map((s) => s.email)
+        .sort(),
+    );
+    const { counts } = await issueCounts(app, deps, issueId);
+    expect(counts).toMatchObject({ recipients: 3, sent: 2, suppressed: 1, pending: 0 });
+  });
+});

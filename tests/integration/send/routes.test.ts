@@ -52,7 +52,7 @@ describe('POST /webhooks/send', () => {
     ['unsigned', () => ({ 'content-type': 'application/json' }), 401, /Missing webhook-id/],
     [
       'signed with another secret',
-      () => signedHeaders(digest, { secret: generateSecrets().WEBHOOK_SECRET }),
+      () => signedHeaders(digest, { secret: generateSecrets().WEBHOOK_SECRET_SEND }),
       401,
       /does not match/,
     ],
@@ -162,6 +162,6 @@ describe('archive and feed', () => {
     const xml = await feed.text();
     expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom"');
     expect(xml).toContain(`${deps.config.PUBLIC_URL}/archive/${issueId}`);
-    expect(TEST_SECRETS.WEBHOOK_SECRET).toMatch(/^whsec_/);
+    expect(TEST_SECRETS.WEBHOOK_SECRET_SEND).toMatch(/^whsec_/);
   });
 });

@@ -1,8 +1,8 @@
 // The preference centre behind the signed link: topics and frequency, pause and resume, download
 // my data (with the consent record), delete my data (suppression stays), and bad links.
 import { describe, expect, it } from 'vitest';
-import { subscriberIdFor } from '../../../functions/domain/subscribers/email';
 import { signSubscriberToken } from '../../../functions/domain/subscribers/tokens';
+import { subscriberIdFor } from '../../support/ids';
 import {
   form,
   json,
@@ -20,7 +20,7 @@ async function activeReader(h: SubscriptionHarness) {
     { ...json({ email }), headers: { 'content-type': 'application/json', 'user-agent': 'UA/1' } },
     '192.0.2.10',
   );
-  const token = h.sent.find((m) => m.to === email)?.confirmToken ?? '';
+  const token = h.sent.find((m) => m.subscriberId === subscriberIdFor(email))?.confirmToken ?? '';
   await h.request('/confirm', form({ token }), '192.0.2.11');
   const id = subscriberIdFor(email);
   const url = `/preferences?token=${signSubscriberToken(h.deps.config.TOKEN_KEYS, 'preferences', id)}`;

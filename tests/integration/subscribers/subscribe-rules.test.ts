@@ -1,7 +1,7 @@
 // The rules around POST /subscribe and /confirm: validation naming the field, body size, per-IP and
 // per-address limits, the honeypot, resend at most hourly, 7-day expiry with a fresh link on offer.
 import { describe, expect, it } from 'vitest';
-import { subscriberIdFor } from '../../../functions/domain/subscribers/email';
+import { subscriberIdFor } from '../../support/ids';
 import { form, json, subscriptionHarness, uniqueEmail } from '../../support/subscriptions';
 
 function movableClock(start = '2026-03-02T09:00:00Z') {

@@ -3,10 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { DynamoSubscriberStore } from '../../../functions/adapters/dynamodb/subscriber-store';
 import { ConflictError, ValidationError } from '../../../functions/domain/errors';
-import { subscriberIdFor } from '../../../functions/domain/subscribers/email';
 import type { Subscriber } from '../../../functions/domain/subscribers/types';
 import type { SubscriberStore } from '../../../functions/ports/subscriber-store';
 import { testDeps } from '../../support/env';
+import { subscriberIdFor } from '../../support/ids';
 import { MemorySubscriberStore } from '../../support/memory-subscriber-store';
 
 const T = 'us-russia-ukraine';

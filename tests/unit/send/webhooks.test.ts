@@ -2,18 +2,19 @@ import { Hono } from 'hono';
 import { Webhook } from 'standardwebhooks';
 import { describe, expect, it } from 'vitest';
 import type { AppEnv } from '../../../functions/app/types';
-import { verifyWebhook } from '../../../functions/app/webhooks';
+import { verifyWebhook, WEBHOOK_BODY_LIMITS, type WebhookRoute } from '../../../functions/app/webhooks';
 import type { Config } from '../../../functions/config';
 import type { Deps } from '../../../functions/deps';
 import { generateSecrets } from '../../../functions/local/secrets';
 
 const NOW = new Date('2025-11-20T10:00:00Z');
-const oldSecret = generateSecrets().WEBHOOK_SECRET;
-const newSecret = generateSecrets().WEBHOOK_SECRET;
-const strangerSecret = generateSecrets().WEBHOOK_SECRET;
+const oldSecret = generateSecrets().WEBHOOK_SECRET_SEND;
+const newSecret = generateSecrets().WEBHOOK_SECRET_SEND;
+const strangerSecret = generateSecrets().WEBHOOK_SECRET_SEND;
+const routeSecrets = generateSecrets();
 
 function appWith(secrets: string[]) {
-  const config = { WEBHOOK_SECRET: secrets } as unknown as Config;
+  const config = { WEBHOOK_SECRET_SEND: secrets } as unknown as Config;
   const deps = { config, clock: { now: () => NOW } } as unknown as Deps;
   const app = new Hono<AppEnv>();
   app.use('*', async (c, next) => {
@@ -21,8 +22,41 @@ function appWith(secrets: string[]) {
     c.set('config', config);
     await next();
   });
-  app.post('/hook', verifyWebhook(), (c) => c.json(c.get('webhook')));
+  app.post('/hook', verifyWebhook('send'), (c) => c.json(c.get('webhook')));
   return app;
+}
+
+/** One app with the three webhook routes, each behind its own secret, as the local stack has them. */
+function appWithRoutes() {
+  const config = {
+    WEBHOOK_SECRET_DEVELOPMENTS: [routeSecrets.WEBHOOK_SECRET_DEVELOPMENTS],
+    WEBHOOK_SECRET_SEND: [routeSecrets.WEBHOOK_SECRET_SEND],
+    WEBHOOK_SECRET_SES: [routeSecrets.WEBHOOK_SECRET_SES],
+  } as unknown as Config;
+  const deps = { config, clock: { now: () => NOW } } as unknown as Deps;
+  const app = new Hono<AppEnv>();
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    c.set('config', config);
+    await next();
+  });
+  for (const route of ['developments', 'send', 'ses'] as const) {
+    app.post(`/${route}`, verifyWebhook(route), (c) => c.json(c.get('webhook')));
+  }
+  return app;
+}
+
+/** A chunked body (no Content-Length) of `total` bytes that counts how much the server pulled. */
+function countingBody(total: number, chunk = 64 * 1024) {
+  const counter = { pulled: 0 };
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (counter.pulled >= total) return controller.close();
+      counter.pulled += chunk;
+      controller.enqueue(new Uint8Array(chunk).fill(120));
+    },
+  });
+  return { stream, counter };
 }
 
 function signed(secret: string, body: string, { id = 'msg_1', at = NOW } = {}) {
@@ -92,5 +126,52 @@ describe('verifyWebhook (Standard Webhooks)', () => {
     );
     const v2 = await post(app, { ...headers, 'webhook-signature': 'v2,abc' });
     expect(v2).toMatchObject({ status: 401, json: { error: 'webhook-signature has no v1 signature' } });
+  });
+
+  it("refuses on every other route a request signed with one route's secret", async () => {
+    const app = appWithRoutes();
+    const secretOf: Record<WebhookRoute, string> = {
+      developments: routeSecrets.WEBHOOK_SECRET_DEVELOPMENTS,
+      send: routeSecrets.WEBHOOK_SECRET_SEND,
+      ses: routeSecrets.WEBHOOK_SECRET_SES,
+    };
+    for (const signer of ['developments', 'send', 'ses'] as const) {
+      for (const route of ['developments', 'send', 'ses'] as const) {
+        const res = await app.request(`/${route}`, {
+          method: 'POST',
+          body,
+          headers: signed(secretOf[signer], body),
+        });
+        expect(res.status, `${signer} secret on /${route}`).toBe(signer === route ? 200 : 401);
+      }
+    }
+  });
+
+  it('stops reading an unsigned chunked body at the route limit and answers 413', async () => {
+    for (const route of ['developments', 'send', 'ses'] as const) {
+      const { stream, counter } = countingBody(50 * 1024 * 1024);
+      const res = await appWithRoutes().request(`/${route}`, {
+        method: 'POST',
+        body: stream,
+        headers: { 'content-type': 'application/json' },
+        duplex: 'half',
+      } as RequestInit);
+      expect(res.status, route).toBe(413);
+      expect((await res.json()).error).toMatch(/Webhook body over/);
+      // The 50 MB the sender offered stayed on the wire: at most the limit and one chunk were read.
+      expect(counter.pulled, route).toBeLessThanOrEqual(WEBHOOK_BODY_LIMITS[route] + 2 * 64 * 1024);
+    }
+  });
+
+  it('refuses a declared Content-Length over the limit without reading the body', async () => {
+    const { stream, counter } = countingBody(WEBHOOK_BODY_LIMITS.send + 1);
+    const res = await appWithRoutes().request('/send', {
+      method: 'POST',
+      body: stream,
+      headers: { 'content-length': String(WEBHOOK_BODY_LIMITS.send + 1) },
+      duplex: 'half',
+    } as RequestInit);
+    expect(res.status).toBe(413);
+    expect(counter.pulled).toBeLessThanOrEqual(64 * 1024);
   });
 });

@@ -1,10 +1,12 @@
 // Use-case rules checked on the in-memory store (the contract suite keeps it honest).
 import { describe, expect, it } from 'vitest';
 import type { TransactionalMessage } from '../../../functions/domain/delivery/messages';
-import { subscriberIdFor } from '../../../functions/domain/subscribers/email';
+import { unsealConfirmToken } from '../../../functions/domain/subscribers/confirm-token';
 import type { SubscriptionPorts } from '../../../functions/domain/subscribers/ports';
 import { confirmSubscription, subscribe } from '../../../functions/domain/subscribers/subscribe';
 import { DEFAULT_TOPICS } from '../../../functions/domain/subscribers/topics';
+import { TEST_SECRETS } from '../../support/env';
+import { subscriberIdFor } from '../../support/ids';
 import { MemorySubscriberStore } from '../../support/memory-subscriber-store';
 
 function ports() {
@@ -15,6 +17,7 @@ function ports() {
     outbox: { send: async (m) => void sent.push(...m) },
     clock: { now: () => new Date('2026-05-01T08:00:00Z') },
     topics: DEFAULT_TOPICS,
+    idKey: TEST_SECRETS.SUBSCRIBER_ID_KEY,
   };
   return { p, sent };
 }
@@ -30,7 +33,7 @@ describe('confirming', () => {
       frequency: 'daily',
       context,
     });
-    const token = sent[0]?.confirmToken ?? '';
+    const token = unsealConfirmToken(sent[0]?.sealedToken, TEST_SECRETS.SUBSCRIBER_ID_KEY) ?? '';
     const results = await Promise.all([
       confirmSubscription(p, token, context),
       confirmSubscription(p, token, context),
@@ -49,7 +52,11 @@ describe('confirming', () => {
       context,
     });
     await p.subscribers.suppress(subscriberIdFor('sup@example.org'), 'complaint', '2026-05-01T08:00:00Z');
-    const result = await confirmSubscription(p, sent[0]?.confirmToken, context);
+    const result = await confirmSubscription(
+      p,
+      unsealConfirmToken(sent[0]?.sealedToken, TEST_SECRETS.SUBSCRIBER_ID_KEY),
+      context,
+    );
     expect(result.outcome).toBe('invalid');
     expect(sent.filter((m) => m.template === 'welcome')).toHaveLength(0);
   });

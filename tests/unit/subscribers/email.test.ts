@@ -1,6 +1,14 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { emailSchema, normaliseEmail, subscriberIdFor } from '../../../functions/domain/subscribers/email';
+import {
+  emailSchema,
+  subscriberIdFor as keyedId,
+  legacySubscriberIdFor,
+  normaliseEmail,
+} from '../../../functions/domain/subscribers/email';
+
+const KEY = Buffer.alloc(32, 7).toString('base64');
+const subscriberIdFor = (email: string) => keyedId(email, KEY);
 
 const label = fc.stringMatching(/^[a-z0-9](?:[a-z0-9-]{0,10}[a-z0-9])?$/);
 const local = fc.stringMatching(/^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]{1,20}(?:\.[A-Za-z0-9_+-]{1,10})?$/);
@@ -83,5 +91,15 @@ describe('normaliseEmail', () => {
 
   it('ids are 22 base64url characters', () => {
     expect(subscriberIdFor('ann@example.org')).toMatch(/^[A-Za-z0-9_-]{22}$/);
+  });
+});
+
+describe('subscriber ids', () => {
+  it('are keyed: another key, or the bare hash of before, gives another id', () => {
+    const email = 'ann@example.org';
+    expect(subscriberIdFor(email)).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(keyedId(email, Buffer.alloc(32, 8).toString('base64'))).not.toBe(subscriberIdFor(email));
+    expect(legacySubscriberIdFor(email)).not.toBe(subscriberIdFor(email));
+    expect(legacySubscriberIdFor('ANN@example.org')).toBe(legacySubscriberIdFor(email));
   });
 });

@@ -7,12 +7,12 @@ import {
   confirmTokenSubscriberId,
   createConfirmToken,
 } from '../../../functions/domain/subscribers/confirm-token';
-import { subscriberIdFor } from '../../../functions/domain/subscribers/email';
 import {
   signSubscriberToken,
   type TokenKey,
   verifySubscriberToken,
 } from '../../../functions/domain/subscribers/tokens';
+import { subscriberIdFor } from '../../support/ids';
 
 const key = (version: string): TokenKey => ({ version, key: randomBytes(32).toString('base64') });
 const v1 = key('1');

@@ -1,0 +1,8 @@
+// Lambda entry for the ingest queue (SQS, partial batch responses): received developments → summaries,
+// state of play, alert requests.
+import { awsDeps } from './aws/runtime';
+import { createIngestHandler } from './workers/ingest-worker';
+
+export const handler = createIngestHandler(
+  await awsDeps(process.env, { queues: ['dispatch'], secrets: false }),
+);
