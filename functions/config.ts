@@ -130,7 +130,8 @@ export function parseConfig(env: Record<string, string | undefined>, schema = co
   const result = schema.safeParse(env);
   if (!result.success) throw new ConfigError(describeIssues(result.error.issues, env));
   const data = result.data;
-  const mailDomain = data.MAIL_DOMAIN ?? senderAddress(data.FROM_ADDRESS)?.split('@')[1] ?? 'talkwatch.example';
+  const mailDomain =
+    data.MAIL_DOMAIN ?? senderAddress(data.FROM_ADDRESS)?.split('@')[1] ?? 'talkwatch.example';
   return { ...data, mailDomain };
 }
 

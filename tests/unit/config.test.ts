@@ -35,7 +35,11 @@ describe('config', () => {
     ['FROM_ADDRESS', 'nobody', /FROM_ADDRESS: must be one email address.*\(got "nobody"\)/],
     ['FROM_ADDRESS', 'a@x.org, b@x.org', /FROM_ADDRESS: must be one email address/],
     ['FROM_ADDRESS', 'Talkwatch <alerts@localhost>', /FROM_ADDRESS: must be one email address/],
-    ['PUBLIC_URL', 'localhost:3000', /PUBLIC_URL: must be an absolute http\(s\) URL.*\(got "localhost:3000"\)/],
+    [
+      'PUBLIC_URL',
+      'localhost:3000',
+      /PUBLIC_URL: must be an absolute http\(s\) URL.*\(got "localhost:3000"\)/,
+    ],
     ['PUBLIC_URL', 'ftp://news.example.org', /PUBLIC_URL: must be an absolute http\(s\) URL/],
     ['MAIL_DOMAIN', 'not a domain', /MAIL_DOMAIN: must be a domain name.*\(got "not a domain"\)/],
     ['MAIL_DOMAIN', 'alerts@example.org', /MAIL_DOMAIN: must be a domain name/],
