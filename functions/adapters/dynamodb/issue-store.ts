@@ -1,5 +1,6 @@
 // IssueStore over the single table. Items: ISSUE#<id>/ISSUE (gsi2 ISSUES#<topic> once sent, for the
-// archive), ISSUE#<id>/TEMPLATE, ISSUE#<id>/DELIVERY#<subscriberId>, ISSUE#OPEN/<id> while unfinished,
+// archive), ISSUE#<id>/TEMPLATE, ISSUE#<id>/DELIVERY#<subscriberId> (gsi2 CLAIMS#<id> while only
+// claimed), ISSUE#<id>/TALLY#<writer> (counts, see issue-tally.ts), ISSUE#OPEN/<id> while unfinished,
 // CURSOR#<topic>#<frequency>/CURSOR.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
@@ -12,8 +13,9 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { Delivery, Issue, RenderedTemplate } from '../../domain/issues/types';
 import type { Frequency } from '../../domain/subscribers/types';
-import type { ClaimResult, IssueStore } from '../../ports/issue-store';
+import type { ClaimResult, DeliveryTally, IssueStore } from '../../ports/issue-store';
 import type { DynamoClients } from './client';
+import { IssueTally, openClaimKeys } from './issue-tally';
 import { INDEXES } from './table';
 
 const issueKey = (id: string) => ({ pk: `ISSUE#${id}`, sk: 'ISSUE' });
@@ -28,10 +30,16 @@ const cursorKey = (topic: string, frequency: Frequency) => ({
 });
 
 export class DynamoIssueStore implements IssueStore {
+  private readonly tallies: IssueTally;
+
   constructor(
     private readonly dynamo: DynamoClients,
     private readonly table: string,
-  ) {}
+  ) {
+    this.tallies = new IssueTally(dynamo, table, (issueId, deliveries) =>
+      this.putDeliveries(issueId, deliveries),
+    );
+  }
 
   private get doc() {
     return this.dynamo.doc;
@@ -131,7 +139,13 @@ export class DynamoIssueStore implements IssueStore {
       await this.doc.send(
         new PutCommand({
           TableName: this.table,
-          Item: { ...deliveryKey(issueId, subscriberId), status: 'claimed', claimId, claimedAt: at },
+          Item: {
+            ...deliveryKey(issueId, subscriberId),
+            ...openClaimKeys(issueId, subscriberId, at),
+            status: 'claimed',
+            claimId,
+            claimedAt: at,
+          },
           ConditionExpression: 'attribute_not_exists(pk)',
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         }),
@@ -156,7 +170,16 @@ export class DynamoIssueStore implements IssueStore {
     }
   }
 
-  async completeMany(issueId: string, deliveries: Delivery[]): Promise<void> {
+  completeMany(issueId: string, deliveries: Delivery[]): Promise<void> {
+    return this.tallies.record(issueId, deliveries);
+  }
+
+  tally(issueId: string): Promise<DeliveryTally> {
+    return this.tallies.read(issueId);
+  }
+
+  /** The outcome items (one BatchWriteItem per 25); each replaces its claim and leaves CLAIMS#. */
+  private async putDeliveries(issueId: string, deliveries: Delivery[]): Promise<void> {
     for (let i = 0; i < deliveries.length; i += 25) {
       let requests: Record<string, unknown>[] | undefined = deliveries.slice(i, i + 25).map((d) => ({
         PutRequest: { Item: { ...deliveryKey(issueId, d.subscriberId), ...withoutId(d) } },
@@ -188,37 +211,34 @@ export class DynamoIssueStore implements IssueStore {
     }
   }
 
-  async recordSuppressed(issueId: string, subscriberId: string, at: string): Promise<void> {
+  async recordSuppressed(issueId: string, subscriberId: string, at: string): Promise<boolean> {
     try {
       await this.doc.send(
         new PutCommand({
           TableName: this.table,
           Item: { ...deliveryKey(issueId, subscriberId), status: 'suppressed', at },
           ConditionExpression: 'attribute_not_exists(pk)',
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         }),
       );
+      return true;
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      const status = error.Item?.status?.S;
+      // Without the old item (an emulator that does not return it), read it.
+      const existing =
+        status ??
+        (
+          await this.doc.send(
+            new GetCommand({
+              TableName: this.table,
+              Key: deliveryKey(issueId, subscriberId),
+              ConsistentRead: true,
+            }),
+          )
+        ).Item?.status;
+      return existing === 'suppressed';
     }
-  }
-
-  async listDeliveries(issueId: string): Promise<Delivery[]> {
-    const deliveries: Delivery[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.doc.send(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': `ISSUE#${issueId}`, ':prefix': 'DELIVERY#' },
-          ExclusiveStartKey: start,
-          ConsistentRead: true,
-        }),
-      );
-      for (const item of out.Items ?? []) deliveries.push(toDelivery(item));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return deliveries;
   }
 
   async getCursor(topic: string, frequency: Frequency): Promise<string | undefined> {

@@ -126,6 +126,16 @@ async function withoutSuppressed(ports: DispatchPorts, issueId: string, recipien
   const deliverable: Recipient[] = [];
   const skipped: Recipient[] = [];
   for (const [i, r] of recipients.entries()) (flags[i] ? skipped : deliverable).push(r);
-  await Promise.all(skipped.map((r) => ports.issues.recordSuppressed(issueId, r.subscriberId, at)));
-  return { deliverable, suppressed: skipped.length };
+  // Suppressed since an earlier pass mailed them (a dispatch run again after a restart): they already
+  // have their outcome, so they go to the senders, who find the claim and skip them, and are counted
+  // once, as what they got.
+  const recorded = await Promise.all(
+    skipped.map((r) => ports.issues.recordSuppressed(issueId, r.subscriberId, at)),
+  );
+  let suppressed = 0;
+  for (const [i, r] of skipped.entries()) {
+    if (recorded[i]) suppressed++;
+    else deliverable.push(r);
+  }
+  return { deliverable, suppressed };
 }
