@@ -7,6 +7,7 @@ import { type PollLogger, pollFeeds } from './domain/developments/poll-feeds';
 const deps = await awsDeps();
 const feeds = new RssFeedReader();
 const logger: PollLogger = {
+  debug: (message, extra) => deps.logger.debug(message, { ...(extra as object) }),
   info: (message, extra) => deps.logger.info(message, { ...(extra as object) }),
   warn: (message, extra) => deps.logger.warn(message, { ...(extra as object) }),
 };

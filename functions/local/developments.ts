@@ -1,5 +1,6 @@
 // The developments feature's part of the local stack: load data/developments/ at start-up (idempotent:
-// the second start stores nothing new) and poll every topic's feeds on an in-process timer.
+// the second start stores nothing new) and, when asked (FEEDS=on, `npm start -- --feeds`), poll every
+// topic's feeds on an in-process timer. Off by default: a first run should not fetch the web.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { RssFeedReader } from '../adapters/feeds/rss-feed-reader';
@@ -30,9 +31,11 @@ export async function seedDevelopments({ deps, seed }: StartupContext): Promise<
   deps.logger.info('seed developments loaded', { files: files.length, created });
 }
 
-export async function startFeedPolling({ deps, closers }: StartupContext): Promise<void> {
+export async function startFeedPolling({ deps, closers, feeds: enabled }: StartupContext): Promise<void> {
+  if (!enabled) return;
   const feeds = new RssFeedReader();
   const logger: PollLogger = {
+    debug: (message, extra) => deps.logger.debug(message, { ...(extra as object) }),
     info: (message, extra) => deps.logger.info(message, { ...(extra as object) }),
     warn: (message, extra) => deps.logger.warn(message, { ...(extra as object) }),
   };
