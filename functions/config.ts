@@ -105,8 +105,8 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-/** Values never echoed in an error message. */
-const SECRET_NAME = /SECRET|TOKEN|KEY|PASSWORD/;
+/** Values never echoed in an error message (the rate limits merely mention tokens). */
+const isSecret = (name: string) => /SECRET|TOKEN|KEY|PASSWORD/.test(name) && !name.startsWith('RATE_LIMIT_');
 
 /**
  * One line per problem, naming the variable as a person sets it: `WEBHOOK_SECRET (entry 2)`, never
@@ -120,7 +120,7 @@ export function describeIssues(issues: z.core.$ZodIssue[], env: Record<string, s
     const value = env[variable];
     const missing = value === undefined || value === '';
     const message = missing && issue.code === 'invalid_type' ? 'is required but not set' : issue.message;
-    const got = missing || SECRET_NAME.test(variable) ? '' : ` (got ${JSON.stringify(value)})`;
+    const got = missing || isSecret(variable) ? '' : ` (got ${JSON.stringify(value)})`;
     return `  ${variable}${entry}: ${message}${got}`;
   });
   return `Invalid configuration:\n${lines.join('\n')}`;
@@ -141,6 +141,8 @@ export const localSchema = z.object({
   SES_PORT: port.default(8005),
   DYNAMODB_PORT: port.default(8000),
   DATA_DIR: z.string().min(1).default('.data'),
+  /** Poll the topics' RSS feeds (off by default locally: a first run should not fetch the web). */
+  FEEDS: z.enum(['on', 'off'], { error: 'must be on or off' }).default('off'),
 });
 export type LocalSettings = z.infer<typeof localSchema>;
 

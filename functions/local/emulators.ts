@@ -2,11 +2,12 @@
 // process, on the ports asked for. Used by `npm start`, the test global setup and the benchmarks.
 
 import { fork } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import * as sesLocalModule from 'aws-ses-v2-local';
+import { type Email, getStoreReadonly } from 'aws-ses-v2-local/dist/store.js';
 
 export class PortInUseError extends Error {
   constructor(
@@ -93,6 +94,8 @@ export async function startSes(options: {
   port: number;
   variable?: string;
   quota?: { max24HourSend: number; maxSendRate: number };
+  /** Keep the inbox in this file (JSON lines) across restarts; the emulator alone keeps it in memory. */
+  inboxFile?: string;
 }): Promise<RunningSes> {
   const variable = options.variable ?? 'SES_PORT';
   process.env.AWS_SES_ACCOUNT ??= JSON.stringify(
@@ -102,8 +105,9 @@ export async function startSes(options: {
   await assertFree(port, variable);
   const mod = sesLocalModule as unknown as { default: SesServerFactory | { default: SesServerFactory } };
   const factory = typeof mod.default === 'function' ? mod.default : mod.default.default;
+  const persist = options.inboxFile ? keptInbox(options.inboxFile) : undefined;
   const server = await factory({ host: '127.0.0.1', port });
-  const unavailable = unavailableSwitch(server);
+  const unavailable = unavailableSwitch(server, persist);
   return {
     url: `http://127.0.0.1:${port}`,
     port,
@@ -128,13 +132,19 @@ const UNAVAILABLE =
   '<ErrorResponse><Error><Type>Receiver</Type><Code>ServiceUnavailable</Code>' +
   '<Message>Shutting down</Message></Error></ErrorResponse>';
 
-/** Puts a 503 ServiceUnavailable answer in front of the emulator's own handler, on demand. */
-function unavailableSwitch(server: Server) {
+/**
+ * Puts a 503 ServiceUnavailable answer in front of the emulator's own handler, on demand; `after`
+ * runs once each request it handled has been answered.
+ */
+function unavailableSwitch(server: Server, after?: () => void) {
   const [handler] = server.listeners('request') as Array<(req: IncomingMessage, res: ServerResponse) => void>;
   let unavailable = false;
   server.removeAllListeners('request');
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    if (!unavailable) return handler?.(req, res);
+    if (!unavailable) {
+      if (after && req.method === 'POST') res.once('finish', after);
+      return handler?.(req, res);
+    }
     req.resume();
     res.writeHead(503, { 'content-type': 'text/xml', connection: 'close' }).end(UNAVAILABLE);
   });
@@ -145,6 +155,49 @@ function unavailableSwitch(server: Server) {
     off: () => {
       unavailable = false;
     },
+  };
+}
+
+/** The newest emails kept when an inbox file is loaded; older ones are dropped from the file. */
+const KEPT_EMAILS = 5000;
+
+/**
+ * The emulator keeps its inbox in a module-level array. Load it from `file` at start, then after each
+ * POST append what was added (or rewrite the file when the inbox was cleared with POST /clear-store).
+ */
+function keptInbox(file: string): () => void {
+  const store = getStoreReadonly();
+  if (existsSync(file)) {
+    const saved = readFileSync(file, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .flatMap((line) => {
+        try {
+          return [JSON.parse(line) as Email];
+        } catch {
+          return []; // a line cut short by a killed process
+        }
+      })
+      .slice(-KEPT_EMAILS);
+    store.emails.push(...saved);
+  }
+  const rewrite = () =>
+    writeFileSync(file, store.emails.map((e) => `${JSON.stringify(e)}\n`).join(''), { mode: 0o600 });
+  rewrite();
+  let known = { emails: store.emails, count: store.emails.length };
+  return () => {
+    const { emails } = getStoreReadonly();
+    if (emails !== known.emails || emails.length < known.count) rewrite();
+    else if (emails.length > known.count) {
+      appendFileSync(
+        file,
+        emails
+          .slice(known.count)
+          .map((e) => `${JSON.stringify(e)}\n`)
+          .join(''),
+      );
+    }
+    known = { emails, count: emails.length };
   };
 }
 
