@@ -71,7 +71,9 @@ export class Api extends Construct {
       },
       // Routes enqueue transactional emails (send) and issues and alerts (dispatch).
       enqueuesTo: ['dispatch', 'send'],
-    }).allowSesQuota();
+    })
+      .allowSesQuota()
+      .allowSesIdentityCheck();
 
     // `$default` catches every method and path, including `/`: routing is the Hono app's job.
     const route = new apigw.HttpRoute(this, 'DefaultRoute', {

@@ -2,12 +2,12 @@
 // process, on the ports asked for. Used by `npm start`, the test global setup and the benchmarks.
 
 import { fork } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import * as sesLocalModule from 'aws-ses-v2-local';
-import { type Email, getStoreReadonly } from 'aws-ses-v2-local/dist/store.js';
+import { identityAnswers, keptInbox, type SesIdentities } from './ses-emulator-extras';
 
 export class PortInUseError extends Error {
   constructor(
@@ -96,6 +96,8 @@ export async function startSes(options: {
   quota?: { max24HourSend: number; maxSendRate: number };
   /** Keep the inbox in this file (JSON lines) across restarts; the emulator alone keeps it in memory. */
   inboxFile?: string;
+  /** Answer GetEmailIdentity as SES would for these identities (the emulator alone does not know it). */
+  identities?: SesIdentities;
 }): Promise<RunningSes> {
   const variable = options.variable ?? 'SES_PORT';
   process.env.AWS_SES_ACCOUNT ??= JSON.stringify(
@@ -107,7 +109,10 @@ export async function startSes(options: {
   const factory = typeof mod.default === 'function' ? mod.default : mod.default.default;
   const persist = options.inboxFile ? keptInbox(options.inboxFile) : undefined;
   const server = await factory({ host: '127.0.0.1', port });
-  const unavailable = unavailableSwitch(server, persist);
+  const unavailable = unavailableSwitch(server, {
+    after: persist,
+    answer: options.identities ? identityAnswers(options.identities) : undefined,
+  });
   return {
     url: `http://127.0.0.1:${port}`,
     port,
@@ -133,16 +138,23 @@ const UNAVAILABLE =
   '<Message>Shutting down</Message></Error></ErrorResponse>';
 
 /**
- * Puts a 503 ServiceUnavailable answer in front of the emulator's own handler, on demand; `after`
- * runs once each request it handled has been answered.
+ * Puts a 503 ServiceUnavailable answer in front of the emulator's own handler, on demand. `answer`
+ * may answer a request itself (true when it did); `after` runs once each POST has been answered.
  */
-function unavailableSwitch(server: Server, after?: () => void) {
+function unavailableSwitch(
+  server: Server,
+  extras: {
+    after?: (() => void) | undefined;
+    answer?: ((req: IncomingMessage, res: ServerResponse) => boolean) | undefined;
+  },
+) {
   const [handler] = server.listeners('request') as Array<(req: IncomingMessage, res: ServerResponse) => void>;
   let unavailable = false;
   server.removeAllListeners('request');
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     if (!unavailable) {
-      if (after && req.method === 'POST') res.once('finish', after);
+      if (extras.answer?.(req, res)) return;
+      if (extras.after && req.method === 'POST') res.once('finish', extras.after);
       return handler?.(req, res);
     }
     req.resume();
@@ -155,49 +167,6 @@ function unavailableSwitch(server: Server, after?: () => void) {
     off: () => {
       unavailable = false;
     },
-  };
-}
-
-/** The newest emails kept when an inbox file is loaded; older ones are dropped from the file. */
-const KEPT_EMAILS = 5000;
-
-/**
- * The emulator keeps its inbox in a module-level array. Load it from `file` at start, then after each
- * POST append what was added (or rewrite the file when the inbox was cleared with POST /clear-store).
- */
-function keptInbox(file: string): () => void {
-  const store = getStoreReadonly();
-  if (existsSync(file)) {
-    const saved = readFileSync(file, 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .flatMap((line) => {
-        try {
-          return [JSON.parse(line) as Email];
-        } catch {
-          return []; // a line cut short by a killed process
-        }
-      })
-      .slice(-KEPT_EMAILS);
-    store.emails.push(...saved);
-  }
-  const rewrite = () =>
-    writeFileSync(file, store.emails.map((e) => `${JSON.stringify(e)}\n`).join(''), { mode: 0o600 });
-  rewrite();
-  let known = { emails: store.emails, count: store.emails.length };
-  return () => {
-    const { emails } = getStoreReadonly();
-    if (emails !== known.emails || emails.length < known.count) rewrite();
-    else if (emails.length > known.count) {
-      appendFileSync(
-        file,
-        emails
-          .slice(known.count)
-          .map((e) => `${JSON.stringify(e)}\n`)
-          .join(''),
-      );
-    }
-    known = { emails, count: emails.length };
   };
 }
 

@@ -40,7 +40,7 @@ export function createSendHandler(deps: Deps, options: SendHandlerOptions = {}) 
           mailer: deps.mailer,
           clock: deps.clock,
           cache,
-          log: (msg, details) => deps.logger.warn(msg, details),
+          log: (level, msg, details) => deps.logger[level](msg, details),
         },
         message,
       );

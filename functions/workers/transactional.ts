@@ -22,6 +22,7 @@ export function transactionalSender(deps: Deps) {
           tokenKeys: deps.config.TOKEN_KEYS,
           configurationSet: deps.config.SES_CONFIGURATION_SET,
         },
+        log: (level, msg, details) => deps.logger[level](msg, details),
       },
       message,
     );

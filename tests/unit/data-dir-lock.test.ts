@@ -35,7 +35,7 @@ describe('data directory lock', () => {
     lockDataDir(dataDir).release();
   });
 
-  it.each([
+  it.each<[string, { pid: number; started?: string } | string]>([
     ['a pid that no longer exists', { pid: 2 ** 22 + 12345 }],
     ['an unreadable (half-written) lock', 'not json'],
     ['a pid now used by another process (it started at another time)', { pid: process.ppid, started: '1' }],

@@ -34,7 +34,7 @@ export interface DeliverPorts {
   /** Per warm instance: the issue and its rendered template are read once, not per recipient. */
   cache?: Map<string, Promise<{ issue: Issue; template: RenderedTemplate } | undefined>>;
   sleep?: (ms: number) => Promise<void>;
-  log?: (message: string, details: Record<string, unknown>) => void;
+  log?: (level: 'warn' | 'error', message: string, details: Record<string, unknown>) => void;
 }
 
 export type RecipientOutcome = 'sent' | 'failed' | 'duplicate' | 'retry';
@@ -59,6 +59,7 @@ export async function deliverBatch(
   let next = 0;
   let fatal: unknown;
   const recorder = outcomeRecorder(ports, message.issueId);
+  const refusals = new Map<string, { reason: string; count: number }>();
   const worker = async () => {
     while (next < message.recipients.length && fatal === undefined) {
       const index = next++;
@@ -69,6 +70,7 @@ export async function deliverBatch(
           loaded.template,
           message.recipients[index]!,
           recorder,
+          refusals,
         );
       } catch (error) {
         fatal ??= error;
@@ -81,6 +83,15 @@ export async function deliverBatch(
     );
   } finally {
     await recorder.flush();
+    // One line per kind of refusal and batch (a wrong sender identity refuses everyone), with SES's reason.
+    for (const [code, { reason, count }] of refusals) {
+      ports.log?.('error', `SES refused ${count} email(s); recorded as failed, not retried`, {
+        issueId: message.issueId,
+        code,
+        reason,
+        count,
+      });
+    }
   }
   if (fatal !== undefined) throw fatal;
   if (outcomes.includes('retry')) {
@@ -107,6 +118,7 @@ async function deliverOne(
   template: RenderedTemplate,
   recipient: Recipient,
   recorder: Recorder,
+  refusals: Map<string, { reason: string; count: number }>,
 ): Promise<RecipientOutcome> {
   // The send slot comes before the claim: if the store fails while booking it, nothing is claimed yet
   // and a redelivery sends normally (a claim whose release also failed would strand the recipient).
@@ -143,7 +155,7 @@ async function deliverOne(
     } catch (error) {
       if (!(error instanceof MailerError) || error.kind === 'unknown') {
         // Outcome unknown (the crash window above): keep the claim, never resend.
-        ports.log?.('send outcome unknown; claim kept', {
+        ports.log?.('warn', 'send outcome unknown; claim kept', {
           issueId: issue.id,
           subscriberId: recipient.subscriberId,
           error: String(error),
@@ -151,6 +163,8 @@ async function deliverOne(
         throw error;
       }
       if (error.kind === 'permanent') {
+        const refused = refusals.get(error.code) ?? { reason: error.message, count: 0 };
+        refusals.set(error.code, { ...refused, count: refused.count + 1 });
         await recorder.record({
           subscriberId: recipient.subscriberId,
           status: 'failed',
@@ -192,7 +206,7 @@ function outcomeRecorder(ports: DeliverPorts, issueId: string) {
           continue;
         }
         // The emails went (or were refused for good); failing to note it must not make a retry resend them.
-        ports.log?.('could not record delivery outcomes', {
+        ports.log?.('error', 'could not record delivery outcomes', {
           issueId,
           count: batch.length,
           error: String(error),
