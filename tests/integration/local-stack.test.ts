@@ -12,6 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { LOCK_FILE } from '../../functions/local/data-dir-lock';
 import { freePort } from '../../functions/local/emulators';
 import { LOCAL_CREDENTIALS } from '../../functions/local/stack';
+import { until } from '../support/until';
 
 interface Started {
   child: ChildProcess;
@@ -79,16 +80,6 @@ interface StoredEmail {
 async function inbox(sesPort: string): Promise<StoredEmail[]> {
   return ((await (await fetch(`http://localhost:${sesPort}/store`)).json()) as { emails: StoredEmail[] })
     .emails;
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 30_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
 
 /** What a reader does in the browser: subscribe, then confirm from the link in the local inbox. */

@@ -13,6 +13,7 @@ import { freePort, type RunningServer, startDynamo, startSes } from '../../../fu
 import { generateSecrets } from '../../../functions/local/secrets';
 import { LOCAL_CREDENTIALS, type LocalStack, startLocalStack } from '../../../functions/local/stack';
 import { seedSubscribers, signedHeaders } from '../../support/delivery';
+import { until } from '../../support/until';
 
 const N = 150;
 const cleanup: Array<() => Promise<unknown> | unknown> = [];
@@ -27,16 +28,6 @@ async function storedEmails(sesUrl: string, domain: string): Promise<string[]> {
   const res = await fetch(`${sesUrl}/store`);
   const { emails } = (await res.json()) as { emails: Array<{ destination: { to: string[] } }> };
   return emails.flatMap((e) => e.destination.to).filter((to) => to.endsWith(`@${domain}`));
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 90_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(200);
-  }
 }
 
 async function sendDigest(appUrl: string, secret: string): Promise<string> {
