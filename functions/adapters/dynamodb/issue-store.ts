@@ -3,26 +3,16 @@
 // claimed), ISSUE#<id>/TALLY#<writer> (counts, see issue-tally.ts), ISSUE#OPEN/<id> while unfinished,
 // CURSOR#<topic>#<frequency>/CURSOR.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  BatchWriteCommand,
-  type BatchWriteCommandOutput,
-  DeleteCommand,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Delivery, Issue, RenderedTemplate } from '../../domain/issues/types';
 import type { Frequency } from '../../domain/subscribers/types';
 import type { ClaimResult, DeliveryTally, IssueStore } from '../../ports/issue-store';
 import type { DynamoClients } from './client';
-import { IssueTally, openClaimKeys } from './issue-tally';
+import { DeliveryItems } from './delivery-items';
+import { IssueTally } from './issue-tally';
 import { INDEXES } from './table';
 
 const issueKey = (id: string) => ({ pk: `ISSUE#${id}`, sk: 'ISSUE' });
-const deliveryKey = (id: string, subscriberId: string) => ({
-  pk: `ISSUE#${id}`,
-  sk: `DELIVERY#${subscriberId}`,
-});
 const OPEN = 'ISSUE#OPEN';
 const cursorKey = (topic: string, frequency: Frequency) => ({
   pk: `CURSOR#${topic}#${frequency}`,
@@ -30,14 +20,16 @@ const cursorKey = (topic: string, frequency: Frequency) => ({
 });
 
 export class DynamoIssueStore implements IssueStore {
+  private readonly deliveries: DeliveryItems;
   private readonly tallies: IssueTally;
 
   constructor(
     private readonly dynamo: DynamoClients,
     private readonly table: string,
   ) {
+    this.deliveries = new DeliveryItems(dynamo, table);
     this.tallies = new IssueTally(dynamo, table, (issueId, deliveries) =>
-      this.putDeliveries(issueId, deliveries),
+      this.deliveries.put(issueId, deliveries),
     );
   }
 
@@ -134,40 +126,8 @@ export class DynamoIssueStore implements IssueStore {
     return out.Item?.template as RenderedTemplate | undefined;
   }
 
-  async claim(issueId: string, subscriberId: string, claimId: string, at: string): Promise<ClaimResult> {
-    try {
-      await this.doc.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: {
-            ...deliveryKey(issueId, subscriberId),
-            ...openClaimKeys(issueId, subscriberId, at),
-            status: 'claimed',
-            claimId,
-            claimedAt: at,
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-        }),
-      );
-      return { claimed: true };
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      const item = error.Item
-        ? Object.fromEntries(Object.entries(error.Item).map(([k, v]) => [k, Object.values(v)[0]]))
-        : (
-            await this.doc.send(
-              new GetCommand({
-                TableName: this.table,
-                Key: deliveryKey(issueId, subscriberId),
-                ConsistentRead: true,
-              }),
-            )
-          ).Item;
-      // Our own claim, written by an attempt whose answer was lost (the SDK retried it).
-      if (item?.claimId === claimId) return { claimed: true };
-      return { claimed: false, ...(item ? { existing: toDelivery(item) } : {}) };
-    }
+  claim(issueId: string, subscriberId: string, claimId: string, at: string): Promise<ClaimResult> {
+    return this.deliveries.claim(issueId, subscriberId, claimId, at);
   }
 
   completeMany(issueId: string, deliveries: Delivery[]): Promise<void> {
@@ -178,67 +138,12 @@ export class DynamoIssueStore implements IssueStore {
     return this.tallies.read(issueId);
   }
 
-  /** The outcome items (one BatchWriteItem per 25); each replaces its claim and leaves CLAIMS#. */
-  private async putDeliveries(issueId: string, deliveries: Delivery[]): Promise<void> {
-    for (let i = 0; i < deliveries.length; i += 25) {
-      let requests: Record<string, unknown>[] | undefined = deliveries.slice(i, i + 25).map((d) => ({
-        PutRequest: { Item: { ...deliveryKey(issueId, d.subscriberId), ...withoutId(d) } },
-      }));
-      for (let attempt = 0; requests && requests.length > 0; attempt++) {
-        if (attempt >= 8) throw new Error(`could not record ${requests.length} delivery outcome(s)`);
-        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.random() * 50 * 2 ** attempt));
-        const out: BatchWriteCommandOutput = await this.doc.send(
-          new BatchWriteCommand({ RequestItems: { [this.table]: requests as never } }),
-        );
-        requests = out.UnprocessedItems?.[this.table] as Record<string, unknown>[] | undefined;
-      }
-    }
+  release(issueId: string, subscriberId: string, claimId: string): Promise<void> {
+    return this.deliveries.release(issueId, subscriberId, claimId);
   }
 
-  async release(issueId: string, subscriberId: string, claimId: string): Promise<void> {
-    try {
-      await this.doc.send(
-        new DeleteCommand({
-          TableName: this.table,
-          Key: deliveryKey(issueId, subscriberId),
-          ConditionExpression: 'claimId = :claim AND #status = :claimed',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':claim': claimId, ':claimed': 'claimed' },
-        }),
-      );
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    }
-  }
-
-  async recordSuppressed(issueId: string, subscriberId: string, at: string): Promise<boolean> {
-    try {
-      await this.doc.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: { ...deliveryKey(issueId, subscriberId), status: 'suppressed', at },
-          ConditionExpression: 'attribute_not_exists(pk)',
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      const status = error.Item?.status?.S;
-      // Without the old item (an emulator that does not return it), read it.
-      const existing =
-        status ??
-        (
-          await this.doc.send(
-            new GetCommand({
-              TableName: this.table,
-              Key: deliveryKey(issueId, subscriberId),
-              ConsistentRead: true,
-            }),
-          )
-        ).Item?.status;
-      return existing === 'suppressed';
-    }
+  recordSuppressed(issueId: string, subscriberId: string, at: string): Promise<boolean> {
+    return this.deliveries.recordSuppressed(issueId, subscriberId, at);
   }
 
   async getCursor(topic: string, frequency: Frequency): Promise<string | undefined> {
@@ -264,23 +169,4 @@ export class DynamoIssueStore implements IssueStore {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
     }
   }
-}
-
-function withoutId(d: Delivery) {
-  const { subscriberId: _id, ...rest } = d;
-  return rest;
-}
-
-function toDelivery(item: Record<string, unknown>): Delivery {
-  const sk = String(item.sk ?? '');
-  const pick = (key: string) => (typeof item[key] === 'string' ? (item[key] as string) : undefined);
-  const delivery: Delivery = {
-    subscriberId: sk.slice('DELIVERY#'.length),
-    status: item.status as Delivery['status'],
-  };
-  for (const key of ['claimId', 'claimedAt', 'providerMessageId', 'error', 'at'] as const) {
-    const value = pick(key);
-    if (value !== undefined) delivery[key] = value;
-  }
-  return delivery;
 }
