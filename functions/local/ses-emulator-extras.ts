@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type Email, getStoreReadonly } from 'aws-ses-v2-local/dist/store.js';
 
 /** The newest emails kept when an inbox file is loaded; older ones are dropped from the file. */
-const KEPT_EMAILS = 5000;
+const KEPT_EMAILS = 1000;
 
 /**
  * The emulator keeps its inbox in a module-level array. Load it from `file` at start, then after each
@@ -14,23 +14,20 @@ const KEPT_EMAILS = 5000;
  */
 export function keptInbox(file: string): () => void {
   const store = getStoreReadonly();
-  if (existsSync(file)) {
-    const saved = readFileSync(file, 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .flatMap((line) => {
-        try {
-          return [JSON.parse(line) as Email];
-        } catch {
-          return []; // a line cut short by a killed process
-        }
-      })
-      .slice(-KEPT_EMAILS);
-    store.emails.push(...saved);
-  }
   const rewrite = () =>
     writeFileSync(file, store.emails.map((e) => `${JSON.stringify(e)}\n`).join(''), { mode: 0o600 });
-  rewrite();
+  if (existsSync(file)) {
+    const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean);
+    const saved = lines.slice(-KEPT_EMAILS).flatMap((line) => {
+      try {
+        return [JSON.parse(line) as Email];
+      } catch {
+        return []; // a line cut short by a killed process
+      }
+    });
+    store.emails.push(...saved);
+    if (saved.length !== lines.length) rewrite();
+  }
   let known = { emails: store.emails, count: store.emails.length };
   return () => {
     const { emails } = getStoreReadonly();
