@@ -18,7 +18,7 @@ const sections: Record<string, () => Promise<unknown>> = {
         : { reactSamples: 100, substitutionSamples: 100_000 },
     ),
   fanout: () => benchFanout(quick ? { small: 300, large: 1_500 } : { small: 10_000, large: 100_000 }),
-  api: () => benchApi(quick ? { connections: 10, seconds: 2 } : { connections: 50, seconds: 20 }),
+  api: () => benchApi(quick ? { connections: 10, seconds: 2, amount: 40 } : { connections: 50, seconds: 20 }),
   coldstart: () => benchColdStart({ runs: quick ? 1 : 5 }),
   delivery: () => benchDelivery(quick ? { subscribers: 200, rate: 500 } : { subscribers: 10_000, rate: 500 }),
 };

@@ -1,4 +1,5 @@
 // The printed form of the benchmark figures: one table, each row with its goal and whether it was met.
+// A smoke run (--quick) prints the figures without goals: at its sizes they say nothing about them.
 type Figures = Record<string, unknown>;
 
 interface Row {
@@ -176,19 +177,24 @@ export function formatTable(figures: Figures, machine: Record<string, unknown>):
   }
   if (figures.bareNodeMs !== undefined)
     rows.push(['Cold start', 'Bare node -e 0', `${figures.bareNodeMs} ms`, '', '']);
-  const header = ['Section', 'Figure', 'Value', 'Goal', 'Met'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) =>
-    cells
+  const quick = machine.quick === true;
+  const header = quick ? ['Section', 'Figure', 'Value'] : ['Section', 'Figure', 'Value', 'Goal', 'Met'];
+  const cells = quick ? rows.map((r) => r.slice(0, 3)) : rows;
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((r) => r[i]!.length)));
+  const line = (row: string[]) =>
+    row
       .map((c, i) => c.padEnd(widths[i]!))
       .join('  ')
       .trimEnd();
   return [
-    `Talkwatch benchmarks${machine.quick ? ' (--quick: small N, figures not meaningful)' : ''}`,
+    quick
+      ? 'Talkwatch benchmarks: SMOKE RUN (--quick). Small sizes that check every section runs; the figures\n' +
+        'are not meaningful at this size and no goal is checked. `npm run bench` measures.'
+      : 'Talkwatch benchmarks',
     `Machine: ${machine.cores} cores (${machine.cpu}), Node ${machine.node}`,
     '',
     line(header),
     line(widths.map((w) => '-'.repeat(w))),
-    ...rows.map(line),
+    ...cells.map(line),
   ].join('\n');
 }

@@ -9,7 +9,7 @@ import { DynamoDevelopmentStore } from './adapters/dynamodb/development-store';
 import { DynamoRateLimiter } from './adapters/dynamodb/rate-limiter';
 import { DynamoSubscriberStore } from './adapters/dynamodb/subscriber-store';
 import { SesMailer } from './adapters/ses/ses-mailer';
-import type { Config } from './config';
+import { type Config, senderAddress } from './config';
 import type { DispatchMessage, SendMessage } from './domain/delivery/messages';
 import type { SummariseMessage } from './domain/developments/ingest';
 import { parseTopics, type Topic } from './domain/subscribers/topics';
@@ -80,6 +80,16 @@ export function buildDeps(config: Config, options: BuildOptions): Deps {
     }
   };
 
+  // The identity check costs up to three SES calls: a good answer is trusted for five minutes.
+  let senderCheckedAt = Number.NEGATIVE_INFINITY;
+  const sender = senderAddress(config.FROM_ADDRESS);
+  const checkSender = async () => {
+    if (!sender || !mailer.senderProblem || Date.now() - senderCheckedAt < 300_000) return;
+    const problem = await mailer.senderProblem(sender);
+    if (problem) throw new Error(problem);
+    senderCheckedAt = Date.now();
+  };
+
   const clock = options.clock ?? systemClock;
   return {
     config,
@@ -95,7 +105,10 @@ export function buildDeps(config: Config, options: BuildOptions): Deps {
     async health() {
       const [store, mail] = await Promise.all([
         probe('store', () => dynamo.client.send(new DescribeTableCommand({ TableName: config.TABLE_NAME }))),
-        probe('mailer', () => mailer.quota()),
+        probe('mailer', async () => {
+          await mailer.quota();
+          await checkSender();
+        }),
       ]);
       return { status: store === 'ok' && mail === 'ok' ? 'ok' : 'unavailable', store, mailer: mail };
     },

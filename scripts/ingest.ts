@@ -1,19 +1,32 @@
-// `npm run ingest -- <file>…`: push development files (Markdown with front matter, or the
+// `npm run ingest -- <file or folder>…`: push development files (Markdown with front matter, or the
 // Title:/URL:/Date: article format) to the running app's signed webhook, so they go through exactly
-// the path every other development takes, and alerts reach the running stack's queues.
+// the path every other development takes, and alerts reach the running stack's queues. A folder
+// stands for the .md, .txt and .json files in it (`npm run ingest -- data/samples`).
 // Target and secret: see scripts/app-client.ts.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
-import { parseDevelopmentText } from '../functions/domain/developments/input';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDevelopmentInput, parseDevelopmentText } from '../functions/domain/developments/input';
 import { ValidationError } from '../functions/domain/errors';
 import { appTarget, postSigned } from './app-client';
 
-const files = process.argv.slice(2).filter((a) => a !== '--');
-if (files.length === 0) {
-  console.error('usage: npm run ingest -- <file> [file…]');
+const args = process.argv.slice(2).filter((a) => a !== '--');
+if (args.length === 0) {
+  console.error('usage: npm run ingest -- <file or folder> [more…]   (try: npm run ingest -- data/samples)');
   process.exit(2);
 }
+
+const files = args.flatMap((arg) => {
+  try {
+    if (!statSync(arg).isDirectory()) return [arg];
+  } catch {
+    return [arg]; // reported below, with the others
+  }
+  return readdirSync(arg)
+    .filter((f) => /\.(md|txt|json)$/.test(f))
+    .sort()
+    .map((f) => join(arg, f));
+});
 
 const target = appTarget('developments');
 const base = target.base;
@@ -22,12 +35,16 @@ let failed = false;
 for (const file of files) {
   try {
     const text = readFileSync(file, 'utf8');
-    const body = JSON.stringify(parseDevelopmentText(text, basename(file)));
+    // Parse errors already start with the file's name.
+    const input = file.endsWith('.json')
+      ? parseDevelopmentInput(JSON.parse(text), `${file}: `)
+      : parseDevelopmentText(text, file);
+    const body = JSON.stringify(input);
     // The same file always carries the same webhook-id: re-running is a redelivery, not a new report.
     const id = `msg_ingest_${createHash('sha256').update(body).digest('hex').slice(0, 24)}`;
     const res = await postSigned(target, '/webhooks/developments', id, body);
-    const answer = await res.json().catch(() => ({}));
-    if (!res.ok) throw new Error(`${res.status} ${JSON.stringify(answer)}`);
+    const answer = (await res.json().catch(() => ({}))) as { error?: string };
+    if (!res.ok) throw new Error(`${res.status} ${answer.error ?? JSON.stringify(answer)}`);
     for (const r of (answer as { results: Array<Record<string, unknown>> }).results) {
       console.log(
         `${file}: ${r.created ? 'created' : `not new (${r.outcome})`} ${r.id}${r.alert ? ', alert requested' : ''}`,
@@ -35,13 +52,20 @@ for (const file of files) {
     }
   } catch (error) {
     failed = true;
-    const reason =
+    const code =
+      (error as NodeJS.ErrnoException).code ?? (error as { cause?: { code?: string } }).cause?.code;
+    if (code === 'ECONNREFUSED') {
+      // Said once, not once per file: nothing else can succeed either.
+      console.error(`Cannot reach ${base}: is \`npm start\` running?`);
+      process.exit(1);
+    }
+    console.error(
       error instanceof ValidationError
         ? error.message
-        : (error as { cause?: { code?: string } }).cause?.code === 'ECONNREFUSED'
-          ? `cannot reach ${base}: is \`npm start\` running?`
-          : (error as Error).message;
-    console.error(`${file}: ${reason}`);
+        : code === 'ENOENT'
+          ? `${file}: no such file`
+          : `${file}: ${(error as Error).message}`,
+    );
   }
 }
 process.exit(failed ? 1 : 0);

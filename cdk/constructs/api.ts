@@ -100,7 +100,9 @@ export class Api extends Construct {
       readsSecret: true,
       // Routes enqueue transactional emails (send), issues (dispatch) and received reports (ingest).
       enqueuesTo: ['dispatch', 'send', 'ingest'],
-    }).allowSesQuota();
+    })
+      .allowSesQuota()
+      .allowSesIdentityCheck();
 
     // `$default` catches every method and path, including `/`: routing is the Hono app's job. A few
     // routes are named only so each gets its own throttling bucket; they reach the same function.

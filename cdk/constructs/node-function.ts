@@ -3,7 +3,7 @@
 // function gets an environment variable and exactly the permission that goes with it.
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import {
@@ -151,6 +151,28 @@ export class TalkwatchFunction extends NodejsFunction {
   bindQueue(variable: string, queue: IQueue, enqueue: boolean): this {
     this.addEnvironment(variable, queue.queueUrl);
     if (enqueue) queue.grantSendMessages(this);
+    return this;
+  }
+
+  /**
+   * Read the sender's identity status for GET /health (GetEmailIdentity on the address, its domain
+   * and parent domains: which of them is the verified one is the operator's choice, hence identity/*).
+   */
+  allowSesIdentityCheck(): this {
+    const { region, account, partition } = Stack.of(this);
+    this.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['ses:GetEmailIdentity'],
+        resources: [`arn:${partition}:ses:${region}:${account}:identity/*`],
+      }),
+    );
+    // cdk-nag names the resource as resolved: literal in an environment, `<AWS::Region>` otherwise.
+    const named = (value: string, pseudo: string) => (Token.isUnresolved(value) ? `<AWS::${pseudo}>` : value);
+    acknowledge(
+      this.role!,
+      `AwsSolutions-IAM5[Resource::arn:${named(partition, 'Partition')}:ses:${named(region, 'Region')}:${named(account, 'AccountId')}:identity/*]`,
+      'ses:GetEmailIdentity is read-only; GET /health checks the sender address and each of its parent domains.',
+    );
     return this;
   }
 

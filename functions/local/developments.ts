@@ -1,6 +1,7 @@
 // The developments feature's part of the local stack: load data/developments/ at start-up (idempotent:
-// the second start stores nothing new), consume the ingest queue in process, and poll every topic's
-// feeds on an in-process timer.
+// the second start stores nothing new), consume the ingest queue in process, and, when asked (FEEDS=on,
+// `npm start -- --feeds`), poll every topic's feeds on an in-process timer. Off by default: a first run
+// should not fetch the web.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { RssFeedReader } from '../adapters/feeds/rss-feed-reader';
@@ -36,7 +37,8 @@ export async function startIngestConsumer({ deps, queues }: StartupContext): Pro
   queues.ingest.consume(createIngestHandler(deps));
 }
 
-export async function startFeedPolling({ deps, closers }: StartupContext): Promise<void> {
+export async function startFeedPolling({ deps, closers, feeds: enabled }: StartupContext): Promise<void> {
+  if (!enabled) return;
   const poll = createPollFeedsHandler(deps, new RssFeedReader());
   let running = false;
   const round = async () => {

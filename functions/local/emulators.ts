@@ -7,6 +7,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import * as sesLocalModule from 'aws-ses-v2-local';
+import { identityAnswers, keptInbox, type SesIdentities } from './ses-emulator-extras';
 
 export class PortInUseError extends Error {
   constructor(
@@ -93,6 +94,10 @@ export async function startSes(options: {
   port: number;
   variable?: string;
   quota?: { max24HourSend: number; maxSendRate: number };
+  /** Keep the inbox in this file (JSON lines) across restarts; the emulator alone keeps it in memory. */
+  inboxFile?: string;
+  /** Answer GetEmailIdentity as SES would for these identities (the emulator alone does not know it). */
+  identities?: SesIdentities;
 }): Promise<RunningSes> {
   const variable = options.variable ?? 'SES_PORT';
   process.env.AWS_SES_ACCOUNT ??= JSON.stringify(
@@ -102,8 +107,12 @@ export async function startSes(options: {
   await assertFree(port, variable);
   const mod = sesLocalModule as unknown as { default: SesServerFactory | { default: SesServerFactory } };
   const factory = typeof mod.default === 'function' ? mod.default : mod.default.default;
+  const persist = options.inboxFile ? keptInbox(options.inboxFile) : undefined;
   const server = await factory({ host: '127.0.0.1', port });
-  const unavailable = unavailableSwitch(server);
+  const unavailable = unavailableSwitch(server, {
+    after: persist,
+    answer: options.identities ? identityAnswers(options.identities) : undefined,
+  });
   return {
     url: `http://127.0.0.1:${port}`,
     port,
@@ -128,13 +137,26 @@ const UNAVAILABLE =
   '<ErrorResponse><Error><Type>Receiver</Type><Code>ServiceUnavailable</Code>' +
   '<Message>Shutting down</Message></Error></ErrorResponse>';
 
-/** Puts a 503 ServiceUnavailable answer in front of the emulator's own handler, on demand. */
-function unavailableSwitch(server: Server) {
+/**
+ * Puts a 503 ServiceUnavailable answer in front of the emulator's own handler, on demand. `answer`
+ * may answer a request itself (true when it did); `after` runs once each POST has been answered.
+ */
+function unavailableSwitch(
+  server: Server,
+  extras: {
+    after?: (() => void) | undefined;
+    answer?: ((req: IncomingMessage, res: ServerResponse) => boolean) | undefined;
+  },
+) {
   const [handler] = server.listeners('request') as Array<(req: IncomingMessage, res: ServerResponse) => void>;
   let unavailable = false;
   server.removeAllListeners('request');
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    if (!unavailable) return handler?.(req, res);
+    if (!unavailable) {
+      if (extras.answer?.(req, res)) return;
+      if (extras.after && req.method === 'POST') res.once('finish', extras.after);
+      return handler?.(req, res);
+    }
     req.resume();
     res.writeHead(503, { 'content-type': 'text/xml', connection: 'close' }).end(UNAVAILABLE);
   });

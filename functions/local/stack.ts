@@ -1,8 +1,9 @@
 // The whole product on one machine: emulators, table, seed data, queues with their consumers, the
 // HTTP app. `npm start` (functions/local.ts), the end-to-end tests and the benchmarks all start it here.
 
+import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { createAdaptorServer } from '@hono/node-server';
 import { ensureTable } from '../adapters/dynamodb/table';
@@ -11,6 +12,7 @@ import { createApp } from '../app/create-app';
 import { type Config, parseConfig, parseLocalSettings } from '../config';
 import { buildDeps, type Deps, type DispatchMessage, type SendMessage, type SummariseMessage } from '../deps';
 import type { Mailer } from '../ports/mailer';
+import { lockDataDir } from './data-dir-lock';
 import { freePort, PortInUseError, type RunningServer, startDynamo, startSes } from './emulators';
 import { startupHooks } from './hooks';
 import { loadOrCreateSecrets } from './secrets';
@@ -20,6 +22,11 @@ export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local
 export interface LocalStack {
   appUrl: string;
   inboxUrl: string | undefined;
+  /** Where the local inbox is kept across restarts (when the SES emulator is ours). */
+  inboxFile: string | undefined;
+  dataDir: string;
+  /** Whether topics' feeds are polled (FEEDS=on, or the `feeds` option). */
+  feeds: boolean;
   config: Config;
   deps: Deps;
   queues: {
@@ -36,6 +43,8 @@ export interface LocalStackOptions {
   wrapMailer?: (mailer: Mailer) => Mailer;
   /** Skip loading data/developments (tests that want an empty store). */
   skipSeed?: boolean;
+  /** Poll the topics' feeds; defaults to FEEDS=on (locally, feeds are polled only when asked). */
+  feeds?: boolean;
   logger?: Logger;
 }
 
@@ -50,25 +59,36 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     for (const close of closers.reverse()) await close().catch(() => undefined);
   };
 
+  mkdirSync(dataDir, { recursive: true });
+  // Before anything starts: a second stack on this data directory is refused here, by name.
+  const lock = lockDataDir(dataDir);
+  closers.push(async () => lock.release());
+
   try {
+    const secrets = loadOrCreateSecrets(dataDir);
+    const configWith = (endpoints: { dynamo?: string; ses?: string }) =>
+      parseConfig({
+        ...secrets,
+        PUBLIC_URL: `http://localhost:${local.PORT}`,
+        ...definedOnly(env),
+        DYNAMODB_ENDPOINT: env.DYNAMODB_ENDPOINT ?? endpoints.dynamo,
+        SES_ENDPOINT: env.SES_ENDPOINT ?? endpoints.ses,
+      });
+    // Fail fast: a bad setting stops start-up before any emulator is started.
+    configWith({ dynamo: 'http://127.0.0.1', ses: 'http://127.0.0.1' });
+
     let dynamo: RunningServer | undefined;
     if (!env.DYNAMODB_ENDPOINT) {
       dynamo = await startDynamo({ port: local.DYNAMODB_PORT, path: resolve(dataDir, 'dynamodb') });
       closers.push(dynamo.close);
     }
     let ses: RunningServer | undefined;
-    if (!env.SES_ENDPOINT) {
-      ses = await startSes({ port: local.SES_PORT });
+    const inboxFile = env.SES_ENDPOINT ? undefined : join(dataDir, 'inbox.jsonl');
+    if (inboxFile) {
+      ses = await startSes({ port: local.SES_PORT, inboxFile });
       closers.push(ses.close);
     }
-    const secrets = loadOrCreateSecrets(dataDir);
-    const config = parseConfig({
-      ...secrets,
-      PUBLIC_URL: `http://localhost:${local.PORT}`,
-      ...definedOnly(env),
-      DYNAMODB_ENDPOINT: env.DYNAMODB_ENDPOINT ?? dynamo?.url,
-      SES_ENDPOINT: env.SES_ENDPOINT ?? ses?.url,
-    });
+    const config = configWith({ dynamo: dynamo?.url, ses: ses?.url });
     const usesRealAws = Boolean(env.AWS_ACCESS_KEY_ID && (env.DYNAMODB_ENDPOINT || env.SES_ENDPOINT));
     const logger =
       options.logger ?? new Logger({ serviceName: 'talkwatch-local', logLevel: config.LOG_LEVEL });
@@ -115,7 +135,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
     await ensureTable(deps.dynamo.client, config.TABLE_NAME);
     // Feature start-up hooks (seed data, queue consumers, schedules, resuming unfinished sends).
-    for (const hook of startupHooks) await hook({ deps, queues, seed: !options.skipSeed, closers });
+    const feeds = options.feeds ?? local.FEEDS === 'on';
+    for (const hook of startupHooks) await hook({ deps, queues, seed: !options.skipSeed, feeds, closers });
 
     const app = createApp(deps, { sesWebhook: true });
     // A deep accept backlog: bursts of connections (load tests, a newsletter's click storm) queue
@@ -142,6 +163,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     return {
       appUrl: env.PUBLIC_URL ?? `http://localhost:${port}`,
       inboxUrl: ses ? `http://localhost:${ses.port}` : undefined,
+      inboxFile,
+      dataDir,
+      feeds,
       config,
       deps,
       queues,
@@ -157,6 +181,8 @@ export interface StartupContext {
   deps: Deps;
   queues: LocalStack['queues'];
   seed: boolean;
+  /** Poll the topics' feeds on a timer. */
+  feeds: boolean;
   /** Push a function to run at shutdown (before the emulators stop). */
   closers: Array<() => Promise<void>>;
 }

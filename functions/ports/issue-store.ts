@@ -12,6 +12,14 @@ export interface ClaimResult {
   existing?: Delivery;
 }
 
+/** An issue's delivery counts as the senders recorded them (see GET /issues/:id). */
+export interface DeliveryTally {
+  sent: number;
+  failed: number;
+  /** `claimedAt` of each claim with no outcome recorded: in flight, or lost in deliver.ts's crash window. */
+  openClaims: string[];
+}
+
 export interface IssueStore {
   /** Create the issue unless one with this id exists; returns the stored one either way. */
   create(issue: Issue): Promise<{ issue: Issue; created: boolean }>;
@@ -31,14 +39,19 @@ export interface IssueStore {
   claim(issueId: string, subscriberId: string, claimId: string, at: string): Promise<ClaimResult>;
   /**
    * Record many outcomes at once (one BatchWriteItem per 25): the senders' hot path. Only the claim's
-   * owner ever writes its delivery item, so the unconditional write is safe.
+   * owner ever writes its delivery item, so the unconditional write is safe. Each outcome is counted
+   * in the issue's tally exactly once, however often this is called with it (retries).
    */
   completeMany(issueId: string, deliveries: Delivery[]): Promise<void>;
+  /** The counts kept as outcomes were recorded: a few reads, whatever the number of recipients. */
+  tally(issueId: string): Promise<DeliveryTally>;
   /** Give a claim back after a retryable failure (nothing was sent). */
   release(issueId: string, subscriberId: string, claimId: string): Promise<void>;
-  /** Record a recipient skipped at dispatch (suppressed address). Idempotent. */
-  recordSuppressed(issueId: string, subscriberId: string, at: string): Promise<void>;
-  listDeliveries(issueId: string): Promise<Delivery[]>;
+  /**
+   * Record a recipient skipped at dispatch (suppressed address). Idempotent. False when the recipient
+   * already has another outcome for this issue (a dispatch run again after a restart).
+   */
+  recordSuppressed(issueId: string, subscriberId: string, at: string): Promise<boolean>;
   /** One reader's deliveries across issues (their data export). */
   listDeliveriesOf(subscriberId: string): Promise<ReaderDelivery[]>;
   /** Strip a deleted reader's deliveries of what links them to the reader; answers how many. */

@@ -49,4 +49,9 @@ export interface Mailer {
   send(email: OutgoingEmail): Promise<SendResult>;
   /** Quota and reachability in one call; throws when the provider cannot be reached. */
   quota(): Promise<SendQuota>;
+  /**
+   * Why the provider would refuse mail from this sender address (an unverified identity), or
+   * undefined when it accepts it or cannot say (GET /health reports the reason).
+   */
+  senderProblem?(address: string): Promise<string | undefined>;
 }

@@ -10,6 +10,7 @@ export function createPollFeedsHandler(
   feeds: FeedReader,
 ) {
   const logger: PollLogger = {
+    debug: (message, extra) => deps.logger.debug(message, { ...(extra as object) }),
     info: (message, extra) => deps.logger.info(message, { ...(extra as object) }),
     warn: (message, extra) => deps.logger.warn(message, { ...(extra as object) }),
   };

@@ -1,5 +1,6 @@
 // Scheduled digests (EventBridge → `functions/schedule.ts`; an in-process timer locally): asks for
-// this period's digest of every topic for one cohort. Repeated firings find the same issues.
+// this period's digest of every topic for one cohort. Repeated firings find the same issues, and say
+// so only at debug level (the local timer fires every minute).
 import type { Deps } from '../deps';
 import { type DigestFrequency, requestScheduledDigests } from '../domain/issues/schedule';
 import { deliveryPorts } from './delivery-ports';
@@ -7,12 +8,15 @@ import { deliveryPorts } from './delivery-ports';
 export function createScheduleHandler(deps: Deps) {
   return async (event: { frequency?: string } | undefined) => {
     const frequency: DigestFrequency = event?.frequency === 'weekly' ? 'weekly' : 'daily';
-    const ids = await requestScheduledDigests(
+    const requested = await requestScheduledDigests(
       { issues: deliveryPorts(deps).issues, dispatch: deps.queues.dispatch, clock: deps.clock },
       deps.topics,
       frequency,
     );
-    deps.logger.info('scheduled digests requested', { frequency, issues: ids });
+    const ids = requested.map((r) => r.id);
+    const created = requested.filter((r) => r.created).map((r) => r.id);
+    if (created.length) deps.logger.info('scheduled digests requested', { frequency, issues: created });
+    else deps.logger.debug('scheduled digests already requested', { frequency, issues: ids });
     return { frequency, issues: ids };
   };
 }

@@ -42,7 +42,7 @@ export function createSendHandler(deps: Deps, options: SendHandlerOptions = {}) 
           clock: deps.clock,
           readers: (ids) => currentReaders(deps, ids),
           cache,
-          log: (msg, details) => deps.logger.warn(msg, details),
+          log: (level, msg, details) => deps.logger[level](msg, details),
         },
         message,
       );

@@ -23,6 +23,7 @@ export function transactionalSender(deps: Deps) {
           idKey: deps.config.SUBSCRIBER_ID_KEY,
           configurationSet: deps.config.SES_CONFIGURATION_SET,
         },
+        log: (level, msg, details) => deps.logger[level](msg, details),
       },
       message,
     );

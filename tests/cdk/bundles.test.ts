@@ -169,6 +169,31 @@ describe('bundles', () => {
     expect(hasReact('api')).toBe(false);
     expect(hasReact('feedback')).toBe(false);
   });
+
+  test('no bundle holds code from a development-only package (the emulators, CDK, test tools)', () => {
+    // package-lock.json marks every package reachable only from devDependencies with `dev: true`; its
+    // keys are install paths (`node_modules/a/node_modules/b`), which the source maps also show.
+    const lock = JSON.parse(readFileSync(join(import.meta.dirname, '../../package-lock.json'), 'utf8')) as {
+      packages: Record<string, { dev?: boolean }>;
+    };
+    const devOnly = new Set(Object.keys(lock.packages).filter((path) => path && lock.packages[path]!.dev));
+    expect(devOnly).toContain('node_modules/dynalite');
+    expect(devOnly).toContain('node_modules/aws-ses-v2-local');
+    for (const name of NAMES) {
+      const map = JSON.parse(readFileSync(`${bundles[name]}.map`, 'utf8')) as { sources: string[] };
+      const installed = new Set(
+        map.sources.flatMap((source) => {
+          const m = /(?:node_modules\/(?:@[^/]+\/)?[^/]+\/)+/.exec(source);
+          return m ? [m[0].slice(0, -1)] : [];
+        }),
+      );
+      expect(installed.size, name).toBeGreaterThan(5);
+      expect(
+        [...installed].filter((path) => devOnly.has(path)),
+        name,
+      ).toEqual([]);
+    }
+  });
 });
 
 describe('handlers, invoked as AWS would', () => {

@@ -124,6 +124,17 @@ describe('functions', () => {
   });
 });
 
+test('only the api function reads identities (GET /health checks the sender), read-only', () => {
+  for (const [name, fn] of Object.entries(functions())) {
+    const reading = statementsOf(fn).filter((s) => actionsOf(s).includes('ses:GetEmailIdentity'));
+    expect(reading, name).toHaveLength(name === 'api' ? 1 : 0);
+    if (name === 'api') {
+      expect(actionsOf(reading[0]!)).toEqual(['ses:GetEmailIdentity']);
+      expect(JSON.stringify(reading[0]!.Resource)).toContain(':identity/*');
+    }
+  }
+});
+
 describe('HTTP API', () => {
   test('a throttled default stage with JSON access logs in front of the api function', () => {
     const [[, stage] = []] = ofType('AWS::ApiGatewayV2::Stage');

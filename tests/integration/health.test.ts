@@ -1,6 +1,20 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/app/create-app';
+import { type RunningSes, startSes } from '../../functions/local/emulators';
+import type { SesIdentities } from '../../functions/local/ses-emulator-extras';
 import { testDeps } from '../support/env';
+
+const emulators: RunningSes[] = [];
+afterAll(async () => {
+  for (const ses of emulators) await ses.close();
+});
+
+/** An SES emulator that answers GetEmailIdentity like SES for these identities. */
+async function sesKnowing(identities: SesIdentities): Promise<string> {
+  const ses = await startSes({ port: 0, identities });
+  emulators.push(ses);
+  return ses.url;
+}
 
 describe('GET /health', () => {
   it('answers 200 when the store and the mailer are reachable', async () => {
@@ -16,6 +30,41 @@ describe('GET /health', () => {
     expect(res.status).toBe(503);
     const body = await res.json();
     expect(body).toMatchObject({ store: 'ok', mailer: 'unavailable' });
+  });
+
+  it.each<[string, SesIdentities, RegExp]>([
+    [
+      'an address whose domain is not an identity',
+      {},
+      /^SES \(eu-west-1\) refuses the sender alerts@news\.example\.org: neither it nor news\.example\.org is an identity\. Verify news\.example\.org in SES/,
+    ],
+    [
+      'a domain still pending verification',
+      { 'news.example.org': 'PENDING' },
+      /refuses the sender alerts@news\.example\.org: news\.example\.org is pending\./,
+    ],
+  ])('answers 503 when SES would refuse the sender: %s', async (_name, identities, reason) => {
+    const deps = await testDeps({
+      SES_ENDPOINT: await sesKnowing(identities),
+      FROM_ADDRESS: 'Talkwatch <alerts@news.example.org>',
+    });
+    const res = await createApp(deps).request('/health');
+    expect(res.status).toBe(503);
+    const body = await res.json();
+    expect(body.store.ok).toBe(true);
+    expect(body.mailer).toEqual({ ok: false, error: expect.stringMatching(reason) });
+  });
+
+  it.each<[string, SesIdentities]>([
+    ['the address is verified', { 'alerts@news.example.org': 'SUCCESS' }],
+    ['its domain is', { 'news.example.org': 'SUCCESS' }],
+    ['a parent domain is', { 'example.org': 'SUCCESS' }],
+  ])('answers 200 when %s', async (_name, identities) => {
+    const deps = await testDeps({
+      SES_ENDPOINT: await sesKnowing(identities),
+      FROM_ADDRESS: 'Talkwatch <alerts@news.example.org>',
+    });
+    expect((await createApp(deps).request('/health')).status).toBe(200);
   });
 
   it('answers unknown routes with a JSON 404', async () => {

@@ -1,36 +1,19 @@
 // IssueStore over the single table. Items: ISSUE#<id>/ISSUE (gsi2 ISSUES#<topic> once sent, for the
-// archive), ISSUE#<id>/TEMPLATE, ISSUE#<id>/DELIVERY#<subscriberId>, ISSUE#OPEN/<id> while unfinished,
+// archive), ISSUE#<id>/TEMPLATE, ISSUE#<id>/DELIVERY#<subscriberId> (gsi2 CLAIMS#<id> while only
+// claimed), ISSUE#<id>/TALLY#<writer> (counts, see issue-tally.ts), ISSUE#OPEN/<id> while unfinished,
 // CURSOR#<topic>#<frequency>/CURSOR.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  BatchWriteCommand,
-  type BatchWriteCommandOutput,
-  DeleteCommand,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { isPublished } from '../../domain/issues/archive';
 import type { Delivery, Issue, RenderedTemplate } from '../../domain/issues/types';
 import type { Frequency } from '../../domain/subscribers/types';
-import type { ClaimResult, IssueStore, ReaderDelivery } from '../../ports/issue-store';
+import type { ClaimResult, DeliveryTally, IssueStore, ReaderDelivery } from '../../ports/issue-store';
 import type { DynamoClients } from './client';
+import { DeliveryItems } from './delivery-items';
+import { IssueTally } from './issue-tally';
 import { INDEXES } from './table';
 
 const issueKey = (id: string) => ({ pk: `ISSUE#${id}`, sk: 'ISSUE' });
-const deliveryKey = (id: string, subscriberId: string) => ({
-  pk: `ISSUE#${id}`,
-  sk: `DELIVERY#${subscriberId}`,
-});
-/** A delivery is also on the timeline index under its reader, for their export and their erasure. */
-const readerIndex = (id: string, subscriberId: string) => ({
-  [INDEXES.gsi2.pk]: `READER#${subscriberId}`,
-  [INDEXES.gsi2.sk]: `ISSUE#${id}`,
-});
-const deliveryItem = (id: string, subscriberId: string) => ({
-  ...deliveryKey(id, subscriberId),
-  ...readerIndex(id, subscriberId),
-});
 const OPEN = 'ISSUE#OPEN';
 const cursorKey = (topic: string, frequency: Frequency) => ({
   pk: `CURSOR#${topic}#${frequency}`,
@@ -38,10 +21,18 @@ const cursorKey = (topic: string, frequency: Frequency) => ({
 });
 
 export class DynamoIssueStore implements IssueStore {
+  private readonly deliveries: DeliveryItems;
+  private readonly tallies: IssueTally;
+
   constructor(
     private readonly dynamo: DynamoClients,
     private readonly table: string,
-  ) {}
+  ) {
+    this.deliveries = new DeliveryItems(dynamo, table);
+    this.tallies = new IssueTally(dynamo, table, (issueId, deliveries) =>
+      this.deliveries.put(issueId, deliveries),
+    );
+  }
 
   private get doc() {
     return this.dynamo.doc;
@@ -137,143 +128,32 @@ export class DynamoIssueStore implements IssueStore {
     return out.Item?.template as RenderedTemplate | undefined;
   }
 
-  async claim(issueId: string, subscriberId: string, claimId: string, at: string): Promise<ClaimResult> {
-    try {
-      await this.doc.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: { ...deliveryItem(issueId, subscriberId), status: 'claimed', claimId, claimedAt: at },
-          ConditionExpression: 'attribute_not_exists(pk)',
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-        }),
-      );
-      return { claimed: true };
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      const item = error.Item
-        ? Object.fromEntries(Object.entries(error.Item).map(([k, v]) => [k, Object.values(v)[0]]))
-        : (
-            await this.doc.send(
-              new GetCommand({
-                TableName: this.table,
-                Key: deliveryKey(issueId, subscriberId),
-                ConsistentRead: true,
-              }),
-            )
-          ).Item;
-      // Our own claim, written by an attempt whose answer was lost (the SDK retried it).
-      if (item?.claimId === claimId) return { claimed: true };
-      return { claimed: false, ...(item ? { existing: toDelivery(item) } : {}) };
-    }
+  claim(issueId: string, subscriberId: string, claimId: string, at: string): Promise<ClaimResult> {
+    return this.deliveries.claim(issueId, subscriberId, claimId, at);
   }
 
-  async completeMany(issueId: string, deliveries: Delivery[]): Promise<void> {
-    for (let i = 0; i < deliveries.length; i += 25) {
-      let requests: Record<string, unknown>[] | undefined = deliveries.slice(i, i + 25).map((d) => ({
-        PutRequest: { Item: { ...deliveryItem(issueId, d.subscriberId), ...withoutId(d) } },
-      }));
-      for (let attempt = 0; requests && requests.length > 0; attempt++) {
-        if (attempt >= 8) throw new Error(`could not record ${requests.length} delivery outcome(s)`);
-        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.random() * 50 * 2 ** attempt));
-        const out: BatchWriteCommandOutput = await this.doc.send(
-          new BatchWriteCommand({ RequestItems: { [this.table]: requests as never } }),
-        );
-        requests = out.UnprocessedItems?.[this.table] as Record<string, unknown>[] | undefined;
-      }
-    }
+  completeMany(issueId: string, deliveries: Delivery[]): Promise<void> {
+    return this.tallies.record(issueId, deliveries);
   }
 
-  async release(issueId: string, subscriberId: string, claimId: string): Promise<void> {
-    try {
-      await this.doc.send(
-        new DeleteCommand({
-          TableName: this.table,
-          Key: deliveryKey(issueId, subscriberId),
-          ConditionExpression: 'claimId = :claim AND #status = :claimed',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':claim': claimId, ':claimed': 'claimed' },
-        }),
-      );
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    }
+  tally(issueId: string): Promise<DeliveryTally> {
+    return this.tallies.read(issueId);
   }
 
-  async recordSuppressed(issueId: string, subscriberId: string, at: string): Promise<void> {
-    try {
-      await this.doc.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: { ...deliveryItem(issueId, subscriberId), status: 'suppressed', at },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    }
+  release(issueId: string, subscriberId: string, claimId: string): Promise<void> {
+    return this.deliveries.release(issueId, subscriberId, claimId);
   }
 
-  async listDeliveries(issueId: string): Promise<Delivery[]> {
-    const deliveries: Delivery[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.doc.send(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': `ISSUE#${issueId}`, ':prefix': 'DELIVERY#' },
-          ExclusiveStartKey: start,
-          ConsistentRead: true,
-        }),
-      );
-      for (const item of out.Items ?? []) deliveries.push(toDelivery(item));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return deliveries;
+  recordSuppressed(issueId: string, subscriberId: string, at: string): Promise<boolean> {
+    return this.deliveries.recordSuppressed(issueId, subscriberId, at);
   }
 
-  async listDeliveriesOf(subscriberId: string): Promise<ReaderDelivery[]> {
-    const out: ReaderDelivery[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.doc.send(
-        new QueryCommand({
-          TableName: this.table,
-          IndexName: INDEXES.gsi2.name,
-          KeyConditionExpression: '#pk = :pk',
-          ExpressionAttributeNames: { '#pk': INDEXES.gsi2.pk },
-          ExpressionAttributeValues: { ':pk': `READER#${subscriberId}` },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        out.push({ issueId: String(item.pk).slice('ISSUE#'.length), ...toDelivery(item) });
-      }
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return out;
+  listDeliveriesOf(subscriberId: string): Promise<ReaderDelivery[]> {
+    return this.deliveries.listOf(subscriberId);
   }
 
-  async anonymiseDeliveriesOf(subscriberId: string): Promise<number> {
-    const deliveries = await this.listDeliveriesOf(subscriberId);
-    for (const d of deliveries) {
-      // Kept so the issue's counts stay true and the exactly-once claim still holds; what could lead
-      // back to the reader (SES message id, error text, the reader index) is gone.
-      await this.doc.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: {
-            ...deliveryKey(d.issueId, subscriberId),
-            status: d.status,
-            ...(d.at ? { at: d.at } : {}),
-            ...(d.claimedAt ? { claimedAt: d.claimedAt } : {}),
-            ...(d.status === 'claimed' && d.claimId ? { claimId: d.claimId } : {}),
-            anonymised: true,
-          },
-        }),
-      );
-    }
-    return deliveries.length;
+  anonymiseDeliveriesOf(subscriberId: string): Promise<number> {
+    return this.deliveries.anonymiseOf(subscriberId);
   }
 
   async getCursor(topic: string, frequency: Frequency): Promise<string | undefined> {
@@ -299,23 +179,4 @@ export class DynamoIssueStore implements IssueStore {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
     }
   }
-}
-
-function withoutId(d: Delivery) {
-  const { subscriberId: _id, ...rest } = d;
-  return rest;
-}
-
-function toDelivery(item: Record<string, unknown>): Delivery {
-  const sk = String(item.sk ?? '');
-  const pick = (key: string) => (typeof item[key] === 'string' ? (item[key] as string) : undefined);
-  const delivery: Delivery = {
-    subscriberId: sk.slice('DELIVERY#'.length),
-    status: item.status as Delivery['status'],
-  };
-  for (const key of ['claimId', 'claimedAt', 'providerMessageId', 'error', 'at'] as const) {
-    const value = pick(key);
-    if (value !== undefined) delivery[key] = value;
-  }
-  return delivery;
 }

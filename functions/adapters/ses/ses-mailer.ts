@@ -1,7 +1,8 @@
 // Mailer port over Amazon SES: MIME built by nodemailer's MailComposer, sent with v1 SendRawEmail
-// (the only v1 call that carries List-Unsubscribe headers); quota read with v2 GetAccount.
+// (the only v1 call that carries List-Unsubscribe headers); quota read with v2 GetAccount; the sender
+// identity checked with v2 GetEmailIdentity.
 import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
-import { GetAccountCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+import { GetAccountCommand, GetEmailIdentityCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import {
   type Mailer,
@@ -79,6 +80,35 @@ export class SesMailer implements Mailer {
       maxSendRate: out.SendQuota?.MaxSendRate ?? 0,
       sentLast24Hours: out.SendQuota?.SentLast24Hours ?? 0,
     };
+  }
+
+  /**
+   * SES sends from an address when the address, or its domain or a parent domain, is a verified
+   * identity in the region. Anything else but "not found" (an emulator without the call, a missing
+   * permission) means we cannot tell, and we do not guess.
+   */
+  async senderProblem(address: string): Promise<string | undefined> {
+    const domain = address.slice(address.lastIndexOf('@') + 1).toLowerCase();
+    const labels = domain.split('.');
+    const candidates = [
+      address.toLowerCase(),
+      ...labels.slice(0, -1).map((_, i) => labels.slice(i).join('.')),
+    ];
+    const found: string[] = [];
+    for (const identity of candidates) {
+      try {
+        const out = await this.v2.send(new GetEmailIdentityCommand({ EmailIdentity: identity }));
+        if (out.VerifiedForSendingStatus) return undefined;
+        found.push(
+          `${identity} is ${(out.VerificationStatus ?? 'not verified').toLowerCase().replace('_', ' ')}`,
+        );
+      } catch (error) {
+        if ((error as { name?: string }).name !== 'NotFoundException') return undefined;
+      }
+    }
+    const region = await this.v2.config.region();
+    const state = found.length ? found.join(', ') : `neither it nor ${domain} is an identity`;
+    return `SES (${region}) refuses the sender ${address}: ${state}. Verify ${domain} in SES (README, Deploy).`;
   }
 }
 

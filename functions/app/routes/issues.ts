@@ -1,9 +1,10 @@
-// GET /issues/:id (admin): an issue's status and counts, computed from its delivery records.
+// GET /issues/:id (admin): an issue's status and counts, from the counters kept as outcomes are
+// recorded. Read-only.
 import { timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
 import { NotFoundError, UnauthorizedError } from '../../domain/errors';
 import { isIssueId } from '../../domain/issues/request';
-import { issueStatus } from '../../domain/issues/status';
+import { issueCounts, publicStatus } from '../../domain/issues/status';
 import { deliveryPorts } from '../../workers/delivery-ports';
 import type { AppEnv } from '../types';
 import { previewUrl } from './preview';
@@ -31,14 +32,13 @@ export const issuesRoutes = new Hono<AppEnv>().get('/issues/:id', async (c) => {
   const id = c.req.param('id');
   const issue = isIssueId(id) ? await issues.get(id) : undefined;
   if (!issue) throw new NotFoundError('No such issue');
-  const { status, counts, finished } = await issueStatus(issues, issue, deps.clock.now());
-  if (finished) await issues.markFinished(issue.id);
+  const counts = issueCounts(issue, await issues.tally(issue.id), deps.clock.now());
   return c.json({
     id: issue.id,
     topic: issue.topic,
     kind: issue.kind,
     frequencies: issue.frequencies,
-    status,
+    status: publicStatus(issue, counts),
     createdAt: issue.createdAt,
     dispatchedAt: issue.dispatchedAt ?? null,
     subject: issue.content?.subject ?? null,

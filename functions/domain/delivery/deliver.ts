@@ -36,7 +36,7 @@ export interface DeliverPorts {
   /** Per warm instance: the issue and its rendered template are read once, not per recipient. */
   cache?: Map<string, Promise<{ issue: Issue; template: RenderedTemplate } | undefined>>;
   sleep?: (ms: number) => Promise<void>;
-  log?: (message: string, details: Record<string, unknown>) => void;
+  log?: (level: 'warn' | 'error', message: string, details: Record<string, unknown>) => void;
 }
 
 export type RecipientOutcome = 'sent' | 'failed' | 'duplicate' | 'retry' | 'skipped';
@@ -62,6 +62,7 @@ export async function deliverBatch(
   let next = 0;
   let fatal: unknown;
   const recorder = outcomeRecorder(ports, message.issueId);
+  const refusals = new Map<string, { reason: string; count: number }>();
   const worker = async () => {
     while (next < message.recipients.length && fatal === undefined) {
       const index = next++;
@@ -74,7 +75,7 @@ export async function deliverBatch(
           outcomes[index] = 'skipped';
           continue;
         }
-        outcomes[index] = await deliverOne(ports, loaded.issue, loaded.template, reader, recorder);
+        outcomes[index] = await deliverOne(ports, loaded.issue, loaded.template, reader, recorder, refusals);
       } catch (error) {
         fatal ??= error;
       }
@@ -86,6 +87,15 @@ export async function deliverBatch(
     );
   } finally {
     await recorder.flush();
+    // One line per kind of refusal and batch (a wrong sender identity refuses everyone), with SES's reason.
+    for (const [code, { reason, count }] of refusals) {
+      ports.log?.('error', `SES refused ${count} email(s); recorded as failed, not retried`, {
+        issueId: message.issueId,
+        code,
+        reason,
+        count,
+      });
+    }
   }
   if (fatal !== undefined) throw fatal;
   if (outcomes.includes('retry')) {
@@ -112,6 +122,7 @@ async function deliverOne(
   template: RenderedTemplate,
   recipient: Recipient,
   recorder: Recorder,
+  refusals: Map<string, { reason: string; count: number }>,
 ): Promise<RecipientOutcome> {
   // The send slot comes before the claim: if the store fails while booking it, nothing is claimed yet
   // and a redelivery sends normally (a claim whose release also failed would strand the recipient).
@@ -148,7 +159,7 @@ async function deliverOne(
     } catch (error) {
       if (!(error instanceof MailerError) || error.kind === 'unknown') {
         // Outcome unknown (the crash window above): keep the claim, never resend.
-        ports.log?.('send outcome unknown; claim kept', {
+        ports.log?.('warn', 'send outcome unknown; claim kept', {
           issueId: issue.id,
           subscriberId: recipient.subscriberId,
           error: String(error),
@@ -156,6 +167,8 @@ async function deliverOne(
         throw error;
       }
       if (error.kind === 'permanent') {
+        const refused = refusals.get(error.code) ?? { reason: error.message, count: 0 };
+        refusals.set(error.code, { ...refused, count: refused.count + 1 });
         await recorder.record({
           subscriberId: recipient.subscriberId,
           status: 'failed',
@@ -197,7 +210,7 @@ function outcomeRecorder(ports: DeliverPorts, issueId: string) {
           continue;
         }
         // The emails went (or were refused for good); failing to note it must not make a retry resend them.
-        ports.log?.('could not record delivery outcomes', {
+        ports.log?.('error', 'could not record delivery outcomes', {
           issueId,
           count: batch.length,
           error: String(error),

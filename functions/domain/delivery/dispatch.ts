@@ -149,13 +149,24 @@ async function suppressedOf(ports: DispatchPorts, ids: string[]): Promise<Set<st
 }
 
 async function withoutSuppressed(ports: DispatchPorts, issueId: string, recipients: Recipient[]) {
-  const suppressed = await suppressedOf(
+  const flagged = await suppressedOf(
     ports,
     recipients.map((r) => r.subscriberId),
   );
   const at = ports.clock.now().toISOString();
-  const deliverable = recipients.filter((r) => !suppressed.has(r.subscriberId));
-  const skipped = recipients.filter((r) => suppressed.has(r.subscriberId));
-  await Promise.all(skipped.map((r) => ports.issues.recordSuppressed(issueId, r.subscriberId, at)));
-  return { deliverable, suppressed: skipped.length };
+  const deliverable: Recipient[] = [];
+  const skipped: Recipient[] = [];
+  for (const r of recipients) (flagged.has(r.subscriberId) ? skipped : deliverable).push(r);
+  // Suppressed since an earlier pass mailed them (a dispatch run again after a restart): they already
+  // have their outcome, so they go to the senders, who find the claim and skip them, and are counted
+  // once, as what they got.
+  const recorded = await Promise.all(
+    skipped.map((r) => ports.issues.recordSuppressed(issueId, r.subscriberId, at)),
+  );
+  let suppressed = 0;
+  for (const [i, r] of skipped.entries()) {
+    if (recorded[i]) suppressed++;
+    else deliverable.push(r);
+  }
+  return { deliverable, suppressed };
 }

@@ -70,34 +70,79 @@ export function sourceFromUrl(url: string): string {
   }
 }
 
-/** A development file's text in either format; the name is used in error messages only. */
+/** Header names of the article format, by field, as a person writes them in the file. */
+const ARTICLE_HEADERS: Record<string, string> = {
+  title: 'Title',
+  url: 'URL',
+  source: 'Source',
+  publishedAt: 'Date',
+  topic: 'Topic',
+};
+
+/**
+ * A development file's text in either format; `name` (the file) starts every error message, once:
+ * "plain.txt: line 1: expected "Title: …" (or front matter starting with ---)".
+ */
 export function parseDevelopmentText(text: string, name = 'input'): DevelopmentInput {
-  if (/^---\r?\n/.test(text)) {
-    const file = matter(text);
-    const data = file.data as Record<string, unknown>;
-    const publishedAt = data.publishedAt instanceof Date ? data.publishedAt.toISOString() : data.publishedAt;
-    return parseDevelopmentInput({ ...data, publishedAt, body: file.content }, `${name}: `);
+  if (/^---\r?\n/.test(text)) return parseFrontMatter(text, name);
+  const lines = text.split(/\r?\n/);
+  const fields: Record<string, string> = {};
+  const lineOf: Record<string, number> = {};
+  let i = 0;
+  for (; i < lines.length && lines[i]!.trim() !== ''; i++) {
+    const m = /^([A-Za-z]+):\s*(.*)$/.exec(lines[i]!);
+    if (!m) {
+      throw new ValidationError(
+        i === 0
+          ? `${name}: line 1: expected "Title: …" (the Title:/URL:/Date: article format) or front matter starting with ---`
+          : `${name}: line ${i + 1}: expected a "Name: value" header line, or a blank line before the body`,
+      );
+    }
+    const key = m[1]!.toLowerCase();
+    fields[key] = m[2]!.trim();
+    lineOf[key] = i + 1;
   }
-  const header = /^((?:[A-Za-z]+:[^\n]*\r?\n)+)\r?\n([\s\S]*)$/.exec(text);
-  if (!header) {
+  if (i === 0) {
     throw new ValidationError(
-      `${name}: expected front matter or Title:/URL:/Date: lines, a blank line, then the body`,
+      `${name}: line 1: expected "Title: …" (the Title:/URL:/Date: article format) or front matter starting with ---`,
     );
   }
-  const fields: Record<string, string> = {};
-  for (const line of header[1]!.split(/\r?\n/)) {
-    const m = /^([A-Za-z]+):\s*(.*)$/.exec(line);
-    if (m) fields[m[1]!.toLowerCase()] = m[2]!.trim();
+  if (i >= lines.length)
+    throw new ValidationError(`${name}: line ${i + 1}: expected a blank line, then the body`);
+  const raw = {
+    title: fields.title,
+    url: fields.url,
+    source: fields.source,
+    publishedAt: fields.date ?? fields.publishedat,
+    topic: fields.topic,
+    body: lines.slice(i + 1).join('\n'),
+  };
+  const result = developmentInputSchema.safeParse(raw);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const field = String(issue.path[0] ?? 'body');
+  const header = ARTICLE_HEADERS[field];
+  const key =
+    field === 'publishedAt' ? (fields.date !== undefined ? 'date' : 'publishedat') : field.toLowerCase();
+  if (header && !lineOf[key]) {
+    throw new ValidationError(
+      `${name}: missing the "${header}:" line (Title:, URL: and Date: come first)`,
+      field,
+    );
   }
-  return parseDevelopmentInput(
-    {
-      title: fields.title,
-      url: fields.url,
-      source: fields.source,
-      publishedAt: fields.date ?? fields.publishedat,
-      topic: fields.topic,
-      body: header[2],
-    },
-    `${name}: `,
-  );
+  const where = header ? `line ${lineOf[key]} (${header})` : `body (from line ${i + 2})`;
+  throw new ValidationError(`${name}: ${where}: ${issue.message}`, field);
+}
+
+function parseFrontMatter(text: string, name: string): DevelopmentInput {
+  let file: ReturnType<typeof matter>;
+  try {
+    file = matter(text);
+  } catch (error) {
+    // js-yaml's own message names the line and column.
+    throw new ValidationError(`${name}: front matter: ${(error as Error).message.split('\n')[0]}`);
+  }
+  const data = file.data as Record<string, unknown>;
+  const publishedAt = data.publishedAt instanceof Date ? data.publishedAt.toISOString() : data.publishedAt;
+  return parseDevelopmentInput({ ...data, publishedAt, body: file.content }, `${name}: `);
 }

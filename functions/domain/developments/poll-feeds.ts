@@ -1,6 +1,8 @@
-// One polling round over every topic's feeds. A feed that is down or malformed is logged and simply
-// tried again next round; a bad entry is skipped; neither stops the other feeds. New entries are only
-// received here (stored and queued); the ingest queue's consumer summarises them.
+// One polling round over every topic's feeds. A feed that is down or malformed is tried again next
+// round; a bad entry is skipped; neither stops the other feeds. New entries are only received here
+// (stored and queued); the ingest queue's consumer summarises them. A round logs at most one line per
+// kind of news: feeds that failed (one warning for all of them), entries skipped, developments stored
+// (info); a round that found nothing new logs at debug level only.
 import type { FeedReader } from '../../ports/feed-reader';
 import { DomainError } from '../errors';
 import { type ReceivePorts, receiveDevelopment } from './ingest';
@@ -8,6 +10,7 @@ import { MAX_BODY_CHARS } from './input';
 import type { Topic } from './types';
 
 export interface PollLogger {
+  debug(message: string, extra?: Record<string, unknown>): void;
   info(message: string, extra?: Record<string, unknown>): void;
   warn(message: string, extra?: Record<string, unknown>): void;
 }
@@ -27,6 +30,8 @@ export interface PollReport {
 
 export async function pollFeeds(ports: PollPorts, topics: readonly Topic[]): Promise<PollReport> {
   const report: PollReport = { feeds: 0, failedFeeds: [], created: [], duplicates: 0, skippedEntries: 0 };
+  const failures: Record<string, string> = {};
+  const skipped: Array<{ feed: string; entry: string | undefined; error: string }> = [];
   for (const topic of topics) {
     for (const url of topic.feeds) {
       report.feeds++;
@@ -35,7 +40,7 @@ export async function pollFeeds(ports: PollPorts, topics: readonly Topic[]): Pro
         feed = await ports.feeds.read(url);
       } catch (error) {
         report.failedFeeds.push(url);
-        ports.logger.warn('feed unavailable; retrying next round', { feed: url, error: message(error) });
+        failures[url] = message(error);
         continue;
       }
       // Oldest first, as they were published: newest-first feeds would otherwise make every older entry
@@ -58,16 +63,20 @@ export async function pollFeeds(ports: PollPorts, topics: readonly Topic[]): Pro
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
           report.skippedEntries++;
-          ports.logger.warn('feed entry skipped', {
-            feed: url,
-            entry: entry.link ?? entry.title,
-            error: error.message,
-          });
+          skipped.push({ feed: url, entry: entry.link ?? entry.title, error: error.message });
         }
       }
     }
   }
-  ports.logger.info('feeds polled', { ...report });
+  if (report.failedFeeds.length) {
+    ports.logger.warn(
+      `${report.failedFeeds.length} of ${report.feeds} feed(s) unavailable; retrying next round`,
+      { feeds: failures },
+    );
+  }
+  if (skipped.length) ports.logger.warn(`${skipped.length} feed entries skipped`, { entries: skipped });
+  if (report.created.length) ports.logger.info('feeds polled: new developments stored', { ...report });
+  else ports.logger.debug('feeds polled: nothing new', { ...report });
   return report;
 }
 

@@ -4,7 +4,7 @@ import type { Clock } from '../../ports/clock';
 import type { IssueStore } from '../../ports/issue-store';
 import type { Queue } from '../../ports/queue';
 import type { DispatchMessage } from '../delivery/messages';
-import { issueStatus } from './status';
+import { issueCounts } from './status';
 
 export async function resumeUnfinished(ports: {
   issues: IssueStore;
@@ -14,7 +14,7 @@ export async function resumeUnfinished(ports: {
   const resumed: string[] = [];
   for (const issue of await ports.issues.listOpen()) {
     if (issue.status === 'sending') {
-      const { counts } = await issueStatus(ports.issues, issue, ports.clock.now());
+      const counts = issueCounts(issue, await ports.issues.tally(issue.id), ports.clock.now());
       if (counts.pending === 0) {
         await ports.issues.markFinished(issue.id);
         continue;

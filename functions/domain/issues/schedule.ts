@@ -21,11 +21,11 @@ export async function requestScheduledDigests(
   ports: RequestPorts,
   topics: readonly { id: string }[],
   frequency: DigestFrequency,
-): Promise<string[]> {
+): Promise<Array<{ id: string; created: boolean }>> {
   const at = ports.clock.now();
-  const ids: string[] = [];
+  const ids: Array<{ id: string; created: boolean }> = [];
   for (const topic of topics) {
-    const { issue } = await requestIssue(
+    const { issue, created } = await requestIssue(
       ports,
       `schedule:${topic.id}:${frequency}:${periodKey(frequency, at)}`,
       {
@@ -34,7 +34,7 @@ export async function requestScheduledDigests(
         frequencies: [frequency],
       },
     );
-    ids.push(issue.id);
+    ids.push({ id: issue.id, created });
   }
   return ids;
 }

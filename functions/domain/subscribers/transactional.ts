@@ -45,6 +45,8 @@ export interface TransactionalPorts {
     idKey: string;
     configurationSet?: string | undefined;
   };
+  /** Where a refusal is reported (the reader sees "check your inbox" and nothing arrives). */
+  log?: (level: 'error', message: string, details: Record<string, unknown>) => void;
 }
 
 export type DeliveryOutcome = 'sent' | 'skipped' | 'rejected';
@@ -101,7 +103,14 @@ export async function deliverTransactional(
     });
     return 'sent';
   } catch (error) {
-    if (error instanceof MailerError && error.kind === 'permanent') return 'rejected';
+    if (error instanceof MailerError && error.kind === 'permanent') {
+      ports.log?.('error', `SES refused the ${message.template} email; not retried`, {
+        subscriberId: s.id,
+        code: error.code,
+        reason: error.message,
+      });
+      return 'rejected';
+    }
     throw error;
   }
 }

@@ -13,6 +13,7 @@ import { freePort, type RunningServer, startDynamo, startSes } from '../../../fu
 import { generateSecrets } from '../../../functions/local/secrets';
 import { LOCAL_CREDENTIALS, type LocalStack, startLocalStack } from '../../../functions/local/stack';
 import { seedSubscribers, signedHeaders } from '../../support/delivery';
+import { until } from '../../support/until';
 
 const N = 150;
 const cleanup: Array<() => Promise<unknown> | unknown> = [];
@@ -27,16 +28,6 @@ async function storedEmails(sesUrl: string, domain: string): Promise<string[]> {
   const res = await fetch(`${sesUrl}/store`);
   const { emails } = (await res.json()) as { emails: Array<{ destination: { to: string[] } }> };
   return emails.flatMap((e) => e.destination.to).filter((to) => to.endsWith(`@${domain}`));
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 90_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(200);
-  }
 }
 
 async function sendDigest(appUrl: string, secret: string): Promise<string> {
@@ -115,7 +106,7 @@ describe('faults during a send', () => {
     const dynamo = await startDynamo({ port: 0 });
     cleanup.push(() => dynamo.close());
     const stack = await inProcessStack(ses, dynamo);
-    const { subscribers, domain } = await sendingUnderWay(stack, ses.url);
+    const { subscribers, domain, issueId } = await sendingUnderWay(stack, ses.url);
     await ses.outage(3000);
 
     await expectEveryoneOnce(
@@ -123,6 +114,12 @@ describe('faults during a send', () => {
       domain,
       subscribers.map((s) => s.email),
     );
+    // Retried sends and outcome records counted once each, once every outcome is recorded.
+    const counts = await until('every outcome recorded', async () => {
+      const c = await settledCounts(stack.appUrl, issueId, stack.config.ADMIN_TOKEN);
+      return c.inFlight === 0 ? c : undefined;
+    });
+    expect(counts).toMatchObject({ sent: N, inFlight: 0, pending: 0 });
   }, 180_000);
 
   it('survives the SES endpoint shutting down and starting again mid-send: none doubled, a cut-off request counted in flight', async () => {
@@ -156,7 +153,7 @@ describe('faults during a send', () => {
     let dynamo = await startDynamo({ port: dynamoPort, path: dynamoPath });
     cleanup.push(() => dynamo.close());
     const stack = await inProcessStack(ses, dynamo);
-    const { subscribers, domain } = await sendingUnderWay(stack, ses.url);
+    const { subscribers, domain, issueId } = await sendingUnderWay(stack, ses.url);
     await dynamo.close();
     await sleep(2500);
     dynamo = await startDynamo({ port: dynamoPort, path: dynamoPath });
@@ -166,6 +163,10 @@ describe('faults during a send', () => {
       domain,
       subscribers.map((s) => s.email),
     );
+    // Nobody counted twice: every email is counted sent, or in flight where the store was gone when
+    // its outcome was to be recorded (never more than were mailed).
+    const counts = await settledCounts(stack.appUrl, issueId, stack.config.ADMIN_TOKEN);
+    expect(counts.sent + counts.inFlight).toBe(N);
   }, 180_000);
 
   it('resumes after the local stack is killed with SIGKILL mid-send, and mails nobody twice', async () => {

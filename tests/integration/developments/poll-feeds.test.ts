@@ -38,17 +38,19 @@ afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
 function collectingLogger() {
   const warnings: Array<{ message: string; extra?: Record<string, unknown> }> = [];
+  const infos: string[] = [];
   const logger: PollLogger = {
-    info: () => undefined,
+    debug: () => undefined,
+    info: (message) => void infos.push(message),
     warn: (message, extra) => void warnings.push({ message, extra }),
   };
-  return { logger, warnings };
+  return { logger, warnings, infos };
 }
 
 describe('pollFeeds', () => {
   it('stores good entries, skips malformed ones, and survives feeds that are down or broken', async () => {
     const deps = await testDeps();
-    const { logger, warnings } = collectingLogger();
+    const { logger, warnings, infos } = collectingLogger();
     const topic: Topic = {
       id: 'us-russia-ukraine',
       title: 'Talks',
@@ -83,14 +85,23 @@ describe('pollFeeds', () => {
     });
     expect(stored?.summary.quotes).toEqual([{ speaker: 'Rustem Umerov', text: 'We made progress' }]);
     expect(stored?.summary.events.map((e) => e.date)).toContain('2025-12-01');
-    expect(warnings.map((w) => w.message)).toEqual(
-      expect.arrayContaining(['feed unavailable; retrying next round', 'feed entry skipped']),
-    );
+    // One line per round for the feeds that failed (not one per feed), one for the skipped entries.
+    expect(warnings.map((w) => w.message)).toEqual([
+      '2 of 3 feed(s) unavailable; retrying next round',
+      '2 feed entries skipped',
+    ]);
+    expect(Object.keys(warnings[0]!.extra!.feeds as object)).toEqual([
+      `${base}/down.xml`,
+      `${base}/broken.xml`,
+    ]);
+    expect(infos).toEqual(['feeds polled: new developments stored']);
 
-    // The next round finds nothing new: polling is idempotent.
+    // The next round finds nothing new: polling is idempotent, and says nothing at info level.
+    infos.length = 0;
     const again = await pollFeeds(ports, [topic]);
     expect(again.created).toEqual([]);
     expect(again.duplicates).toBe(1);
+    expect(infos).toEqual([]);
   });
 
   it('ingests a feed oldest first, so a backlog of older entries is news in order, not background', async () => {

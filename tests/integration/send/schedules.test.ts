@@ -1,6 +1,6 @@
 // Scheduled digests hold only what is new for their cohort and are skipped when nothing is; an alert
 // request makes one alert issue per development for instant subscribers; unfinished issues resume.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MemoryQueue } from '../../../functions/adapters/memory-queue/memory-queue';
 import type { SendMessage } from '../../../functions/deps';
 import { requestIssue } from '../../../functions/domain/issues/request';
@@ -70,6 +70,20 @@ describe('scheduled digests', () => {
     await settle(deps);
     expect((await deliveryPorts(deps).issues.get(day3.issues[0]!))?.status).toBe('skipped');
     expect(await inbox(domain)).toHaveLength(6);
+  });
+
+  it('logs a new scheduled digest at info level, and a firing that finds nothing to do only at debug', async () => {
+    const deps = await testDeps({}, { clock: at('2025-12-02T07:00:00Z') });
+    const info = vi.spyOn(deps.logger, 'info');
+    const debug = vi.spyOn(deps.logger, 'debug');
+    const schedule = createScheduleHandler(deps);
+    await schedule({ frequency: 'daily' });
+    expect(info).toHaveBeenCalledTimes(1);
+    // The local timer fires every minute: the same period again is not news.
+    await schedule({ frequency: 'daily' });
+    await schedule({ frequency: 'daily' });
+    expect(info).toHaveBeenCalledTimes(1);
+    expect(debug).toHaveBeenCalledWith('scheduled digests already requested', expect.anything());
   });
 
   it('names periods by UTC day and ISO week', () => {

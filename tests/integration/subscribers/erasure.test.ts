@@ -3,7 +3,7 @@
 // (SES message ids, error texts with the address), while issue counts stay true.
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { countDeliveries } from '../../../functions/domain/issues/status';
+import { issueCounts } from '../../../functions/domain/issues/status';
 import type { Issue } from '../../../functions/domain/issues/types';
 import { signSubscriberToken } from '../../../functions/domain/subscribers/tokens';
 import { deliveryPorts } from '../../../functions/workers/delivery-ports';
@@ -58,7 +58,7 @@ describe('export and erasure of delivery records', () => {
       expect(Item?.status).toBeDefined();
     }
     const issue = { recipients: 1 } as Issue;
-    const counts = countDeliveries(issue, await issues.listDeliveries('issueSent000000000001'), new Date());
+    const counts = issueCounts(issue, await issues.tally('issueSent000000000001'), new Date());
     expect(counts).toMatchObject({ sent: 1, pending: 0 });
     expect(email).toContain('@');
   });

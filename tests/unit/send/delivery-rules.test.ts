@@ -2,7 +2,7 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { backoffMs, STALE_CLAIM_MINUTES } from '../../../functions/domain/delivery/deliver';
 import { createSendRate, RATE_SAFETY } from '../../../functions/domain/delivery/send-rate';
-import { countDeliveries } from '../../../functions/domain/issues/status';
+import { issueCounts, publicStatus } from '../../../functions/domain/issues/status';
 import type { Issue } from '../../../functions/domain/issues/types';
 import type { SendRateStore } from '../../../functions/ports/send-rate';
 
@@ -18,20 +18,14 @@ describe('backoff', () => {
 });
 
 describe('issue counts', () => {
-  const issue = { recipients: 6 } as Issue;
+  const issue = { recipients: 6, status: 'sending', progress: { suppressed: 1 } } as Issue;
   const now = new Date('2025-12-02T12:00:00Z');
   const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000).toISOString();
 
   it('tells fresh claims (in flight) from stale ones (crash window: unknown, never resent) and derives pending', () => {
-    const counts = countDeliveries(
+    const counts = issueCounts(
       issue,
-      [
-        { subscriberId: 'a', status: 'sent', providerMessageId: 'm' },
-        { subscriberId: 'b', status: 'failed', error: 'MessageRejected' },
-        { subscriberId: 'c', status: 'suppressed' },
-        { subscriberId: 'd', status: 'claimed', claimedAt: minutesAgo(1) },
-        { subscriberId: 'e', status: 'claimed', claimedAt: minutesAgo(STALE_CLAIM_MINUTES + 1) },
-      ],
+      { sent: 1, failed: 1, openClaims: [minutesAgo(1), minutesAgo(STALE_CLAIM_MINUTES + 1)] },
       now,
     );
     expect(counts).toEqual({
@@ -43,6 +37,17 @@ describe('issue counts', () => {
       unknown: 1,
       pending: 1,
     });
+    expect(publicStatus(issue, counts)).toBe('sending');
+  });
+
+  it('reads as sent once nobody is pending or in flight (unknown claims do not hold it open)', () => {
+    const counts = issueCounts(
+      issue,
+      { sent: 4, failed: 0, openClaims: [minutesAgo(STALE_CLAIM_MINUTES + 1)] },
+      now,
+    );
+    expect(counts).toMatchObject({ pending: 0, inFlight: 0, unknown: 1 });
+    expect(publicStatus(issue, counts)).toBe('sent');
   });
 });
 
