@@ -21,7 +21,8 @@ export const TABLE_ACCESS = {
   /** Suppressions and bounce counters on subscriber records (and their cohort entries). */
   feedback: [GET, QUERY, PUT, BATCH_WRITE],
   /** Receives feed entries: URL and content claims, the received development. */
-  'poll-feeds': [GET, PUT],
+  // Receives reports: URL/content claims, and the topic's latest report (is this one background?).
+  'poll-feeds': [GET, PUT, QUERY],
   /** Summaries, near-duplicate merges, the state of play. */
   ingest: [GET, QUERY, PUT, UPDATE, DELETE],
 } as const satisfies Record<string, readonly string[]>;

@@ -16,6 +16,8 @@ export interface ClaimResult {
 export interface DeliveryTally {
   sent: number;
   failed: number;
+  /** Skipped by the senders (the reader left between dispatch and send); dispatch skips are in progress. */
+  suppressed: number;
   /** `claimedAt` of each claim with no outcome recorded: in flight, or lost in deliver.ts's crash window. */
   openClaims: string[];
 }

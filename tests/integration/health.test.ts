@@ -32,27 +32,18 @@ describe('GET /health', () => {
     expect(body).toMatchObject({ store: 'ok', mailer: 'unavailable' });
   });
 
-  it.each<[string, SesIdentities, RegExp]>([
-    [
-      'an address whose domain is not an identity',
-      {},
-      /^SES \(eu-west-1\) refuses the sender alerts@news\.example\.org: neither it nor news\.example\.org is an identity\. Verify news\.example\.org in SES/,
-    ],
-    [
-      'a domain still pending verification',
-      { 'news.example.org': 'PENDING' },
-      /refuses the sender alerts@news\.example\.org: news\.example\.org is pending\./,
-    ],
-  ])('answers 503 when SES would refuse the sender: %s', async (_name, identities, reason) => {
+  it.each<[string, SesIdentities]>([
+    ['an address whose domain is not an identity', {}],
+    ['a domain still pending verification', { 'news.example.org': 'PENDING' }],
+  ])('answers 503 when SES would refuse the sender: %s', async (_name, identities) => {
     const deps = await testDeps({
       SES_ENDPOINT: await sesKnowing(identities),
       FROM_ADDRESS: 'Talkwatch <alerts@news.example.org>',
     });
     const res = await createApp(deps).request('/health');
     expect(res.status).toBe(503);
-    const body = await res.json();
-    expect(body.store.ok).toBe(true);
-    expect(body.mailer).toEqual({ ok: false, error: expect.stringMatching(reason) });
+    // Which dependency, never why: the reason (SES's words) is logged for the operator, not shown.
+    expect(await res.json()).toEqual({ status: 'unavailable', store: 'ok', mailer: 'unavailable' });
   });
 
   it.each<[string, SesIdentities]>([

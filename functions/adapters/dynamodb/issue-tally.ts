@@ -112,12 +112,21 @@ export class IssueTally {
   private async add(issueId: string, state: WriterState, fresh: Delivery[], counted: string[]) {
     const sent = fresh.filter((d) => d.status === 'sent').length;
     const failed = fresh.filter((d) => d.status === 'failed').length;
+    // A reader gone between dispatch and send (the sender skips them).
+    const suppressed = fresh.filter((d) => d.status === 'suppressed').length;
     const update = new UpdateCommand({
       TableName: this.table,
       Key: { pk: `ISSUE#${issueId}`, sk: `TALLY#${state.writer}` },
-      UpdateExpression: 'ADD sent :sent, failed :failed SET seq = :seq, counted = :counted',
+      UpdateExpression:
+        'ADD sent :sent, failed :failed, suppressed :suppressed SET seq = :seq, counted = :counted',
       ConditionExpression: 'attribute_not_exists(seq) OR seq < :seq',
-      ExpressionAttributeValues: { ':sent': sent, ':failed': failed, ':seq': state.seq, ':counted': counted },
+      ExpressionAttributeValues: {
+        ':sent': sent,
+        ':failed': failed,
+        ':suppressed': suppressed,
+        ':seq': state.seq,
+        ':counted': counted,
+      },
     });
     for (let attempt = 1; ; attempt++) {
       try {
@@ -151,6 +160,7 @@ export class IssueTally {
     return {
       sent: tallies.reduce((sum, t) => sum + Number(t.sent ?? 0), 0),
       failed: tallies.reduce((sum, t) => sum + Number(t.failed ?? 0), 0),
+      suppressed: tallies.reduce((sum, t) => sum + Number(t.suppressed ?? 0), 0),
       openClaims: claims.filter((c) => !counted.has(String(c.claimId))).map((c) => String(c.claimedAt)),
     };
   }

@@ -70,8 +70,11 @@ export async function deliverBatch(
       const reader = readers.get(subscriberId);
       try {
         if (!reader) {
-          // Unsubscribed, paused or deleted since the dispatch: not mailed, counted as suppressed.
-          await ports.issues.recordSuppressed(message.issueId, subscriberId, now(ports));
+          // Unsubscribed, paused or deleted since the dispatch: not mailed. Claimed and recorded like
+          // any outcome, so the issue's counts show it once as suppressed, however often it is redelivered.
+          const claimId = randomUUID();
+          const claim = await ports.issues.claim(message.issueId, subscriberId, claimId, now(ports));
+          if (claim.claimed) await recorder.record({ subscriberId, status: 'suppressed', claimId });
           outcomes[index] = 'skipped';
           continue;
         }

@@ -16,7 +16,7 @@ export function issueCounts(
     recipients: issue.recipients ?? 0,
     sent: tally.sent,
     failed: tally.failed,
-    suppressed: issue.progress?.suppressed ?? 0,
+    suppressed: (issue.progress?.suppressed ?? 0) + tally.suppressed,
     inFlight: tally.openClaims.length - unknown,
     unknown,
   };

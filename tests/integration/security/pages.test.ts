@@ -27,6 +27,9 @@ beforeAll(async () => {
     frequencies: ['instant'],
     request: { topic: 'us-russia-ukraine', kind: 'alert' },
     status: 'sending',
+    // It went to a reader, so the archive and the feed publish it.
+    recipients: 1,
+    progress: { cohort: 1, enqueued: 1, suppressed: 0 },
     createdAt: '2025-12-02T12:00:00.000Z',
     origin: 'test',
     content: {

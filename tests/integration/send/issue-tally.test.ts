@@ -71,7 +71,7 @@ describe('issue tally', () => {
     expect(lost).toBeGreaterThan(1);
     // The sender records the same outcomes again (its own retry): still counted once.
     await store.completeMany('i1', outcomes);
-    expect(await store.tally('i1')).toEqual({ sent: 8, failed: 2, openClaims: [] });
+    expect(await store.tally('i1')).toEqual({ sent: 8, failed: 2, suppressed: 0, openClaims: [] });
   });
 
   it('neither loses nor doubles outcomes counted when writing their delivery items fails (a crash in between)', async () => {
@@ -82,14 +82,14 @@ describe('issue tally', () => {
     faults.fail((command) => (command === 'BatchWriteItemCommand' ? 'before' : undefined));
     await expect(store.completeMany('i2', outcomes)).rejects.toThrow();
     // Counted, and the claims, still open in the table, are not also counted in flight.
-    expect(await store.tally('i2')).toEqual({ sent: 8, failed: 2, openClaims: [] });
+    expect(await store.tally('i2')).toEqual({ sent: 8, failed: 2, suppressed: 0, openClaims: [] });
     // As another process (a restart) sees it.
     const other = new DynamoIssueStore(deps.dynamo, deps.config.TABLE_NAME);
-    expect(await other.tally('i2')).toEqual({ sent: 8, failed: 2, openClaims: [] });
+    expect(await other.tally('i2')).toEqual({ sent: 8, failed: 2, suppressed: 0, openClaims: [] });
     // The store comes back: the retry writes the items and counts nothing again.
     faults.fail(() => undefined);
     await store.completeMany('i2', outcomes);
-    expect(await other.tally('i2')).toEqual({ sent: 8, failed: 2, openClaims: [] });
+    expect(await other.tally('i2')).toEqual({ sent: 8, failed: 2, suppressed: 0, openClaims: [] });
   });
 
   it('leaves outcomes whose counter update never got through as open claims, and never counts them later', async () => {

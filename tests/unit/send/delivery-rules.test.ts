@@ -25,7 +25,7 @@ describe('issue counts', () => {
   it('tells fresh claims (in flight) from stale ones (crash window: unknown, never resent) and derives pending', () => {
     const counts = issueCounts(
       issue,
-      { sent: 1, failed: 1, openClaims: [minutesAgo(1), minutesAgo(STALE_CLAIM_MINUTES + 1)] },
+      { sent: 1, failed: 1, suppressed: 0, openClaims: [minutesAgo(1), minutesAgo(STALE_CLAIM_MINUTES + 1)] },
       now,
     );
     expect(counts).toEqual({
@@ -43,7 +43,7 @@ describe('issue counts', () => {
   it('reads as sent once nobody is pending or in flight (unknown claims do not hold it open)', () => {
     const counts = issueCounts(
       issue,
-      { sent: 4, failed: 0, openClaims: [minutesAgo(STALE_CLAIM_MINUTES + 1)] },
+      { sent: 4, failed: 0, suppressed: 0, openClaims: [minutesAgo(STALE_CLAIM_MINUTES + 1)] },
       now,
     );
     expect(counts).toMatchObject({ pending: 0, inFlight: 0, unknown: 1 });
