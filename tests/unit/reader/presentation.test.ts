@@ -52,8 +52,7 @@ describe('quotes', () => {
 
   it('never repeats a remark the summary already quotes', () => {
     const d = dev({
-      summary:
-        'The envoy called the session "long, frank and worth the journey" but no deal was reached.',
+      summary: 'The envoy called the session "long, frank and worth the journey" but no deal was reached.',
       quotes: [{ speaker: 'Rafael Ortiz', text: 'long, frank and worth the journey' }],
     });
     expect(pickQuotes(d)).toEqual([]);
