@@ -9,14 +9,16 @@ module.exports = {
     {
       name: 'no-circular',
       severity: 'error',
-      comment: 'An import cycle hides which module owns what; move the shared type to the module that owns it.',
+      comment:
+        'An import cycle hides which module owns what; move the shared type to the module that owns it.',
       from: {},
       to: { circular: true },
     },
     {
       name: 'domain-is-pure',
       severity: 'error',
-      comment: 'The domain takes ports as arguments: it imports no adapter, route, host wiring, Hono or AWS SDK.',
+      comment:
+        'The domain takes ports as arguments: it imports no adapter, route, host wiring, Hono or AWS SDK.',
       from: { path: '^functions/domain/' },
       to: {
         path: [
@@ -47,9 +49,48 @@ module.exports = {
         'Adapters are built in one place per host (functions/deps.ts for Lambda, functions/local/ for the local stack); routes and handlers get ports.',
       from: {
         path: '^functions/',
-        pathNot: ['^functions/adapters/', '^functions/deps\\.ts$', '^functions/local/', '^functions/local\\.ts$'],
+        pathNot: [
+          '^functions/adapters/',
+          '^functions/deps\\.ts$',
+          '^functions/aws/',
+          '^functions/local/',
+          '^functions/local\\.ts$',
+        ],
       },
       to: { path: '^functions/adapters/' },
+    },
+    {
+      name: 'domain-layers',
+      severity: 'error',
+      comment:
+        'Domain folders depend one way: summarise < developments < subscribers < issues < delivery. Shared types go to the lower folder (or a root module of domain/).',
+      from: { path: '^functions/domain/summarise/' },
+      to: { path: '^functions/domain/(developments|subscribers|issues|delivery)/' },
+    },
+    {
+      name: 'domain-layers-developments',
+      severity: 'error',
+      from: { path: '^functions/domain/developments/' },
+      to: { path: '^functions/domain/(subscribers|issues|delivery)/' },
+    },
+    {
+      name: 'domain-layers-subscribers',
+      severity: 'error',
+      from: { path: '^functions/domain/subscribers/' },
+      to: { path: '^functions/domain/(developments|issues|delivery)/' },
+    },
+    {
+      name: 'domain-layers-issues',
+      severity: 'error',
+      from: { path: '^functions/domain/issues/' },
+      to: { path: '^functions/domain/delivery/' },
+    },
+    {
+      name: 'domain-roots-depend-on-nothing-above',
+      severity: 'error',
+      comment: 'The modules at the root of domain/ (catalogue, queue messages, errors, retry, link markers) sit below every folder.',
+      from: { path: '^functions/domain/[^/]+\\.ts$' },
+      to: { path: '^functions/domain/[^/]+/' },
     },
   ],
   options: {

@@ -33,7 +33,7 @@ const stack = await startLocalStack({
   },
 });
 // Every DynamoDB call the server makes, to relate requests/s to the store's own ceiling.
-const store = countStoreCalls(stack.deps.dynamo);
+const store = countStoreCalls(stack.dynamo);
 let queued = 0;
 stack.queues.send.consume(async (event) => {
   queued += event.Records.length;

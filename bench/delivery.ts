@@ -109,7 +109,7 @@ async function digestRun(
         recordingMailer(log, options.enforce ? rate : undefined)(options.standIn ? sesStandIn : real),
     });
     const { config } = stack;
-    await seedSubscribers(stack.deps.dynamo, config.TABLE_NAME, n);
+    await seedSubscribers(stack.dynamo, config.TABLE_NAME, n);
     const body = JSON.stringify({
       topic: 'us-russia-ukraine',
       kind: 'digest',
@@ -120,7 +120,7 @@ async function digestRun(
       body,
       headers: signedHeaders(body, config.WEBHOOK_SECRET_SEND[0]!),
     });
-    const store = countStoreCalls(stack.deps.dynamo);
+    const store = countStoreCalls(stack.dynamo);
     cpu = process.cpuUsage();
     if (res.status !== 202)
       throw new Error(`POST /webhooks/send answered ${res.status}: ${await res.text()}`);

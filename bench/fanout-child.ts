@@ -2,14 +2,16 @@
 // through the cohort (listCohort, suppression lookup, batches of 50) exactly as the Lambda does; the
 // send queue only counts what it is given. Reports time, pages and process.resourceUsage().maxRSS.
 import { randomUUID } from 'node:crypto';
+import { renderIssueTemplate } from '../emails/render';
 import { parseConfig } from '../functions/config';
 import { buildDeps, type DispatchMessage, type SendMessage } from '../functions/deps';
 import { dispatchIssue } from '../functions/domain/delivery/dispatch';
 import { requestIssue } from '../functions/domain/issues/request';
+import type { StartupContext } from '../functions/local/context';
 import { seedDevelopments } from '../functions/local/developments';
 import { generateSecrets } from '../functions/local/secrets';
-import { LOCAL_CREDENTIALS, type StartupContext } from '../functions/local/stack';
-import { dispatchPorts } from '../functions/workers/dispatch-worker';
+import { LOCAL_CREDENTIALS } from '../functions/local/stack';
+import { dispatchPorts } from '../functions/use-case-ports';
 import { report, TOPIC } from './support';
 
 const PAGE_SIZE = 250;
@@ -40,7 +42,7 @@ const deps = buildDeps(config, { queues, credentials: LOCAL_CREDENTIALS });
 if (process.env.BENCH_SEED_DEVELOPMENTS) {
   await seedDevelopments({ deps, seed: true, closers: [] } as unknown as StartupContext);
 }
-const ports = dispatchPorts(deps);
+const ports = dispatchPorts(deps, renderIssueTemplate);
 const { issue } = await requestIssue({ ...ports, dispatch: queues.dispatch }, `bench:${randomUUID()}`, {
   topic: TOPIC,
   kind: 'digest',

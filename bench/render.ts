@@ -5,7 +5,8 @@ import { DigestEmail } from '../emails/digest';
 import { previewContent } from '../emails/preview-data';
 import { renderElement, renderIssueTemplate } from '../emails/render';
 import { parseConfig } from '../functions/config';
-import { issueEmail, recipientLinks } from '../functions/domain/delivery/message';
+import { issueEmail } from '../functions/domain/delivery/reader-email';
+import { readerLinks } from '../functions/domain/subscribers/links';
 import { generateSecrets } from '../functions/local/secrets';
 
 export interface RenderFigures {
@@ -51,7 +52,7 @@ export async function benchRender(options: {
   let bytes = 0;
   const reactStart = performance.now();
   for (let i = 0; i < options.reactSamples; i++) {
-    const links = recipientLinks(settings, recipient(i).subscriberId);
+    const links = readerLinks(settings, recipient(i).subscriberId);
     const rendered = await renderElement(
       createElement(DigestEmail, {
         content,

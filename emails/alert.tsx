@@ -9,7 +9,7 @@ import { ListFooter } from './components/list-footer';
 import { WhatsNext } from './components/state-of-play';
 import { body, h1, h2, meta, small } from './components/styles';
 import { TextLink } from './components/text-link';
-import { previewContent, previewLinks } from './preview-data';
+import { EXAMPLE_DEVELOPMENT, previewContentFrom, previewLinks } from './preview-fixtures';
 
 export interface AlertEmailProps {
   content: IssueContent;
@@ -75,7 +75,7 @@ export function AlertEmail({ content, archiveUrl, storyUrl, ...links }: AlertEma
 }
 
 AlertEmail.PreviewProps = {
-  content: previewContent('alert'),
+  content: previewContentFrom([EXAMPLE_DEVELOPMENT], 'alert'),
   archiveUrl: 'http://localhost:3000/archive/preview',
   storyUrl: 'http://localhost:3000/topics/us-russia-ukraine',
   ...previewLinks,

@@ -10,7 +10,7 @@ import { Layout } from './components/layout';
 import { ListFooter } from './components/list-footer';
 import { StateOfPlaySection, WhatsNext } from './components/state-of-play';
 import { body, h1, h2, meta } from './components/styles';
-import { previewContent, previewLinks } from './preview-data';
+import { EXAMPLE_DEVELOPMENT, previewContentFrom, previewLinks } from './preview-fixtures';
 
 export interface DigestEmailProps {
   content: IssueContent;
@@ -81,7 +81,7 @@ export function DigestEmail({ content, frequencies, archiveUrl, storyUrl, ...lin
 }
 
 DigestEmail.PreviewProps = {
-  content: previewContent('digest'),
+  content: previewContentFrom([EXAMPLE_DEVELOPMENT], 'digest'),
   frequencies: ['daily'],
   archiveUrl: 'http://localhost:3000/archive/preview',
   storyUrl: 'http://localhost:3000/topics/us-russia-ukraine',

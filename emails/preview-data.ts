@@ -1,18 +1,14 @@
-// PreviewProps for every template, built from the developments in data/ (title, source, date, body).
-// Summaries there are not stored, so the preview derives a plausible one from the text; when data/
-// cannot be read (e.g. inside a Lambda bundle) a small built-in example is used instead.
+// Example issue content built from the reports in data/developments (title, source, date, body), for
+// tests, benchmarks and scripts. Summaries there are not stored, so a plausible one is derived from the
+// text; when data/ cannot be read, the static example of preview-fixtures.ts is used instead.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import type { StateOfPlay } from '../functions/domain/developments/types';
 import type { IssueContent, IssueDevelopment } from '../functions/domain/issues/types';
+import { EXAMPLE_DEVELOPMENT, previewContentFrom, previewStateOfPlayFrom } from './preview-fixtures';
 
-const TOPIC_TITLE = 'US–Russia–Ukraine peace talks';
-
-export const previewLinks = {
-  preferencesUrl: 'http://localhost:3000/preferences?token=preview',
-  unsubscribeUrl: 'http://localhost:3000/unsubscribe?token=preview',
-};
+export { previewLinks } from './preview-fixtures';
 
 function fromMarkdown(file: string, raw: string): IssueDevelopment {
   const { data, content } = matter(raw);
@@ -55,19 +51,9 @@ function loadDevelopments(): IssueDevelopment[] {
       .map((f) => fromMarkdown(f, readFileSync(join(dir, f), 'utf8')))
       .sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
   } catch {
-    return [fromMarkdown('example.md', FALLBACK)];
+    return [EXAMPLE_DEVELOPMENT];
   }
 }
-
-const FALLBACK = `---
-title: "Witkoff meets Putin in Moscow on the revised framework"
-url: "https://talkwatch.example/notes/example"
-source: "Talkwatch editors"
-publishedAt: "2025-12-02T18:00:00Z"
----
-Steve Witkoff and Jared Kushner met Vladimir Putin in the Kremlin to discuss the revised peace framework.
-
-No compromise on territory was found, a Kremlin aide said.`;
 
 let cached: IssueDevelopment[] | undefined;
 
@@ -77,27 +63,9 @@ export function previewDevelopments(): IssueDevelopment[] {
 }
 
 export function previewStateOfPlay(developments = previewDevelopments()): StateOfPlay {
-  return {
-    topic: 'us-russia-ukraine',
-    timeline: developments.map((d) => ({ ...d.summary.events[0]!, developmentId: d.id })),
-    proposals: [
-      { name: 'Peace framework', status: 'under negotiation', changedAt: developments[0]!.publishedAt },
-    ],
-    updatedAt: developments[0]!.publishedAt,
-  };
+  return previewStateOfPlayFrom(developments);
 }
 
 export function previewContent(kind: 'digest' | 'alert'): IssueContent {
-  const developments = previewDevelopments();
-  const shown = kind === 'alert' ? developments.slice(0, 1) : developments;
-  return {
-    topic: 'us-russia-ukraine',
-    topicTitle: TOPIC_TITLE,
-    subject:
-      kind === 'alert' ? `Alert: ${shown[0]!.title}` : `${TOPIC_TITLE}: ${shown.length} new developments`,
-    developments: shown,
-    stateOfPlay: previewStateOfPlay(developments),
-    coveredUntil: shown[0]!.publishedAt,
-    ...(kind === 'digest' ? { coveredSince: shown.at(-1)!.publishedAt } : {}),
-  };
+  return previewContentFrom(previewDevelopments(), kind);
 }

@@ -3,8 +3,8 @@
 import { randomBytes } from 'node:crypto';
 import { render } from '@react-email/render';
 import { createElement } from 'react';
-import { markersFor } from '../functions/domain/delivery/personalise';
 import type { IssueTemplateInput, RenderedTemplate } from '../functions/domain/issues/types';
+import { markersFor } from '../functions/domain/link-markers';
 import { AlertEmail } from './alert';
 import { ConfirmEmail, type ConfirmEmailProps } from './confirm';
 import { DigestEmail } from './digest';

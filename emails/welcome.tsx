@@ -6,7 +6,7 @@ import { Layout } from './components/layout';
 import { StateOfPlaySection } from './components/state-of-play';
 import { body, h1 } from './components/styles';
 import { TextLink } from './components/text-link';
-import { previewStateOfPlay } from './preview-data';
+import { EXAMPLE_DEVELOPMENT, previewStateOfPlayFrom } from './preview-fixtures';
 import { theme } from './theme';
 
 export interface WelcomeEmailProps {
@@ -69,7 +69,7 @@ WelcomeEmail.PreviewProps = {
   frequency: 'daily',
   preferencesUrl: 'http://localhost:3000/preferences?token=preview',
   unsubscribeUrl: 'http://localhost:3000/unsubscribe?token=preview',
-  stateOfPlay: previewStateOfPlay(),
+  stateOfPlay: previewStateOfPlayFrom([EXAMPLE_DEVELOPMENT]),
 } satisfies WelcomeEmailProps;
 
 export default WelcomeEmail;

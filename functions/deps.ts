@@ -1,27 +1,34 @@
-// Composition: builds every adapter from typed config. The AWS entries (functions/*.ts) and the
-// local stack (functions/local.ts) both call buildDeps; they differ only in the queues they pass in.
+// The composition root: builds every adapter from typed config, once per process, and hands out ports
+// only. The AWS entries (functions/*.ts, through aws/runtime.ts) and the local stack (functions/local/)
+// both call buildDeps; they differ only in the queues they pass in and, locally, emulator credentials.
+// Use cases take the port sets in use-case-ports.ts, built from these.
 
 import { Logger } from '@aws-lambda-powertools/logger';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
-import topicsFile from '../data/topics.json' with { type: 'json' };
-import { type AwsClientSettings, createDynamoClients, type DynamoClients } from './adapters/dynamodb/client';
+import type { AwsClientSettings } from './adapters/aws-client';
+import { createDynamoClients, type DynamoClients } from './adapters/dynamodb/client';
 import { DynamoDevelopmentStore } from './adapters/dynamodb/development-store';
+import { DynamoIssueStore } from './adapters/dynamodb/issue-store';
 import { DynamoRateLimiter } from './adapters/dynamodb/rate-limiter';
+import { DynamoSendRateStore } from './adapters/dynamodb/send-rate';
 import { DynamoSubscriberStore } from './adapters/dynamodb/subscriber-store';
+import { RssFeedReader } from './adapters/feeds/rss-feed-reader';
 import { SesMailer } from './adapters/ses/ses-mailer';
+import { loadCatalogue } from './catalogue-data';
 import { type Config, senderAddress } from './config';
-import type { DispatchMessage, SendMessage } from './domain/delivery/messages';
-import type { SummariseMessage } from './domain/developments/ingest';
-import { parseTopics, type Topic } from './domain/subscribers/topics';
+import type { Catalogue, Topic } from './domain/catalogue';
+import { createSendRate, type SendRate } from './domain/delivery/send-rate';
+import type { DispatchMessage, SendMessage, SummariseMessage } from './domain/queue-messages';
 import type { Clock } from './ports/clock';
 import { systemClock } from './ports/clock';
 import type { DevelopmentStore } from './ports/development-store';
+import type { FeedReader } from './ports/feed-reader';
+import type { IssueStore } from './ports/issue-store';
 import type { Mailer } from './ports/mailer';
 import type { Queue } from './ports/queue';
 import type { RateLimiter } from './ports/rate-limiter';
 import type { SubscriberStore } from './ports/subscriber-store';
 
-/** Messages on the two queues: see functions/domain/delivery/messages.ts. */
 export type { DispatchMessage, SendMessage, SummariseMessage };
 
 export interface Queues {
@@ -43,13 +50,18 @@ export interface Deps {
   config: Config;
   clock: Clock;
   logger: Logger;
-  dynamo: DynamoClients;
   mailer: Mailer;
   queues: Queues;
   subscribers: SubscriberStore;
   developments: DevelopmentStore;
+  issues: IssueStore;
   rateLimiter: RateLimiter;
-  /** data/topics.json, bundled at build time. */
+  /** The account's one send schedule: MAX_SEND_RATE, bounded by SES's own MaxSendRate. */
+  sendRate: SendRate;
+  feeds: FeedReader;
+  /** data/topics.json and data/actors.json, parsed once. */
+  catalogue: Catalogue;
+  /** The catalogue's topics (what readers choose from). */
   topics: readonly Topic[];
   health(): Promise<HealthReport>;
 }
@@ -60,16 +72,64 @@ export interface BuildOptions {
   logger?: Logger;
   /** Static credentials for emulators; omit in AWS. */
   credentials?: AwsClientSettings['credentials'];
+  /** The DynamoDB clients, when the caller made them (the local stack creates the table with them). */
+  dynamo?: DynamoClients;
   /** Replace the mailer (tests wrap it to force faults). */
   mailer?: Mailer;
+  /** Feeds over plain http and on loopback (the local stack and its tests); https and public only otherwise. */
+  localFeeds?: boolean;
 }
 
 export function buildDeps(config: Config, options: BuildOptions): Deps {
   const base = { region: config.AWS_REGION, credentials: options.credentials };
-  const dynamo = createDynamoClients({ ...base, endpoint: config.DYNAMODB_ENDPOINT });
+  const dynamo = options.dynamo ?? createDynamoClients({ ...base, endpoint: config.DYNAMODB_ENDPOINT });
   const mailer = options.mailer ?? new SesMailer({ ...base, endpoint: config.SES_ENDPOINT });
   const logger = options.logger ?? new Logger({ serviceName: 'talkwatch', logLevel: config.LOG_LEVEL });
+  const clock = options.clock ?? systemClock;
+  const table = config.TABLE_NAME;
+  const catalogue = loadCatalogue();
 
+  const deps: Deps = {
+    config,
+    clock,
+    logger,
+    mailer,
+    queues: options.queues,
+    subscribers: new DynamoSubscriberStore(dynamo, table),
+    developments: new DynamoDevelopmentStore(dynamo, table),
+    issues: new DynamoIssueStore(dynamo, table),
+    rateLimiter: new DynamoRateLimiter(dynamo, table, clock),
+    sendRate: createSendRate({
+      store: new DynamoSendRateStore(dynamo, table),
+      rate: quotaBoundRate(() => deps.mailer, config.MAX_SEND_RATE, logger),
+    }),
+    // Feeds are internet input: https only, public addresses only (see safe-fetch).
+    feeds: new RssFeedReader(options.localFeeds ? {} : { httpsOnly: true }),
+    catalogue,
+    topics: catalogue.topics,
+    health: healthCheck(config, dynamo, () => deps.mailer, logger),
+  };
+  return deps;
+}
+
+/** MAX_SEND_RATE, bounded by the provider's own MaxSendRate (re-read every 5 minutes). */
+function quotaBoundRate(mailer: () => Mailer, maxRate: number, logger: Logger): () => Promise<number> {
+  let cached: { rate: number; at: number } | undefined;
+  return async () => {
+    if (cached && Date.now() - cached.at < 300_000) return cached.rate;
+    let rate = maxRate;
+    try {
+      const quota = await mailer().quota();
+      if (quota.maxSendRate > 0) rate = Math.min(rate, quota.maxSendRate);
+    } catch (error) {
+      logger.warn('send quota unavailable; using MAX_SEND_RATE', { error: String(error) });
+    }
+    cached = { rate, at: Date.now() };
+    return rate;
+  };
+}
+
+function healthCheck(config: Config, dynamo: DynamoClients, mailer: () => Mailer, logger: Logger) {
   const probe = async (dependency: string, fn: () => Promise<unknown>): Promise<HealthState> => {
     try {
       await withTimeout(fn(), 2000);
@@ -84,34 +144,22 @@ export function buildDeps(config: Config, options: BuildOptions): Deps {
   let senderCheckedAt = Number.NEGATIVE_INFINITY;
   const sender = senderAddress(config.FROM_ADDRESS);
   const checkSender = async () => {
-    if (!sender || !mailer.senderProblem || Date.now() - senderCheckedAt < 300_000) return;
-    const problem = await mailer.senderProblem(sender);
+    const m = mailer();
+    if (!sender || !m.senderProblem || Date.now() - senderCheckedAt < 300_000) return;
+    const problem = await m.senderProblem(sender);
     if (problem) throw new Error(problem);
     senderCheckedAt = Date.now();
   };
 
-  const clock = options.clock ?? systemClock;
-  return {
-    config,
-    clock,
-    logger,
-    dynamo,
-    mailer,
-    queues: options.queues,
-    subscribers: new DynamoSubscriberStore(dynamo, config.TABLE_NAME),
-    developments: new DynamoDevelopmentStore(dynamo, config.TABLE_NAME),
-    rateLimiter: new DynamoRateLimiter(dynamo, config.TABLE_NAME, clock),
-    topics: parseTopics(topicsFile),
-    async health() {
-      const [store, mail] = await Promise.all([
-        probe('store', () => dynamo.client.send(new DescribeTableCommand({ TableName: config.TABLE_NAME }))),
-        probe('mailer', async () => {
-          await mailer.quota();
-          await checkSender();
-        }),
-      ]);
-      return { status: store === 'ok' && mail === 'ok' ? 'ok' : 'unavailable', store, mailer: mail };
-    },
+  return async (): Promise<HealthReport> => {
+    const [store, mail] = await Promise.all([
+      probe('store', () => dynamo.client.send(new DescribeTableCommand({ TableName: config.TABLE_NAME }))),
+      probe('mailer', async () => {
+        await mailer().quota();
+        await checkSender();
+      }),
+    ]);
+    return { status: store === 'ok' && mail === 'ok' ? 'ok' : 'unavailable', store, mailer: mail };
   };
 }
 

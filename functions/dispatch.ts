@@ -1,6 +1,6 @@
 // Lambda entry for the dispatch queue (SQS, partial batch responses): issues → recipient batches.
 import { awsDeps } from './aws/runtime';
-import { createDispatchHandler } from './workers/dispatch-worker';
+import { createDispatchHandler } from './handlers/dispatch-handler';
 
 export const handler = createDispatchHandler(
   await awsDeps(process.env, { queues: ['dispatch', 'send'], secrets: false }),

@@ -1,5 +1,5 @@
 // Lambda entry for the send queue (SQS, partial batch responses): recipient batches and transactional emails → SES.
 import { awsDeps } from './aws/runtime';
-import { createSendHandler } from './workers/send-worker';
+import { createSendHandler } from './handlers/send-handler';
 
 export const handler = createSendHandler(await awsDeps(process.env, { queues: ['send'], secrets: true }));

@@ -8,10 +8,10 @@ import { createElement } from 'react';
 import { AlertEmail } from '../emails/alert';
 import { ConfirmEmail } from '../emails/confirm';
 import { DigestEmail } from '../emails/digest';
-import { previewIssues } from '../emails/preview-issue';
 import { renderElement } from '../emails/render';
 import { WelcomeEmail } from '../emails/welcome';
 import { launchChromium, openPage, type Scheme } from './chromium';
+import { previewIssues } from './preview-issue';
 
 const site = 'http://localhost:3000';
 const links = {

@@ -5,8 +5,8 @@
 // Shared by `npm run eval` and the CI floor test, so both measure the same way.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ActorEntry } from '../functions/domain/catalogue';
 import { ActorMatcher } from '../functions/domain/summarise/actors';
-import type { ActorEntry } from '../functions/domain/summarise/catalogue';
 import { DATELINE } from '../functions/domain/summarise/dateline';
 import { countryFor } from '../functions/domain/summarise/lexicon';
 import { splitSentences } from '../functions/domain/summarise/sentences';

@@ -2,7 +2,7 @@
 // facts (see scripts/eval-metrics.ts), per article and in total. Without a directory it reads the
 // shared dev set (../shared/eval/articles) when it is there.
 import { existsSync } from 'node:fs';
-import { catalogueFor } from '../functions/domain/developments/catalogue';
+import { shippedCatalogueFor as catalogueFor } from '../functions/catalogue-data';
 import { parseDevelopmentText } from '../functions/domain/developments/input';
 import { summarise } from '../functions/domain/summarise/summarise';
 import { type ArticleFigures, loadArticles, measureArticle, total } from './eval-metrics';

@@ -2,7 +2,7 @@
 // JSON, for inspecting what the summariser makes of a report.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { catalogueFor } from '../functions/domain/developments/catalogue';
+import { shippedCatalogueFor as catalogueFor } from '../functions/catalogue-data';
 import { parseDevelopmentText } from '../functions/domain/developments/input';
 import { ValidationError } from '../functions/domain/errors';
 import { summarise } from '../functions/domain/summarise/summarise';

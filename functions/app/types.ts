@@ -2,7 +2,6 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Config } from '../config';
 import type { Deps } from '../deps';
-import type { VerifiedWebhook } from './webhooks';
 
 export interface AppEnv {
   Variables: {
@@ -12,4 +11,10 @@ export interface AppEnv {
     /** Set by verifyWebhook() on webhook routes only. */
     webhook: VerifiedWebhook;
   };
+}
+
+/** What a verified webhook hands to the route: its id (the idempotency key) and the raw body. */
+export interface VerifiedWebhook {
+  id: string;
+  body: string;
 }

@@ -10,12 +10,6 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Config } from '../config';
 import type { AppEnv } from './types';
 
-/** What a verified webhook hands to the route: its id (the idempotency key) and the raw body. */
-export interface VerifiedWebhook {
-  id: string;
-  body: string;
-}
-
 export const WEBHOOK_TOLERANCE_SECONDS = 5 * 60;
 
 export type WebhookRoute = 'developments' | 'send' | 'ses';

@@ -1,15 +1,15 @@
-// The developments feature's part of the local stack: load data/developments/ at start-up (idempotent:
+// Developments on the local stack: load data/developments/ at start-up (idempotent:
 // the second start stores nothing new), consume the ingest queue in process, and, when asked (FEEDS=on,
 // `npm start -- --feeds`), poll every topic's feeds on an in-process timer. Off by default: a first run
 // should not fetch the web.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { RssFeedReader } from '../adapters/feeds/rss-feed-reader';
 import { ingestDevelopment } from '../domain/developments/ingest';
 import { parseDevelopmentText } from '../domain/developments/input';
-import { createIngestHandler } from '../workers/ingest-worker';
-import { createPollFeedsHandler } from '../workers/poll-feeds-worker';
-import type { StartupContext } from './stack';
+import { createIngestHandler } from '../handlers/ingest-handler';
+import { createPollFeedsHandler } from '../handlers/poll-feeds-handler';
+import { ingestPorts } from '../use-case-ports';
+import type { StartupContext } from './context';
 
 export const DEVELOPMENTS_DIR = resolve('data/developments');
 export const FEED_POLL_INTERVAL_MS = 15 * 60_000;
@@ -17,7 +17,7 @@ const FIRST_POLL_DELAY_MS = 30_000;
 
 export async function seedDevelopments({ deps, seed }: StartupContext): Promise<void> {
   if (!seed) return;
-  const ports = { developments: deps.developments, dispatch: deps.queues.dispatch, clock: deps.clock };
+  const ports = ingestPorts(deps);
   const files = readdirSync(DEVELOPMENTS_DIR)
     .filter((f) => /\.(md|txt|json)$/.test(f))
     .sort();
@@ -39,7 +39,7 @@ export async function startIngestConsumer({ deps, queues }: StartupContext): Pro
 
 export async function startFeedPolling({ deps, closers, feeds: enabled }: StartupContext): Promise<void> {
   if (!enabled) return;
-  const poll = createPollFeedsHandler(deps, new RssFeedReader());
+  const poll = createPollFeedsHandler(deps);
   let running = false;
   const round = async () => {
     if (running) return;

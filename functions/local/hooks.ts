@@ -1,17 +1,15 @@
-// What each feature needs done when the local stack starts, in order. Each hook gets the deps and the
-// in-process queues; a hook that starts something long-lived pushes its stop function onto `closers`.
-import { startLocalDelivery } from '../workers/local-delivery';
+// What the local stack does at start-up, in order, after the table exists and before the HTTP server
+// listens. A step that starts something long-lived pushes its stop function onto `closers`.
+import type { StartupStep } from './context';
+import { startLocalDelivery } from './delivery';
 import { seedDevelopments, startFeedPolling, startIngestConsumer } from './developments';
-import type { StartupContext } from './stack';
 
-export type StartupHook = (ctx: StartupContext) => Promise<void>;
-
-export const startupHooks: StartupHook[] = [
-  // seed data/developments, summarise what webhooks and feeds receive (developments feature)
+export const startupSteps: StartupStep[] = [
+  // load data/developments, then summarise what webhooks and feeds receive
   seedDevelopments,
   startIngestConsumer,
-  // wire queue consumers, resume unfinished issues, digest timers (delivery feature)
+  // dispatch and send consumers, unfinished issues resumed, the digest timer
   startLocalDelivery,
-  // in-process digest timers and feed polling (delivery and developments features)
+  // feed polling on a timer (FEEDS=on only)
   startFeedPolling,
 ];

@@ -6,15 +6,17 @@ import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { createAdaptorServer } from '@hono/node-server';
+import { createDynamoClients, type DynamoClients } from '../adapters/dynamodb/client';
 import { ensureTable } from '../adapters/dynamodb/table';
 import { MemoryQueue } from '../adapters/memory-queue/memory-queue';
 import { createApp } from '../app/create-app';
 import { type Config, parseConfig, parseLocalSettings } from '../config';
 import { buildDeps, type Deps, type DispatchMessage, type SendMessage, type SummariseMessage } from '../deps';
 import type { Mailer } from '../ports/mailer';
+import type { LocalQueues } from './context';
 import { lockDataDir } from './data-dir-lock';
 import { freePort, PortInUseError, type RunningServer, startDynamo, startSes } from './emulators';
-import { startupHooks } from './hooks';
+import { startupSteps } from './hooks';
 import { loadOrCreateSecrets } from './secrets';
 
 export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
@@ -29,11 +31,9 @@ export interface LocalStack {
   feeds: boolean;
   config: Config;
   deps: Deps;
-  queues: {
-    dispatch: MemoryQueue<DispatchMessage>;
-    send: MemoryQueue<SendMessage>;
-    ingest: MemoryQueue<SummariseMessage>;
-  };
+  /** The raw table clients, for benchmarks and tests that seed or inspect items directly. */
+  dynamo: DynamoClients;
+  queues: LocalQueues;
   close(): Promise<void>;
 }
 
@@ -77,10 +77,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     // Fail fast: a bad setting stops start-up before any emulator is started.
     configWith({ dynamo: 'http://127.0.0.1', ses: 'http://127.0.0.1' });
 
-    let dynamo: RunningServer | undefined;
+    let dynalite: RunningServer | undefined;
     if (!env.DYNAMODB_ENDPOINT) {
-      dynamo = await startDynamo({ port: local.DYNAMODB_PORT, path: resolve(dataDir, 'dynamodb') });
-      closers.push(dynamo.close);
+      dynalite = await startDynamo({ port: local.DYNAMODB_PORT, path: resolve(dataDir, 'dynamodb') });
+      closers.push(dynalite.close);
     }
     let ses: RunningServer | undefined;
     const inboxFile = env.SES_ENDPOINT ? undefined : join(dataDir, 'inbox.jsonl');
@@ -88,7 +88,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       ses = await startSes({ port: local.SES_PORT, inboxFile });
       closers.push(ses.close);
     }
-    const config = configWith({ dynamo: dynamo?.url, ses: ses?.url });
+    const config = configWith({ dynamo: dynalite?.url, ses: ses?.url });
     const usesRealAws = Boolean(env.AWS_ACCESS_KEY_ID && (env.DYNAMODB_ENDPOINT || env.SES_ENDPOINT));
     const logger =
       options.logger ?? new Logger({ serviceName: 'talkwatch-local', logLevel: config.LOG_LEVEL });
@@ -126,17 +126,25 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       await Promise.race([Promise.all(Object.values(queues).map((q) => q.idle())), sleep(1000)]);
     });
 
+    const credentials = usesRealAws ? undefined : LOCAL_CREDENTIALS;
+    const dynamo = createDynamoClients({
+      region: config.AWS_REGION,
+      ...(config.DYNAMODB_ENDPOINT ? { endpoint: config.DYNAMODB_ENDPOINT } : {}),
+      ...(credentials ? { credentials } : {}),
+    });
     const deps = buildDeps(config, {
       queues,
       logger,
-      ...(usesRealAws ? {} : { credentials: LOCAL_CREDENTIALS }),
+      dynamo,
+      localFeeds: true,
+      ...(credentials ? { credentials } : {}),
     });
     if (options.wrapMailer) deps.mailer = options.wrapMailer(deps.mailer);
 
-    await ensureTable(deps.dynamo.client, config.TABLE_NAME);
-    // Feature start-up hooks (seed data, queue consumers, schedules, resuming unfinished sends).
+    await ensureTable(dynamo.client, config.TABLE_NAME);
+    // Seed data, queue consumers, schedules, resuming unfinished sends, feed polling.
     const feeds = options.feeds ?? local.FEEDS === 'on';
-    for (const hook of startupHooks) await hook({ deps, queues, seed: !options.skipSeed, feeds, closers });
+    for (const step of startupSteps) await step({ deps, queues, seed: !options.skipSeed, feeds, closers });
 
     const app = createApp(deps, { sesWebhook: true });
     // A deep accept backlog: bursts of connections (load tests, a newsletter's click storm) queue
@@ -168,6 +176,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       feeds,
       config,
       deps,
+      dynamo,
       queues,
       close: closeAll,
     };
@@ -175,16 +184,6 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     await closeAll();
     throw error;
   }
-}
-
-export interface StartupContext {
-  deps: Deps;
-  queues: LocalStack['queues'];
-  seed: boolean;
-  /** Poll the topics' feeds on a timer. */
-  feeds: boolean;
-  /** Push a function to run at shutdown (before the emulators stop). */
-  closers: Array<() => Promise<void>>;
 }
 
 function definedOnly(env: Record<string, string | undefined>) {

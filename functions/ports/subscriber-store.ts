@@ -28,6 +28,8 @@ export interface SubscriberStore {
   /** Remove the subscriber record and cohort entries (the suppression entry, if any, stays). */
   delete(id: string): Promise<void>;
   isSuppressed(id: string): Promise<boolean>;
+  /** Which of these ids are suppressed, in a few batch reads (the dispatcher checks a page at a time). */
+  suppressedAmong(ids: readonly string[]): Promise<Set<string>>;
   /** Why and since when the id is suppressed (the reader's data export). */
   getSuppression(id: string): Promise<{ reason: string; at: string } | undefined>;
   suppress(id: string, reason: string, at: string): Promise<void>;

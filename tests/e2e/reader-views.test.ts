@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderWelcomeEmail } from '../../emails/render';
 import { subscriberIdFor } from '../../functions/domain/subscribers/email';
-import { signSubscriberToken } from '../../functions/domain/subscribers/tokens';
+import { signSubscriberToken } from '../../functions/domain/subscribers/link-tokens';
 import { freePort } from '../../functions/local/emulators';
 import { type LocalStack, startLocalStack } from '../../functions/local/stack';
 import { launchChromium } from '../../scripts/chromium';

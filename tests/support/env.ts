@@ -2,6 +2,7 @@
 // its own table so files can run in parallel without seeing each other's data.
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
+import { createDynamoClients, type DynamoClients } from '../../functions/adapters/dynamodb/client';
 import { ensureTable } from '../../functions/adapters/dynamodb/table';
 import { MemoryQueue } from '../../functions/adapters/memory-queue/memory-queue';
 import { type Config, parseConfig } from '../../functions/config';
@@ -33,6 +34,7 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 }
 
 export interface TestDeps extends Deps {
+  dynamo: DynamoClients;
   queues: {
     dispatch: MemoryQueue<DispatchMessage>;
     send: MemoryQueue<SendMessage>;
@@ -51,9 +53,15 @@ export async function testDeps(
     send: new MemoryQueue<SendMessage>({ name: 'send' }),
     ingest: new MemoryQueue<SummariseMessage>({ name: 'ingest' }),
   };
-  const deps = buildDeps(config, { queues, credentials: LOCAL_CREDENTIALS, ...options });
-  await ensureTable(deps.dynamo.client, config.TABLE_NAME);
-  return { ...deps, queues };
+  const dynamo = createDynamoClients({
+    region: config.AWS_REGION,
+    endpoint: inject('dynamoEndpoint'),
+    credentials: LOCAL_CREDENTIALS,
+  });
+  const deps = buildDeps(config, { queues, credentials: LOCAL_CREDENTIALS, dynamo, ...options });
+  await ensureTable(dynamo.client, config.TABLE_NAME);
+  // The raw clients too: tests arrange and inspect items the ports do not expose.
+  return Object.assign(deps, { queues, dynamo });
 }
 
 /** Emails the SES emulator has accepted, newest last. */

@@ -3,7 +3,7 @@
 // emulator the way the send worker does.
 import { renderConfirmEmail, renderWelcomeEmail } from '../../emails/render';
 import { createApp } from '../../functions/app/create-app';
-import type { TransactionalMessage } from '../../functions/domain/delivery/messages';
+import type { TransactionalMessage } from '../../functions/domain/queue-messages';
 import { unsealConfirmToken } from '../../functions/domain/subscribers/confirm-token';
 import { deliverTransactional } from '../../functions/domain/subscribers/transactional';
 import type { Clock } from '../../functions/ports/clock';

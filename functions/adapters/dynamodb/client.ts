@@ -1,14 +1,7 @@
 // One DynamoDB client per process, pointed at AWS or at a local endpoint (dynalite).
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { requestHandlerOptions } from '../http-agents';
-
-export interface AwsClientSettings {
-  region: string;
-  endpoint?: string;
-  /** Static credentials for emulators, which accept any; absent means the default provider chain. */
-  credentials?: { accessKeyId: string; secretAccessKey: string };
-}
+import { type AwsClientSettings, requestHandlerOptions } from '../aws-client';
 
 export function createDynamoClients(settings: AwsClientSettings) {
   const client = new DynamoDBClient({

@@ -3,16 +3,10 @@
 // Every delivery item is also on gsi1 under its reader (READER#<subscriberId>), for their data export
 // and their erasure.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  BatchWriteCommand,
-  type BatchWriteCommandOutput,
-  DeleteCommand,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Delivery } from '../../domain/issues/types';
 import type { ClaimResult, ReaderDelivery } from '../../ports/issue-store';
+import { batchWriteAll } from './batch';
 import type { DynamoClients } from './client';
 import { openClaimKeys } from './issue-tally';
 import { INDEXES } from './table';
@@ -79,19 +73,13 @@ export class DeliveryItems {
 
   /** The outcome items (one BatchWriteItem per 25); each replaces its claim and leaves CLAIMS#. */
   async put(issueId: string, deliveries: Delivery[]): Promise<void> {
-    for (let i = 0; i < deliveries.length; i += 25) {
-      let requests: Record<string, unknown>[] | undefined = deliveries.slice(i, i + 25).map((d) => ({
+    await batchWriteAll(
+      this.doc,
+      this.table,
+      deliveries.map((d) => ({
         PutRequest: { Item: { ...deliveryItem(issueId, d.subscriberId), ...withoutId(d) } },
-      }));
-      for (let attempt = 0; requests && requests.length > 0; attempt++) {
-        if (attempt >= 8) throw new Error(`could not record ${requests.length} delivery outcome(s)`);
-        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.random() * 50 * 2 ** attempt));
-        const out: BatchWriteCommandOutput = await this.doc.send(
-          new BatchWriteCommand({ RequestItems: { [this.table]: requests as never } }),
-        );
-        requests = out.UnprocessedItems?.[this.table] as Record<string, unknown>[] | undefined;
-      }
-    }
+      })),
+    );
   }
 
   async release(issueId: string, subscriberId: string, claimId: string): Promise<void> {

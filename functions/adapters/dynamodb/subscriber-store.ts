@@ -7,19 +7,11 @@
 // revision), then entries joining. listCohort also checks each page against the profiles (one
 // BatchGet per page), so a stale entry left by a crash or a race can never bring mail back.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  BatchGetCommand,
-  type BatchGetCommandOutput,
-  BatchWriteCommand,
-  type BatchWriteCommandOutput,
-  DeleteCommand,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, ValidationError } from '../../domain/errors';
 import type { Frequency, Recipient, Subscriber } from '../../domain/subscribers/types';
 import type { Page, PutOptions, SubscriberStore } from '../../ports/subscriber-store';
+import { batchGetAll, batchWriteAll } from './batch';
 import type { DynamoClients } from './client';
 import { INDEXES } from './table';
 
@@ -192,38 +184,21 @@ export class DynamoSubscriberStore implements SubscriberStore {
     return this.profiles([...ids]);
   }
 
-  private async profiles(ids: string[]): Promise<Map<string, Subscriber>> {
-    const found = new Map<string, Subscriber>();
-    for (let i = 0; i < ids.length; i += 100) {
-      let keys: Record<string, unknown>[] | undefined = ids
-        .slice(i, i + 100)
-        .map((id) => ({ pk: pk(id), sk: 'PROFILE' }));
-      for (let attempt = 0; keys && keys.length > 0 && attempt < 8; attempt++) {
-        const out: BatchGetCommandOutput = await this.dynamo.doc.send(
-          new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys, ConsistentRead: true } } }),
-        );
-        for (const item of out.Responses?.[this.tableName] ?? [])
-          found.set(String(item.id), toSubscriber(item));
-        keys = out.UnprocessedKeys?.[this.tableName]?.Keys;
-        if (keys?.length) await backoff(attempt);
-      }
-    }
-    return found;
+  /** Which of these ids are suppressed: one BatchGetItem per 100 (the dispatcher's hot path). */
+  async suppressedAmong(ids: readonly string[]): Promise<Set<string>> {
+    const keys = [...new Set(ids)].map((id) => ({ pk: pk(id), sk: 'SUPPRESSION' }));
+    const items = await batchGetAll(this.dynamo.doc, this.tableName, keys, { projection: 'pk' });
+    return new Set(items.map((item) => String(item.pk).slice(pk('').length)));
   }
 
-  /** BatchWriteItem takes at most 25 requests; unprocessed ones are retried with backoff. */
-  private async batchWrite(requests: Record<string, unknown>[]): Promise<void> {
-    for (let i = 0; i < requests.length; i += 25) {
-      let pending: Record<string, unknown>[] | undefined = requests.slice(i, i + 25);
-      for (let attempt = 0; pending && pending.length > 0; attempt++) {
-        if (attempt >= 8) throw new Error('DynamoDB kept returning unprocessed items');
-        const out: BatchWriteCommandOutput = await this.dynamo.doc.send(
-          new BatchWriteCommand({ RequestItems: { [this.tableName]: pending as never } }),
-        );
-        pending = out.UnprocessedItems?.[this.tableName] as Record<string, unknown>[] | undefined;
-        if (pending?.length) await backoff(attempt);
-      }
-    }
+  private async profiles(ids: string[]): Promise<Map<string, Subscriber>> {
+    const keys = ids.map((id) => ({ pk: pk(id), sk: 'PROFILE' }));
+    const items = await batchGetAll(this.dynamo.doc, this.tableName, keys, { consistentRead: true });
+    return new Map(items.map((item) => [String(item.id), toSubscriber(item)]));
+  }
+
+  private batchWrite(requests: Record<string, unknown>[]): Promise<void> {
+    return batchWriteAll(this.dynamo.doc, this.tableName, requests);
   }
 }
 
@@ -243,8 +218,4 @@ function decodeCursor(cursor: string, cohort: string): Record<string, unknown> {
     // fall through: a cursor we did not issue
   }
   throw new ValidationError('cursor is not one this listing issued', 'cursor');
-}
-
-function backoff(attempt: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, Math.random() * 20 * 2 ** attempt));
 }

@@ -11,8 +11,7 @@ import {
   type SendQuota,
   type SendResult,
 } from '../../ports/mailer';
-import type { AwsClientSettings } from '../dynamodb/client';
-import { requestHandlerOptions } from '../http-agents';
+import { type AwsClientSettings, requestHandlerOptions } from '../aws-client';
 
 const RETRYABLE = new Set([
   'Throttling',

@@ -50,11 +50,23 @@ export const confirmPromptPage = (token: string) =>
     </MessagePage>,
   );
 
-export const confirmedPage = (props: { topicTitles: string[]; whatNext: string; preferencesUrl: string }) =>
+const WHAT_NEXT = {
+  instant: 'Alerts arrive as soon as something significant happens.',
+  daily: 'Your first daily digest arrives with the next edition.',
+  weekly: 'Your first weekly digest arrives at the end of the week.',
+} as const;
+
+export const confirmedPage = (props: {
+  topicTitles: string[];
+  frequency: keyof typeof WHAT_NEXT;
+  preferencesUrl: string;
+}) =>
   render(
     <MessagePage title="You are subscribed">
       <p>Thank you for confirming. You will hear about: {props.topicTitles.join(', ')}.</p>
-      <p>{props.whatNext} A welcome email with your preference and unsubscribe links is on its way.</p>
+      <p>
+        {WHAT_NEXT[props.frequency]} A welcome email with your preference and unsubscribe links is on its way.
+      </p>
       <p>
         <a href={props.preferencesUrl}>Change topics, frequency or pause</a>
       </p>

@@ -9,7 +9,6 @@ import { isPublished, listPublished } from '../../domain/issues/archive';
 import { presentIssue, proposalLine, recentTimeline, whatsNext } from '../../domain/issues/presentation';
 import { isIssueId } from '../../domain/issues/request';
 import type { Topic } from '../../domain/subscribers/topics';
-import { deliveryPorts } from '../../workers/delivery-ports';
 import { DatedLines, IssueArticle, IssueList, SubscribeBox } from '../pages/issue-view';
 import { Page, render } from '../pages/layout';
 import { notFoundPage } from '../pages/not-found';
@@ -29,7 +28,7 @@ export const archiveRoutes = new Hono<AppEnv>()
     const shown = topicsOf(c, topic);
     if (topic && shown.length === 0) return c.html(notFoundPage(), 404);
     const issues = await listPublished(
-      deliveryPorts(c.get('deps')).issues,
+      c.get('deps').issues,
       shown.map((t) => t.id),
       50,
     );
@@ -66,7 +65,7 @@ export const archiveRoutes = new Hono<AppEnv>()
   .get('/archive/:id', async (c) => {
     // An id that cannot be an issue's (a 5,000-character path) is not asked of the store.
     const id = c.req.param('id');
-    const issue = isIssueId(id) ? await deliveryPorts(c.get('deps')).issues.get(id) : undefined;
+    const issue = isIssueId(id) ? await c.get('deps').issues.get(id) : undefined;
     if (!issue || !isPublished(issue))
       return c.html(notFoundPage('This issue does not exist or was never sent.'), 404);
     const topics = c.get('deps').topics;
@@ -85,7 +84,7 @@ export const archiveRoutes = new Hono<AppEnv>()
     if (!topic) return c.html(notFoundPage(), 404);
     const [state, issues] = await Promise.all([
       deps.developments.getStateOfPlay(topic.id),
-      listPublished(deliveryPorts(deps).issues, [topic.id], 10),
+      listPublished(deps.issues, [topic.id], 10),
     ]);
     const asOf = deps.clock.now().toISOString();
     const next = whatsNext([], state, asOf);
@@ -131,7 +130,7 @@ export const archiveRoutes = new Hono<AppEnv>()
     const shown = topicsOf(c, topic);
     if (topic && shown.length === 0) return c.json({ error: `unknown topic "${topic}"` }, 404);
     const issues = await listPublished(
-      deliveryPorts(c.get('deps')).issues,
+      c.get('deps').issues,
       shown.map((t) => t.id),
       30,
     );

@@ -2,8 +2,11 @@
 // confirms, records time and IP, and says what happens next, or offers a new email.
 import { Hono } from 'hono';
 import { confirmTokenSubscriberId } from '../../domain/subscribers/confirm-token';
+import { preferencesPath } from '../../domain/subscribers/links';
 import { confirmSubscription, limitClient, resendConfirmation } from '../../domain/subscribers/subscribe';
 import { topicTitles } from '../../domain/subscribers/topics';
+import { subscriptionPorts } from '../../use-case-ports';
+import { limitBody, readBody } from '../body';
 import { clientIp } from '../client-ip';
 import {
   confirmExpiredPage,
@@ -12,15 +15,7 @@ import {
   confirmPromptPage,
   resendRequestedPage,
 } from '../pages/messages';
-import {
-  htmlOnLimit,
-  limitBody,
-  page,
-  preferencesUrl,
-  readBody,
-  subscriptionPorts,
-  whatNext,
-} from '../subscriptions';
+import { htmlOnLimit, page } from '../respond';
 import type { AppEnv } from '../types';
 
 export const confirmRoutes = new Hono<AppEnv>()
@@ -54,8 +49,8 @@ export const confirmRoutes = new Hono<AppEnv>()
         c,
         confirmedPage({
           topicTitles: topicTitles(deps.topics, s.topics),
-          whatNext: whatNext[s.frequency],
-          preferencesUrl: preferencesUrl(deps.config, s.id),
+          frequency: s.frequency,
+          preferencesUrl: preferencesPath(deps.config.TOKEN_KEYS, s.id),
         }),
       );
     }),

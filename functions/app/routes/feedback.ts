@@ -6,19 +6,14 @@ import { Hono } from 'hono';
 import { handleSesNotification, parseSesNotification } from '../../domain/delivery/feedback';
 import { ValidationError } from '../../domain/errors';
 import { storedIdFor } from '../../domain/subscribers/identity';
+import { parseJson } from '../body';
 import type { AppEnv } from '../types';
 import { verifyWebhook } from '../webhooks';
 
 export const feedbackRoutes = new Hono<AppEnv>().post('/webhooks/ses', verifyWebhook('ses'), async (c) => {
   const deps = c.get('deps');
-  let json: unknown;
-  try {
-    json = JSON.parse(c.get('webhook').body);
-  } catch {
-    throw new ValidationError('Body must be JSON');
-  }
-  const notification = parseSesNotification(json);
-  if (!notification) throw new ValidationError('Body is not an SES notification');
+  const notification = parseSesNotification(parseJson(c.get('webhook').body, 'JSON (an SES notification)'));
+  if (!notification) throw new ValidationError('body: is not an SES notification', 'body');
   const outcome = await handleSesNotification(
     {
       subscribers: deps.subscribers,

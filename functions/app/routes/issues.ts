@@ -4,7 +4,6 @@ import { Hono } from 'hono';
 import { NotFoundError } from '../../domain/errors';
 import { isIssueId } from '../../domain/issues/request';
 import { issueCounts, publicStatus } from '../../domain/issues/status';
-import { deliveryPorts } from '../../workers/delivery-ports';
 import { requireAdmin } from '../admin';
 import type { AppEnv } from '../types';
 import { previewUrl } from './preview';
@@ -12,7 +11,7 @@ import { previewUrl } from './preview';
 export const issuesRoutes = new Hono<AppEnv>().get('/issues/:id', async (c) => {
   requireAdmin(c);
   const deps = c.get('deps');
-  const { issues } = deliveryPorts(deps);
+  const { issues } = deps;
   const id = c.req.param('id');
   const issue = isIssueId(id) ? await issues.get(id) : undefined;
   if (!issue) throw new NotFoundError('No such issue');

@@ -14,11 +14,12 @@ import {
 } from '../../domain/subscribers/manage';
 import { limitClient } from '../../domain/subscribers/subscribe';
 import type { Subscriber } from '../../domain/subscribers/types';
-import { deliveryPorts } from '../../workers/delivery-ports';
+import { subscriptionPorts } from '../../use-case-ports';
+import { limitBody, readBody } from '../body';
 import { clientIp } from '../client-ip';
 import { deletedPage, invalidLinkPage } from '../pages/messages';
 import { confirmDeletePage, preferencesPage } from '../pages/preferences-page';
-import { htmlOnLimit, limitBody, page, readBody, subscriptionPorts } from '../subscriptions';
+import { htmlOnLimit, page } from '../respond';
 import type { AppEnv } from '../types';
 
 const NOTICES: Record<string, string> = {
@@ -96,7 +97,7 @@ export const preferencesRoutes = new Hono<AppEnv>()
   );
 
 function readerDeliveries(c: Context<AppEnv>) {
-  return deliveryPorts(c.get('deps')).issues;
+  return c.get('deps').issues;
 }
 
 function load(c: Context<AppEnv>) {

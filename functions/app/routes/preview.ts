@@ -7,8 +7,7 @@ import { Hono } from 'hono';
 import type { Config } from '../../config';
 import { personalise } from '../../domain/delivery/personalise';
 import { NotFoundError } from '../../domain/errors';
-import { signSubscriberToken, verifySubscriberToken } from '../../domain/subscribers/tokens';
-import { deliveryPorts } from '../../workers/delivery-ports';
+import { signSubscriberToken, verifySubscriberToken } from '../../domain/subscribers/link-tokens';
 import type { AppEnv } from '../types';
 
 export function previewUrl(config: Config, issueId: string): string {
@@ -23,7 +22,7 @@ export const previewRoutes = new Hono<AppEnv>().get('/preview/:id', async (c) =>
   if (verifySubscriberToken(config.TOKEN_KEYS, 'preview', c.req.query('token')) !== id) {
     throw new NotFoundError('No such preview');
   }
-  const template = await deliveryPorts(c.get('deps')).issues.getTemplate(id);
+  const template = await c.get('deps').issues.getTemplate(id);
   if (!template) throw new NotFoundError('No such preview');
   const copy = personalise(template, {
     unsubscribeUrl: `${config.PUBLIC_URL}/`,

@@ -6,11 +6,12 @@ import { listPublished } from '../../domain/issues/archive';
 import { parseInput, type SubscribeInput, subscribeSchema } from '../../domain/subscribers/input';
 import { limitClient, subscribe } from '../../domain/subscribers/subscribe';
 import { FREQUENCIES, type Frequency } from '../../domain/subscribers/types';
-import { deliveryPorts } from '../../workers/delivery-ports';
+import { subscriptionPorts } from '../../use-case-ports';
+import { limitBody, readBody, wantsJson } from '../body';
 import { clientIp } from '../client-ip';
 import { checkInboxPage } from '../pages/messages';
 import { subscribePage } from '../pages/subscribe-page';
-import { htmlOnLimit, limitBody, page, readBody, subscriptionPorts, wantsJson } from '../subscriptions';
+import { htmlOnLimit, page } from '../respond';
 import type { AppEnv } from '../types';
 
 const ACCEPTED = {
@@ -22,7 +23,7 @@ const ACCEPTED = {
 export const subscribeRoutes = new Hono<AppEnv>()
   .get('/', async (c) => {
     const deps = c.get('deps');
-    const issues = deliveryPorts(deps).issues;
+    const issues = deps.issues;
     const [latest] = await listPublished(
       issues,
       deps.topics.map((t) => t.id),

@@ -2,10 +2,13 @@
 // multipart `List-Unsubscribe=One-Click`, no cookie, no auth) unsubscribes at once and answers 200,
 // never a redirect. Any bad token gets the same generic page.
 import { Hono } from 'hono';
+import { verifySubscriberToken } from '../../domain/subscribers/link-tokens';
+import { preferencesPath, unsubscribePath } from '../../domain/subscribers/links';
 import { unsubscribe } from '../../domain/subscribers/manage';
-import { verifySubscriberToken } from '../../domain/subscribers/tokens';
+import { subscriptionPorts } from '../../use-case-ports';
+import { limitBody, readBody } from '../body';
 import { invalidLinkPage, unsubscribedPage, unsubscribePromptPage } from '../pages/messages';
-import { limitBody, page, preferencesUrl, readBody, subscriptionPorts } from '../subscriptions';
+import { page } from '../respond';
 import type { AppEnv } from '../types';
 
 export const unsubscribeRoutes = new Hono<AppEnv>()
@@ -13,7 +16,7 @@ export const unsubscribeRoutes = new Hono<AppEnv>()
     const token = c.req.query('token');
     const id = verifySubscriberToken(c.get('config').TOKEN_KEYS, 'unsubscribe', token);
     if (!id || !token) return page(c, invalidLinkPage(), 400);
-    return page(c, unsubscribePromptPage(`/unsubscribe?token=${encodeURIComponent(token)}`));
+    return page(c, unsubscribePromptPage(unsubscribePath(token)));
   })
   .post('/unsubscribe', limitBody, async (c) => {
     const deps = c.get('deps');
@@ -24,5 +27,5 @@ export const unsubscribeRoutes = new Hono<AppEnv>()
     if (!id) return page(c, invalidLinkPage(), 400);
     // A deleted subscriber has nothing to unsubscribe; the answer is the same.
     await unsubscribe(subscriptionPorts(deps), id, 'one-click');
-    return page(c, unsubscribedPage(preferencesUrl(deps.config, id)));
+    return page(c, unsubscribedPage(preferencesPath(deps.config.TOKEN_KEYS, id)));
   });

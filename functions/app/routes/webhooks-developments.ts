@@ -6,6 +6,8 @@ import { Hono } from 'hono';
 import { receiveDevelopment } from '../../domain/developments/ingest';
 import { parseDevelopmentInput } from '../../domain/developments/input';
 import { ValidationError } from '../../domain/errors';
+import { receivePorts } from '../../use-case-ports';
+import { parseJson } from '../body';
 import type { AppEnv } from '../types';
 import { verifyWebhook } from '../webhooks';
 
@@ -16,12 +18,7 @@ export const developmentWebhookRoutes = new Hono<AppEnv>().post(
   verifyWebhook('developments'),
   async (c) => {
     const { id: webhookId, body } = c.get('webhook');
-    let json: unknown;
-    try {
-      json = JSON.parse(body);
-    } catch {
-      throw new ValidationError('body: must be JSON (one development or a list of them)', 'body');
-    }
+    const json = parseJson(body, 'JSON (one development or a list of them)');
     const list = Array.isArray(json)
       ? json
       : json && typeof json === 'object' && Array.isArray((json as { developments?: unknown }).developments)
@@ -38,12 +35,7 @@ export const developmentWebhookRoutes = new Hono<AppEnv>().post(
     for (const [i, item] of list.entries()) parseDevelopmentInput(item, prefix ? `[${i}].` : '');
 
     const deps = c.get('deps');
-    const ports = {
-      developments: deps.developments,
-      dispatch: deps.queues.dispatch,
-      ingest: deps.queues.ingest,
-      clock: deps.clock,
-    };
+    const ports = receivePorts(deps);
     const results = [];
     for (const item of list) results.push(await receiveDevelopment(ports, item));
     const created = results.some((r) => r.created);

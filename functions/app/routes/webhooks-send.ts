@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { ValidationError } from '../../domain/errors';
 import { requestIssue } from '../../domain/issues/request';
 import { FREQUENCIES } from '../../domain/subscribers/types';
-import { deliveryPorts } from '../../workers/delivery-ports';
+import { issueRequestPorts } from '../../use-case-ports';
+import { parseJsonBody } from '../body';
 import type { AppEnv } from '../types';
 import { verifyWebhook } from '../webhooks';
 
@@ -18,22 +19,6 @@ export const sendRequestSchema = z.strictObject({
   frequencies: z.array(z.enum(FREQUENCIES)).min(1).optional(),
 });
 
-export function parseJsonBody<T>(raw: string, schema: z.ZodType<T>): T {
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch {
-    throw new ValidationError('Body must be JSON');
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue?.path.join('.') || undefined;
-    throw new ValidationError(`${field ? `${field}: ` : ''}${issue?.message ?? 'invalid body'}`, field);
-  }
-  return parsed.data;
-}
-
 export const webhooksSendRoutes = new Hono<AppEnv>().post(
   '/webhooks/send',
   verifyWebhook('send'),
@@ -44,11 +29,7 @@ export const webhooksSendRoutes = new Hono<AppEnv>().post(
     if (!deps.topics.some((t) => t.id === request.topic)) {
       throw new ValidationError(`topic: unknown topic "${request.topic}"`, 'topic');
     }
-    const { issue, created } = await requestIssue(
-      { issues: deliveryPorts(deps).issues, dispatch: deps.queues.dispatch, clock: deps.clock },
-      `webhook:${webhook.id}`,
-      request,
-    );
+    const { issue, created } = await requestIssue(issueRequestPorts(deps), `webhook:${webhook.id}`, request);
     return c.json({ issueId: issue.id, duplicate: !created }, 202);
   },
 );

@@ -16,12 +16,11 @@ import type { Clock } from '../../ports/clock';
 import type { IssueStore } from '../../ports/issue-store';
 import { type Mailer, MailerError } from '../../ports/mailer';
 import type { Delivery, Issue, RenderedTemplate } from '../issues/types';
+import type { DeliverMessage } from '../queue-messages';
 import type { Recipient } from '../subscribers/types';
-import { issueEmail, type MessageSettings } from './message';
-import type { DeliverMessage } from './messages';
+import { issueEmail, type MessageSettings } from './reader-email';
 import type { SendRate } from './send-rate';
 
-export const STALE_CLAIM_MINUTES = 15;
 const MAX_ATTEMPTS = 6;
 const CONCURRENCY_PER_BATCH = 16;
 

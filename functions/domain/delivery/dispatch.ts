@@ -10,8 +10,8 @@ import type { SubscriberStore } from '../../ports/subscriber-store';
 import { resolveContent } from '../issues/content';
 import { requestIssue } from '../issues/request';
 import type { Issue, IssueRenderer } from '../issues/types';
+import type { AlertRequestMessage, DeliverMessage, DispatchMessage } from '../queue-messages';
 import type { Recipient } from '../subscribers/types';
-import type { AlertRequestMessage, DeliverMessage, DispatchMessage } from './messages';
 
 export const RECIPIENTS_PER_BATCH = 50;
 const PAGE_SIZE = 250;
@@ -26,8 +26,6 @@ export interface DispatchPorts {
   clock: Clock;
   topics: readonly { id: string; title: string; shortTitle?: string | undefined }[];
   publicUrl: string;
-  /** Batch form of `subscribers.isSuppressed` for a whole page (one store call instead of one each). */
-  suppressedAmong?: (ids: readonly string[]) => Promise<Set<string>>;
 }
 
 export async function handleDispatchMessage(ports: DispatchPorts, message: DispatchMessage): Promise<void> {
@@ -136,7 +134,7 @@ async function countRecipients(ports: DispatchPorts, issue: Issue): Promise<numb
     do {
       const page = await ports.subscribers.listCohort(issue.topic, frequency, cursor, PAGE_SIZE);
       const ids = page.items.map((r) => r.subscriberId);
-      const suppressed = await suppressedOf(ports, ids);
+      const suppressed = await ports.subscribers.suppressedAmong(ids);
       count += ids.length - suppressed.size;
       cursor = page.cursor;
     } while (cursor);
@@ -144,17 +142,8 @@ async function countRecipients(ports: DispatchPorts, issue: Issue): Promise<numb
   return count;
 }
 
-async function suppressedOf(ports: DispatchPorts, ids: string[]): Promise<Set<string>> {
-  if (ports.suppressedAmong) return ports.suppressedAmong(ids);
-  const flags = await Promise.all(ids.map((id) => ports.subscribers.isSuppressed(id)));
-  return new Set(ids.filter((_, i) => flags[i]));
-}
-
 async function withoutSuppressed(ports: DispatchPorts, issueId: string, recipients: Recipient[]) {
-  const flagged = await suppressedOf(
-    ports,
-    recipients.map((r) => r.subscriberId),
-  );
+  const flagged = await ports.subscribers.suppressedAmong(recipients.map((r) => r.subscriberId));
   const at = ports.clock.now().toISOString();
   const deliverable: Recipient[] = [];
   const skipped: Recipient[] = [];

@@ -9,7 +9,8 @@
 // name subscriber ids, never addresses, so they can be logged.
 import { z } from 'zod';
 import type { SubscriberStore } from '../../ports/subscriber-store';
-import { ConflictError } from '../errors';
+import { retryOnConflict } from '../retry';
+import { SUBSCRIBER_TAG } from '../subscribers/links';
 
 export const TRANSIENT_BOUNCES_BEFORE_SUPPRESSION = 3;
 
@@ -58,8 +59,6 @@ export interface FeedbackPorts {
   /** The subscriber id of an address, where this function may derive it (it holds the key). */
   idFor?: (email: string) => Promise<string>;
 }
-
-export const SUBSCRIBER_TAG = 'subscriber';
 
 /** An SNS envelope (`{ Type: 'Notification', Message: '<json>' }`) or the SES notification itself. */
 export function parseSesNotification(input: unknown): SesNotification | undefined {
@@ -117,7 +116,7 @@ export async function handleSesNotification(
 
 /** Counts one transient bounce; true when it was the third in a row and the address is now suppressed. */
 async function countTransient(ports: { subscribers: SubscriberStore }, id: string, at: string) {
-  return withRetry(async () => {
+  return retryOnConflict(async () => {
     const s = await ports.subscribers.get(id);
     if (!s) return false;
     const transientBounces = s.transientBounces + 1;
@@ -132,7 +131,7 @@ async function countTransient(ports: { subscribers: SubscriberStore }, id: strin
 }
 
 async function resetTransient(ports: { subscribers: SubscriberStore }, id: string, at: string) {
-  return withRetry(async () => {
+  return retryOnConflict(async () => {
     const s = await ports.subscribers.get(id);
     if (!s || s.transientBounces === 0) return false;
     await ports.subscribers.put(
@@ -141,14 +140,4 @@ async function resetTransient(ports: { subscribers: SubscriberStore }, id: strin
     );
     return true;
   });
-}
-
-async function withRetry<T>(fn: () => Promise<T>): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await fn();
-    } catch (error) {
-      if (!(error instanceof ConflictError) || attempt >= 4) throw error;
-    }
-  }
 }

@@ -6,27 +6,24 @@ import { createHash } from 'node:crypto';
 import type { Clock } from '../../ports/clock';
 import type { DevelopmentStore } from '../../ports/development-store';
 import type { Queue } from '../../ports/queue';
-import { ConflictError, UnavailableError } from '../errors';
+import { type Catalogue, catalogueFor } from '../catalogue';
+import { UnavailableError } from '../errors';
+import type { AlertRequestMessage, SummariseMessage } from '../queue-messages';
+import { retryOnConflict } from '../retry';
 import { findProposals, type ProposalMention } from '../summarise/proposals';
 import { splitSentences } from '../summarise/sentences';
 import { summarise } from '../summarise/summarise';
-import { catalogueFor } from './catalogue';
 import { contentHashOf, findNearDuplicate } from './dedupe';
 import { isBackground } from './freshness';
-import { type DevelopmentInput, parseDevelopmentInput, sourceFromUrl } from './input';
+import { type DevelopmentInput, parseDevelopmentInput, sourceFromUrl, topicOf } from './input';
 import { emptyStateOfPlay, foldStateOfPlay } from './state-of-play';
 import type { Development, ReceivedDevelopment, StoredDevelopment } from './types';
 
-export interface AlertRequest {
-  type: 'alert-request';
-  topic: string;
-  developmentId: string;
-}
-
 export interface IngestPorts {
   developments: DevelopmentStore;
-  dispatch: Queue<AlertRequest>;
+  dispatch: Queue<AlertRequestMessage>;
   clock: Clock;
+  catalogue: Catalogue;
 }
 
 export interface IngestResult {
@@ -60,12 +57,6 @@ export interface IngestOptions {
   requestAlert?: boolean;
 }
 
-/** The ingest queue's one message: summarise a received development and finish its follow-ups. */
-export interface SummariseMessage {
-  type: 'summarise';
-  developmentId: string;
-}
-
 export interface ReceivePorts extends IngestPorts {
   /** Where summarising happens: off the request path (a queue consumer, see finishDevelopment). */
   ingest: Queue<SummariseMessage>;
@@ -83,6 +74,7 @@ export async function receiveDevelopment(
   options: IngestOptions = {},
 ): Promise<IngestResult> {
   const input: DevelopmentInput = parseDevelopmentInput(raw);
+  const topic = topicOf(ports.catalogue, input);
   const url = canonicalUrl(input.url);
   const source = { name: input.source ?? sourceFromUrl(url), url, publishedAt: input.publishedAt };
   const store = ports.developments;
@@ -103,11 +95,11 @@ export async function receiveDevelopment(
 
   // Judged against what readers were told before this report arrived, so a feed's backlog summarised
   // in any order (queues do not keep it) is not background to itself.
-  const latest = (await store.listByTopic(input.topic, { limit: 1 }))[0];
+  const latest = (await store.listByTopic(topic, { limit: 1 }))[0];
   const background = isBackground(input.publishedAt, latest?.publishedAt);
   const received: ReceivedDevelopment = {
     id: developmentIdFor(url),
-    topic: input.topic,
+    topic,
     title: input.title,
     url,
     source: source.name,
@@ -148,7 +140,10 @@ export async function finishDevelopment(
   }
   const background = stored.background === true;
   const previous = recent.filter((d) => d.id !== stored.id && d.publishedAt <= stored.publishedAt);
-  const { proposals, ...summary } = summarise(stored, { catalogue: catalogueFor(stored.topic), previous });
+  const { proposals, ...summary } = summarise(stored, {
+    catalogue: catalogueFor(ports.catalogue, stored.topic),
+    previous,
+  });
   const development: Development = {
     ...stored,
     summary,
@@ -220,20 +215,22 @@ async function updateStateOfPlay(
   proposals: readonly ProposalMention[],
 ): Promise<void> {
   const store = ports.developments;
-  for (let attempt = 1; ; attempt++) {
-    const now = ports.clock.now().toISOString();
-    const state = (await store.getStateOfPlay(development.topic)) ?? emptyStateOfPlay(development.topic, now);
-    const next = { ...foldStateOfPlay(state, development, proposals, now), version: state.version };
-    try {
-      await store.putStateOfPlay(next);
-      return;
-    } catch (error) {
-      if (!(error instanceof ConflictError)) throw error;
-      if (attempt >= STATE_ATTEMPTS) {
-        throw new UnavailableError(`The state of play of ${development.topic} is too busy; retry later`);
-      }
-    }
-  }
+  await retryOnConflict(
+    async () => {
+      const now = ports.clock.now().toISOString();
+      const state =
+        (await store.getStateOfPlay(development.topic)) ?? emptyStateOfPlay(development.topic, now);
+      await store.putStateOfPlay({
+        ...foldStateOfPlay(state, development, proposals, now),
+        version: state.version,
+      });
+    },
+    {
+      attempts: STATE_ATTEMPTS,
+      exhausted: () =>
+        new UnavailableError(`The state of play of ${development.topic} is too busy; retry later`),
+    },
+  );
 }
 
 async function addSource(

@@ -4,10 +4,10 @@
 // kind of news: feeds that failed (one warning for all of them), entries skipped, developments stored
 // (info); a round that found nothing new logs at debug level only.
 import type { FeedReader } from '../../ports/feed-reader';
+import type { Topic } from '../catalogue';
 import { DomainError } from '../errors';
 import { type ReceivePorts, receiveDevelopment } from './ingest';
 import { MAX_BODY_CHARS } from './input';
-import type { Topic } from './types';
 
 export interface PollLogger {
   debug(message: string, extra?: Record<string, unknown>): void;

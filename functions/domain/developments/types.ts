@@ -1,56 +1,14 @@
-// A negotiation development and its summary. Owned by the developments feature; read by emails and delivery.
+// A negotiation development as stored: what was received, its summary (types owned by summarise/) and
+// the follow-ups still owed. Read by emails and delivery.
 
-/** The party a person or body belongs to in a negotiation (a country or bloc); null when unknown. */
-export type Side = string | null;
+export type { ActorMention, Quote, Side, Significance, Summary, TimelineEvent } from '../summarise/types';
+
+import type { Summary, TimelineEvent } from '../summarise/types';
 
 export interface SourceRef {
   name: string;
   url: string;
   publishedAt: string;
-}
-
-export interface Quote {
-  /** null when the speaker cannot be told from the text: never guessed. */
-  speaker: string | null;
-  text: string;
-}
-
-export interface ActorMention {
-  name: string;
-  side: Side;
-  role: string;
-}
-
-export interface TimelineEvent {
-  /** YYYY-MM-DD, or YYYY-MM when the report names only the month; resolved against the publication date. */
-  date: string;
-  description: string;
-  place?: string;
-  participants: string[];
-  /** meeting | call | deadline | agreement | statement | other */
-  kind?: string;
-  /** True for "last week" and the like: the day is an estimate. */
-  approximate?: boolean;
-  /** After the report's publication: a planned meeting, a deadline, a vote ("what's next"). */
-  upcoming?: boolean;
-}
-
-export interface Significance {
-  score: number;
-  /** 'alert' sends an instant alert; 'digest' waits for the next digest. */
-  level: 'alert' | 'digest';
-  /** Plain sentences for an editor, the weightiest first ("An agreement was signed."). */
-  reasons: string[];
-}
-
-export interface Summary {
-  summary: string;
-  keyPoints: string[];
-  quotes: Quote[];
-  actors: ActorMention[];
-  events: TimelineEvent[];
-  outcome: string;
-  significance: Significance;
 }
 
 export interface Development {
@@ -114,14 +72,4 @@ export interface StateOfPlay {
   updatedAt: string;
   /** Optimistic concurrency: the stored version this state was read at (absent before the first write). */
   version?: number;
-}
-
-export interface Topic {
-  id: string;
-  title: string;
-  /** A few words for subjects and labels ("Ukraine talks"); the title when absent. */
-  shortTitle?: string;
-  description: string;
-  keywords: string[];
-  feeds: string[];
 }

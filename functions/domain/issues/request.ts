@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import type { Clock } from '../../ports/clock';
 import type { IssueStore } from '../../ports/issue-store';
 import type { Queue } from '../../ports/queue';
-import type { DispatchMessage } from '../delivery/messages';
+import type { DispatchMessage } from '../queue-messages';
 import type { Frequency } from '../subscribers/types';
 import type { Issue, IssueRequest } from './types';
 

@@ -3,7 +3,7 @@
 import type { Clock } from '../../ports/clock';
 import type { IssueStore } from '../../ports/issue-store';
 import type { Queue } from '../../ports/queue';
-import type { DispatchMessage } from '../delivery/messages';
+import type { DispatchMessage } from '../queue-messages';
 import { issueCounts } from './status';
 
 export async function resumeUnfinished(ports: {

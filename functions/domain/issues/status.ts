@@ -2,8 +2,13 @@
 // IssueStore.tally) and the dispatcher's own figures (recipients, suppressed): a few reads whatever the
 // number of recipients, and nothing written (reading a status never changes it).
 import type { DeliveryTally } from '../../ports/issue-store';
-import { STALE_CLAIM_MINUTES } from '../delivery/deliver';
 import type { Issue, IssueCounts } from './types';
+
+/**
+ * A claim without an outcome older than this (longer than any sender lives) is counted `unknown`: the
+ * sender died during the SES call (see delivery/deliver.ts for why it is not resent).
+ */
+export const STALE_CLAIM_MINUTES = 15;
 
 export function issueCounts(
   issue: Issue,

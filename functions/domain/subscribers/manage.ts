@@ -1,8 +1,9 @@
 // What a reader can do from the links in their emails (signed tokens, no login): change topics and
 // frequency, pause and resume, unsubscribe in one click, download or delete their data.
-import type { SubscriptionPorts } from './ports';
-import { retryOnConflict } from './retry';
-import { type TokenKey, type TokenPurpose, verifySubscriberToken } from './tokens';
+
+import { retryOnConflict } from '../retry';
+import { type TokenKey, type TokenPurpose, verifySubscriberToken } from './link-tokens';
+import type { SubscriptionPorts } from './subscription-ports';
 import type { Frequency, Subscriber } from './types';
 
 type StorePorts = Pick<SubscriptionPorts, 'subscribers' | 'clock'>;

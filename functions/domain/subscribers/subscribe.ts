@@ -2,6 +2,7 @@
 // answer, and every non-suppressed state does one conditional write, so the work differs little.
 // Only a pending address is mailed, and only the confirmation, at most once per hour.
 import { ConflictError } from '../errors';
+import { retryOnConflict } from '../retry';
 import {
   CONFIRM_TTL_MS,
   confirmTokenMatches,
@@ -13,8 +14,7 @@ import {
 import { subscriberIdFor } from './email';
 import { resolveReader } from './identity';
 import { enforceLimit } from './limits';
-import { DEFAULT_LIMITS, type SubscriptionPorts } from './ports';
-import { retryOnConflict } from './retry';
+import { DEFAULT_LIMITS, type SubscriptionPorts } from './subscription-ports';
 import type { ConsentEvent, Frequency, Subscriber } from './types';
 
 export type RequestContext = Omit<ConsentEvent, 'at'>;

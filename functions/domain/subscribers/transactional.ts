@@ -6,12 +6,11 @@ import { randomUUID } from 'node:crypto';
 import type { Mailer } from '../../ports/mailer';
 import { MailerError } from '../../ports/mailer';
 import type { SubscriberStore } from '../../ports/subscriber-store';
-import { SUBSCRIBER_TAG } from '../delivery/feedback';
-import { listUnsubscribeHeaders } from '../delivery/message';
-import type { TransactionalMessage } from '../delivery/messages';
+import type { TransactionalMessage } from '../queue-messages';
 import { confirmTokenMatches, unsealConfirmToken } from './confirm-token';
+import type { TokenKey } from './link-tokens';
+import { confirmUrl, listHeaders, readerLinks, SUBSCRIBER_TAG } from './links';
 import { awaitsConfirmation } from './subscribe';
-import { signSubscriberToken, type TokenKey } from './tokens';
 import { type Topic, topicTitles } from './topics';
 import type { Frequency } from './types';
 
@@ -69,26 +68,22 @@ export async function deliverTransactional(
     }
     // What confirming will subscribe to: the request an unsubscribed reader is asked to confirm.
     email = await ports.render.confirm({
-      confirmUrl: `${publicUrl}/confirm?token=${encodeURIComponent(token)}`,
+      confirmUrl: confirmUrl(publicUrl, token),
       topicTitles: s.resubscribe ? topicTitles(ports.topics, s.resubscribe.topics) : titles,
       frequency: s.resubscribe?.frequency ?? s.frequency,
     });
   } else {
     if (s?.status !== 'active') return 'skipped';
-    const unsubscribeToken = signSubscriberToken(tokenKeys, 'unsubscribe', s.id);
-    const unsubscribeUrl = `${publicUrl}/unsubscribe?token=${unsubscribeToken}`;
+    const { unsubscribeUrl, preferencesUrl } = readerLinks({ publicUrl, tokenKeys }, s.id);
     const rendered = await ports.render.welcome({
       topicTitles: titles,
       frequency: s.frequency,
-      preferencesUrl: `${publicUrl}/preferences?token=${signSubscriberToken(tokenKeys, 'preferences', s.id)}`,
+      preferencesUrl,
       unsubscribeUrl,
     });
     email = {
       ...rendered,
-      headers: {
-        ...listUnsubscribeHeaders(unsubscribeUrl),
-        'List-Id': `Talkwatch <talkwatch.${mailDomain}>`,
-      },
+      headers: listHeaders({ mailDomain }, { list: { name: 'Talkwatch', id: 'talkwatch' }, unsubscribeUrl }),
     };
   }
 

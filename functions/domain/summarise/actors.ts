@@ -1,8 +1,10 @@
 // Finds the catalogue's people, organisations and outlets in text through their spellings (Zelensky,
 // Zelenskyy, Zelenskiy…), case-sensitively and on word boundaries so "Xi" never matches inside a word.
-import type { ActorMention } from '../developments/types';
-import { type ActorEntry, roleAt } from './catalogue';
+
+import type { ActorEntry } from '../catalogue';
+import { roleAt } from './roles';
 import { escapeRegExp } from './text';
+import type { ActorMention } from './types';
 
 export interface ActorHit {
   actor: ActorEntry;

@@ -4,9 +4,9 @@
 // the text's own introductions and from the catalogue on the publication day. "He" means the subject of
 // the sentence before it in the paragraph, else the last person credited with words. What the text does
 // not settle stays unresolved: a gap is honest, a guess is a defect the reader sees.
-import type { Analysis, Entity, Mention, Sentence, Speaking } from './analysis';
-import { rolesAt } from './catalogue';
+import type { Analysis, Entity, Mention, Sentence, Speaking } from './analysis-types';
 import { countryFor, PERSON_PRONOUNS, RELAYING_VERBS, REPORTING_VERBS } from './lexicon';
+import { rolesAt } from './roles';
 
 /** A head noun and the role words it can stand for. */
 const HEADS: Record<string, string[]> = {

@@ -2,10 +2,12 @@
 // or the text introduces it, with the surnames that point back to a full name. Also the evidence the
 // whole report gives about names one sentence could not settle ("Trump had claimed…" makes "the big
 // Donald Trump surprise" a person).
-import type { Analysis, Entity, EntityKind, Mention, Sentence } from './analysis';
-import { type ActorEntry, rolesAt } from './catalogue';
+
+import type { ActorEntry } from '../catalogue';
+import type { Analysis, Entity, EntityKind, Mention, Sentence } from './analysis-types';
 import { countriesIn, HONORIFICS, isPlace, NON_PERSON_TAILS, NOT_NAME_WORDS } from './lexicon';
 import { markModifiers } from './names';
+import { rolesAt } from './roles';
 
 /**
  * Evidence from the rest of the report: "Donald Trump" in "the big Donald Trump surprise" is a person

@@ -3,14 +3,15 @@
 // its object ("held talks", "signed an agreement", "spoke by phone"), never from any word in the
 // sentence ("called the talks useful" is no call). Participants are people named outside quotations
 // who are not reporters; a date that only says when something was reported is not an event.
-import type { TimelineEvent } from '../developments/types';
-import type { Analysis, Entity, Mention, Sentence } from './analysis';
+
+import type { Analysis, Entity, Mention, Sentence } from './analysis-types';
 import { clauseSubject } from './coref';
 import { findDates } from './dates';
 import { countryFor } from './lexicon';
 import { ANAPHORIC } from './scoring';
 import { wordCount } from './text';
 import { trimVariants } from './trim';
+import type { TimelineEvent } from './types';
 
 export type EventKind =
   | 'meeting'

@@ -2,7 +2,7 @@
 // facts (people, places, numbers, outcomes, the title's words) within 70 words — a concept-coverage
 // objective, so a sentence that repeats another earns nothing. Sentences are whole; each may be used
 // in a trimmed version (trim.ts). A sentence that leans on the one before it is only used right after it.
-import type { Analysis, Entity } from './analysis';
+import type { Analysis, Entity } from './analysis-types';
 import { OUTCOME_CUES, type ScoredSentence } from './scoring';
 import { contentTokens, escapeRegExp, jaccard, wordCount } from './text';
 import { type Trimmed, trimVariants } from './trim';

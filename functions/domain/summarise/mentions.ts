@@ -5,7 +5,7 @@
 // ("the US president", "a Russian source", "the joint statement") and pronouns are mentions too; the
 // reference pass (coref.ts) decides whom they mean. Places, bodies and outlets are told apart by
 // their last word and the lexicon, so "Truth Social" or "Zaryadye Park" never becomes a person.
-import type { Analysis, Mention, Sentence } from './analysis';
+import type { Analysis, Mention, Sentence } from './analysis-types';
 import { promoteByUse, Registry } from './entity-registry';
 import { ALL_PRONOUNS, BODY_NOUNS, countriesIn, PERSON_ROLE_NOUNS } from './lexicon';
 import {

@@ -2,7 +2,7 @@
 // ("US European Command"), a place, or nothing a summary needs. A run is a person only with evidence in
 // its sentence: a title or role before it, a description after it, a reporting verb beside it, or
 // "according to" before it; other runs wait for evidence from the rest of the report.
-import type { Entity, EntityKind, Mention, Sentence } from './analysis';
+import type { Entity, EntityKind, Mention, Sentence } from './analysis-types';
 import {
   BODY_NOUNS,
   countriesIn,

@@ -6,10 +6,11 @@
 // on a quotation, or a quotation carried over a paragraph break. Otherwise the speaker is null.
 // Short scare quotes ("useful") are kept only with a named speaker; names in quotation marks ("the
 // 'coalition of the willing'") and headings are not quotations.
-import type { Quote } from '../developments/types';
-import type { Analysis, Entity, Sentence, SentenceQuote } from './analysis';
+
+import type { Analysis, Entity, Sentence, SentenceQuote } from './analysis-types';
 import { creditOf } from './coref';
 import { REPORTING_VERBS } from './lexicon';
+import type { Quote } from './types';
 
 interface Found {
   id: string;

@@ -2,7 +2,7 @@
 // dates it names, the title's and the topic's words, outcome cues, and novelty against the topic's
 // earlier developments (what changed) — minus boilerplate, background and sentences that lean on the
 // one before them. Reads the analysis layers; the headline and key points are chosen from these scores.
-import type { Analysis, Sentence } from './analysis';
+import type { Analysis, Sentence } from './analysis-types';
 import { findDates } from './dates';
 import { contentTokens, shingles, wordCount } from './text';
 

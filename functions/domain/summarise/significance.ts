@@ -3,10 +3,11 @@
 // title and lead counts: words inside quotations and background sentences (what happened before) do
 // not. The score decides between an instant alert and the next digest; the reasons are plain sentences
 // an editor can read.
-import type { Significance } from '../developments/types';
-import type { Analysis, Sentence } from './analysis';
+
+import type { Analysis, Sentence } from './analysis-types';
 import { findDates } from './dates';
 import { meetingParticipants } from './events';
+import type { Significance } from './types';
 
 export const ALERT_THRESHOLD = 5;
 

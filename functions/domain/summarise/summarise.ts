@@ -1,10 +1,10 @@
 // One development in, its summary out: headline (at most 70 words, whole sentences), key points, quotes
 // with speakers, actors with sides, dated events, outcome and significance. Pure and deterministic: the
 // report is analysed once (analysis.ts) and every part is selected from those layers.
-import type { ActorMention, Summary } from '../developments/types';
+
+import type { TopicCatalogue } from '../catalogue';
 import { ActorMatcher } from './actors';
 import { type Analysis, analyse } from './analysis';
-import type { Catalogue } from './catalogue';
 import { type DatedEvent, extractEvents } from './events';
 import { pickHeadline, ranked, redundant, SUMMARY_MAX_WORDS } from './headline';
 import { findProposals, type ProposalMention } from './proposals';
@@ -13,6 +13,7 @@ import { OUTCOME_CUES, type ScoredSentence, scoreSentences } from './scoring';
 import { scoreSignificance } from './significance';
 import { shingles } from './text';
 import { trimVariants } from './trim';
+import type { ActorMention, Summary } from './types';
 
 export { SUMMARY_MAX_WORDS };
 
@@ -26,7 +27,7 @@ export interface SummariseInput {
 }
 
 export interface SummariseOptions {
-  catalogue: Catalogue;
+  catalogue: TopicCatalogue;
   /** Earlier developments of the same topic: sentences they already told are not news. */
   previous?: ReadonlyArray<{ title: string; body: string }>;
 }
@@ -36,7 +37,7 @@ export interface FullSummary extends Summary {
   proposals: ProposalMention[];
 }
 
-const matchers = new WeakMap<Catalogue, ActorMatcher>();
+const matchers = new WeakMap<TopicCatalogue, ActorMatcher>();
 
 export function summarise(input: SummariseInput, options: SummariseOptions): FullSummary {
   const { catalogue } = options;

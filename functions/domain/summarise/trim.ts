@@ -4,7 +4,7 @@
 // attribution (", Reuters reported", ", according to X", ", citing Y") and a closing participle clause
 // (", claiming that …"). Nothing inside a quotation is touched, and a version that loses its verb is
 // dropped. A sentence too long for the budget is passed over for a shorter one, never cut with "…".
-import type { Sentence } from './analysis';
+import type { Sentence } from './analysis-types';
 import { REPORTING_VERBS } from './lexicon';
 
 export type TrimLevel = 1 | 2 | 3;

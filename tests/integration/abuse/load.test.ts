@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signSubscriberToken } from '../../../functions/domain/subscribers/tokens';
+import { signSubscriberToken } from '../../../functions/domain/subscribers/link-tokens';
 import { type LocalStack, startLocalStack } from '../../../functions/local/stack';
 import { activeSubscriber } from '../../support/delivery';
 import { subscriberIdFor } from '../../support/ids';

@@ -2,8 +2,9 @@
 // of play grows, and only a new significant development asks for an alert.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type AlertRequest, ingestDevelopment } from '../../../functions/domain/developments/ingest';
+import { ingestDevelopment } from '../../../functions/domain/developments/ingest';
 import { parseDevelopmentText } from '../../../functions/domain/developments/input';
+import type { AlertRequestMessage as AlertRequest } from '../../../functions/domain/queue-messages';
 import { testDeps } from '../../support/env';
 
 const seed = parseDevelopmentText(
@@ -16,6 +17,7 @@ async function setup() {
   const ports = {
     developments: deps.developments,
     clock: { now: () => new Date('2025-12-03T08:00:00Z') },
+    catalogue: deps.catalogue,
     dispatch: { send: async (m: readonly AlertRequest[]) => void sent.push(...m) },
   };
   return { deps, ports, sent };

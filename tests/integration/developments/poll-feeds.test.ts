@@ -5,9 +5,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RssFeedReader } from '../../../functions/adapters/feeds/rss-feed-reader';
+import type { Topic } from '../../../functions/domain/catalogue';
 import { type PollLogger, pollFeeds } from '../../../functions/domain/developments/poll-feeds';
-import type { Topic } from '../../../functions/domain/developments/types';
-import { createIngestHandler } from '../../../functions/workers/ingest-worker';
+import { createIngestHandler } from '../../../functions/handlers/ingest-handler';
 import { testDeps } from '../../support/env';
 
 /** A feed as most outlets serve it: newest first, days apart. */
@@ -62,6 +62,7 @@ describe('pollFeeds', () => {
       developments: deps.developments,
       dispatch: { send: async () => undefined },
       ingest: deps.queues.ingest,
+      catalogue: deps.catalogue,
       clock: { now: () => new Date('2025-12-02T08:00:00Z') },
       // The test feeds are served on loopback, which the reader refuses unless told otherwise.
       feeds: new RssFeedReader({ timeoutMs: 2000, allowAddress: () => true }),
@@ -118,6 +119,7 @@ describe('pollFeeds', () => {
         developments: deps.developments,
         dispatch: { send: async () => undefined },
         ingest: deps.queues.ingest,
+        catalogue: deps.catalogue,
         clock: { now: () => new Date('2025-12-03T08:00:00Z') },
         feeds: new RssFeedReader({ timeoutMs: 2000, allowAddress: () => true }),
         logger: collectingLogger().logger,

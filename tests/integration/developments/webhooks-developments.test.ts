@@ -4,7 +4,7 @@ import { Webhook } from 'standardwebhooks';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../../functions/app/create-app';
 import { MAX_BODY_CHARS, parseDevelopmentText } from '../../../functions/domain/developments/input';
-import { createIngestHandler } from '../../../functions/workers/ingest-worker';
+import { createIngestHandler } from '../../../functions/handlers/ingest-handler';
 import { TEST_SECRETS, testDeps } from '../../support/env';
 
 const seed = parseDevelopmentText(

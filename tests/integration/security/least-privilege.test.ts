@@ -10,12 +10,12 @@ import { TABLE_ACCESS } from '../../../cdk/constructs/table-access';
 import { RssFeedReader } from '../../../functions/adapters/feeds/rss-feed-reader';
 import { ingestDevelopment, receiveDevelopment } from '../../../functions/domain/developments/ingest';
 import { parseDevelopmentText } from '../../../functions/domain/developments/input';
-import { createDispatchHandler } from '../../../functions/workers/dispatch-worker';
-import { createFeedbackHandler } from '../../../functions/workers/feedback-worker';
-import { createIngestHandler } from '../../../functions/workers/ingest-worker';
-import { createPollFeedsHandler } from '../../../functions/workers/poll-feeds-worker';
-import { createScheduleHandler } from '../../../functions/workers/schedule-worker';
-import { createSendHandler } from '../../../functions/workers/send-worker';
+import { createDispatchHandler } from '../../../functions/handlers/dispatch-handler';
+import { createFeedbackHandler } from '../../../functions/handlers/feedback-handler';
+import { createIngestHandler } from '../../../functions/handlers/ingest-handler';
+import { createPollFeedsHandler } from '../../../functions/handlers/poll-feeds-handler';
+import { createScheduleHandler } from '../../../functions/handlers/schedule-handler';
+import { createSendHandler } from '../../../functions/handlers/send-handler';
 import { seedSubscribers } from '../../support/delivery';
 import { testDeps } from '../../support/env';
 
@@ -54,14 +54,12 @@ afterAll(() => new Promise<void>((r) => server.close(() => r())));
 describe('each function calls only the table actions CDK grants it', () => {
   it('poll-feeds, then ingest (summary, near-duplicate merge, state of play)', async () => {
     const { deps, used } = await recorded();
-    const topics = await import('../../../functions/domain/developments/catalogue');
-    const original = topics.TOPICS[0]!.feeds;
-    topics.TOPICS[0]!.feeds = [feedUrl];
-    try {
-      await createPollFeedsHandler(deps, new RssFeedReader({ allowAddress: () => true }))();
-    } finally {
-      topics.TOPICS[0]!.feeds = original;
-    }
+    const [first] = deps.catalogue.topics;
+    await createPollFeedsHandler({
+      ...deps,
+      feeds: new RssFeedReader({ allowAddress: () => true }),
+      catalogue: { ...deps.catalogue, topics: [{ ...first!, feeds: [feedUrl] }] },
+    })();
     within(used, 'poll-feeds');
     expect(used.size).toBeGreaterThan(0);
 

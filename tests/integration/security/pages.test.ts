@@ -5,7 +5,6 @@ import Parser from 'rss-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../functions/app/create-app';
 import type { Issue } from '../../../functions/domain/issues/types';
-import { deliveryPorts } from '../../../functions/workers/delivery-ports';
 import { sampleDevelopment } from '../../support/development-store-contract';
 import { type TestDeps, testDeps } from '../../support/env';
 
@@ -17,7 +16,7 @@ let issueId: string;
 beforeAll(async () => {
   deps = await testDeps();
   app = createApp(deps);
-  const { issues } = deliveryPorts(deps);
+  const { issues } = deps;
   const development = sampleDevelopment({ title: HOSTILE });
   const { body: _b, contentHash: _h, ...shown } = development;
   const issue: Issue = {

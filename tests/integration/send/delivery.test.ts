@@ -3,10 +3,10 @@
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../../functions/app/create-app';
-import { verifySubscriberToken } from '../../../functions/domain/subscribers/tokens';
+import { verifySubscriberToken } from '../../../functions/domain/subscribers/link-tokens';
+import { createDispatchHandler } from '../../../functions/handlers/dispatch-handler';
+import { createSendHandler } from '../../../functions/handlers/send-handler';
 import { type Mailer, MailerError } from '../../../functions/ports/mailer';
-import { createDispatchHandler } from '../../../functions/workers/dispatch-worker';
-import { createSendHandler } from '../../../functions/workers/send-worker';
 import { seedSubscribers, signedHeaders } from '../../support/delivery';
 import { sampleDevelopment } from '../../support/development-store-contract';
 import { sesEmails, type TestDeps, testDeps } from '../../support/env';

@@ -5,7 +5,7 @@ import type { SNSEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../../functions/app/create-app';
 import { handleSesNotification, parseSesNotification } from '../../../functions/domain/delivery/feedback';
-import { createFeedbackHandler } from '../../../functions/workers/feedback-worker';
+import { createFeedbackHandler } from '../../../functions/handlers/feedback-handler';
 import { activeSubscriber, signedHeaders } from '../../support/delivery';
 import { testDeps } from '../../support/env';
 import { subscriberIdFor } from '../../support/ids';

@@ -7,9 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { DynamoIssueStore } from '../../../functions/adapters/dynamodb/issue-store';
 import { createApp } from '../../../functions/app/create-app';
 import type { Delivery } from '../../../functions/domain/issues/types';
-import { deliveryPorts } from '../../../functions/workers/delivery-ports';
-import { createDispatchHandler } from '../../../functions/workers/dispatch-worker';
-import { createSendHandler } from '../../../functions/workers/send-worker';
+import { createDispatchHandler } from '../../../functions/handlers/dispatch-handler';
+import { createSendHandler } from '../../../functions/handlers/send-handler';
 import { seedSubscribers, signedHeaders } from '../../support/delivery';
 import { sampleDevelopment } from '../../support/development-store-contract';
 import { type TestDeps, testDeps } from '../../support/env';
@@ -136,7 +135,7 @@ describe('GET /issues/:id', () => {
       await deps.developments.add(sampleDevelopment());
       const app = createApp(deps);
       const issueId = await sentIssue(deps, app, readers);
-      const openBefore = await deliveryPorts(deps).issues.listOpen();
+      const openBefore = await deps.issues.listOpen();
       expect(openBefore.map((i) => i.id)).toContain(issueId);
 
       const faults = instrument(deps);
@@ -150,7 +149,7 @@ describe('GET /issues/:id', () => {
       calls.push([...faults.commands]);
       // Reading the status changed nothing (it used to mark the issue finished).
       expect(faults.commands.filter((c) => !/^(Get|Query|BatchGet)/.test(c))).toEqual([]);
-      expect((await deliveryPorts(deps).issues.listOpen()).map((i) => i.id)).toContain(issueId);
+      expect((await deps.issues.listOpen()).map((i) => i.id)).toContain(issueId);
     }
     expect(calls[1]).toEqual(calls[0]);
     expect(calls[0]!.length).toBeLessThanOrEqual(4);

@@ -4,11 +4,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../../functions/app/create-app';
-import { type AlertRequest, ingestDevelopment } from '../../../functions/domain/developments/ingest';
+import { ingestDevelopment } from '../../../functions/domain/developments/ingest';
 import { parseDevelopmentText } from '../../../functions/domain/developments/input';
 import { recentTimeline } from '../../../functions/domain/issues/presentation';
-import { createDispatchHandler } from '../../../functions/workers/dispatch-worker';
-import { createSendHandler } from '../../../functions/workers/send-worker';
+import type { AlertRequestMessage as AlertRequest } from '../../../functions/domain/queue-messages';
+import { createDispatchHandler } from '../../../functions/handlers/dispatch-handler';
+import { createSendHandler } from '../../../functions/handlers/send-handler';
 import { activeSubscriber, signedHeaders } from '../../support/delivery';
 import { type SesStoredEmail, sesEmails, type TestDeps, testDeps } from '../../support/env';
 
@@ -26,6 +27,7 @@ async function setup() {
   const ingestPorts = {
     developments: deps.developments,
     clock: deps.clock,
+    catalogue: deps.catalogue,
     dispatch: { send: async (m: readonly AlertRequest[]) => void alerts.push(...m) },
   };
   return { deps, app: createApp(deps), ingestPorts, alerts };

@@ -3,9 +3,9 @@
 // "check your inbox" and the operator saw nothing.
 import { describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../../functions/app/create-app';
+import { createDispatchHandler } from '../../../functions/handlers/dispatch-handler';
+import { createSendHandler } from '../../../functions/handlers/send-handler';
 import { type Mailer, MailerError } from '../../../functions/ports/mailer';
-import { createDispatchHandler } from '../../../functions/workers/dispatch-worker';
-import { createSendHandler } from '../../../functions/workers/send-worker';
 import { seedSubscribers, signedHeaders } from '../../support/delivery';
 import { sampleDevelopment } from '../../support/development-store-contract';
 import { type TestDeps, testDeps } from '../../support/env';

@@ -1,10 +1,9 @@
 // POST /webhooks/send, GET /issues/:id, the archive and the feed, against the real store.
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../../functions/app/create-app';
+import { createDispatchHandler } from '../../../functions/handlers/dispatch-handler';
+import { createSendHandler } from '../../../functions/handlers/send-handler';
 import { generateSecrets } from '../../../functions/local/secrets';
-import { deliveryPorts } from '../../../functions/workers/delivery-ports';
-import { createDispatchHandler } from '../../../functions/workers/dispatch-worker';
-import { createSendHandler } from '../../../functions/workers/send-worker';
 import { seedSubscribers, signedHeaders } from '../../support/delivery';
 import { sampleDevelopment } from '../../support/development-store-contract';
 import { TEST_SECRETS, type TestDeps, testDeps } from '../../support/env';
@@ -33,7 +32,7 @@ describe('POST /webhooks/send', () => {
     const res = await post(app, digest, signedHeaders(digest));
     expect(res.status).toBe(202);
     const { issueId } = (await res.json()) as { issueId: string };
-    const issue = await deliveryPorts(deps).issues.get(issueId);
+    const issue = await deps.issues.get(issueId);
     expect(issue).toMatchObject({ topic: 'us-russia-ukraine', kind: 'digest', status: 'requested' });
     expect(deps.queues.dispatch.depth).toBe(1);
   });
@@ -45,7 +44,7 @@ describe('POST /webhooks/send', () => {
     const again = await post(app, digest, signedHeaders(digest, { id: 'msg_same' }));
     expect(again.status).toBe(202);
     expect(((await again.json()) as { issueId: string }).issueId).toBe(first.issueId);
-    expect(await deliveryPorts(deps).issues.listOpen()).toHaveLength(1);
+    expect(await deps.issues.listOpen()).toHaveLength(1);
   });
 
   it.each([
@@ -62,7 +61,7 @@ describe('POST /webhooks/send', () => {
     const res = await post(app, digest, headers() as Record<string, string>);
     expect(res.status).toBe(status);
     expect(((await res.json()) as { error: string }).error).toMatch(reason);
-    expect(await deliveryPorts(deps).issues.listOpen()).toEqual([]);
+    expect(await deps.issues.listOpen()).toEqual([]);
     expect(deps.queues.dispatch.depth).toBe(0);
   });
 
@@ -85,7 +84,7 @@ describe('POST /webhooks/send', () => {
     const res = await post(app, body, signedHeaders(body));
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: string }).error).toMatch(reason);
-    expect(await deliveryPorts(deps).issues.listOpen()).toEqual([]);
+    expect(await deps.issues.listOpen()).toEqual([]);
   });
 
   it('a dry run renders the issue but mails nobody', async () => {
@@ -107,7 +106,7 @@ describe('POST /webhooks/send', () => {
     });
     // Recipients: who would get it; nobody did.
     expect(await status.json()).toMatchObject({ status: 'dry-run', counts: { recipients: 3, sent: 0 } });
-    expect(await deliveryPorts(deps).issues.getTemplate(issueId)).toMatchObject({
+    expect(await deps.issues.getTemplate(issueId)).toMatchObject({
       subject: expect.any(String),
     });
   });

@@ -6,10 +6,9 @@ import type { SendMessage } from '../../../functions/deps';
 import { requestIssue } from '../../../functions/domain/issues/request';
 import { resumeUnfinished } from '../../../functions/domain/issues/resume';
 import { periodKey } from '../../../functions/domain/issues/schedule';
-import { deliveryPorts } from '../../../functions/workers/delivery-ports';
-import { createDispatchHandler } from '../../../functions/workers/dispatch-worker';
-import { createScheduleHandler } from '../../../functions/workers/schedule-worker';
-import { createSendHandler } from '../../../functions/workers/send-worker';
+import { createDispatchHandler } from '../../../functions/handlers/dispatch-handler';
+import { createScheduleHandler } from '../../../functions/handlers/schedule-handler';
+import { createSendHandler } from '../../../functions/handlers/send-handler';
 import { seedSubscribers } from '../../support/delivery';
 import { sampleDevelopment } from '../../support/development-store-contract';
 import { sesEmails, type TestDeps, testDeps } from '../../support/env';
@@ -70,7 +69,7 @@ describe('scheduled digests', () => {
     );
     const day2 = await schedule({ frequency: 'daily' });
     await settle(deps);
-    const issue2 = await deliveryPorts(deps).issues.get(day2.issues[0]!);
+    const issue2 = await deps.issues.get(day2.issues[0]!);
     expect(issue2?.content?.developments.map((d) => d.id)).toEqual(['d2']);
     expect(await inbox(domain)).toHaveLength(6);
 
@@ -87,7 +86,7 @@ describe('scheduled digests', () => {
     clock.current = new Date('2025-12-04T07:00:00Z');
     const late = await schedule({ frequency: 'daily' });
     await settle(deps);
-    const lateIssue = await deliveryPorts(deps).issues.get(late.issues[0]!);
+    const lateIssue = await deps.issues.get(late.issues[0]!);
     expect(lateIssue?.content?.developments.map((d) => d.id)).toEqual(['d0']);
     expect(await inbox(domain)).toHaveLength(9);
 
@@ -95,7 +94,7 @@ describe('scheduled digests', () => {
     clock.current = new Date('2025-12-05T07:00:00Z');
     const day3 = await schedule({ frequency: 'daily' });
     await settle(deps);
-    expect((await deliveryPorts(deps).issues.get(day3.issues[0]!))?.status).toBe('skipped');
+    expect((await deps.issues.get(day3.issues[0]!))?.status).toBe('skipped');
     expect(await inbox(domain)).toHaveLength(9);
   });
 
@@ -165,7 +164,7 @@ describe('resume after a crash', () => {
       firstBatchDone();
       return out;
     });
-    const { issues } = deliveryPorts(deps);
+    const { issues } = deps;
     const { issue } = await requestIssue(
       { issues, dispatch: deps.queues.dispatch, clock: deps.clock },
       'test:resume',
@@ -184,7 +183,7 @@ describe('resume after a crash', () => {
     second.queues.dispatch.consume(createDispatchHandler(second));
     second.queues.send.consume(createSendHandler(second));
     const resumed = await resumeUnfinished({
-      issues: deliveryPorts(second).issues,
+      issues: second.issues,
       dispatch: second.queues.dispatch,
       clock: second.clock,
     });
@@ -195,10 +194,10 @@ describe('resume after a crash', () => {
     expect(new Set(mail.map((e) => e.destination.to[0])).size).toBe(120);
     // Finished issues are not resumed again.
     await resumeUnfinished({
-      issues: deliveryPorts(second).issues,
+      issues: second.issues,
       dispatch: second.queues.dispatch,
       clock: second.clock,
     });
-    expect(await deliveryPorts(second).issues.listOpen()).toEqual([]);
+    expect(await second.issues.listOpen()).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 // address must not rewrite it (nor their choices or status); only the reader's own confirmation does,
 // and then the earlier record is kept. The preference centre never says "subscribed" when it is not.
 import { describe, expect, it } from 'vitest';
-import { signSubscriberToken } from '../../../functions/domain/subscribers/tokens';
+import { signSubscriberToken } from '../../../functions/domain/subscribers/link-tokens';
 import { subscriberIdFor } from '../../support/ids';
 import {
   form,

@@ -3,7 +3,6 @@
 
 import { describe, expect, it } from 'vitest';
 import { deleteSubscriber, unsubscribe } from '../../../functions/domain/subscribers/manage';
-import { deliveryPorts } from '../../../functions/workers/delivery-ports';
 import { subscriberIdFor } from '../../support/ids';
 import {
   form,
@@ -30,7 +29,7 @@ async function addressesInEveryState(h: SubscriptionHarness) {
     expect((await h.request('/confirm', form({ token: token! }), setupIp)).status).toBe(200);
   }
   await unsubscribe(h.deps, subscriberIdFor(unsubscribed!), 'test');
-  await deleteSubscriber({ ...h.deps, deliveries: deliveryPorts(h.deps).issues }, subscriberIdFor(deleted!));
+  await deleteSubscriber({ ...h.deps, deliveries: h.deps.issues }, subscriberIdFor(deleted!));
   const states = { new: uniqueEmail('new'), pending, active, unsubscribed, deleted } as Record<
     string,
     string

@@ -5,8 +5,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { issueCounts } from '../../../functions/domain/issues/status';
 import type { Issue } from '../../../functions/domain/issues/types';
-import { signSubscriberToken } from '../../../functions/domain/subscribers/tokens';
-import { deliveryPorts } from '../../../functions/workers/delivery-ports';
+import { signSubscriberToken } from '../../../functions/domain/subscribers/link-tokens';
 import { activeSubscriber } from '../../support/delivery';
 import { form, subscriptionHarness, uniqueEmail } from '../../support/subscriptions';
 
@@ -15,7 +14,7 @@ async function readerWithDeliveries() {
   const email = uniqueEmail('erasure');
   const reader = activeSubscriber(email);
   await h.deps.subscribers.put(reader);
-  const { issues } = deliveryPorts(h.deps);
+  const { issues } = h.deps;
   const at = '2025-12-02T10:00:00.000Z';
   await issues.claim('issueSent000000000001', reader.id, 'claim-1', at);
   await issues.completeMany('issueSent000000000001', [

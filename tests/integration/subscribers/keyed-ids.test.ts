@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { legacySubscriberIdFor } from '../../../functions/domain/subscribers/email';
-import { signSubscriberToken } from '../../../functions/domain/subscribers/tokens';
+import { signSubscriberToken } from '../../../functions/domain/subscribers/link-tokens';
 import { activeSubscriber } from '../../support/delivery';
 import { subscriberIdFor } from '../../support/ids';
 import { form, json, subscriptionHarness, uniqueEmail } from '../../support/subscriptions';

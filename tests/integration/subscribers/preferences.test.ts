@@ -1,7 +1,7 @@
 // The preference centre behind the signed link: topics and frequency, pause and resume, download
 // my data (with the consent record), delete my data (suppression stays), and bad links.
 import { describe, expect, it } from 'vitest';
-import { signSubscriberToken } from '../../../functions/domain/subscribers/tokens';
+import { signSubscriberToken } from '../../../functions/domain/subscribers/link-tokens';
 import { subscriberIdFor } from '../../support/ids';
 import {
   form,

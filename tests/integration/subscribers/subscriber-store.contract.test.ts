@@ -2,12 +2,12 @@
 // emulator) and the in-memory one the domain tests use.
 import { describe, expect, it } from 'vitest';
 import { DynamoSubscriberStore } from '../../../functions/adapters/dynamodb/subscriber-store';
+import { MemorySubscriberStore } from '../../../functions/adapters/memory/subscriber-store';
 import { ConflictError, ValidationError } from '../../../functions/domain/errors';
 import type { Subscriber } from '../../../functions/domain/subscribers/types';
 import type { SubscriberStore } from '../../../functions/ports/subscriber-store';
 import { testDeps } from '../../support/env';
 import { subscriberIdFor } from '../../support/ids';
-import { MemorySubscriberStore } from '../../support/memory-subscriber-store';
 
 const T = 'us-russia-ukraine';
 
@@ -126,6 +126,15 @@ describe.each(implementations)('SubscriberStore contract: %s', (_name, make) => 
     await store.delete(s.id);
     expect(await store.isSuppressed(s.id)).toBe(true);
     expect(await store.get(s.id)).toBeUndefined();
+  });
+
+  it('tells which of a page of readers are suppressed, across batch boundaries and repeats', async () => {
+    const store = await make();
+    const ids = Array.from({ length: 130 }, (_, i) => subscriber(`page${i}@x.org`).id);
+    for (const i of [0, 99, 100, 129]) await store.suppress(ids[i]!, 'bounce', '2026-01-02T00:00:00.000Z');
+    const found = await store.suppressedAmong([...ids, ids[0]!]);
+    expect([...found].sort()).toEqual([ids[0], ids[99], ids[100], ids[129]].sort());
+    expect(await store.suppressedAmong([])).toEqual(new Set());
   });
 
   it('rejects a cursor it did not issue', async () => {

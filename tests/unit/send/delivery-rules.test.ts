@@ -1,8 +1,8 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { backoffMs, STALE_CLAIM_MINUTES } from '../../../functions/domain/delivery/deliver';
+import { backoffMs } from '../../../functions/domain/delivery/deliver';
 import { createSendRate, RATE_SAFETY } from '../../../functions/domain/delivery/send-rate';
-import { issueCounts, publicStatus } from '../../../functions/domain/issues/status';
+import { issueCounts, publicStatus, STALE_CLAIM_MINUTES } from '../../../functions/domain/issues/status';
 import type { Issue } from '../../../functions/domain/issues/types';
 import type { SendRateStore } from '../../../functions/ports/send-rate';
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { previewContent } from '../../../emails/preview-data';
 import { renderIssueTemplate } from '../../../emails/render';
 import { parseConfig } from '../../../functions/config';
-import { issueEmail } from '../../../functions/domain/delivery/message';
+import { issueEmail } from '../../../functions/domain/delivery/reader-email';
 import { parseDevelopmentInput } from '../../../functions/domain/developments/input';
 import { generateSecrets } from '../../../functions/local/secrets';
 

@@ -4,8 +4,8 @@ import { previewContent } from '../../../emails/preview-data';
 import { renderIssueTemplate } from '../../../emails/render';
 import { buildMime } from '../../../functions/adapters/ses/ses-mailer';
 import { parseConfig } from '../../../functions/config';
-import { issueEmail } from '../../../functions/domain/delivery/message';
-import { verifySubscriberToken } from '../../../functions/domain/subscribers/tokens';
+import { issueEmail } from '../../../functions/domain/delivery/reader-email';
+import { verifySubscriberToken } from '../../../functions/domain/subscribers/link-tokens';
 import { generateSecrets } from '../../../functions/local/secrets';
 
 const config = parseConfig({

@@ -1,13 +1,13 @@
 // Use-case rules checked on the in-memory store (the contract suite keeps it honest).
 import { describe, expect, it } from 'vitest';
-import type { TransactionalMessage } from '../../../functions/domain/delivery/messages';
+import { MemorySubscriberStore } from '../../../functions/adapters/memory/subscriber-store';
+import type { TransactionalMessage } from '../../../functions/domain/queue-messages';
 import { unsealConfirmToken } from '../../../functions/domain/subscribers/confirm-token';
-import type { SubscriptionPorts } from '../../../functions/domain/subscribers/ports';
 import { confirmSubscription, subscribe } from '../../../functions/domain/subscribers/subscribe';
+import type { SubscriptionPorts } from '../../../functions/domain/subscribers/subscription-ports';
 import { DEFAULT_TOPICS } from '../../../functions/domain/subscribers/topics';
 import { TEST_SECRETS } from '../../support/env';
 import { subscriberIdFor } from '../../support/ids';
-import { MemorySubscriberStore } from '../../support/memory-subscriber-store';
 
 function ports() {
   const sent: TransactionalMessage[] = [];

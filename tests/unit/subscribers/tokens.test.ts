@@ -11,7 +11,7 @@ import {
   signSubscriberToken,
   type TokenKey,
   verifySubscriberToken,
-} from '../../../functions/domain/subscribers/tokens';
+} from '../../../functions/domain/subscribers/link-tokens';
 import { subscriberIdFor } from '../../support/ids';
 
 const key = (version: string): TokenKey => ({ version, key: randomBytes(32).toString('base64') });

@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { catalogueFor } from '../../../functions/domain/developments/catalogue';
+import { shippedCatalogueFor as catalogueFor } from '../../../functions/catalogue-data';
 import { parseDevelopmentText } from '../../../functions/domain/developments/input';
 import { summarise } from '../../../functions/domain/summarise/summarise';
 import { loadArticles, measureArticle, total } from '../../../scripts/eval-metrics';

@@ -1,6 +1,6 @@
 // The mention and reference layers: who a report names, from the catalogue or from the text alone.
 import { describe, expect, it } from 'vitest';
-import { rolesAt } from '../../../functions/domain/summarise/catalogue';
+import { rolesAt } from '../../../functions/domain/summarise/roles';
 import { analyseText, CATALOGUE } from './support';
 
 const NONE = { actors: [] };

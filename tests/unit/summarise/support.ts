@@ -1,8 +1,9 @@
 // Helpers for the summariser's layer tests: analyse hand-written text with a small catalogue (or none).
 // Sentences here are written for these tests; none is copied from the evaluation articles.
+
+import type { ActorEntry } from '../../../functions/domain/catalogue';
 import { ActorMatcher } from '../../../functions/domain/summarise/actors';
 import { type Analysis, analyse } from '../../../functions/domain/summarise/analysis';
-import type { ActorEntry } from '../../../functions/domain/summarise/catalogue';
 import { extractQuotes } from '../../../functions/domain/summarise/quotes';
 
 /** A fictional negotiation's catalogue, with roles that change over time. */

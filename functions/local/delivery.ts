@@ -1,13 +1,13 @@
-// The delivery feature's part of the local stack: the same queue handlers the Lambdas use, consuming
+// Delivery on the local stack: the same queue handlers the Lambdas use, consuming
 // the in-process queues; issues left unfinished by a crash dispatched again; and a minute timer that
 // stands in for the EventBridge schedules (daily digests from 07:00 UTC, weekly on Mondays).
 
 import { resumeUnfinished } from '../domain/issues/resume';
-import type { StartupContext } from '../local/stack';
-import { deliveryPorts } from './delivery-ports';
-import { createDispatchHandler } from './dispatch-worker';
-import { createScheduleHandler } from './schedule-worker';
-import { createSendHandler } from './send-worker';
+import { createDispatchHandler } from '../handlers/dispatch-handler';
+import { createScheduleHandler } from '../handlers/schedule-handler';
+import { createSendHandler } from '../handlers/send-handler';
+import { issueRequestPorts } from '../use-case-ports';
+import type { StartupContext } from './context';
 
 export const DIGEST_HOUR_UTC = 7;
 
@@ -15,11 +15,7 @@ export async function startLocalDelivery({ deps, queues, closers }: StartupConte
   queues.dispatch.consume(createDispatchHandler(deps));
   queues.send.consume(createSendHandler(deps));
 
-  const resumed = await resumeUnfinished({
-    issues: deliveryPorts(deps).issues,
-    dispatch: deps.queues.dispatch,
-    clock: deps.clock,
-  });
+  const resumed = await resumeUnfinished(issueRequestPorts(deps));
   if (resumed.length) deps.logger.info('resumed unfinished issues', { issues: resumed });
 
   const schedule = createScheduleHandler(deps);

@@ -3,9 +3,10 @@
 import { renderConfirmEmail, renderWelcomeEmail } from '../../emails/render';
 import type { WelcomeEmailProps } from '../../emails/welcome';
 import type { Deps } from '../deps';
-import type { TransactionalMessage } from '../domain/delivery/messages';
+import type { TransactionalMessage } from '../domain/queue-messages';
 import { deliverTransactional } from '../domain/subscribers/transactional';
 import type { Mailer } from '../ports/mailer';
+import { messageSettings } from '../use-case-ports';
 
 export function transactionalSender(deps: Deps) {
   return (message: TransactionalMessage, mailer: Mailer) =>
@@ -15,14 +16,7 @@ export function transactionalSender(deps: Deps) {
         mailer,
         render: { confirm: renderConfirmEmail, welcome: (props) => welcomeWithStateOfPlay(deps, props) },
         topics: deps.topics,
-        settings: {
-          publicUrl: deps.config.PUBLIC_URL,
-          from: deps.config.FROM_ADDRESS,
-          mailDomain: deps.config.mailDomain,
-          tokenKeys: deps.config.TOKEN_KEYS,
-          idKey: deps.config.SUBSCRIBER_ID_KEY,
-          configurationSet: deps.config.SES_CONFIGURATION_SET,
-        },
+        settings: { ...messageSettings(deps.config), idKey: deps.config.SUBSCRIBER_ID_KEY },
         log: (level, msg, details) => deps.logger[level](msg, details),
       },
       message,

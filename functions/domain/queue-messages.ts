@@ -1,6 +1,12 @@
-// The two queues' message shapes, fixed between features: the dispatch queue turns issues into
-// recipient batches, the send queue turns batches (and transactional emails) into sent emails.
-import type { Recipient } from '../subscribers/types';
+// Every queue's message shapes in one place. The ingest queue turns received reports into summaries;
+// the dispatch queue turns issues and alert requests into recipient batches; the send queue turns
+// batches (and transactional emails) into sent emails. Ids only: no address waits in a queue.
+
+/** Summarise a received development and finish its follow-ups (see developments/ingest.ts). */
+export interface SummariseMessage {
+  type: 'summarise';
+  developmentId: string;
+}
 
 /** Fan an issue out to its cohorts (idempotent: may be delivered any number of times). */
 export interface DispatchIssueMessage {
@@ -24,14 +30,14 @@ export type DispatchMessage = DispatchIssueMessage | AlertRequestMessage;
 export interface DeliverMessage {
   type: 'deliver';
   issueId: string;
-  recipients: Array<Pick<Recipient, 'subscriberId'>>;
+  recipients: Array<{ subscriberId: string }>;
 }
 
 /**
- * Confirmation and welcome emails (rendered and sent by the subscriptions feature). Ids only: the
- * worker reads the address from the record, and the confirmation token travels sealed (see
- * subscribers/confirm-token.ts). A confirm message without a token is one the worker drops: every
- * subscribe request enqueues one, whatever the address's state (see subscribers/subscribe.ts).
+ * Confirmation and welcome emails. Ids only: the sender reads the address from the record, and the
+ * confirmation token travels sealed (see subscribers/confirm-token.ts). A confirm message without a
+ * token is one the sender drops: every subscribe request enqueues one, whatever the address's state
+ * (see subscribers/subscribe.ts).
  */
 export interface TransactionalMessage {
   type: 'transactional';

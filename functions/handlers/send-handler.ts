@@ -5,11 +5,10 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import type { Deps } from '../deps';
 import { deliverBatch } from '../domain/delivery/deliver';
-import type { SendMessage, TransactionalMessage } from '../domain/delivery/messages';
-import type { Recipient } from '../domain/subscribers/types';
+import type { SendMessage, TransactionalMessage } from '../domain/queue-messages';
 import type { Mailer } from '../ports/mailer';
-import { deliveryPorts } from './delivery-ports';
-import { transactionalSender } from './transactional';
+import { currentReaders, messageSettings } from '../use-case-ports';
+import { transactionalSender } from './transactional-sender';
 
 export type TransactionalSender = (message: TransactionalMessage, mailer: Mailer) => Promise<unknown>;
 
@@ -19,13 +18,18 @@ export interface SendHandlerOptions {
 }
 
 export function createSendHandler(deps: Deps, options: SendHandlerOptions = {}) {
-  const ports = deliveryPorts(deps);
+  const ports = {
+    issues: deps.issues,
+    rate: deps.sendRate,
+    settings: messageSettings(deps.config),
+    readers: currentReaders(deps),
+  };
   const cache = new Map();
   const transactional = options.transactional ?? transactionalSender(deps);
   // Transactional emails share the account's send rate with issues.
   const pacedMailer: Mailer = {
     send: async (email) => {
-      await ports.rate.acquire();
+      await deps.sendRate.acquire();
       return deps.mailer.send(email);
     },
     quota: () => deps.mailer.quota(),
@@ -40,7 +44,6 @@ export function createSendHandler(deps: Deps, options: SendHandlerOptions = {}) 
           ...ports,
           mailer: deps.mailer,
           clock: deps.clock,
-          readers: (ids) => currentReaders(deps, ids),
           cache,
           log: (level, msg, details) => deps.logger[level](msg, details),
         },
@@ -54,14 +57,4 @@ export function createSendHandler(deps: Deps, options: SendHandlerOptions = {}) 
     const processor = new BatchProcessor(EventType.SQS);
     return processPartialResponse(event, record, processor, { throwOnFullBatchFailure: false });
   };
-}
-
-/** The recipients of a batch who still take mail, read when sending (the queue holds ids only). */
-async function currentReaders(deps: Deps, ids: readonly string[]): Promise<Map<string, Recipient>> {
-  const found = await deps.subscribers.getMany(ids);
-  const readers = new Map<string, Recipient>();
-  for (const [id, s] of found) {
-    if (s.status === 'active' && !s.paused) readers.set(id, { subscriberId: id, email: s.email });
-  }
-  return readers;
 }

@@ -3,16 +3,13 @@
 // so only at debug level (the local timer fires every minute).
 import type { Deps } from '../deps';
 import { type DigestFrequency, requestScheduledDigests } from '../domain/issues/schedule';
-import { deliveryPorts } from './delivery-ports';
+import { issueRequestPorts } from '../use-case-ports';
 
 export function createScheduleHandler(deps: Deps) {
+  const ports = issueRequestPorts(deps);
   return async (event: { frequency?: string } | undefined) => {
     const frequency: DigestFrequency = event?.frequency === 'weekly' ? 'weekly' : 'daily';
-    const requested = await requestScheduledDigests(
-      { issues: deliveryPorts(deps).issues, dispatch: deps.queues.dispatch, clock: deps.clock },
-      deps.topics,
-      frequency,
-    );
+    const requested = await requestScheduledDigests(ports, deps.topics, frequency);
     const ids = requested.map((r) => r.id);
     const created = requested.filter((r) => r.created).map((r) => r.id);
     if (created.length) deps.logger.info('scheduled digests requested', { frequency, issues: created });

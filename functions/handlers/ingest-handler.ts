@@ -4,10 +4,12 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import type { Deps } from '../deps';
-import { finishDevelopment, type SummariseMessage } from '../domain/developments/ingest';
+import { finishDevelopment } from '../domain/developments/ingest';
+import type { SummariseMessage } from '../domain/queue-messages';
+import { ingestPorts } from '../use-case-ports';
 
-export function createIngestHandler(deps: Pick<Deps, 'developments' | 'queues' | 'clock' | 'logger'>) {
-  const ports = { developments: deps.developments, dispatch: deps.queues.dispatch, clock: deps.clock };
+export function createIngestHandler(deps: Deps) {
+  const ports = ingestPorts(deps);
   const record = async (r: SQSRecord) => {
     const message = JSON.parse(r.body) as SummariseMessage;
     if (message.type !== 'summarise' || typeof message.developmentId !== 'string') {

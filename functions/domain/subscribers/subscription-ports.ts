@@ -3,7 +3,7 @@ import type { Clock } from '../../ports/clock';
 import type { Queue } from '../../ports/queue';
 import type { RateLimiter } from '../../ports/rate-limiter';
 import type { SubscriberStore } from '../../ports/subscriber-store';
-import type { TransactionalMessage } from '../delivery/messages';
+import type { TransactionalMessage } from '../queue-messages';
 import type { Topic } from './topics';
 
 export interface SubscriptionPorts {

@@ -1,8 +1,9 @@
-// An in-memory SubscriberStore for fast domain tests. The same contract suite runs against it and
+// SubscriberStore in memory: for tests of the domain and of routes that need no emulator. The same
+// contract suite (tests/integration/subscribers/subscriber-store.contract.test.ts) runs against it and
 // the DynamoDB adapter, so it cannot drift from the real one.
-import { ConflictError, ValidationError } from '../../functions/domain/errors';
-import type { Frequency, Recipient, Subscriber } from '../../functions/domain/subscribers/types';
-import type { Page, PutOptions, SubscriberStore } from '../../functions/ports/subscriber-store';
+import { ConflictError, ValidationError } from '../../domain/errors';
+import type { Frequency, Recipient, Subscriber } from '../../domain/subscribers/types';
+import type { Page, PutOptions, SubscriberStore } from '../../ports/subscriber-store';
 
 export class MemorySubscriberStore implements SubscriberStore {
   readonly profiles = new Map<string, Subscriber>();
@@ -39,6 +40,10 @@ export class MemorySubscriberStore implements SubscriberStore {
 
   async isSuppressed(id: string) {
     return this.suppressions.has(id);
+  }
+
+  async suppressedAmong(ids: readonly string[]) {
+    return new Set(ids.filter((id) => this.suppressions.has(id)));
   }
 
   async getSuppression(id: string) {

@@ -4,7 +4,7 @@
 // small), so the summariser never lands in an email bundle.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { catalogueFor, TOPICS } from '../functions/domain/developments/catalogue';
+import { shippedCatalogueFor as catalogueFor, loadCatalogue } from '../functions/catalogue-data';
 import { isBackground } from '../functions/domain/developments/freshness';
 import { developmentIdFor } from '../functions/domain/developments/ingest';
 import { parseDevelopmentText } from '../functions/domain/developments/input';
@@ -37,7 +37,7 @@ export function ingestPreview(order?: string[]): { developments: Development[]; 
     });
     const development: Development = {
       id: developmentIdFor(input.url),
-      topic: input.topic,
+      topic: input.topic ?? loadCatalogue().topics[0]!.id,
       title: input.title,
       url: input.url,
       source: input.source ?? new URL(input.url).hostname,
@@ -56,7 +56,7 @@ export function ingestPreview(order?: string[]): { developments: Development[]; 
 }
 
 function content(kind: 'digest' | 'alert', developments: Development[], state: StateOfPlay): IssueContent {
-  const topic = TOPICS.find((t) => t.id === 'us-russia-ukraine')!;
+  const topic = loadCatalogue().topics.find((t) => t.id === 'us-russia-ukraine')!;
   const sorted = [...developments].sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
   return {
     topic: topic.id,

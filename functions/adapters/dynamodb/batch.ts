@@ -1,0 +1,72 @@
+// DynamoDB's batch calls, whole: BatchGetItem takes 100 keys and BatchWriteItem 25 requests at a time,
+// and either may hand part of a batch back unprocessed under load. These send every chunk and retry
+// what comes back with jittered backoff, and fail loudly rather than drop an item.
+import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
+  BatchWriteCommand,
+  type BatchWriteCommandOutput,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+
+const MAX_ATTEMPTS = 8;
+
+type Item = Record<string, unknown>;
+
+export interface BatchGetOptions {
+  projection?: string;
+  consistentRead?: boolean;
+}
+
+export async function batchGetAll(
+  doc: DynamoDBDocumentClient,
+  table: string,
+  keys: readonly Item[],
+  options: BatchGetOptions = {},
+): Promise<Item[]> {
+  const found: Item[] = [];
+  for (let i = 0; i < keys.length; i += 100) {
+    let pending: Item[] | undefined = keys.slice(i, i + 100);
+    for (let attempt = 0; pending?.length; attempt++) {
+      if (attempt >= MAX_ATTEMPTS) throw new Error(`DynamoDB kept ${pending.length} key(s) unprocessed`);
+      if (attempt > 0) await backoff(attempt);
+      const out: BatchGetCommandOutput = await doc.send(
+        new BatchGetCommand({
+          RequestItems: {
+            [table]: {
+              Keys: pending,
+              ...(options.projection ? { ProjectionExpression: options.projection } : {}),
+              ...(options.consistentRead ? { ConsistentRead: true } : {}),
+            },
+          },
+        }),
+      );
+      found.push(...(out.Responses?.[table] ?? []));
+      pending = out.UnprocessedKeys?.[table]?.Keys;
+    }
+  }
+  return found;
+}
+
+/** Put and delete requests (`{ PutRequest: … }`, `{ DeleteRequest: … }`), in chunks of 25. */
+export async function batchWriteAll(
+  doc: DynamoDBDocumentClient,
+  table: string,
+  requests: readonly Item[],
+): Promise<void> {
+  for (let i = 0; i < requests.length; i += 25) {
+    let pending: Item[] | undefined = requests.slice(i, i + 25);
+    for (let attempt = 0; pending?.length; attempt++) {
+      if (attempt >= MAX_ATTEMPTS) throw new Error(`DynamoDB kept ${pending.length} write(s) unprocessed`);
+      if (attempt > 0) await backoff(attempt);
+      const out: BatchWriteCommandOutput = await doc.send(
+        new BatchWriteCommand({ RequestItems: { [table]: pending as never } }),
+      );
+      pending = out.UnprocessedItems?.[table] as Item[] | undefined;
+    }
+  }
+}
+
+function backoff(attempt: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, Math.random() * 50 * 2 ** attempt));
+}
