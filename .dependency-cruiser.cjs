@@ -88,7 +88,8 @@ module.exports = {
     {
       name: 'domain-roots-depend-on-nothing-above',
       severity: 'error',
-      comment: 'The modules at the root of domain/ (catalogue, queue messages, errors, retry, link markers) sit below every folder.',
+      comment:
+        'The modules at the root of domain/ (catalogue, queue messages, errors, retry, link markers) sit below every folder.',
       from: { path: '^functions/domain/[^/]+\\.ts$' },
       to: { path: '^functions/domain/[^/]+/' },
     },

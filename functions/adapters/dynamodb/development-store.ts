@@ -7,7 +7,14 @@
 // the URL, so a crash after the URL claim is finished by the next attempt with the same URL.
 import { createHash } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  type QueryCommandInput,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { Development, StateOfPlay, StoredDevelopment } from '../../domain/developments/types';
 import { ConflictError, NotFoundError } from '../../domain/errors';
 import type { AddResult, DevelopmentStore } from '../../ports/development-store';
@@ -79,47 +86,44 @@ export class DynamoDevelopmentStore implements DevelopmentStore {
   }
 
   async listByTopic(topic: string, options: { since?: string; limit?: number } = {}): Promise<Development[]> {
-    const limit = options.limit ?? 100;
-    const out: Development[] = [];
-    let cursor: Record<string, unknown> | undefined;
-    do {
-      const page = await this.dynamo.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: INDEXES.gsi2.name,
-          KeyConditionExpression: options.since ? '#pk = :pk AND #sk >= :since' : '#pk = :pk',
-          ExpressionAttributeNames: {
-            '#pk': INDEXES.gsi2.pk,
-            ...(options.since ? { '#sk': INDEXES.gsi2.sk } : {}),
-          },
-          ExpressionAttributeValues: {
-            ':pk': `DEVS#${topic}`,
-            ...(options.since ? { ':since': options.since } : {}),
-          },
-          ScanIndexForward: false,
-          Limit: Math.min(limit - out.length, 100),
-          ExclusiveStartKey: cursor,
-        }),
-      );
-      for (const item of page.Items ?? []) out.push(item.development as Development);
-      cursor = page.LastEvaluatedKey;
-    } while (cursor && out.length < limit);
-    return out;
+    return this.queryDevelopments(options.limit ?? 100, {
+      IndexName: INDEXES.gsi2.name,
+      KeyConditionExpression: options.since ? '#pk = :pk AND #sk >= :since' : '#pk = :pk',
+      ExpressionAttributeNames: {
+        '#pk': INDEXES.gsi2.pk,
+        ...(options.since ? { '#sk': INDEXES.gsi2.sk } : {}),
+      },
+      ExpressionAttributeValues: {
+        ':pk': `DEVS#${topic}`,
+        ...(options.since ? { ':since': options.since } : {}),
+      },
+      ScanIndexForward: false,
+    });
   }
 
   async listArrivedSince(topic: string, since: string, limit = 100): Promise<Development[]> {
+    return this.queryDevelopments(limit, {
+      IndexName: INDEXES.gsi1.name,
+      KeyConditionExpression: '#pk = :pk AND #sk > :since',
+      ExpressionAttributeNames: { '#pk': INDEXES.gsi1.pk, '#sk': INDEXES.gsi1.sk },
+      // `~` sorts after the `#<id>` that follows a timestamp: nothing at `since` itself comes back.
+      ExpressionAttributeValues: { ':pk': `NEWS#${topic}`, ':since': `${since}~` },
+      ScanIndexForward: true,
+    });
+  }
+
+  /** Pages through an index query until `limit` developments are read or the index runs out. */
+  private async queryDevelopments(
+    limit: number,
+    query: Omit<QueryCommandInput, 'TableName' | 'Limit' | 'ExclusiveStartKey'>,
+  ): Promise<Development[]> {
     const out: Development[] = [];
     let cursor: Record<string, unknown> | undefined;
     do {
       const page = await this.dynamo.doc.send(
         new QueryCommand({
+          ...query,
           TableName: this.tableName,
-          IndexName: INDEXES.gsi1.name,
-          KeyConditionExpression: '#pk = :pk AND #sk > :since',
-          ExpressionAttributeNames: { '#pk': INDEXES.gsi1.pk, '#sk': INDEXES.gsi1.sk },
-          // `~` sorts after the `#<id>` that follows a timestamp: nothing at `since` itself comes back.
-          ExpressionAttributeValues: { ':pk': `NEWS#${topic}`, ':since': `${since}~` },
-          ScanIndexForward: true,
           Limit: Math.min(limit - out.length, 100),
           ExclusiveStartKey: cursor,
         }),

@@ -1,7 +1,7 @@
-// The topics a reader can subscribe to. The list lives in data/topics.json (the developments
-// feature owns it); the domain takes it as an argument and only validates choices against it.
-import { z } from 'zod';
+// The topics a reader can subscribe to, as the subscription use cases see them: the catalogue's list
+// (domain/catalogue.ts), passed in; choices are only validated against it.
 
+/** What the subscription pages and emails show of a catalogue topic (domain/catalogue.ts). */
 export interface Topic {
   id: string;
   title: string;
@@ -9,31 +9,6 @@ export interface Topic {
   shortTitle?: string | undefined;
   /** One line for the subscribe and preference pages. */
   description?: string | undefined;
-}
-
-/** Used when data/topics.json is not there yet: the first topic, as agreed between features. */
-export const DEFAULT_TOPICS: readonly Topic[] = [
-  { id: 'us-russia-ukraine', title: 'US–Russia–Ukraine peace talks' },
-];
-
-const topicSchema = z.looseObject({
-  id: z.string().min(1),
-  title: z.string().min(1),
-  shortTitle: z.string().min(1).optional(),
-  description: z.string().optional(),
-});
-const fileSchema = z.union([z.array(topicSchema), z.looseObject({ topics: z.array(topicSchema) })]);
-
-/** Accepts `[{ id, title, … }]` or `{ topics: [...] }`; extra fields are ignored. */
-export function parseTopics(json: unknown): Topic[] {
-  const parsed = fileSchema.parse(json);
-  const list = Array.isArray(parsed) ? parsed : parsed.topics;
-  return list.map(({ id, title, shortTitle, description }) => ({
-    id,
-    title,
-    ...(shortTitle ? { shortTitle } : {}),
-    ...(description ? { description } : {}),
-  }));
 }
 
 export function topicTitles(topics: readonly Topic[], ids: readonly string[]): string[] {

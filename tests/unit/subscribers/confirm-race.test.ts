@@ -5,7 +5,7 @@ import type { TransactionalMessage } from '../../../functions/domain/queue-messa
 import { unsealConfirmToken } from '../../../functions/domain/subscribers/confirm-token';
 import { confirmSubscription, subscribe } from '../../../functions/domain/subscribers/subscribe';
 import type { SubscriptionPorts } from '../../../functions/domain/subscribers/subscription-ports';
-import { DEFAULT_TOPICS } from '../../../functions/domain/subscribers/topics';
+
 import { TEST_SECRETS } from '../../support/env';
 import { subscriberIdFor } from '../../support/ids';
 
@@ -16,7 +16,7 @@ function ports() {
     rateLimiter: { hit: async () => ({ allowed: true, retryAfterSeconds: 0 }) },
     outbox: { send: async (m) => void sent.push(...m) },
     clock: { now: () => new Date('2026-05-01T08:00:00Z') },
-    topics: DEFAULT_TOPICS,
+    topics: [{ id: 'us-russia-ukraine', title: 'US–Russia–Ukraine peace talks' }],
     idKey: TEST_SECRETS.SUBSCRIBER_ID_KEY,
   };
   return { p, sent };

@@ -1,16 +1,14 @@
-/** @jsxImportSource hono/jsx */
 // The public record: past issues (the web version every email links to), each topic's story so far,
 // and an Atom feed of the issues. Only issues that went to at least one reader appear (see
-// domain/issues/archive.ts). Hono JSX, not React (the API bundle carries no React).
+// domain/issues/archive.ts). The pages are in pages/archive-pages.tsx (Hono JSX, not React).
 import { Feed } from 'feed';
 import { type Context, Hono } from 'hono';
 import { escapeHtml } from '../../domain/delivery/personalise';
 import { isPublished, listPublished } from '../../domain/issues/archive';
-import { presentIssue, proposalLine, recentTimeline, whatsNext } from '../../domain/issues/presentation';
+import { presentIssue, recentTimeline, whatsNext } from '../../domain/issues/presentation';
 import { isIssueId } from '../../domain/issues/request';
 import type { Topic } from '../../domain/subscribers/topics';
-import { DatedLines, IssueArticle, IssueList, SubscribeBox } from '../pages/issue-view';
-import { Page, render } from '../pages/layout';
+import { archivePage, issuePage, storyPage } from '../pages/archive-pages';
 import { notFoundPage } from '../pages/not-found';
 import type { AppEnv } from '../types';
 
@@ -33,34 +31,7 @@ export const archiveRoutes = new Hono<AppEnv>()
       50,
     );
     const title = topic ? `Past issues: ${shown[0]!.title}` : 'Past issues';
-    return c.html(
-      render(
-        <Page
-          title={title}
-          noindex={false}
-          {...(topic
-            ? { feed: { href: `/feed.xml?topic=${topic}`, title: `Talkwatch: ${shown[0]!.title}` } }
-            : {})}
-        >
-          <h1>{title}</h1>
-          <p class="muted">
-            Every alert and digest that went to readers, newest first.{' '}
-            {all.map((t, i) => (
-              <span key={t.id}>
-                {i > 0 ? ' · ' : ''}
-                <a href={`/archive?topic=${t.id}`}>{t.shortTitle ?? t.title}</a>
-              </span>
-            ))}
-          </p>
-          {issues.length === 0 ? (
-            <p>Nothing has been sent yet.</p>
-          ) : (
-            <IssueList issues={issues} topics={all} />
-          )}
-          <SubscribeBox topics={all} chosen={shown.length === 1 ? [shown[0]!.id] : []} />
-        </Page>,
-      ),
-    );
+    return c.html(archivePage({ title, topic: topic ? shown[0] : undefined, topics: all, issues }));
   })
   .get('/archive/:id', async (c) => {
     // An id that cannot be an issue's (a 5,000-character path) is not asked of the store.
@@ -68,15 +39,7 @@ export const archiveRoutes = new Hono<AppEnv>()
     const issue = isIssueId(id) ? await c.get('deps').issues.get(id) : undefined;
     if (!issue || !isPublished(issue))
       return c.html(notFoundPage('This issue does not exist or was never sent.'), 404);
-    const topics = c.get('deps').topics;
-    return c.html(
-      render(
-        <Page title={issue.content!.subject} noindex={false}>
-          <IssueArticle issue={issue} />
-          <SubscribeBox topics={topics} chosen={[issue.topic]} />
-        </Page>,
-      ),
-    );
+    return c.html(issuePage(issue, c.get('deps').topics));
   })
   .get('/topics/:id', async (c) => {
     const deps = c.get('deps');
@@ -89,40 +52,7 @@ export const archiveRoutes = new Hono<AppEnv>()
     const asOf = deps.clock.now().toISOString();
     const next = whatsNext([], state, asOf);
     const timeline = recentTimeline(state, asOf, STORY_TIMELINE);
-    return c.html(
-      render(
-        <Page
-          title={topic.title}
-          noindex={false}
-          feed={{ href: `/feed.xml?topic=${topic.id}`, title: `Talkwatch: ${topic.title}` }}
-        >
-          <p class="kicker">The story so far</p>
-          <h1>{topic.title}</h1>
-          {topic.description && <p>{topic.description}</p>}
-          {next.length > 0 && (
-            <>
-              <h2>What’s next</h2>
-              <DatedLines lines={next} />
-            </>
-          )}
-          <h2>State of play</h2>
-          {state && state.proposals.length > 0 ? (
-            state.proposals.map((p) => <p key={p.key ?? p.name}>{proposalLine(p, state)}</p>)
-          ) : (
-            <p class="muted">No proposal on the table yet.</p>
-          )}
-          <h2>Timeline</h2>
-          {timeline.length ? <DatedLines lines={timeline} /> : <p class="muted">Nothing reported yet.</p>}
-          <h2>Recent issues</h2>
-          {issues.length ? (
-            <IssueList issues={issues} topics={deps.topics} />
-          ) : (
-            <p class="muted">Nothing has been sent yet.</p>
-          )}
-          <SubscribeBox topics={deps.topics} chosen={[topic.id]} />
-        </Page>,
-      ),
-    );
+    return c.html(storyPage({ topic, topics: deps.topics, state, next, timeline, issues }));
   })
   .get('/feed.xml', async (c) => {
     const config = c.get('config');
