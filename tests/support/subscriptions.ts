@@ -3,15 +3,17 @@
 // emulator the way the send worker does.
 import { renderConfirmEmail, renderWelcomeEmail } from '../../emails/render';
 import { createApp } from '../../functions/app/create-app';
+import type { Deps } from '../../functions/deps';
 import type { TransactionalMessage } from '../../functions/domain/queue-messages';
 import { unsealConfirmToken } from '../../functions/domain/subscribers/confirm-token';
 import { deliverTransactional } from '../../functions/domain/subscribers/transactional';
 import type { Clock } from '../../functions/ports/clock';
-import type { OutgoingEmail } from '../../functions/ports/mailer';
+import type { Mailer, OutgoingEmail } from '../../functions/ports/mailer';
 import { type TestDeps, testDeps } from './env';
+import { type MemoryDeps, memoryDeps } from './memory-deps';
 
-export interface SubscriptionHarness {
-  deps: TestDeps;
+export interface SubscriptionHarness<D extends Deps = TestDeps> {
+  deps: D;
   app: ReturnType<typeof createApp>;
   /**
    * The messages the app put on the send queue that lead to an email (a confirmation with a token, a
@@ -29,8 +31,21 @@ export interface SubscriptionHarness {
 
 export type SentMessage = TransactionalMessage & { confirmToken?: string };
 
-export async function subscriptionHarness(options: { clock?: Clock } = {}): Promise<SubscriptionHarness> {
-  const deps = await testDeps({}, options.clock ? { clock: options.clock } : {});
+export interface HarnessOptions {
+  clock?: Clock;
+  /** The in-memory stores and mailer instead of the emulators (route tests that need no SES inbox). */
+  memory?: boolean;
+}
+
+export async function subscriptionHarness(options?: { clock?: Clock }): Promise<SubscriptionHarness>;
+export async function subscriptionHarness(
+  options: HarnessOptions & { memory: true },
+): Promise<SubscriptionHarness<MemoryDeps>>;
+export async function subscriptionHarness(
+  options: HarnessOptions = {},
+): Promise<SubscriptionHarness<TestDeps | MemoryDeps>> {
+  const clock = options.clock ? { clock: options.clock } : {};
+  const deps = options.memory ? memoryDeps({}, clock) : await testDeps({}, clock);
   const sent: SentMessage[] = [];
   const queued: TransactionalMessage[] = [];
   const mailed: OutgoingEmail[] = [];
@@ -46,12 +61,12 @@ export async function subscriptionHarness(options: { clock?: Clock } = {}): Prom
     await send(messages);
   };
   const mailer = deps.mailer;
-  const recording = {
-    ...mailer,
+  const recording: Mailer = {
     send: (email: OutgoingEmail) => {
       mailed.push(email);
       return mailer.send(email);
     },
+    quota: () => mailer.quota(),
   };
   queue.consume(async (event) => {
     for (const record of event.Records) {

@@ -4,7 +4,7 @@
 // A redelivery of the same webhook-id (or the same report) gives the same ids with created: false.
 import { Hono } from 'hono';
 import { receiveDevelopment } from '../../domain/developments/ingest';
-import { parseDevelopmentInput } from '../../domain/developments/input';
+import { parseDevelopmentInput, topicOf } from '../../domain/developments/input';
 import { ValidationError } from '../../domain/errors';
 import { receivePorts } from '../../use-case-ports';
 import { parseJson } from '../body';
@@ -32,9 +32,12 @@ export const developmentWebhookRoutes = new Hono<AppEnv>().post(
     }
     // Validate every item before storing any, so a bad batch changes nothing.
     const prefix = list.length > 1 || Array.isArray(json);
-    for (const [i, item] of list.entries()) parseDevelopmentInput(item, prefix ? `[${i}].` : '');
-
     const deps = c.get('deps');
+    for (const [i, item] of list.entries()) {
+      const where = prefix ? `[${i}].` : '';
+      topicOf(deps.catalogue, parseDevelopmentInput(item, where), where);
+    }
+
     const ports = receivePorts(deps);
     const results = [];
     for (const item of list) results.push(await receiveDevelopment(ports, item));

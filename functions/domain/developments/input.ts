@@ -65,11 +65,13 @@ export function parseDevelopmentInput(raw: unknown, where = ''): DevelopmentInpu
 export function topicOf(
   catalogue: Pick<Catalogue, 'topics'>,
   input: Pick<DevelopmentInput, 'topic'>,
+  where = '',
 ): string {
   if (input.topic === undefined) return defaultTopic(catalogue).id;
   if (topicById(catalogue, input.topic)) return input.topic;
   const known = catalogue.topics.map((t) => t.id).join(', ');
-  throw new ValidationError(`topic: unknown topic "${input.topic}"; known topics: ${known}`, 'topic');
+  const field = `${where}topic`;
+  throw new ValidationError(`${field}: unknown topic "${input.topic}"; known topics: ${known}`, field);
 }
 
 export function sourceFromUrl(url: string): string {

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Webhook } from 'standardwebhooks';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../../functions/app/create-app';
+import { canonicalUrl } from '../../../functions/domain/developments/ingest';
 import { MAX_BODY_CHARS, parseDevelopmentText } from '../../../functions/domain/developments/input';
 import { createIngestHandler } from '../../../functions/handlers/ingest-handler';
 import { TEST_SECRETS, testDeps } from '../../support/env';
@@ -92,7 +93,14 @@ describe('POST /webhooks/developments', () => {
     const res = await app.request('/webhooks/developments', signed(JSON.stringify(list)));
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({ error: '[1].url: must be an absolute http(s) URL', field: '[1].url' });
-    expect(await deps.developments.listByTopic('us-russia-ukraine')).toEqual([]);
+    expect(await deps.developments.findByUrl(canonicalUrl(seed.url))).toBeUndefined();
+
+    // A topic the catalogue does not hold is refused before anything of the batch is stored too.
+    const unknownTopic = [seed, { ...seed, url: 'https://example.org/other', topic: 'mars-talks' }];
+    const again = await app.request('/webhooks/developments', signed(JSON.stringify(unknownTopic)));
+    expect(again.status).toBe(400);
+    expect(await again.json()).toMatchObject({ field: '[1].topic' });
+    expect(await deps.developments.findByUrl(canonicalUrl(seed.url))).toBeUndefined();
   });
 
   it('rejects a body that is not JSON with 400, and an unsigned request with 401', async () => {

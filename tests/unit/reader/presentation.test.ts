@@ -1,8 +1,9 @@
 // The rules that decide what a reader sees, on hand-written cases: quotes, key points, why it matters,
 // what's next, one line per happening, proposals in plain words, stale reports and forward-only status.
 import { describe, expect, it } from 'vitest';
+import { loadCatalogue } from '../../../functions/catalogue-data';
 import { isBackground } from '../../../functions/domain/developments/freshness';
-import { parseDevelopmentInput } from '../../../functions/domain/developments/input';
+import { parseDevelopmentInput, topicOf } from '../../../functions/domain/developments/input';
 import { supersedes } from '../../../functions/domain/developments/state-of-play';
 import type { StateOfPlay, TimelineEvent } from '../../../functions/domain/developments/types';
 import { subjectFor } from '../../../functions/domain/issues/content';
@@ -216,15 +217,14 @@ describe('stale reports and forward-only state', () => {
   });
 
   it('ingest refuses an unknown topic, naming the known ones', () => {
-    expect(() =>
-      parseDevelopmentInput({
-        title: 'Talks on Mars',
-        url: 'https://example.org/mars',
-        publishedAt: '2025-12-02T00:00:00Z',
-        topic: 'mars-talks',
-        body: 'A long enough body of text about talks that do not exist anywhere at all.',
-      }),
-    ).toThrow(
+    const input = parseDevelopmentInput({
+      title: 'Talks on Mars',
+      url: 'https://example.org/mars',
+      publishedAt: '2025-12-02T00:00:00Z',
+      topic: 'mars-talks',
+      body: 'A long enough body of text about talks that do not exist anywhere at all.',
+    });
+    expect(() => topicOf(loadCatalogue(), input)).toThrow(
       'topic: unknown topic "mars-talks"; known topics: us-russia-ukraine, us-china-trade, india-pakistan, drc-rwanda',
     );
   });

@@ -27,7 +27,7 @@ describe('input validation', () => {
       /frequency must be one of: instant, daily, weekly/,
     ],
   ])('JSON %j → 400 naming %s', async (body, field, message) => {
-    const h = await subscriptionHarness();
+    const h = await subscriptionHarness({ memory: true });
     const res = await h.request('/subscribe', json(body));
     expect(res.status).toBe(400);
     const answer = await res.json();
@@ -37,7 +37,7 @@ describe('input validation', () => {
   });
 
   it('re-renders the form for a browser with the error tied to the field and the input kept', async () => {
-    const h = await subscriptionHarness();
+    const h = await subscriptionHarness({ memory: true });
     const res = await h.request('/subscribe', form({ email: 'ann@@example', frequency: 'weekly' }));
     expect(res.status).toBe(400);
     const html = await res.text();
@@ -50,7 +50,7 @@ describe('input validation', () => {
   });
 
   it('lists every topic with its description, none ticked, and asks for one when the form names none', async () => {
-    const h = await subscriptionHarness();
+    const h = await subscriptionHarness({ memory: true });
     const home = await (await h.request('/')).text();
     for (const id of ['us-russia-ukraine', 'us-china-trade', 'india-pakistan', 'drc-rwanda']) {
       expect(home).toMatch(
@@ -66,7 +66,7 @@ describe('input validation', () => {
   });
 
   it('accepts an internationalised domain and stores the normalised address', async () => {
-    const h = await subscriptionHarness();
+    const h = await subscriptionHarness({ memory: true });
     expect((await h.request('/subscribe', json({ email: '  Ivan@Пример.РФ ' }))).status).toBe(202);
     const s = await h.deps.subscribers.get(subscriberIdFor('ivan@xn--e1afmkfd.xn--p1ai'));
     expect(s?.email).toBe('Ivan@xn--e1afmkfd.xn--p1ai');
@@ -75,7 +75,7 @@ describe('input validation', () => {
   });
 
   it('answers a body over 16 KB with 413 and stores nothing', async () => {
-    const h = await subscriptionHarness();
+    const h = await subscriptionHarness({ memory: true });
     const res = await h.request('/subscribe', json({ email: uniqueEmail(), padding: 'x'.repeat(17 * 1024) }));
     expect(res.status).toBe(413);
     expect(h.sent).toHaveLength(0);
@@ -84,7 +84,7 @@ describe('input validation', () => {
 
 describe('abuse limits', () => {
   it('limits one client IP, with Retry-After, across addresses', async () => {
-    const h = await subscriptionHarness();
+    const h = await subscriptionHarness({ memory: true });
     for (let i = 0; i < 10; i++) {
       expect((await h.request('/subscribe', json({ email: uniqueEmail('ip') }), '203.0.113.50')).status).toBe(
         202,
@@ -103,7 +103,7 @@ describe('abuse limits', () => {
   });
 
   it('limits one target address, whatever IPs the requests come from', async () => {
-    const h = await subscriptionHarness();
+    const h = await subscriptionHarness({ memory: true });
     const email = uniqueEmail('target');
     for (let i = 0; i < 5; i++) {
       expect((await h.request('/subscribe', json({ email }), `192.0.2.${100 + i}`)).status).toBe(202);
@@ -115,7 +115,7 @@ describe('abuse limits', () => {
   });
 
   it('accepts a filled honeypot silently and keeps nothing', async () => {
-    const h = await subscriptionHarness();
+    const h = await subscriptionHarness({ memory: true });
     const email = uniqueEmail('bot');
     const res = await h.request('/subscribe', form({ email, website: 'http://spam.example' }));
     expect(res.status).toBe(202);
@@ -128,7 +128,7 @@ describe('abuse limits', () => {
 describe('double opt-in timing', () => {
   it('re-sends to a pending address at most once per hour', async () => {
     const clock = movableClock();
-    const h = await subscriptionHarness({ clock });
+    const h = await subscriptionHarness({ memory: true, clock });
     const email = uniqueEmail('resend');
     await h.request('/subscribe', json({ email }));
     clock.advance(59 * 60_000);
@@ -145,7 +145,7 @@ describe('double opt-in timing', () => {
 
   it('expires a confirmation link after 7 days and offers a new one', async () => {
     const clock = movableClock();
-    const h = await subscriptionHarness({ clock });
+    const h = await subscriptionHarness({ memory: true, clock });
     const email = uniqueEmail('expiry');
     await h.request('/subscribe', json({ email }));
     const token = h.sent[0]?.confirmToken ?? '';
@@ -165,7 +165,7 @@ describe('double opt-in timing', () => {
 
   it('records source, IP, user agent and time of the subscribe request', async () => {
     const clock = movableClock('2026-04-01T12:00:00Z');
-    const h = await subscriptionHarness({ clock });
+    const h = await subscriptionHarness({ memory: true, clock });
     const email = uniqueEmail('consent');
     await h.request(
       '/subscribe',
@@ -186,7 +186,7 @@ describe('double opt-in timing', () => {
 
 describe('GET / (subscribe page)', () => {
   it('is a plain, labelled form that needs no JavaScript, with the honeypot hidden from people', async () => {
-    const h = await subscriptionHarness();
+    const h = await subscriptionHarness({ memory: true });
     const res = await h.request('/');
     expect(res.status).toBe(200);
     const html = await res.text();

@@ -1,8 +1,10 @@
 // The preference centre behind the signed link: topics and frequency, pause and resume, download
 // my data (with the consent record), delete my data (suppression stays), and bad links.
+
 import { describe, expect, it } from 'vitest';
 import { signSubscriberToken } from '../../../functions/domain/subscribers/link-tokens';
 import { subscriberIdFor } from '../../support/ids';
+import type { MemoryDeps } from '../../support/memory-deps';
 import {
   form,
   json,
@@ -13,7 +15,7 @@ import {
 
 const T = 'us-russia-ukraine';
 
-async function activeReader(h: SubscriptionHarness) {
+async function activeReader(h: SubscriptionHarness<MemoryDeps>) {
   const email = uniqueEmail('prefs');
   await h.request(
     '/subscribe',
@@ -27,12 +29,12 @@ async function activeReader(h: SubscriptionHarness) {
   return { email, id, url };
 }
 
-const cohort = async (h: SubscriptionHarness, frequency: 'instant' | 'daily' | 'weekly') =>
+const cohort = async (h: SubscriptionHarness<MemoryDeps>, frequency: 'instant' | 'daily' | 'weekly') =>
   (await h.deps.subscribers.listCohort(T, frequency)).items.map((r) => r.email);
 
 describe('preference centre', () => {
   it('shows the current choices and saves new topics and frequency', async () => {
-    const h = await subscriptionHarness();
+    const h = await subscriptionHarness({ memory: true });
     const { email, url } = await activeReader(h);
     const page = await h.request(url);
     expect(page.status).toBe(200);
@@ -48,7 +50,7 @@ describe('preference centre', () => {
   });
 
   it('refuses to save no topic at all, pointing at unsubscribe instead', async () => {
-    const h = await subscriptionHarness();
+    const h = await subscriptionHarness({ memory: true });
     const { url, email } = await activeReader(h);
     const res = await h.request(url, form({ action: 'save', frequency: 'daily' }));
     expect(res.status).toBe(400);
@@ -57,7 +59,7 @@ describe('preference centre', () => {
   });
 
   it('pauses and resumes', async () => {
-    const h = await subscriptionHarness();
+    const h = await subscriptionHarness({ memory: true });
     const { url, email } = await activeReader(h);
     expect(await (await h.request(url, form({ action: 'pause' }))).text()).toContain('Resume emails');
     expect(await cohort(h, 'daily')).toEqual([]);
@@ -66,7 +68,7 @@ describe('preference centre', () => {
   });
 
   it('lets an unsubscribed reader come back without a second opt-in', async () => {
-    const h = await subscriptionHarness();
+    const h = await subscriptionHarness({ memory: true });
     const { url, email, id } = await activeReader(h);
     const unsubscribe = `/unsubscribe?token=${signSubscriberToken(h.deps.config.TOKEN_KEYS, 'unsubscribe', id)}`;
     await h.request(unsubscribe, form({ 'List-Unsubscribe': 'One-Click' }));
@@ -77,7 +79,7 @@ describe('preference centre', () => {
   });
 
   it('downloads my data as JSON, with the consent record and without the token hash', async () => {
-    const h = await subscriptionHarness();
+    const h = await subscriptionHarness({ memory: true });
     const { url, email } = await activeReader(h);
     const res = await h.request(url, form({ action: 'export' }));
     expect(res.status).toBe(200);
@@ -97,7 +99,7 @@ describe('preference centre', () => {
   });
 
   it('deletes my data after asking; the suppression stays so a later subscribe adds nothing', async () => {
-    const h = await subscriptionHarness();
+    const h = await subscriptionHarness({ memory: true });
     const { url, email, id } = await activeReader(h);
     const ask = await h.request(url, form({ action: 'delete' }));
     expect(await ask.text()).toContain('Delete your data?');
@@ -119,7 +121,7 @@ describe('preference centre', () => {
   });
 
   it('answers forged, wrong-purpose and deleted-reader links with the same generic page', async () => {
-    const h = await subscriptionHarness();
+    const h = await subscriptionHarness({ memory: true });
     const { id } = await activeReader(h);
     const unknown = signSubscriberToken(
       h.deps.config.TOKEN_KEYS,

@@ -1,9 +1,11 @@
 // A reader's consent record belongs to the reader: a stranger who asks to subscribe an unsubscribed
 // address must not rewrite it (nor their choices or status); only the reader's own confirmation does,
 // and then the earlier record is kept. The preference centre never says "subscribed" when it is not.
+
 import { describe, expect, it } from 'vitest';
 import { signSubscriberToken } from '../../../functions/domain/subscribers/link-tokens';
 import { subscriberIdFor } from '../../support/ids';
+import type { MemoryDeps } from '../../support/memory-deps';
 import {
   form,
   json,
@@ -12,7 +14,12 @@ import {
   uniqueEmail,
 } from '../../support/subscriptions';
 
-async function subscribeFrom(h: SubscriptionHarness, email: string, ip: string, body: object = {}) {
+async function subscribeFrom(
+  h: SubscriptionHarness<MemoryDeps>,
+  email: string,
+  ip: string,
+  body: object = {},
+) {
   const res = await h.request(
     '/subscribe',
     {
@@ -25,7 +32,7 @@ async function subscribeFrom(h: SubscriptionHarness, email: string, ip: string, 
   return h.sent.filter((m) => m.subscriberId === subscriberIdFor(email)).at(-1)?.confirmToken ?? '';
 }
 
-async function unsubscribedReader(h: SubscriptionHarness) {
+async function unsubscribedReader(h: SubscriptionHarness<MemoryDeps>) {
   const email = uniqueEmail('consent');
   const id = subscriberIdFor(email);
   const token = await subscribeFrom(h, email, '192.0.2.1', { frequency: 'weekly' });
@@ -37,7 +44,7 @@ async function unsubscribedReader(h: SubscriptionHarness) {
 
 describe('consent', () => {
   it("a stranger's subscribe request leaves an unsubscribed reader's record, choices and consent as they were", async () => {
-    const h = await subscriptionHarness();
+    const h = await subscriptionHarness({ memory: true });
     const { email, id, before } = await unsubscribedReader(h);
     expect(before.status).toBe('unsubscribed');
 
@@ -54,7 +61,7 @@ describe('consent', () => {
   });
 
   it("the reader's own confirmation makes the request the record and keeps the earlier one", async () => {
-    const h = await subscriptionHarness();
+    const h = await subscriptionHarness({ memory: true });
     const { email, id, before } = await unsubscribedReader(h);
     const token = await subscribeFrom(h, email, '203.0.113.66', { frequency: 'instant' });
     const res = await h.request('/confirm', form({ token }), '198.51.100.9');
@@ -69,7 +76,7 @@ describe('consent', () => {
   });
 
   it('"Resubscribe" does not say "subscribed" while the status is pending', async () => {
-    const h = await subscriptionHarness();
+    const h = await subscriptionHarness({ memory: true });
     const email = uniqueEmail('pending');
     const id = subscriberIdFor(email);
     await subscribeFrom(h, email, '192.0.2.1');
