@@ -16,6 +16,7 @@ import { createIngestHandler } from '../../../functions/workers/ingest-worker';
 import { createPollFeedsHandler } from '../../../functions/workers/poll-feeds-worker';
 import { createScheduleHandler } from '../../../functions/workers/schedule-worker';
 import { createSendHandler } from '../../../functions/workers/send-worker';
+import { summariserFor } from '../../../functions/workers/summariser';
 import { seedSubscribers } from '../../support/delivery';
 import { testDeps } from '../../support/env';
 
@@ -69,7 +70,10 @@ describe('each function calls only the table actions CDK grants it', () => {
     const seed = parseDevelopmentText(
       readFileSync('data/developments/2025-12-02-witkoff-putin-moscow.md', 'utf8'),
     );
-    await ingestDevelopment({ ...deps, dispatch: deps.queues.dispatch }, seed);
+    await ingestDevelopment(
+      { ...deps, dispatch: deps.queues.dispatch, summariser: summariserFor(deps) },
+      seed,
+    );
     // A copy from another outlet: received, then merged into the first by the consumer.
     const copy = { ...seed, url: 'https://copy.example/story', body: `${seed.body}\n\nCopyright Copy.` };
     await receiveDevelopment({ ...deps, dispatch: deps.queues.dispatch, ingest: deps.queues.ingest }, copy);
@@ -103,7 +107,7 @@ describe('each function calls only the table actions CDK grants it', () => {
       readFileSync('data/developments/2025-12-02-witkoff-putin-moscow.md', 'utf8'),
     );
     await ingestDevelopment(
-      { ...deps, dispatch: { send: async () => undefined } },
+      { ...deps, dispatch: { send: async () => undefined }, summariser: summariserFor(deps) },
       { ...seed, publishedAt: new Date().toISOString() },
     );
     await seedSubscribers(deps.subscribers, 2);
