@@ -128,39 +128,51 @@ function nameProblems(
     while (j >= 0 && /^["“‘'(]$/.test(tokens[j]!.text)) j--;
     return j < 0 || /^[.!?:]$/.test(tokens[j]!.text);
   };
-  // A word that could be part of a name: checked on its own, and against its neighbour.
+  const beforeName = (i: number) => {
+    const next = tokens[i + 1];
+    if (!next) return false;
+    return (
+      startsHit(next.start) || (next.capitalised && isWord(i + 1) && !inside(covered, next.start, next.end))
+    );
+  };
+  // A capitalised word that may be (part of) a name: checked on its own.
   const nameWord = (i: number): boolean => {
     const t = tokens[i];
     if (!t?.capitalised || !isWord(i) || inside(covered, t.start, t.end)) return false;
-    if (!options.asName && opensSentence(i) && isEnglishWord(t.bare)) return false;
     const key = nameKey(t.bare);
-    return !NOT_NAME_WORDS.has(key) && !isTitle(key) && !countryFor(t.bare);
+    if (NOT_NAME_WORDS.has(key) || isTitle(key)) return false;
+    // A sentence may open on an ordinary word ("Negotiators met"), unless it leads into a name ("Anna Brandt").
+    const ordinary = isEnglishWord(t.bare) && !(t.pos === 'PROPN' && beforeName(i));
+    return options.asName || !opensSentence(i) || !ordinary;
+  };
+  // A name word that must stand beside its neighbour as in the report (not "Russian", "Southland's").
+  const pairable = (i: number) => {
+    const t = tokens[i];
+    return nameWord(i) && !countryFor(t!.bare) && !t!.possessive && !t!.text.includes('-');
   };
   const known = (word: string) => {
     const country = countryFor(word);
     return facts.words.has(nameKey(word)) || (country !== undefined && facts.countries.has(country));
   };
+  const pair = (a: (typeof tokens)[0], b: (typeof tokens)[0]) => {
+    if (!facts.pairs.has(`${nameKey(a.text)} ${nameKey(b.text)}`)) {
+      problems.push(`names "${a.bare} ${b.bare}", which is not in the report`);
+    }
+  };
   for (let i = 0; i < tokens.length; i++) {
     if (!nameWord(i)) continue;
     const t = tokens[i]!;
     const parts = t.bare.split('-').filter((p) => /^\p{Lu}/u.test(p) && !NOT_NAME_WORDS.has(nameKey(p)));
-    const unknown = parts.filter((p) => !isTitle(nameKey(p)) && !known(p));
-    if (unknown.length > 0) {
+    if (parts.some((p) => !isTitle(nameKey(p)) && !known(p))) {
       problems.push(`names "${runAround(tokens, i, nameWord)}", which is not in the report`);
       continue;
     }
-    // Two name words side by side, or a name word beside a catalogue name, must be side by side in
-    // the report.
-    for (const j of [i - 1, i + 1]) {
-      const other = tokens[j];
-      if (!other || t.text.includes('-') || other.text.includes('-')) continue;
-      const beside = j > i ? nameWord(j) || startsHit(other.start) : endsHit(other.end);
-      if (!beside || (j < i && nameWord(j))) continue;
-      const [a, b] = j > i ? [t, other] : [other, t];
-      if (!facts.pairs.has(`${nameKey(a.text)} ${nameKey(b.text)}`)) {
-        problems.push(`names "${a.bare} ${b.bare}", which is not in the report`);
-      }
-    }
+    if (!pairable(i)) continue;
+    // Two name words side by side, or a name word beside a catalogue name, as in the report.
+    const next = tokens[i + 1];
+    if (next && (pairable(i + 1) || startsHit(next.start))) pair(t, next);
+    const previous = tokens[i - 1];
+    if (previous && endsHit(previous.end) && !previous.possessive) pair(previous, t);
   }
   return [...new Set(problems)];
 }
