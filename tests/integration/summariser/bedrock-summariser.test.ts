@@ -2,6 +2,7 @@
 // the issue lists, and which summary readers get from it — the model's, or the offline one with the
 // reason recorded. The report is summarised by the ingest use case and read back from the store.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createApp } from '../../../functions/app/create-app';
 import {
   type FakeConverse,
   startFakeConverse,
@@ -183,5 +184,20 @@ describe('the offline summariser stays the default', () => {
     expect(summary.generator).toBe('offline');
     expect(summary.fallbackReason).toBeUndefined();
     expect(summary.summary).toBe(OFFLINE.summary);
+  });
+});
+
+describe('GET /developments/:id', () => {
+  it('tells an operator who wrote the summary and, when the model was not used, why', async () => {
+    const deps = await bedrockDeps(converse);
+    const app = createApp(deps);
+    const admin = { headers: { authorization: `Bearer ${deps.config.ADMIN_TOKEN}` } };
+    converse.answer(toolAnswer({ ...goodAnswer(), headline: 'Boris Johnson met Putin.' }));
+    const { id } = await ingestReport(deps);
+    expect(await (await app.request(`/developments/${id}`, admin)).json()).toMatchObject({
+      status: 'summarised',
+      generator: 'offline',
+      fallbackReason: 'the headline names "Boris Johnson", which is not in the report',
+    });
   });
 });
