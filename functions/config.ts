@@ -98,7 +98,10 @@ export const summariserSchema = z.object({
   BEDROCK_MODEL_ID: bedrockModelId.default(DEFAULT_BEDROCK_MODEL_ID),
   /** Defaults to AWS_REGION. */
   BEDROCK_REGION: z.string().min(1).optional(),
-  BEDROCK_ENDPOINT: z.url().optional(),
+  /** A Converse-speaking server instead of Bedrock's own endpoint (a local server in tests). */
+  BEDROCK_ENDPOINT: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL, like http://localhost:4000' })
+    .optional(),
   /** One model call, retries included; past it the offline summary is used. */
   BEDROCK_TIMEOUT_MS: z.coerce
     .number({ error: 'must be a number of milliseconds' })

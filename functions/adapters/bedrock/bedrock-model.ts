@@ -115,7 +115,7 @@ export class BedrockSummaryModel implements SummaryModel {
           }
           throw new ModelCallError(
             RETRYABLE.has(name)
-              ? `the model was still unavailable after ${attempts} attempts (${name})`
+              ? `the model was still unavailable after ${attempts} attempt${attempts === 1 ? '' : 's'} (${name})`
               : `the model call failed: ${name}: ${(error as Error).message}`,
           );
         }
