@@ -51,6 +51,8 @@ export interface Deps {
   rateLimiter: RateLimiter;
   /** data/topics.json, bundled at build time. */
   topics: readonly Topic[];
+  /** Static credentials the emulators accept (local stack, tests); absent in AWS. */
+  credentials?: AwsClientSettings['credentials'];
   health(): Promise<HealthReport>;
 }
 
@@ -102,6 +104,7 @@ export function buildDeps(config: Config, options: BuildOptions): Deps {
     developments: new DynamoDevelopmentStore(dynamo, config.TABLE_NAME),
     rateLimiter: new DynamoRateLimiter(dynamo, config.TABLE_NAME, clock),
     topics: parseTopics(topicsFile),
+    ...(options.credentials ? { credentials: options.credentials } : {}),
     async health() {
       const [store, mail] = await Promise.all([
         probe('store', () => dynamo.client.send(new DescribeTableCommand({ TableName: config.TABLE_NAME }))),

@@ -9,6 +9,7 @@ import { ingestDevelopment } from '../domain/developments/ingest';
 import { parseDevelopmentText } from '../domain/developments/input';
 import { createIngestHandler } from '../workers/ingest-worker';
 import { createPollFeedsHandler } from '../workers/poll-feeds-worker';
+import { summariserFor } from '../workers/summariser';
 import type { StartupContext } from './stack';
 
 export const DEVELOPMENTS_DIR = resolve('data/developments');
@@ -17,7 +18,12 @@ const FIRST_POLL_DELAY_MS = 30_000;
 
 export async function seedDevelopments({ deps, seed }: StartupContext): Promise<void> {
   if (!seed) return;
-  const ports = { developments: deps.developments, dispatch: deps.queues.dispatch, clock: deps.clock };
+  const ports = {
+    developments: deps.developments,
+    dispatch: deps.queues.dispatch,
+    clock: deps.clock,
+    summariser: summariserFor(deps),
+  };
   const files = readdirSync(DEVELOPMENTS_DIR)
     .filter((f) => /\.(md|txt|json)$/.test(f))
     .sort();

@@ -5,9 +5,17 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import type { Deps } from '../deps';
 import { finishDevelopment, type SummariseMessage } from '../domain/developments/ingest';
+import { summariserFor } from './summariser';
 
-export function createIngestHandler(deps: Pick<Deps, 'developments' | 'queues' | 'clock' | 'logger'>) {
-  const ports = { developments: deps.developments, dispatch: deps.queues.dispatch, clock: deps.clock };
+export function createIngestHandler(
+  deps: Pick<Deps, 'developments' | 'queues' | 'clock' | 'logger' | 'config' | 'dynamo' | 'credentials'>,
+) {
+  const ports = {
+    developments: deps.developments,
+    dispatch: deps.queues.dispatch,
+    clock: deps.clock,
+    summariser: summariserFor(deps),
+  };
   const record = async (r: SQSRecord) => {
     const message = JSON.parse(r.body) as SummariseMessage;
     if (message.type !== 'summarise' || typeof message.developmentId !== 'string') {

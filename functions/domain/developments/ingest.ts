@@ -6,10 +6,10 @@ import { createHash } from 'node:crypto';
 import type { Clock } from '../../ports/clock';
 import type { DevelopmentStore } from '../../ports/development-store';
 import type { Queue } from '../../ports/queue';
+import type { Summariser } from '../../ports/summariser';
 import { ConflictError, UnavailableError } from '../errors';
 import { findProposals, type ProposalMention } from '../summarise/proposals';
 import { splitSentences } from '../summarise/sentences';
-import { summarise } from '../summarise/summarise';
 import { catalogueFor } from './catalogue';
 import { contentHashOf, findNearDuplicate } from './dedupe';
 import { isBackground } from './freshness';
@@ -27,6 +27,11 @@ export interface IngestPorts {
   developments: DevelopmentStore;
   dispatch: Queue<AlertRequest>;
   clock: Clock;
+}
+
+/** What summarising needs besides storing: the summariser (offline, or model-written with fallback). */
+export interface FinishPorts extends IngestPorts {
+  summariser: Summariser;
 }
 
 export interface IngestResult {
@@ -132,7 +137,7 @@ export async function receiveDevelopment(
  * before the next, and each is safe to repeat, so a redelivery after a crash anywhere finishes the job.
  */
 export async function finishDevelopment(
-  ports: IngestPorts,
+  ports: FinishPorts,
   id: string,
 ): Promise<Pick<IngestResult, 'id' | 'outcome' | 'alert'>> {
   const stored = await ports.developments.getStored(id);
@@ -148,7 +153,10 @@ export async function finishDevelopment(
   }
   const background = stored.background === true;
   const previous = recent.filter((d) => d.id !== stored.id && d.publishedAt <= stored.publishedAt);
-  const { proposals, ...summary } = summarise(stored, { catalogue: catalogueFor(stored.topic), previous });
+  const { proposals, ...summary } = await ports.summariser.summarise(stored, {
+    catalogue: catalogueFor(stored.topic),
+    previous,
+  });
   const development: Development = {
     ...stored,
     summary,
@@ -166,7 +174,7 @@ export async function finishDevelopment(
 
 /** Receive and finish in one go, for callers with no queue between them (scripts, tests). */
 export async function ingestDevelopment(
-  ports: IngestPorts,
+  ports: FinishPorts,
   raw: unknown,
   options: IngestOptions = {},
 ): Promise<IngestResult> {

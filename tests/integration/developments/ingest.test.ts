@@ -2,6 +2,7 @@
 // of play grows, and only a new significant development asks for an alert.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { offlineSummariser } from '../../../functions/adapters/summariser/offline-summariser';
 import { type AlertRequest, ingestDevelopment } from '../../../functions/domain/developments/ingest';
 import { parseDevelopmentText } from '../../../functions/domain/developments/input';
 import { testDeps } from '../../support/env';
@@ -17,6 +18,7 @@ async function setup() {
     developments: deps.developments,
     clock: { now: () => new Date('2025-12-03T08:00:00Z') },
     dispatch: { send: async (m: readonly AlertRequest[]) => void sent.push(...m) },
+    summariser: offlineSummariser,
   };
   return { deps, ports, sent };
 }
