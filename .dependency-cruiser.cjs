@@ -63,8 +63,14 @@ module.exports = {
       name: 'domain-layers',
       severity: 'error',
       comment:
-        'Domain folders depend one way: summarise < developments < subscribers < issues < delivery. Shared types go to the lower folder (or a root module of domain/).',
+        'Domain folders depend one way: summarise < model-summary < developments < subscribers < issues < delivery. Shared types go to the lower folder (or a root module of domain/).',
       from: { path: '^functions/domain/summarise/' },
+      to: { path: '^functions/domain/(model-summary|developments|subscribers|issues|delivery)/' },
+    },
+    {
+      name: 'domain-layers-model-summary',
+      severity: 'error',
+      from: { path: '^functions/domain/model-summary/' },
       to: { path: '^functions/domain/(developments|subscribers|issues|delivery)/' },
     },
     {

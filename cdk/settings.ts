@@ -3,6 +3,7 @@
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Node } from 'constructs';
 import { z } from 'zod';
+import { bedrockModelId, DEFAULT_BEDROCK_MODEL_ID } from '../functions/config';
 
 const schedule = z
   .string()
@@ -53,6 +54,10 @@ export const settingsSchema = z.object({
       message: `must be one of CloudWatch's retention periods: ${RETENTION_DAYS.join(', ')}`,
     })
     .transform((days) => days as RetentionDays),
+  /** Who writes headlines and key points: `offline` (the default) or `bedrock` (README, Model-written summaries). */
+  summariser: z.enum(['offline', 'bedrock'], { error: 'must be offline or bedrock' }).default('offline'),
+  /** The one model (or system inference profile) the ingest function may invoke with `bedrock`. */
+  bedrockModelId: optional.pipe(bedrockModelId.optional()).transform((id) => id ?? DEFAULT_BEDROCK_MODEL_ID),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

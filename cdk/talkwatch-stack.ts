@@ -84,7 +84,10 @@ export class TalkwatchStack extends Stack {
       weeklyDigest: settings.weeklyDigestSchedule,
       feedPoll: settings.feedPollSchedule,
     });
-    this.ingest = new Ingest(this, 'Ingest', { bindings });
+    this.ingest = new Ingest(this, 'Ingest', {
+      bindings,
+      ...(settings.summariser === 'bedrock' ? { bedrockModelId: settings.bedrockModelId } : {}),
+    });
     this.monitoring = new Monitoring(this, 'Monitoring', {
       deadLetterQueues: {
         Dispatch: this.storage.dispatchDeadLetterQueue,

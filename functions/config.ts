@@ -81,7 +81,39 @@ const perWindow = z.coerce
   .int('must be a whole number')
   .positive('must be a number of requests per window above 0');
 
+/** The model a `SUMMARISER=bedrock` deployment asks unless BEDROCK_MODEL_ID says otherwise (README). */
+export const DEFAULT_BEDROCK_MODEL_ID = 'eu.anthropic.claude-haiku-4-5-20251001-v1:0';
+
+/** A Bedrock model id (`anthropic.claude-…-v1:0`) or a system inference profile (`eu.anthropic.…`). */
+export const bedrockModelId = z
+  .string()
+  .regex(
+    /^[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d+)?$/,
+    'must be a Bedrock model id or inference profile id, like eu.anthropic.claude-haiku-4-5-20251001-v1:0',
+  );
+
+/** Who writes the headline and key points; read by the function that summarises (the ingest consumer). */
+export const summariserSchema = z.object({
+  SUMMARISER: z.enum(['offline', 'bedrock'], { error: 'must be offline or bedrock' }).default('offline'),
+  BEDROCK_MODEL_ID: bedrockModelId.default(DEFAULT_BEDROCK_MODEL_ID),
+  /** Defaults to AWS_REGION. */
+  BEDROCK_REGION: z.string().min(1).optional(),
+  /** A Converse-speaking server instead of Bedrock's own endpoint (a local server in tests). */
+  BEDROCK_ENDPOINT: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL, like http://localhost:4000' })
+    .optional(),
+  /** One model call, retries included; past it the offline summary is used. */
+  BEDROCK_TIMEOUT_MS: z.coerce
+    .number({ error: 'must be a number of milliseconds' })
+    .int('must be a whole number of milliseconds')
+    .min(100, 'must be at least 100 ms')
+    .max(60_000, 'must be at most 60000 ms (the ingest function has 60 s in all)')
+    .default(10_000),
+});
+export type SummariserConfig = z.infer<typeof summariserSchema>;
+
 export const configSchema = z.object({
+  ...summariserSchema.shape,
   PUBLIC_URL: publicUrl,
   TABLE_NAME: z.string().min(3).default('talkwatch'),
   AWS_REGION: z.string().min(1).default('eu-west-1'),
@@ -144,6 +176,16 @@ export function parseConfig(env: Record<string, string | undefined>, schema = co
   const mailDomain =
     data.MAIL_DOMAIN ?? senderAddress(data.FROM_ADDRESS)?.split('@')[1] ?? 'talkwatch.example';
   return { ...data, mailDomain };
+}
+
+/** The summariser's settings alone (plus AWS_REGION), for scripts that summarise without the rest. */
+export function parseSummariserConfig(
+  env: Record<string, string | undefined>,
+): SummariserConfig & { AWS_REGION: string } {
+  const schema = summariserSchema.extend({ AWS_REGION: configSchema.shape.AWS_REGION });
+  const result = schema.safeParse(env);
+  if (!result.success) throw new ConfigError(describeIssues(result.error.issues, env));
+  return result.data;
 }
 
 /** Variables only the local stack reads. */

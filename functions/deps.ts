@@ -6,18 +6,22 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import type { AwsClientSettings } from './adapters/aws-client';
+import { BedrockSummaryModel, createBedrockClient } from './adapters/bedrock/bedrock-model';
 import { createDynamoClients, type DynamoClients } from './adapters/dynamodb/client';
 import { DynamoDevelopmentStore } from './adapters/dynamodb/development-store';
 import { DynamoIssueStore } from './adapters/dynamodb/issue-store';
+import { DynamoModelAnswerCache } from './adapters/dynamodb/model-answer-cache';
 import { DynamoRateLimiter } from './adapters/dynamodb/rate-limiter';
 import { DynamoSendRateStore } from './adapters/dynamodb/send-rate';
 import { DynamoSubscriberStore } from './adapters/dynamodb/subscriber-store';
 import { RssFeedReader } from './adapters/feeds/rss-feed-reader';
 import { SesMailer } from './adapters/ses/ses-mailer';
+import { offlineSummariser } from './adapters/summariser/offline-summariser';
 import { loadCatalogue } from './catalogue-data';
 import { type Config, senderAddress } from './config';
 import type { Catalogue, Topic } from './domain/catalogue';
 import { createSendRate, type SendRate } from './domain/delivery/send-rate';
+import { modelSummariser } from './domain/model-summary/model-summariser';
 import type { DispatchMessage, SendMessage, SummariseMessage } from './domain/queue-messages';
 import type { Clock } from './ports/clock';
 import { systemClock } from './ports/clock';
@@ -28,6 +32,7 @@ import type { Mailer } from './ports/mailer';
 import type { Queue } from './ports/queue';
 import type { RateLimiter } from './ports/rate-limiter';
 import type { SubscriberStore } from './ports/subscriber-store';
+import type { Summariser } from './ports/summariser';
 
 export type { DispatchMessage, SendMessage, SummariseMessage };
 
@@ -59,6 +64,8 @@ export interface Deps {
   /** The account's one send schedule: MAX_SEND_RATE, bounded by SES's own MaxSendRate. */
   sendRate: SendRate;
   feeds: FeedReader;
+  /** The offline summariser, or with SUMMARISER=bedrock the model-written one with offline as fallback. */
+  summariser: Summariser;
   /** data/topics.json and data/actors.json, parsed once. */
   catalogue: Catalogue;
   /** The catalogue's topics (what readers choose from). */
@@ -105,11 +112,37 @@ export function buildDeps(config: Config, options: BuildOptions): Deps {
     }),
     // Feeds are internet input: https only, public addresses only (see safe-fetch).
     feeds: new RssFeedReader(options.localFeeds ? {} : { httpsOnly: true }),
+    summariser: buildSummariser(config, dynamo, logger, options.credentials),
     catalogue,
     topics: catalogue.topics,
     health: healthCheck(config, dynamo, () => deps.mailer, logger),
   };
   return deps;
+}
+
+function buildSummariser(
+  config: Config,
+  dynamo: DynamoClients,
+  logger: Logger,
+  credentials: AwsClientSettings['credentials'],
+): Summariser {
+  if (config.SUMMARISER !== 'bedrock') return offlineSummariser;
+  return modelSummariser({
+    offline: offlineSummariser,
+    model: new BedrockSummaryModel({
+      client: createBedrockClient({
+        region: config.BEDROCK_REGION ?? config.AWS_REGION,
+        endpoint: config.BEDROCK_ENDPOINT,
+        // Emulator credentials only go to an emulator; real Bedrock gets the default chain.
+        credentials: config.BEDROCK_ENDPOINT ? credentials : undefined,
+      }),
+      modelId: config.BEDROCK_MODEL_ID,
+      timeoutMs: config.BEDROCK_TIMEOUT_MS,
+      log: logger,
+    }),
+    cache: new DynamoModelAnswerCache(dynamo, config.TABLE_NAME),
+    log: logger,
+  });
 }
 
 /** MAX_SEND_RATE, bounded by the provider's own MaxSendRate (re-read every 5 minutes). */

@@ -5,14 +5,14 @@ import type { Config } from './config';
 import type { Deps } from './deps';
 import type { DispatchPorts } from './domain/delivery/dispatch';
 import type { MessageSettings } from './domain/delivery/reader-email';
-import type { IngestPorts, ReceivePorts } from './domain/developments/ingest';
+import type { FinishPorts, IngestPorts, ReceivePorts } from './domain/developments/ingest';
 import type { PollLogger, PollPorts } from './domain/developments/poll-feeds';
 import type { IssueRenderer } from './domain/issues/types';
 import { DEFAULT_LIMITS, type SubscriptionPorts } from './domain/subscribers/subscription-ports';
 import type { Recipient } from './domain/subscribers/types';
 
-/** Summarising and its follow-ups (the ingest queue's consumer; scripts that ingest directly). */
-export function ingestPorts(deps: Deps): IngestPorts {
+/** Storing a development and its follow-ups. */
+function storePorts(deps: Deps): IngestPorts {
   return {
     developments: deps.developments,
     dispatch: deps.queues.dispatch,
@@ -21,9 +21,14 @@ export function ingestPorts(deps: Deps): IngestPorts {
   };
 }
 
+/** Summarising and its follow-ups (the ingest queue's consumer; scripts that ingest directly). */
+export function ingestPorts(deps: Deps): FinishPorts {
+  return { ...storePorts(deps), summariser: deps.summariser };
+}
+
 /** Receiving a report on the request path (webhook, feed poller): summarising is queued. */
 export function receivePorts(deps: Deps): ReceivePorts {
-  return { ...ingestPorts(deps), ingest: deps.queues.ingest };
+  return { ...storePorts(deps), ingest: deps.queues.ingest };
 }
 
 export function pollPorts(deps: Deps): PollPorts {

@@ -1,10 +1,12 @@
-// `npm run eval -- [dir] [--json] [--verbose] [--no-catalogue]`: the summariser's strict figures on articles with known
-// facts (see scripts/eval-metrics.ts), per article and in total. Without a directory it reads the
-// shared dev set (../shared/eval/articles) when it is there.
+// `npm run eval -- [dir] [--json] [--verbose] [--no-catalogue] [--summariser=offline|bedrock]`: the
+// summariser's strict figures on articles with known facts (see scripts/eval-metrics.ts), per article
+// and in total. Without a directory it reads the shared dev set (../shared/eval/articles) when it is
+// there. With a model (scripts/cli-summariser.ts) it also prints how often the model's answer was not
+// used (and, with --verbose, why), the model's median latency and the tokens it took.
 import { existsSync } from 'node:fs';
 import { shippedCatalogueFor as catalogueFor } from '../functions/catalogue-data';
 import { parseDevelopmentText } from '../functions/domain/developments/input';
-import { summarise } from '../functions/domain/summarise/summarise';
+import { cliSummariser, modelFigures, printModelFigures } from './cli-summariser';
 import { type ArticleFigures, loadArticles, measureArticle, total } from './eval-metrics';
 
 const DEFAULT_DIR = '../shared/eval/articles';
@@ -30,18 +32,22 @@ if (articles.length === 0) {
   process.exit(2);
 }
 
+const { summariser, name, replies } = await cliSummariser(args);
+const fallbacks: Array<{ file: string; reason: string }> = [];
 const figures: ArticleFigures[] = [];
 for (const article of articles) {
   const input = parseDevelopmentText(article.text, article.file);
   const full = catalogueFor(input.topic);
   const catalogue = noCatalogue ? { ...full, actors: [] } : full;
-  const s = summarise(input, { catalogue });
+  const s = await summariser.summarise(input, { catalogue });
+  if (s.fallbackReason) fallbacks.push({ file: article.file, reason: s.fallbackReason });
   figures.push(measureArticle(article, s, input.body, full.actors));
 }
 const t = total(figures);
+const model = modelFigures(name, replies, fallbacks, articles.length);
 
 if (json) {
-  console.log(JSON.stringify({ articles: figures, total: t }, null, 2));
+  console.log(JSON.stringify({ articles: figures, total: t, ...(model ? { model } : {}) }, null, 2));
   process.exit(0);
 }
 
@@ -73,3 +79,4 @@ TOTAL over ${t.articles} articles (strict: a quote counts only with the right sp
   lines cut with … · datelines · dangling openers   ${t.lines.cut} · ${t.lines.datelines} · ${t.lines.dangling} (of ${t.lines.total} lines)
   headline length             ${Math.round(t.words / t.articles)} words on average
   alert level agrees with the editor   ${t.alertAgree} of ${t.alertLabelled}`);
+if (model) printModelFigures(model, verbose);

@@ -1,9 +1,11 @@
 // Summarising off the request path: the ingest queue's consumer turns received developments (from the
 // developments webhook and the feed poller) into summaries, state of play and alert requests. It
-// handles text from the internet, so it holds no secret and may enqueue only alert requests.
+// handles text from the internet, so it holds no secret and may enqueue only alert requests. With
+// model-written summaries it alone may invoke the one Bedrock model configured.
 import { Duration } from 'aws-cdk-lib';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Construct } from 'constructs';
+import { grantInvokeModel } from './bedrock-access';
 import { type FunctionBindings, TalkwatchFunction } from './node-function';
 import { TABLE_ACCESS } from './table-access';
 
@@ -11,6 +13,8 @@ export const INGEST_TIMEOUT = Duration.seconds(60);
 
 export interface IngestProps {
   readonly bindings: FunctionBindings;
+  /** Model-written summaries (SUMMARISER=bedrock) through this one Bedrock model; absent: offline. */
+  readonly bedrockModelId?: string;
 }
 
 export class Ingest extends Construct {
@@ -28,6 +32,11 @@ export class Ingest extends Construct {
       tableActions: TABLE_ACCESS.ingest,
       enqueuesTo: ['dispatch'],
     });
+    if (props.bedrockModelId) {
+      this.handler.addEnvironment('SUMMARISER', 'bedrock');
+      this.handler.addEnvironment('BEDROCK_MODEL_ID', props.bedrockModelId);
+      grantInvokeModel(this.handler, props.bedrockModelId);
+    }
     this.handler.addEventSource(
       new SqsEventSource(props.bindings.ingestQueue, {
         batchSize: 1,

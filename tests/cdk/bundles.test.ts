@@ -12,8 +12,11 @@ import { bundlePaths, FUNCTIONS, type FunctionName } from '../../cdk/bundle-path
 import { ESM_REQUIRE_BANNER } from '../../cdk/constructs/node-function';
 import { sqsRecord } from '../../functions/adapters/memory-queue/memory-queue';
 import { deriveSecrets } from '../../functions/aws/secrets';
+import { receiveDevelopment } from '../../functions/domain/developments/ingest';
+import { parseDevelopmentText } from '../../functions/domain/developments/input';
 import { signedHeaders } from '../support/delivery';
 import { sesEmails, type TestDeps, testDeps } from '../support/env';
+import { startFakeConverse, toolAnswer } from '../support/fake-converse';
 import { subscriberIdFor } from '../support/ids';
 import { type FakeSqs, startFakeSqs } from './support/fake-sqs';
 import { invokeBundle } from './support/invoke';
@@ -283,6 +286,45 @@ describe('handlers, invoked as AWS would', () => {
     const event = sqsEvent('ingest', [JSON.stringify({ type: 'summarise', developmentId: 'dev_gone' })]);
     const res = await invoke<{ batchItemFailures: unknown[] }>('ingest', event);
     expect(res.batchItemFailures).toEqual([]);
+  });
+
+  test('ingest with SUMMARISER=bedrock: the bundled Bedrock client asks Converse, and the answer is judged', async () => {
+    const converse = await startFakeConverse();
+    try {
+      // An answer naming someone the report never mentions: asked, judged, and the offline summary kept.
+      converse.otherwise(
+        toolAnswer({
+          headline: 'Boris Johnson met Putin in Moscow.',
+          keyPoints: ['One point here.', 'Another point here.', 'A third point here.'],
+          whatsNext: null,
+          speakers: [],
+        }),
+      );
+      const report = parseDevelopmentText(
+        readFileSync('data/developments/2025-12-02-witkoff-putin-moscow.md', 'utf8'),
+      );
+      const url = `https://bundle.example/${randomUUID()}`;
+      const { id } = await receiveDevelopment(
+        { ...deps, dispatch: deps.queues.dispatch, ingest: { send: async () => undefined } },
+        { ...report, url, body: `${report.body}\n\n${url}` },
+      );
+      const event = sqsEvent('ingest', [JSON.stringify({ type: 'summarise', developmentId: id })]);
+      const { result } = await invokeBundle<{ batchItemFailures: unknown[] }>(bundles.ingest, event, {
+        ...env,
+        SUMMARISER: 'bedrock',
+        BEDROCK_ENDPOINT: converse.url,
+        BEDROCK_MODEL_ID: 'anthropic.claude-test-v1:0',
+      });
+      expect(result.batchItemFailures).toEqual([]);
+      expect(converse.calls).toHaveLength(1);
+      const stored = await deps.developments.get(id);
+      expect(stored?.summary.generator).toBe('offline');
+      expect(stored?.summary.fallbackReason).toBe(
+        'the headline names "Boris Johnson", which is not in the report',
+      );
+    } finally {
+      await converse.close();
+    }
   });
 
   test('schedule: the weekly rule input asks for the weekly digests', async () => {

@@ -41,6 +41,11 @@ describe('AwsSolutionsChecks', () => {
         apiCertificateArn: 'arn:aws:acm:eu-west-1:123456789012:certificate/abc',
       },
     ],
+    ['model-written summaries through an inference profile', { summariser: 'bedrock' }],
+    [
+      'model-written summaries through a base model',
+      { summariser: 'bedrock', bedrockModelId: 'anthropic.claude-3-haiku-20240307-v1:0' },
+    ],
   ])('no unacknowledged finding with %s', (_name, context) => {
     const { stack } = buildStack({ context });
     expect(violationsOf(stack)).toEqual([]);

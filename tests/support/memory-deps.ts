@@ -10,6 +10,7 @@ import { MemoryRateLimiter } from '../../functions/adapters/memory/rate-limiter'
 import { MemorySendRateStore } from '../../functions/adapters/memory/send-rate';
 import { MemorySubscriberStore } from '../../functions/adapters/memory/subscriber-store';
 import { MemoryQueue } from '../../functions/adapters/memory-queue/memory-queue';
+import { offlineSummariser } from '../../functions/adapters/summariser/offline-summariser';
 import { loadCatalogue } from '../../functions/catalogue-data';
 import { parseConfig } from '../../functions/config';
 import type { Deps, DispatchMessage, SendMessage, SummariseMessage } from '../../functions/deps';
@@ -64,6 +65,7 @@ export function memoryDeps(
     rateLimiter: new MemoryRateLimiter(clock),
     sendRate: createSendRate({ store: new MemorySendRateStore(), rate: () => config.MAX_SEND_RATE }),
     feeds: noFeeds,
+    summariser: offlineSummariser,
     catalogue,
     topics: catalogue.topics,
     health: async () => ({ status: 'ok', store: 'ok', mailer: 'ok' }),

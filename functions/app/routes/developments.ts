@@ -1,6 +1,7 @@
 // GET /developments/:id (admin): where a received report stands — still being summarised (the ingest
-// queue's consumer has not reached it), or summarised, with its alert level. `npm run ingest` follows
-// it so a digest asked for right after sees the reports just pushed.
+// queue's consumer has not reached it), or summarised, with its alert level and who wrote the summary
+// (and, when a model's answer was not used, why). `npm run ingest` follows it so a digest asked for
+// right after sees the reports just pushed.
 import { Hono } from 'hono';
 import { NotFoundError } from '../../domain/errors';
 import { requireAdmin } from '../admin';
@@ -21,5 +22,8 @@ export const developmentRoutes = new Hono<AppEnv>().get('/developments/:id', asy
     status: stored.summary ? 'summarised' : 'received',
     background: stored.background === true,
     level: stored.summary?.significance.level ?? null,
+    // Summaries stored before generators were recorded were all offline.
+    generator: stored.summary ? (stored.summary.generator ?? 'offline') : null,
+    ...(stored.summary?.fallbackReason ? { fallbackReason: stored.summary.fallbackReason } : {}),
   });
 });

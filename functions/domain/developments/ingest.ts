@@ -6,13 +6,13 @@ import { createHash } from 'node:crypto';
 import type { Clock } from '../../ports/clock';
 import type { DevelopmentStore } from '../../ports/development-store';
 import type { Queue } from '../../ports/queue';
+import type { Summariser } from '../../ports/summariser';
 import { type Catalogue, catalogueFor } from '../catalogue';
 import { UnavailableError } from '../errors';
 import type { AlertRequestMessage, SummariseMessage } from '../queue-messages';
 import { retryOnConflict } from '../retry';
 import { findProposals, type ProposalMention } from '../summarise/proposals';
 import { splitSentences } from '../summarise/sentences';
-import { summarise } from '../summarise/summarise';
 import { contentHashOf, findNearDuplicate } from './dedupe';
 import { isBackground } from './freshness';
 import { type DevelopmentInput, parseDevelopmentInput, sourceFromUrl, topicOf } from './input';
@@ -24,6 +24,11 @@ export interface IngestPorts {
   dispatch: Queue<AlertRequestMessage>;
   clock: Clock;
   catalogue: Catalogue;
+}
+
+/** What summarising needs besides storing: the summariser (offline, or model-written with fallback). */
+export interface FinishPorts extends IngestPorts {
+  summariser: Summariser;
 }
 
 export interface IngestResult {
@@ -124,7 +129,7 @@ export async function receiveDevelopment(
  * before the next, and each is safe to repeat, so a redelivery after a crash anywhere finishes the job.
  */
 export async function finishDevelopment(
-  ports: IngestPorts,
+  ports: FinishPorts,
   id: string,
 ): Promise<Pick<IngestResult, 'id' | 'outcome' | 'alert'>> {
   const stored = await ports.developments.getStored(id);
@@ -140,7 +145,7 @@ export async function finishDevelopment(
   }
   const background = stored.background === true;
   const previous = recent.filter((d) => d.id !== stored.id && d.publishedAt <= stored.publishedAt);
-  const { proposals, ...summary } = summarise(stored, {
+  const { proposals, ...summary } = await ports.summariser.summarise(stored, {
     catalogue: catalogueFor(ports.catalogue, stored.topic),
     previous,
   });
@@ -161,7 +166,7 @@ export async function finishDevelopment(
 
 /** Receive and finish in one go, for callers with no queue between them (scripts, tests). */
 export async function ingestDevelopment(
-  ports: IngestPorts,
+  ports: FinishPorts,
   raw: unknown,
   options: IngestOptions = {},
 ): Promise<IngestResult> {

@@ -46,4 +46,13 @@ export interface Summary {
   events: TimelineEvent[];
   outcome: string;
   significance: Significance;
+  /**
+   * Who wrote the headline and key points: `offline` (the extractive summariser) or `bedrock:<model id>`
+   * (a model's answer that passed verification). Absent only on summaries stored before it was recorded.
+   */
+  generator?: string;
+  /** Why a model's answer was not used and the offline summary was (only when a model was asked). */
+  fallbackReason?: string;
+  /** A model-written "what's next" line, when the report names a next step (model summaries only). */
+  whatsNext?: string;
 }

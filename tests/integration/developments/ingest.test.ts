@@ -2,6 +2,7 @@
 // of play grows, and only a new significant development asks for an alert.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { offlineSummariser } from '../../../functions/adapters/summariser/offline-summariser';
 import { ingestDevelopment } from '../../../functions/domain/developments/ingest';
 import { parseDevelopmentText } from '../../../functions/domain/developments/input';
 import type { AlertRequestMessage as AlertRequest } from '../../../functions/domain/queue-messages';
@@ -19,6 +20,7 @@ async function setup() {
     clock: { now: () => new Date('2025-12-03T08:00:00Z') },
     catalogue: deps.catalogue,
     dispatch: { send: async (m: readonly AlertRequest[]) => void sent.push(...m) },
+    summariser: offlineSummariser,
   };
   return { deps, ports, sent };
 }

@@ -129,12 +129,14 @@ describe('GET /developments/:id', () => {
       id,
       status: 'received',
       level: null,
+      generator: null,
     });
     deps.queues.ingest.consume(createIngestHandler(deps));
     await deps.queues.ingest.idle();
     expect(await (await app.request(`/developments/${id}`, admin)).json()).toMatchObject({
       status: 'summarised',
       level: expect.stringMatching(/^(?:alert|digest)$/),
+      generator: 'offline',
     });
     expect((await app.request(`/developments/dev_${'x'.repeat(3000)}`, admin)).status).toBe(404);
     expect((await app.request('/developments/dev_unknown', admin)).status).toBe(404);

@@ -18,11 +18,12 @@ import { createScheduleHandler } from '../../../functions/handlers/schedule-hand
 import { createSendHandler } from '../../../functions/handlers/send-handler';
 import { seedSubscribers } from '../../support/delivery';
 import { testDeps } from '../../support/env';
+import { startFakeConverse, toolAnswer } from '../../support/fake-converse';
 
 const ACTION = (command: string) => `dynamodb:${command.replace(/Command$/, '')}`;
 
-async function recorded() {
-  const deps = await testDeps();
+async function recorded(overrides: Record<string, string> = {}) {
+  const deps = await testDeps(overrides);
   const used = new Set<string>();
   deps.dynamo.client.middlewareStack.add(
     (next, context) => (args) => {
@@ -67,7 +68,7 @@ describe('each function calls only the table actions CDK grants it', () => {
     const seed = parseDevelopmentText(
       readFileSync('data/developments/2025-12-02-witkoff-putin-moscow.md', 'utf8'),
     );
-    await ingestDevelopment({ ...deps, dispatch: deps.queues.dispatch }, seed);
+    await ingestDevelopment({ ...deps, dispatch: deps.queues.dispatch, summariser: deps.summariser }, seed);
     // A copy from another outlet: received, then merged into the first by the consumer.
     const copy = { ...seed, url: 'https://copy.example/story', body: `${seed.body}\n\nCopyright Copy.` };
     await receiveDevelopment({ ...deps, dispatch: deps.queues.dispatch, ingest: deps.queues.ingest }, copy);
@@ -76,6 +77,27 @@ describe('each function calls only the table actions CDK grants it', () => {
     await deps.queues.ingest.idle();
     within(used, 'ingest');
     expect(used).toContain('dynamodb:DeleteItem');
+  });
+
+  it('ingest with model-written summaries (answers kept in the table)', async () => {
+    const converse = await startFakeConverse();
+    try {
+      const { deps, used } = await recorded({ SUMMARISER: 'bedrock', BEDROCK_ENDPOINT: converse.url });
+      converse.otherwise(
+        toolAnswer({ headline: 'Too short.', keyPoints: [], whatsNext: null, speakers: [] }),
+      );
+      const seed = parseDevelopmentText(
+        readFileSync('data/developments/2025-12-02-witkoff-putin-moscow.md', 'utf8'),
+      );
+      await receiveDevelopment({ ...deps, dispatch: deps.queues.dispatch, ingest: deps.queues.ingest }, seed);
+      used.clear();
+      deps.queues.ingest.consume(createIngestHandler(deps));
+      await deps.queues.ingest.idle();
+      expect(converse.calls).toHaveLength(1);
+      within(used, 'ingest');
+    } finally {
+      await converse.close();
+    }
   });
 
   it('feedback (bounces, complaints, deliveries)', async () => {
@@ -101,7 +123,7 @@ describe('each function calls only the table actions CDK grants it', () => {
       readFileSync('data/developments/2025-12-02-witkoff-putin-moscow.md', 'utf8'),
     );
     await ingestDevelopment(
-      { ...deps, dispatch: { send: async () => undefined } },
+      { ...deps, dispatch: { send: async () => undefined }, summariser: deps.summariser },
       { ...seed, publishedAt: new Date().toISOString() },
     );
     await seedSubscribers(deps.subscribers, 2);

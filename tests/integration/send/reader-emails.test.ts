@@ -3,6 +3,7 @@
 // ingested after a new one; one email per topic for a reader of several; the honest archive.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { offlineSummariser } from '../../../functions/adapters/summariser/offline-summariser';
 import { createApp } from '../../../functions/app/create-app';
 import { ingestDevelopment } from '../../../functions/domain/developments/ingest';
 import { parseDevelopmentText } from '../../../functions/domain/developments/input';
@@ -29,6 +30,7 @@ async function setup() {
     clock: deps.clock,
     catalogue: deps.catalogue,
     dispatch: { send: async (m: readonly AlertRequest[]) => void alerts.push(...m) },
+    summariser: offlineSummariser,
   };
   return { deps, app: createApp(deps), ingestPorts, alerts };
 }
