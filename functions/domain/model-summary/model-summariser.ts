@@ -9,9 +9,9 @@ import type { SummariseInput, SummariseOptions, Summariser, SummariserResult } f
 import type { ModelAnswerCache, ModelLog, ModelReply, SummaryModel } from '../../ports/summary-model';
 import { ModelCallError } from '../../ports/summary-model';
 import type { TopicCatalogue as Catalogue } from '../catalogue';
-import type { Quote } from '../developments/types';
 import { SUMMARY_MAX_WORDS } from '../summarise/summarise';
 import { wordCount } from '../summarise/text';
+import type { Quote } from '../summarise/types';
 import { checkShape, MAX_PROMPT_QUOTES, type ModelAnswer, TOOL_NAME } from './answer';
 import { buildPrompt, PROMPT_VERSION, requestHashOf } from './prompt';
 import { matcherFor, reportFacts } from './report-facts';

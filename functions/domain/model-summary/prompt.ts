@@ -4,9 +4,9 @@
 // texts and dates stay with the deterministic code. PROMPT_VERSION is part of every cached answer's
 // key: change it whenever the instructions or the tool change, so old answers are not reused.
 import { createHash } from 'node:crypto';
-import type { Quote } from '../developments/types';
 import { MAX_ANALYSED_CHARS } from '../summarise/analysis';
 import type { SummariseInput } from '../summarise/summarise';
+import type { Quote } from '../summarise/types';
 import { answerJsonSchema, MAX_PROMPT_QUOTES, TOOL_NAME } from './answer';
 
 export const PROMPT_VERSION = 1;
