@@ -1,5 +1,5 @@
 // The send queue's consumer (Lambda `functions/send.ts`, and the in-process queue locally): routes
-// `deliver` batches to the delivery code and `transactional` emails to the subscriptions feature,
+// `deliver` batches to delivery/deliver.ts and `transactional` emails to subscribers/transactional.ts,
 // answering with a partial batch response so only failed messages come back.
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
@@ -13,7 +13,7 @@ import { transactionalSender } from './transactional-sender';
 export type TransactionalSender = (message: TransactionalMessage, mailer: Mailer) => Promise<unknown>;
 
 export interface SendHandlerOptions {
-  /** Replaces the subscriptions feature's deliverTransactional (tests). */
+  /** Replaces deliverTransactional (tests). */
   transactional?: TransactionalSender;
 }
 

@@ -1,4 +1,4 @@
-// Wires the subscriptions feature's deliverTransactional (confirm and welcome emails) to deps and the
+// Wires subscribers/transactional.ts (confirm and welcome emails) to the deps and the
 // email renderers. The send worker calls it for `type: 'transactional'` messages.
 import { renderConfirmEmail, renderWelcomeEmail } from '../../emails/render';
 import type { WelcomeEmailProps } from '../../emails/welcome';

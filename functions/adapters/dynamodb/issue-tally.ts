@@ -1,5 +1,5 @@
 // An issue's delivery counts, kept as outcomes are recorded, so GET /issues/:id reads a handful of
-// items whatever the number of recipients (it used to read every delivery item).
+// items whatever the number of recipients.
 //
 // Counters: each writer (one per issue per process, i.e. per warm Lambda instance or local stack)
 // owns one item ISSUE#<id>/TALLY#<writer> and ADDs its sent and failed outcomes to it. The store has

@@ -1,4 +1,4 @@
-// The subscriber as the domain sees it. Owned by the subscriptions feature.
+// The subscriber as the domain sees it: status, choices, consent record, confirmation state.
 
 export const FREQUENCIES = ['instant', 'daily', 'weekly'] as const;
 export type Frequency = (typeof FREQUENCIES)[number];
