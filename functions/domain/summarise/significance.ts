@@ -40,8 +40,8 @@ const RULES: Rule[] = [
     reason: 'An agreement was signed or reached.',
     weight: 6,
     pattern:
-      /\b(?:signed|inked|initial(?:l)?ed|sealed|agreed(?: \w+day)? (?:to|on|upon)(?! (?:the )?(?:next steps|formats?|continue|keep|meet|hold|further talks|report back))|agreed (?:that|a|an)|completed (?:the )?negotiations|accepted (?:a |the )?(?:deal|agreement|ceasefire|truce|proposal|plan)|finali[sz]ed (?:the )?(?:text|deal|agreement|treaty)|reached (?:an? |the )?(?:deal|agreement|accord|consensus|understanding)|struck (?:a |the )?deal|worked out an understanding|(?:peace |trade )?deal (?:was )?(?:signed|reached|struck))\b/i,
-    negatedWeight: 2,
+      /\b(?:signed|inked|initial(?:l)?ed|sealed|agreed(?: \w+day)? (?:to|on|upon)(?! (?:the )?(?:next steps|formats?|continue|keep|meet|hold|further talks|report back))|agreed (?:that|a|an)|completed (?:the )?negotiations|accepted (?:a |the )?(?:deal|agreement|ceasefire|truce|proposal|plan)|finali[sz]ed (?:the )?(?:text|deal|agreement|treaty)|(?:reached|clinched|secured) (?:an? |the )?(?:[\w-]+ ){0,2}?(?:deal|agreement|accord|consensus|understanding)|struck (?:a |the )?(?:[\w-]+ ){0,2}?deal|adopted (?:an? |the )?(?:[\w-]+ ){0,2}?(?:accord|treaty|agreement|text|declaration)|worked out an understanding|(?:peace |trade )?deal (?:was )?(?:signed|reached|struck))\b/i,
+    negatedWeight: 5,
     negatedReason: 'Talks ended without an agreement.',
   },
   {
@@ -62,7 +62,7 @@ const RULES: Rule[] = [
     reason: 'A ceasefire or prisoner exchange was agreed or took effect.',
     weight: 4,
     pattern:
-      /\b(?:agreed|agree|agrees|announced|declared|reached|brokered|accepted|signed|struck|approved)\b[^.;]{0,60}\b(?:ceasefire|cease-fire|truce|prisoner (?:exchange|swap)|exchange of prisoners|moratorium|pause in strikes)\b|\b(?:ceasefire|cease-fire|truce|moratorium)\b[^.;]{0,30}\b(?:was|has been|had been|is)\s+(?:agreed|announced|declared|reached|brokered)\b|\b(?:exchanged|swapped|freed|released)\b[^.;]{0,40}\b(?:prisoners|captives|detainees|POWs|hostages)\b/i,
+      /\b(?:agreed|agree|agrees|announced|declared|reached|brokered|accepted|signed|struck|approved)\b[^.;]{0,60}\b(?:ceasefire|cease-fire|truce|prisoner (?:exchange|swap)|exchange of prisoners|moratorium|pause in strikes)\b|\b(?:ceasefire|cease-fire|truce|moratorium)\b[^.;]{0,30}\b(?:was|has been|had been|is)\s+(?:agreed|announced|declared|reached|brokered)\b|\b(?:exchanged|swapped|freed|released)\b[^.;]{0,40}\b(?:prisoners|captives|detainees|POWs|hostages|nationals|citizens)\b|\b(?:completed|carried out|conducted|began)\b[^.;]{0,30}\b(?:prisoner (?:exchange|swap)|exchange of prisoners|swap)\b/i,
     negatedWeight: 1,
     negatedReason: 'A ceasefire was sought but not agreed.',
   },

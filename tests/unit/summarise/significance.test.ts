@@ -19,9 +19,35 @@ describe('scoreSignificance', () => {
     );
   });
 
+  it('reads an agreement however it is qualified or worded', () => {
+    const agreed = [
+      'The union and the operator reached a tentative agreement early on Friday after four days of talks.',
+      'Delegates adopted the final text of the convention at the close of the session in Nairobi.',
+      'The two governments clinched a provisional deal on fishing quotas late on Tuesday.',
+    ];
+    for (const body of agreed) {
+      expect(sig('Talks', body).reasons, body).toContain('An agreement was signed or reached.');
+      expect(sig('Talks', body).level, body).toBe('alert');
+    }
+  });
+
+  it('reads a prisoner exchange carried out, or nationals freed, as a ceasefire-type step', () => {
+    for (const body of [
+      'The two countries carried out a prisoner swap at the border crossing on Saturday.',
+      'Northland freed four detained nationals of Southland under the arrangement on Monday.',
+    ]) {
+      expect(sig('Exchange', body).reasons, body).toContain(
+        'A ceasefire or prisoner exchange was agreed or took effect.',
+      );
+    }
+  });
+
   it('does not read "no deal was agreed" as an agreement', () => {
     const s = sig('Talks end', 'The envoys met for five hours on Monday, but no deal was agreed upon.');
     expect(s.reasons).not.toContain('An agreement was signed or reached.');
+    // A round that ends without one is news for anyone following the talks.
+    expect(s.reasons).toContain('Talks ended without an agreement.');
+    expect(s.level).toBe('alert');
   });
 
   it('ignores words inside quotations and background sentences', () => {
