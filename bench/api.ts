@@ -85,6 +85,7 @@ export async function benchApi(options: { connections: number; seconds: number; 
       apiConfirmationsQueued: queued ?? 0,
       apiStoreOpsPerSecond: round(storeOpsPerSecond),
       apiStoreCallsPerRequest: round(callsPerRequest, 1),
+      storeCallsPerSubscribe: round(callsPerRequest, 1),
       // Requests/s times store calls per request near the store's ceiling: the emulator is the limit.
       apiBottleneck:
         result.requests.average * callsPerRequest >= storeOpsPerSecond * 0.7
