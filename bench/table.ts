@@ -156,6 +156,7 @@ const ROWS: Row[] = [
     goal: '≤ 3',
     met: (f) => n(f, 'storeCallsPerSubscribe') <= 3,
   },
+  { section: 'API', figure: 'Server CPU per subscribe', value: num('apiServerCpuMsPerSubscribe', ' ms') },
   { section: 'API', figure: 'Store alone: raw UpdateItem', value: num('apiStoreOpsPerSecond', ' /s') },
   { section: 'API', figure: 'Bottleneck', value: str('apiBottleneck') },
   { section: 'API', figure: 'Confirmation emails queued', value: num('apiConfirmationsQueued') },

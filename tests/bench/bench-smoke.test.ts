@@ -26,6 +26,7 @@ const NUMBERS = [
   'apiP99Ms',
   'apiErrors',
   'apiLostOrDoubled',
+  'apiServerCpuMsPerSubscribe',
 ] as const;
 
 describe('npm run bench -- --json --quick', () => {
