@@ -14,6 +14,7 @@ interface ServerInfo {
   appUrl?: string;
   queued?: number;
   storeCalls?: number;
+  serverCpuMs?: number;
   dynamoEndpoint: string;
   table: string;
   /** The server's SUBSCRIBER_ID_KEY, to find the records it stored. */
@@ -72,7 +73,7 @@ export async function benchApi(options: { connections: number; seconds: number; 
     // Requests autocannon gave up on at the end of the run may still be finishing.
     await new Promise((r) => setTimeout(r, 1000));
     await server.stop();
-    const { queued, storeCalls } = await server.done;
+    const { queued, storeCalls, serverCpuMs } = await server.done;
     const callsPerRequest = (storeCalls ?? 0) / Math.max(1, queued ?? 0);
     return {
       apiConnections: options.connections,
@@ -85,6 +86,10 @@ export async function benchApi(options: { connections: number; seconds: number; 
       apiConfirmationsQueued: queued ?? 0,
       apiStoreOpsPerSecond: round(storeOpsPerSecond),
       apiStoreCallsPerRequest: round(callsPerRequest, 1),
+      storeCallsPerSubscribe: round(callsPerRequest, 1),
+      // The API process's own CPU per subscribe (warm-up request included): with the store's CPU per
+      // call, what bounds requests/s on a machine this size whatever else runs on it.
+      apiServerCpuMsPerSubscribe: round((serverCpuMs ?? 0) / Math.max(1, queued ?? 0), 2),
       // Requests/s times store calls per request near the store's ceiling: the emulator is the limit.
       apiBottleneck:
         result.requests.average * callsPerRequest >= storeOpsPerSecond * 0.7

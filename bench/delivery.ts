@@ -1,20 +1,24 @@
 // Delivery benchmark: one digest to N confirmed subscribers through the whole local stack (signed
-// POST /webhooks/send → dispatcher → send queue → SES emulator). With MAX_SEND_RATE=R the mailer is
-// wrapped in an SES-like enforcer (more than R sends starting in any one-second window is Throttling),
-// so pacing mistakes show up as throttle errors. Then without a cap: sends per second into the
-// emulator, compared with raw SendRawEmail calls at the same concurrency to name the bottleneck.
+// POST /webhooks/send → dispatcher → send queue → senders → SES). Every send goes through an SES
+// stand-in in its own process (bench/ses-standin.ts) that observes it, whichever thread sent it:
+// - paced: MAX_SEND_RATE=R, the stand-in refusing sends beyond R in any sliding second as SES does
+//   (so pacing mistakes show up as throttle errors), in front of the SES emulator, or answering itself
+//   after a fixed latency when the emulator cannot take R sends a second (it parses every message);
+// - no-op: no cap, the stand-in answering at once: emails/s and CPU per email are Talkwatch's own;
+// - emulator: no cap, into the SES emulator, compared with raw SendRawEmail calls at the same
+//   concurrency to name the bottleneck.
 // dynalite and the SES emulator run in their own processes, as DynamoDB and SES are other machines.
-// When the emulator cannot accept R sends a second (it parses every message with mailparser), the
-// paced run uses an SES stand-in (MIME built, fixed latency, same enforcer) and says so.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
+import { previewContent } from '../emails/preview-data';
+import { renderIssueTemplate } from '../emails/render';
 import { buildMime } from '../functions/adapters/ses/ses-mailer';
 import { LOCAL_CREDENTIALS, type LocalStack, startLocalStack } from '../functions/local/stack';
-import { type Mailer, MailerError } from '../functions/ports/mailer';
-import { startEmulatorProcess } from './processes';
+import { runChild, startEmulatorProcess } from './processes';
+import type { StandinMode, StandinStats } from './ses-standin';
 import {
   countStoreCalls,
   note,
@@ -27,70 +31,37 @@ import {
 
 const SES_LATENCY_MS = 40;
 
-/** Accepts like SES would at its quota: builds the MIME, answers after a fixed latency. */
-const sesStandIn: Mailer = {
-  quota: async () => ({ max24HourSend: 10_000_000, maxSendRate: 100_000, sentLast24Hours: 0 }),
-  async send(email) {
-    await buildMime(email);
-    await sleep(SES_LATENCY_MS);
-    return { providerMessageId: randomUUID() };
-  },
-};
-
-interface SendLog {
-  sends: Array<{ at: number; to: string }>;
-  throttled: number;
-  maxInFlight: number;
-  /** One real copy's HTML, so the raw emulator run sends messages of the same size. */
-  sampleHtml?: string;
-}
-
-/** Records every accepted send; with `rate`, refuses sends beyond it in any sliding second as SES does. */
-function recordingMailer(log: SendLog, rate?: number) {
-  const starts: number[] = [];
-  let inFlight = 0;
-  return (inner: Mailer): Mailer => ({
-    quota: () => inner.quota(),
-    async send(email) {
-      const at = performance.now();
-      if (rate !== undefined) {
-        while (starts.length && at - starts[0]! >= 1000) starts.shift();
-        if (starts.length >= rate) {
-          log.throttled++;
-          throw new MailerError('retryable', 'Throttling', 'Maximum sending rate exceeded.');
-        }
-        starts.push(at);
-      }
-      log.sampleHtml ??= email.html;
-      inFlight++;
-      log.maxInFlight = Math.max(log.maxInFlight, inFlight);
-      try {
-        const result = await inner.send(email);
-        log.sends.push({ at, to: email.to });
-        return result;
-      } finally {
-        inFlight--;
-      }
+async function startStandin() {
+  const handle = runChild<{ url: string }>('ses-standin.ts');
+  const { url } = await handle.ready;
+  return {
+    url,
+    stop: handle.stop,
+    async mode(mode: StandinMode) {
+      await fetch(`${url}/__bench/mode`, { method: 'POST', body: JSON.stringify(mode) });
     },
-  });
+    async stats(): Promise<StandinStats> {
+      return (await fetch(`${url}/__bench/stats`)).json() as Promise<StandinStats>;
+    },
+  };
 }
+type Standin = Awaited<ReturnType<typeof startStandin>>;
 
 interface Endpoints {
   dynamo: string;
-  ses: string;
+  /** The stand-in, set to the mode the run wants. */
+  standin: Standin;
 }
 
-async function digestRun(
-  endpoints: Endpoints,
-  n: number,
-  rate: number,
-  options: { enforce: boolean; standIn: boolean },
-) {
+export async function digestRun(endpoints: Endpoints, n: number, rate: number, mode: StandinMode) {
   const dataDir = mkdtempSync(join(tmpdir(), 'talkwatch-bench-'));
-  const log: SendLog = { sends: [], throttled: 0, maxInFlight: 0 };
   let stack: LocalStack | undefined;
-  let cpu: NodeJS.CpuUsage | undefined;
+  const close = async () => {
+    await stack?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
   try {
+    await endpoints.standin.mode(mode);
     stack = await startLocalStack({
       env: {
         ...process.env,
@@ -102,11 +73,9 @@ async function digestRun(
         LOG_LEVEL: 'ERROR',
         TABLE_NAME: `bench-${randomUUID().slice(0, 8)}`,
         DYNAMODB_ENDPOINT: endpoints.dynamo,
-        SES_ENDPOINT: endpoints.ses,
+        SES_ENDPOINT: endpoints.standin.url,
         AWS_ACCESS_KEY_ID: undefined,
       },
-      wrapMailer: (real) =>
-        recordingMailer(log, options.enforce ? rate : undefined)(options.standIn ? sesStandIn : real),
     });
     const { config } = stack;
     await seedSubscribers(stack.dynamo, config.TABLE_NAME, n);
@@ -115,13 +84,13 @@ async function digestRun(
       kind: 'digest',
       since: '2000-01-01T00:00:00Z',
     });
+    const store = countStoreCalls(stack.dynamo);
+    const cpu = process.cpuUsage();
     const res = await fetch(`${stack.appUrl}/webhooks/send`, {
       method: 'POST',
       body,
       headers: signedHeaders(body, config.WEBHOOK_SECRET_SEND[0]!),
     });
-    const store = countStoreCalls(stack.dynamo);
-    cpu = process.cpuUsage();
     if (res.status !== 202)
       throw new Error(`POST /webhooks/send answered ${res.status}: ${await res.text()}`);
     const { issueId } = (await res.json()) as { issueId: string };
@@ -136,33 +105,39 @@ async function digestRun(
       await sleep(250);
     }
     await stack.queues.send.idle();
+    // Dispatch, claims, MIME, SDK calls, on every thread of this process; the emulators run elsewhere.
     const used = process.cpuUsage(cpu);
-    const perRecipient = new Map<string, number>();
-    for (const s of log.sends) perRecipient.set(s.to, (perRecipient.get(s.to) ?? 0) + 1);
-    const times = log.sends.map((s) => s.at).sort((a, b) => a - b);
-    const spanSeconds = times.length > 1 ? (times.at(-1)! - times[0]!) / 1000 : 0;
+    const seen = await endpoints.standin.stats();
+    const table = config.TABLE_NAME;
+    await close();
     return {
-      sent: log.sends.length,
-      distinct: perRecipient.size,
-      duplicates: [...perRecipient.values()].filter((c) => c > 1).length,
-      throttleErrors: log.throttled,
-      spanSeconds,
-      maxInFlight: log.maxInFlight,
-      /** This process's CPU (dispatch, claims, MIME, SDK calls; the emulators run elsewhere) per email. */
-      storeCallsPerSend: store.calls / Math.max(1, log.sends.length),
-      table: config.TABLE_NAME,
-      cpuMsPerSend: (used.user + used.system) / 1000 / Math.max(1, log.sends.length),
-      sampleHtml: log.sampleHtml ?? '',
-      close: async () => {
-        await stack?.close();
-        rmSync(dataDir, { recursive: true, force: true });
-      },
+      sent: seen.accepted,
+      distinct: seen.distinct,
+      duplicates: seen.duplicates,
+      throttleErrors: seen.throttled,
+      spanSeconds: (seen.lastAt - seen.firstAt) / 1000,
+      maxInFlight: seen.maxInFlight,
+      storeCallsPerSend: store.calls / Math.max(1, seen.accepted),
+      table,
+      cpuMsPerSend: (used.user + used.system) / 1000 / Math.max(1, seen.accepted),
     };
   } catch (error) {
-    await stack?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await close();
     throw error;
   }
+}
+
+/** A digest's HTML as the dispatcher renders it, so the raw emulator run sends messages of that size. */
+async function digestHtml(): Promise<string> {
+  const content = previewContent('digest');
+  const template = await renderIssueTemplate({
+    issueId: 'bench-raw',
+    kind: 'digest',
+    frequencies: ['daily'],
+    archiveUrl: 'https://talkwatch.example/archive/bench-raw',
+    content,
+  });
+  return template.html;
 }
 
 /** The emulator alone: `n` raw SendRawEmail calls of a digest-sized message at `concurrency`. */
@@ -196,24 +171,30 @@ async function rawEmulator(endpoint: string, n: number, concurrency: number, htm
 
 export async function benchDelivery(options: { subscribers: number; rate: number }) {
   const n = options.subscribers;
-  const [dynamo, ses] = await Promise.all([startEmulatorProcess('dynamo'), startEmulatorProcess('ses')]);
-  const endpoints = { dynamo: dynamo.url, ses: ses.url };
+  const [dynamo, ses, standin] = await Promise.all([
+    startEmulatorProcess('dynamo'),
+    startEmulatorProcess('ses'),
+    startStandin(),
+  ]);
+  const endpoints = { dynamo: dynamo.url, standin };
   try {
     const probeHtml = 'x'.repeat(11_000);
     const probe = await rawEmulator(ses.url, Math.min(n, 1000), 128, probeHtml);
-    const standIn = probe < options.rate * 1.2;
-    const mailer = standIn ? `SES stand-in (emulator takes ~${round(probe)}/s)` : 'SES emulator';
+    const useStandin = probe < options.rate * 1.2;
+    const mailer = useStandin ? `SES stand-in (emulator takes ~${round(probe)}/s)` : 'SES emulator';
+    const paced: StandinMode = useStandin
+      ? { kind: 'standin', latencyMs: SES_LATENCY_MS, rate: options.rate }
+      : { kind: 'forward', target: ses.url, rate: options.rate };
     note(
       `delivery: ${n} subscribers at MAX_SEND_RATE=${options.rate} with an SES-like enforcer, into the ${mailer}`,
     );
-    const capped = await digestRun(endpoints, n, options.rate, { enforce: true, standIn });
+    const capped = await digestRun(endpoints, n, options.rate, paced);
     const storeOps = await rawStoreOpsPerSecond(dynamo.url, capped.table, 50, 3);
-    await capped.close();
     if (capped.distinct !== n)
       throw new Error(`delivery: ${capped.distinct} of ${n} subscribers were mailed`);
 
     // When this machine cannot keep up with R (the local store's ceiling, or the sender's own CPU per
-    // email on one process), pacing is also checked at half the rate it can sustain.
+    // email), pacing is also checked at half the rate it can sustain.
     const sustainable = Math.max(
       5,
       Math.floor(
@@ -224,8 +205,7 @@ export async function benchDelivery(options: { subscribers: number; rate: number
     if (sustainable < options.rate && capped.spanSeconds > (n / options.rate) * 1.05) {
       const m = Math.min(n, sustainable * 20);
       note(`delivery: ${m} subscribers at MAX_SEND_RATE=${sustainable}, a rate the local store sustains`);
-      const run = await digestRun(endpoints, m, sustainable, { enforce: true, standIn });
-      await run.close();
+      const run = await digestRun(endpoints, m, sustainable, { ...paced, rate: sustainable });
       atSustainable = {
         rate: sustainable,
         ratio: run.spanSeconds / (m / sustainable),
@@ -234,14 +214,17 @@ export async function benchDelivery(options: { subscribers: number; rate: number
       };
     }
 
+    note(`delivery: ${n} subscribers with no rate cap, into a no-op SES stand-in`);
+    const noop = await digestRun(endpoints, n, 100_000, { kind: 'noop' });
+    if (noop.distinct !== n) throw new Error(`delivery: ${noop.distinct} of ${n} mailed into the no-op`);
+
     note(`delivery: ${n} subscribers with no rate cap, into the SES emulator`);
-    const uncapped = await digestRun(endpoints, n, 100_000, { enforce: false, standIn: false });
-    await uncapped.close();
+    const uncapped = await digestRun(endpoints, n, 100_000, { kind: 'forward', target: ses.url });
     if (uncapped.distinct !== n) throw new Error(`delivery: ${uncapped.distinct} of ${n} mailed uncapped`);
     const uncappedSendsPerSecond = uncapped.sent / uncapped.spanSeconds;
     const concurrency = Math.max(1, uncapped.maxInFlight);
     note(`delivery: the emulator alone, raw SendRawEmail at concurrency ${concurrency}`);
-    const raw = await rawEmulator(ses.url, Math.min(n, 3000), concurrency, uncapped.sampleHtml);
+    const raw = await rawEmulator(ses.url, Math.min(n, 3000), concurrency, await digestHtml());
     return {
       deliverySubscribers: n,
       deliveryRate: options.rate,
@@ -252,13 +235,18 @@ export async function benchDelivery(options: { subscribers: number; rate: number
       deliveryStoreCallsPerSend: round(capped.storeCallsPerSend, 2),
       deliveryStoreOpsPerSecond: round(storeOps),
       throttleErrors: capped.throttleErrors + (atSustainable?.throttled ?? 0),
-      duplicates: capped.duplicates + uncapped.duplicates + (atSustainable?.duplicates ?? 0),
+      duplicates:
+        capped.duplicates + noop.duplicates + uncapped.duplicates + (atSustainable?.duplicates ?? 0),
       ...(atSustainable
         ? {
             deliverySustainableRate: atSustainable.rate,
             deliveryRatioSustainable: round(atSustainable.ratio, 3),
           }
         : {}),
+      // Uncapped into a stand-in that answers at once: Talkwatch's own ceiling and CPU per email.
+      noopSendsPerSecond: round(noop.sent / noop.spanSeconds),
+      senderCpuMsPerEmail: round(noop.cpuMsPerSend, 2),
+      noopStoreCallsPerSend: round(noop.storeCallsPerSend, 2),
       uncappedSendsPerSecond: round(uncappedSendsPerSecond),
       rawEmulatorSendsPerSecond: round(raw),
       uncappedConcurrency: concurrency,
@@ -271,6 +259,6 @@ export async function benchDelivery(options: { subscribers: number; rate: number
             : 'Talkwatch',
     };
   } finally {
-    await Promise.all([dynamo.stop(), ses.stop()]);
+    await Promise.all([dynamo.stop(), ses.stop(), standin.stop()]);
   }
 }

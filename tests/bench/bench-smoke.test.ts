@@ -16,6 +16,9 @@ const NUMBERS = [
   'throttleErrors',
   'duplicates',
   'uncappedSendsPerSecond',
+  'noopSendsPerSecond',
+  'senderCpuMsPerEmail',
+  'storeCallsPerSubscribe',
   'fanoutSeconds100k',
   'fanoutRssMb10k',
   'fanoutRssMb100k',
@@ -23,6 +26,7 @@ const NUMBERS = [
   'apiP99Ms',
   'apiErrors',
   'apiLostOrDoubled',
+  'apiServerCpuMsPerSubscribe',
 ] as const;
 
 describe('npm run bench -- --json --quick', () => {

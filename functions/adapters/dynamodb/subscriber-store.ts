@@ -9,19 +9,27 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, ValidationError } from '../../domain/errors';
-import type { Frequency, Recipient, Subscriber } from '../../domain/subscribers/types';
-import type { Page, PutOptions, SubscriberStore } from '../../ports/subscriber-store';
+import type { Frequency, Recipient, RequestCount, Subscriber } from '../../domain/subscribers/types';
+import type {
+  Page,
+  PutOptions,
+  StoredReader,
+  SubscriberStore,
+  Suppression,
+} from '../../ports/subscriber-store';
 import { batchGetAll, batchWriteAll } from './batch';
 import type { DynamoClients } from './client';
+import {
+  countOnSuppression,
+  inCohort,
+  lookupReaders,
+  subscriberPk as pk,
+  sameCohort,
+  toSubscriber,
+} from './subscriber-items';
 import { INDEXES } from './table';
 
-const pk = (id: string) => `SUB#${id}`;
 const cohortKey = (topic: string, frequency: Frequency) => `COHORT#${topic}#${frequency}`;
-const META = new Set(['pk', 'sk', 'type', 'gsi1pk', 'gsi1sk']);
-
-export function inCohort(s: Subscriber): boolean {
-  return s.status === 'active' && !s.paused;
-}
 
 export class DynamoSubscriberStore implements SubscriberStore {
   constructor(
@@ -36,7 +44,27 @@ export class DynamoSubscriberStore implements SubscriberStore {
     return out.Item ? toSubscriber(out.Item) : undefined;
   }
 
+  async lookup(ids: readonly string[]): Promise<Map<string, StoredReader>> {
+    return lookupReaders(this.dynamo, this.tableName, ids);
+  }
+
+  async countOnSuppression(id: string, current: Suppression, requests: RequestCount): Promise<void> {
+    return countOnSuppression(this.dynamo, this.tableName, id, current, requests);
+  }
+
   async put(subscriber: Subscriber, options: PutOptions = {}): Promise<void> {
+    // When the write is conditional on a record known to the caller (or on there being none) and
+    // leaves cohort membership as it was, the entries need no reading or rewriting: one call.
+    const membershipKept =
+      options.ifRevision === 'absent'
+        ? !inCohort(subscriber)
+        : typeof options.ifRevision === 'number' &&
+          options.previous !== undefined &&
+          sameCohort(options.previous, subscriber);
+    if (membershipKept) {
+      await this.putProfile(subscriber, options);
+      return;
+    }
     const wanted = inCohort(subscriber) ? new Set(subscriber.topics) : new Set<string>();
     const existing = await this.topicItems(subscriber.id);
     const leaving = existing.filter(
@@ -44,6 +72,32 @@ export class DynamoSubscriberStore implements SubscriberStore {
     );
     await this.batchWrite(leaving.map((item) => ({ DeleteRequest: { Key: { pk: item.pk, sk: item.sk } } })));
 
+    await this.putProfile(subscriber, options);
+
+    const kept = new Set(existing.filter((i) => !leaving.includes(i)).map((i) => i.topic));
+    await this.batchWrite(
+      [...wanted]
+        .filter((topic) => !kept.has(topic))
+        .map((topic) => ({
+          PutRequest: {
+            Item: {
+              pk: pk(subscriber.id),
+              sk: `TOPIC#${topic}`,
+              type: 'cohort',
+              topic,
+              frequency: subscriber.frequency,
+              subscriberId: subscriber.id,
+              email: subscriber.email,
+              [INDEXES.gsi1.pk]: cohortKey(topic, subscriber.frequency),
+              [INDEXES.gsi1.sk]: subscriber.id,
+            },
+          },
+        })),
+    );
+  }
+
+  /** The record alone, conditional on its revision. */
+  private async putProfile(subscriber: Subscriber, options: PutOptions): Promise<void> {
     const { revision, ...fields } = subscriber;
     const condition =
       options.ifRevision === 'absent'
@@ -71,27 +125,6 @@ export class DynamoSubscriberStore implements SubscriberStore {
       }
       throw error;
     }
-
-    const kept = new Set(existing.filter((i) => !leaving.includes(i)).map((i) => i.topic));
-    await this.batchWrite(
-      [...wanted]
-        .filter((topic) => !kept.has(topic))
-        .map((topic) => ({
-          PutRequest: {
-            Item: {
-              pk: pk(subscriber.id),
-              sk: `TOPIC#${topic}`,
-              type: 'cohort',
-              topic,
-              frequency: subscriber.frequency,
-              subscriberId: subscriber.id,
-              email: subscriber.email,
-              [INDEXES.gsi1.pk]: cohortKey(topic, subscriber.frequency),
-              [INDEXES.gsi1.sk]: subscriber.id,
-            },
-          },
-        })),
-    );
   }
 
   async delete(id: string): Promise<void> {
@@ -200,10 +233,6 @@ export class DynamoSubscriberStore implements SubscriberStore {
   private batchWrite(requests: Record<string, unknown>[]): Promise<void> {
     return batchWriteAll(this.dynamo.doc, this.tableName, requests);
   }
-}
-
-function toSubscriber(item: Record<string, unknown>): Subscriber {
-  return Object.fromEntries(Object.entries(item).filter(([k]) => !META.has(k))) as unknown as Subscriber;
 }
 
 function encodeCursor(key: Record<string, unknown>): string {

@@ -2,16 +2,47 @@
 // contract suite (tests/integration/subscribers/subscriber-store.contract.test.ts) runs against it and
 // the DynamoDB adapter, so it cannot drift from the real one.
 import { ConflictError, ValidationError } from '../../domain/errors';
-import type { Frequency, Recipient, Subscriber } from '../../domain/subscribers/types';
-import type { Page, PutOptions, SubscriberStore } from '../../ports/subscriber-store';
+import type { Frequency, Recipient, RequestCount, Subscriber } from '../../domain/subscribers/types';
+import type {
+  Page,
+  PutOptions,
+  StoredReader,
+  SubscriberStore,
+  Suppression,
+} from '../../ports/subscriber-store';
 
 export class MemorySubscriberStore implements SubscriberStore {
   readonly profiles = new Map<string, Subscriber>();
-  readonly suppressions = new Map<string, { reason: string; at: string }>();
+  readonly suppressions = new Map<string, Suppression>();
 
   async get(id: string) {
     const s = this.profiles.get(id);
     return s ? structuredClone(s) : undefined;
+  }
+
+  async lookup(ids: readonly string[]) {
+    const found = new Map<string, StoredReader>();
+    for (const id of ids) {
+      const subscriber = await this.get(id);
+      const suppression = this.suppressions.get(id);
+      if (subscriber || suppression) {
+        found.set(id, {
+          ...(subscriber ? { subscriber } : {}),
+          ...(suppression ? { suppression: structuredClone(suppression) } : {}),
+        });
+      }
+    }
+    return found;
+  }
+
+  async countOnSuppression(id: string, current: Suppression, requests: RequestCount) {
+    const stored = this.suppressions.get(id);
+    const same = (a?: RequestCount, b?: RequestCount) =>
+      a?.windowStart === b?.windowStart && a?.count === b?.count;
+    if (!stored || stored.reason !== current.reason || stored.at !== current.at)
+      throw new ConflictError('changed');
+    if (!same(stored.requests, current.requests)) throw new ConflictError('changed');
+    this.suppressions.set(id, { ...stored, requests: { ...requests } });
   }
 
   async put(subscriber: Subscriber, options: PutOptions = {}) {
@@ -47,7 +78,8 @@ export class MemorySubscriberStore implements SubscriberStore {
   }
 
   async getSuppression(id: string) {
-    return this.suppressions.get(id);
+    const entry = this.suppressions.get(id);
+    return entry ? { reason: entry.reason, at: entry.at } : undefined;
   }
 
   async suppress(id: string, reason: string, at: string) {

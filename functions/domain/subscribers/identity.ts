@@ -1,8 +1,8 @@
 // Which record an address is: new readers are stored under the keyed id, readers from before ids were
 // keyed under their bare-hash id, which their unsubscribe and preference links still carry. An
-// address is looked up under both (one batch of reads), so nobody is duplicated, re-added past a
+// address is looked up under both (one batch read), so nobody is duplicated, re-added past a
 // suppression, or cut off from the links already in their inbox. No migration is needed.
-import type { SubscriberStore } from '../../ports/subscriber-store';
+import type { SubscriberStore, Suppression } from '../../ports/subscriber-store';
 import { legacySubscriberIdFor, subscriberIdFor } from './email';
 import type { Subscriber } from './types';
 
@@ -11,7 +11,7 @@ export interface ResolvedReader {
   id: string;
   existing: Subscriber | undefined;
   /** Suppressed under either id (a suppression outlives the record, whichever id it was under). */
-  suppression?: { id: string; reason: string; at: string };
+  suppression?: Suppression & { id: string };
 }
 
 export async function resolveReader(
@@ -21,13 +21,12 @@ export async function resolveReader(
 ): Promise<ResolvedReader> {
   const keyed = subscriberIdFor(email, idKey);
   const legacy = legacySubscriberIdFor(email);
-  const [current, old, suppressedNow, suppressedBefore] = await Promise.all([
-    subscribers.get(keyed),
-    subscribers.get(legacy),
-    subscribers.getSuppression(keyed),
-    subscribers.getSuppression(legacy),
-  ]);
+  const found = await subscribers.lookup([keyed, legacy]);
+  const current = found.get(keyed)?.subscriber;
+  const old = found.get(legacy)?.subscriber;
   const useLegacy = !current && old !== undefined;
+  const suppressedNow = found.get(keyed)?.suppression;
+  const suppressedBefore = found.get(legacy)?.suppression;
   const suppression = suppressedNow
     ? { id: keyed, ...suppressedNow }
     : suppressedBefore

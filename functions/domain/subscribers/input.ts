@@ -7,7 +7,20 @@ import { FREQUENCIES, type Frequency } from './types';
 
 const asList = (v: unknown) => (v === undefined || v === '' ? undefined : Array.isArray(v) ? v : [v]);
 
-export function choicesSchema(topics: readonly Topic[]) {
+// Building a zod schema costs more CPU than parsing with it (zod compiles a fast path for each new
+// schema): build once per topic catalogue, which is fixed for the life of the process.
+function once<T>(build: (topics: readonly Topic[]) => T) {
+  const built = new WeakMap<readonly Topic[], T>();
+  return (topics: readonly Topic[]): T => {
+    const known = built.get(topics);
+    if (known) return known;
+    const schema = build(topics);
+    built.set(topics, schema);
+    return schema;
+  };
+}
+
+export const choicesSchema = once((topics) => {
   const ids = topics.map((t) => t.id);
   return z.object({
     topics: z.preprocess(
@@ -25,17 +38,17 @@ export function choicesSchema(topics: readonly Topic[]) {
       z.enum(FREQUENCIES, { error: `must be one of: ${FREQUENCIES.join(', ')}` }).default('daily'),
     ),
   });
-}
+});
 
-export function subscribeSchema(topics: readonly Topic[]) {
+export const subscribeSchema = once((topics) =>
   // The address first, so a form with several mistakes points at it before the choices.
-  return z
+  z
     .object({ email: emailSchema })
     .extend(choicesSchema(topics).shape)
     .extend({
       website: z.preprocess((v) => (Array.isArray(v) ? v.join('') : v), z.string().max(1000).optional()),
-    });
-}
+    }),
+);
 
 export interface SubscribeInput {
   email: string;

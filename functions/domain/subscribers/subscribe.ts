@@ -1,6 +1,7 @@
 // Double opt-in. Subscribing never reveals whether an address is known: every state gets the same
-// answer, and every non-suppressed state does one conditional write, so the work differs little.
+// answer and does the same work (one batch read, one conditional write, one queue message).
 // Only a pending address is mailed, and only the confirmation, at most once per hour.
+import type { Suppression } from '../../ports/subscriber-store';
 import { ConflictError } from '../errors';
 import { retryOnConflict } from '../retry';
 import {
@@ -11,9 +12,8 @@ import {
   RESEND_INTERVAL_MS,
   sealConfirmToken,
 } from './confirm-token';
-import { subscriberIdFor } from './email';
 import { resolveReader } from './identity';
-import { enforceLimit } from './limits';
+import { countRequest, enforceLimit } from './limits';
 import { DEFAULT_LIMITS, type SubscriptionPorts } from './subscription-ports';
 import type { ConsentEvent, Frequency, Subscriber } from './types';
 
@@ -35,31 +35,33 @@ export function limitClient(ports: SubscriptionPorts, ip: string, action: 'subsc
 }
 
 export async function subscribe(ports: SubscriptionPorts, request: SubscribeRequest): Promise<void> {
-  const limits = ports.limits ?? DEFAULT_LIMITS;
-  await enforceLimit(
-    ports,
-    'address',
-    subscriberIdFor(request.email, ports.idKey),
-    limits.subscribePerAddress,
-  );
+  const rule = (ports.limits ?? DEFAULT_LIMITS).subscribePerAddress;
   await retryOnConflict(async () => {
     const { id, existing, suppression } = await resolveReader(ports.subscribers, ports.idKey, request.email);
     const now = ports.clock.now();
     const at = now.toISOString();
     const ifRevision = existing ? (existing.revision ?? 0) : 'absent';
+    // The per-address limit is counted on the entry this request writes (the record, or the
+    // suppression entry of an address without one), in the same conditional write: a race re-reads.
+    const requests = countRequest((existing ?? suppression)?.requests, now, rule);
+    const write = (next: Subscriber) =>
+      ports.subscribers.put(
+        { ...next, requests },
+        { ifRevision, ...(existing ? { previous: existing } : {}) },
+      );
 
-    // Every state does the same work (the reads above, one write, one message) so the answer takes
-    // as long whatever the address: nothing to learn from timing either. Where nothing changes, the
-    // write stores what is there and the message carries no token (the sender drops it).
+    // Every state does the same work (one read, one write, one message) so the answer takes as long
+    // whatever the address: nothing to learn from timing either. Where nothing changes, the write
+    // stores what is there (and the count) and the message carries no token (the sender drops it).
     if (suppression) {
-      if (existing) await ports.subscribers.put(existing, { ifRevision });
-      else await ports.subscribers.suppress(suppression.id, suppression.reason, suppression.at);
+      if (existing) await write(existing);
+      else await ports.subscribers.countOnSuppression(suppression.id, withoutId(suppression), requests);
       await sendConfirmation(ports, id);
       return;
     }
     if (existing?.status === 'active') {
       // Nothing changes for a confirmed reader (a stranger must not alter their choices).
-      await ports.subscribers.put(existing, { ifRevision });
+      await write(existing);
       await sendConfirmation(ports, id);
       return;
     }
@@ -77,11 +79,11 @@ export async function subscribe(ports: SubscriptionPorts, request: SubscribeRequ
       // Anyone can ask to subscribe an address again: the reader's record (status, choices, consent)
       // stays theirs; the request waits beside it for the reader to confirm from their own inbox.
       const resubscribe = { at, ...request.context, topics: request.topics, frequency: request.frequency };
-      await ports.subscribers.put({ ...existing, updatedAt: at, resubscribe, confirm }, { ifRevision });
+      await write({ ...existing, updatedAt: at, resubscribe, confirm });
       await sendConfirmation(ports, id, issued?.token);
       return;
     }
-    const next: Subscriber = {
+    await write({
       id,
       email: request.email,
       status: 'pending',
@@ -93,10 +95,13 @@ export async function subscribe(ports: SubscriptionPorts, request: SubscribeRequ
       consent: { ...existing?.consent, subscribed: { at, ...request.context }, confirmed: undefined },
       confirm,
       transientBounces: existing?.transientBounces ?? 0,
-    };
-    await ports.subscribers.put(next, { ifRevision });
+    });
     await sendConfirmation(ports, id, issued?.token);
   });
+}
+
+function withoutId({ id: _id, ...suppression }: Suppression & { id: string }): Suppression {
+  return suppression;
 }
 
 /** One message per request; only one with a (sealed) token is mailed. */

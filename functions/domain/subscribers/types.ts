@@ -40,8 +40,20 @@ export interface Subscriber {
   confirm?: { tokenHash: string; expiresAt: string; sentAt: string };
   /** Consecutive transient bounces; three in a row suppress the address. */
   transientBounces: number;
+  /** Subscribe requests for this address in the current window: the per-address abuse limit. */
+  requests?: RequestCount;
   /** Stored revision, set by the store on read; used for optimistic concurrency. */
   revision?: number;
+}
+
+/**
+ * Requests counted in one fixed window. Kept on the address's own stored entry and written with it,
+ * so the limit costs no store call of its own and the entry's conditional write keeps it exact.
+ */
+export interface RequestCount {
+  /** Epoch seconds at which the window opened. */
+  windowStart: number;
+  count: number;
 }
 
 /** What the send path needs to know about one recipient. */

@@ -117,6 +117,79 @@ describe.each(implementations)('SubscriberStore contract: %s', (_name, make) => 
     expect(await allOf(store, T, 'daily')).toEqual([]);
   });
 
+  it('keeps the cohort in step when the caller names the record it read (previous)', async () => {
+    const store = await make();
+    const s = subscriber('h@x.org', { topics: [T] });
+    await store.put(s, { ifRevision: 'absent' });
+    const read = async () => (await store.get(s.id))!;
+    // Membership unchanged: the record alone is written, the entry stays.
+    const first = await read();
+    await store.put({ ...first, updatedAt: '2026-01-03T00:00:00.000Z' }, { ifRevision: 1, previous: first });
+    expect(await allOf(store, T, 'daily')).toEqual(['h@x.org']);
+    // Membership changed: entries join and leave as with any put.
+    const second = await read();
+    await store.put({ ...second, topics: [T, 'second'] }, { ifRevision: 2, previous: second });
+    expect(await allOf(store, 'second', 'daily')).toEqual(['h@x.org']);
+    const third = await read();
+    await store.put({ ...third, paused: true }, { ifRevision: 3, previous: third });
+    const fourth = await read();
+    await store.put({ ...fourth, paused: false }, { ifRevision: 4, previous: fourth });
+    expect(await allOf(store, T, 'daily')).toEqual(['h@x.org']);
+    expect(await allOf(store, 'second', 'daily')).toEqual(['h@x.org']);
+  });
+
+  it('looks up the record and the suppression entry of several ids at once', async () => {
+    const store = await make();
+    const [a, b, c] = ['la@x.org', 'lb@x.org', 'lc@x.org'].map((e) => subscriber(e));
+    await store.put(a!, { ifRevision: 'absent' });
+    await store.put(b!, { ifRevision: 'absent' });
+    await store.suppress(b!.id, 'complaint', '2026-01-02T00:00:00.000Z');
+    await store.suppress(c!.id, 'deleted-by-subscriber', '2026-01-03T00:00:00.000Z');
+    const found = await store.lookup([a!.id, b!.id, c!.id, subscriberIdFor('nobody@x.org')]);
+    expect([...found.keys()].sort()).toEqual([a!.id, b!.id, c!.id].sort());
+    expect(found.get(a!.id)).toEqual({
+      subscriber: expect.objectContaining({ email: 'la@x.org', revision: 1 }),
+    });
+    expect(found.get(b!.id)?.subscriber?.email).toBe('lb@x.org');
+    expect(found.get(b!.id)?.suppression).toEqual({ reason: 'complaint', at: '2026-01-02T00:00:00.000Z' });
+    expect(found.get(c!.id)).toEqual({
+      suppression: { reason: 'deleted-by-subscriber', at: '2026-01-03T00:00:00.000Z' },
+    });
+  });
+
+  it('counts requests on a suppression entry only while it is the one read', async () => {
+    const store = await make();
+    const id = subscriberIdFor('sc@x.org');
+    const first = { reason: 'deleted-by-subscriber', at: '2026-01-03T00:00:00.000Z' };
+    await expect(store.countOnSuppression(id, first, { windowStart: 0, count: 1 })).rejects.toBeInstanceOf(
+      ConflictError,
+    );
+    expect(await store.lookup([id])).toEqual(new Map());
+    await store.suppress(id, first.reason, first.at);
+    await store.countOnSuppression(id, first, { windowStart: 3600, count: 1 });
+    // A second request that read the entry before the first one counted loses the race.
+    await expect(store.countOnSuppression(id, first, { windowStart: 3600, count: 1 })).rejects.toBeInstanceOf(
+      ConflictError,
+    );
+    const counted = { ...first, requests: { windowStart: 3600, count: 1 } };
+    expect((await store.lookup([id])).get(id)?.suppression).toEqual(counted);
+    await store.countOnSuppression(id, counted, { windowStart: 3600, count: 2 });
+    // A suppression recorded meanwhile (a complaint) is not overwritten by a stale read.
+    await store.suppress(id, 'complaint', '2026-01-04T00:00:00.000Z');
+    await expect(
+      store.countOnSuppression(
+        id,
+        { ...first, requests: { windowStart: 3600, count: 2 } },
+        { windowStart: 3600, count: 3 },
+      ),
+    ).rejects.toBeInstanceOf(ConflictError);
+    expect((await store.lookup([id])).get(id)?.suppression).toEqual({
+      reason: 'complaint',
+      at: '2026-01-04T00:00:00.000Z',
+    });
+    expect(await store.getSuppression(id)).toEqual({ reason: 'complaint', at: '2026-01-04T00:00:00.000Z' });
+  });
+
   it('keeps a suppression after the record is deleted', async () => {
     const store = await make();
     const s = subscriber('g@x.org');
