@@ -52,6 +52,8 @@ module.exports = {
         pathNot: [
           '^functions/adapters/',
           '^functions/deps\\.ts$',
+          '^functions/summariser-deps\\.ts$',
+          '^functions/feeds-deps\\.ts$',
           '^functions/aws/',
           '^functions/local/',
           '^functions/local\\.ts$',

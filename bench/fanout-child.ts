@@ -11,6 +11,7 @@ import type { StartupContext } from '../functions/local/context';
 import { seedDevelopments } from '../functions/local/developments';
 import { generateSecrets } from '../functions/local/secrets';
 import { LOCAL_CREDENTIALS } from '../functions/local/stack';
+import { buildSummariser } from '../functions/summariser-deps';
 import { dispatchPorts } from '../functions/use-case-ports';
 import { report, TOPIC } from './support';
 
@@ -38,7 +39,7 @@ const queues = {
     },
   },
 };
-const deps = buildDeps(config, { queues, credentials: LOCAL_CREDENTIALS });
+const deps = buildDeps(config, { queues, credentials: LOCAL_CREDENTIALS, summariser: buildSummariser });
 if (process.env.BENCH_SEED_DEVELOPMENTS) {
   await seedDevelopments({ deps, seed: true, closers: [] } as unknown as StartupContext);
 }

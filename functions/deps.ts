@@ -1,27 +1,22 @@
 // The composition root: builds every adapter from typed config, once per process, and hands out ports
-// only. The AWS entries (functions/*.ts, through aws/runtime.ts) and the local stack (functions/local/)
+// only (the summariser's through summariser-deps.ts, for the hosts that summarise). The AWS entries (functions/*.ts, through aws/runtime.ts) and the local stack (functions/local/)
 // both call buildDeps; they differ only in the queues they pass in and, locally, emulator credentials.
 // Use cases take the port sets in use-case-ports.ts, built from these.
 
 import { Logger } from '@aws-lambda-powertools/logger';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import type { AwsClientSettings } from './adapters/aws-client';
-import { BedrockSummaryModel, createBedrockClient } from './adapters/bedrock/bedrock-model';
 import { createDynamoClients, type DynamoClients } from './adapters/dynamodb/client';
 import { DynamoDevelopmentStore } from './adapters/dynamodb/development-store';
 import { DynamoIssueStore } from './adapters/dynamodb/issue-store';
-import { DynamoModelAnswerCache } from './adapters/dynamodb/model-answer-cache';
 import { DynamoRateLimiter } from './adapters/dynamodb/rate-limiter';
 import { DynamoSendRateStore } from './adapters/dynamodb/send-rate';
 import { DynamoSubscriberStore } from './adapters/dynamodb/subscriber-store';
-import { RssFeedReader } from './adapters/feeds/rss-feed-reader';
 import { SesMailer } from './adapters/ses/ses-mailer';
-import { offlineSummariser } from './adapters/summariser/offline-summariser';
 import { loadCatalogue } from './catalogue-data';
 import { type Config, senderAddress } from './config';
 import type { Catalogue, Topic } from './domain/catalogue';
 import { createSendRate, type SendRate } from './domain/delivery/send-rate';
-import { modelSummariser } from './domain/model-summary/model-summariser';
 import type { DispatchMessage, SendMessage, SummariseMessage } from './domain/queue-messages';
 import type { Clock } from './ports/clock';
 import { systemClock } from './ports/clock';
@@ -64,7 +59,10 @@ export interface Deps {
   /** The account's one send schedule: MAX_SEND_RATE, bounded by SES's own MaxSendRate. */
   sendRate: SendRate;
   feeds: FeedReader;
-  /** The offline summariser, or with SUMMARISER=bedrock the model-written one with offline as fallback. */
+  /**
+   * The offline summariser, or with SUMMARISER=bedrock the model-written one with offline as fallback.
+   * Only for hosts that summarise (see BuildOptions.summariser); elsewhere every call throws.
+   */
   summariser: Summariser;
   /** data/topics.json and data/actors.json, parsed once. */
   catalogue: Catalogue;
@@ -83,9 +81,38 @@ export interface BuildOptions {
   dynamo?: DynamoClients;
   /** Replace the mailer (tests wrap it to force faults). */
   mailer?: Mailer;
-  /** Feeds over plain http and on loopback (the local stack and its tests); https and public only otherwise. */
-  localFeeds?: boolean;
+  /**
+   * Builds the summariser (functions/summariser-deps.ts), passed only by the hosts that summarise: the
+   * ingest function and the local stack. It carries the language model of the offline summariser
+   * (several MB), so the other functions' bundles stay without it.
+   */
+  summariser?: (parts: AdapterParts) => Summariser;
+  /**
+   * Builds the feed reader (functions/feeds-deps.ts), passed only by the hosts that poll feeds: the
+   * poll-feeds function and the local stack, so the other bundles carry no feed parser.
+   */
+  feeds?: (parts: AdapterParts) => FeedReader;
 }
+
+/** What an adapter built outside this file gets from the composition root. */
+export interface AdapterParts {
+  config: Config;
+  dynamo: DynamoClients;
+  logger: Logger;
+  credentials: AwsClientSettings['credentials'];
+}
+
+const notSummarising: Summariser = {
+  summarise: async () => {
+    throw new Error('This function does not summarise: only the ingest consumer is built with a summariser');
+  },
+};
+
+const notPolling: FeedReader = {
+  read: async () => {
+    throw new Error('This function does not read feeds: only the feed poller is built with a feed reader');
+  },
+};
 
 export function buildDeps(config: Config, options: BuildOptions): Deps {
   const base = { region: config.AWS_REGION, credentials: options.credentials };
@@ -110,39 +137,17 @@ export function buildDeps(config: Config, options: BuildOptions): Deps {
       store: new DynamoSendRateStore(dynamo, table),
       rate: quotaBoundRate(() => deps.mailer, config.MAX_SEND_RATE, logger),
     }),
-    // Feeds are internet input: https only, public addresses only (see safe-fetch).
-    feeds: new RssFeedReader(options.localFeeds ? {} : { httpsOnly: true }),
-    summariser: buildSummariser(config, dynamo, logger, options.credentials),
+    feeds: options.feeds
+      ? options.feeds({ config, dynamo, logger, credentials: options.credentials })
+      : notPolling,
+    summariser: options.summariser
+      ? options.summariser({ config, dynamo, logger, credentials: options.credentials })
+      : notSummarising,
     catalogue,
     topics: catalogue.topics,
     health: healthCheck(config, dynamo, () => deps.mailer, logger),
   };
   return deps;
-}
-
-function buildSummariser(
-  config: Config,
-  dynamo: DynamoClients,
-  logger: Logger,
-  credentials: AwsClientSettings['credentials'],
-): Summariser {
-  if (config.SUMMARISER !== 'bedrock') return offlineSummariser;
-  return modelSummariser({
-    offline: offlineSummariser,
-    model: new BedrockSummaryModel({
-      client: createBedrockClient({
-        region: config.BEDROCK_REGION ?? config.AWS_REGION,
-        endpoint: config.BEDROCK_ENDPOINT,
-        // Emulator credentials only go to an emulator; real Bedrock gets the default chain.
-        credentials: config.BEDROCK_ENDPOINT ? credentials : undefined,
-      }),
-      modelId: config.BEDROCK_MODEL_ID,
-      timeoutMs: config.BEDROCK_TIMEOUT_MS,
-      log: logger,
-    }),
-    cache: new DynamoModelAnswerCache(dynamo, config.TABLE_NAME),
-    log: logger,
-  });
 }
 
 /** MAX_SEND_RATE, bounded by the provider's own MaxSendRate (re-read every 5 minutes). */

@@ -7,7 +7,7 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { z } from 'zod';
 import { SqsQueue } from '../adapters/sqs/sqs-queue';
 import { type Config, ConfigError, parseConfig } from '../config';
-import { buildDeps, type Deps, type Queues } from '../deps';
+import { type BuildOptions, buildDeps, type Deps, type Queues } from '../deps';
 import type { Queue } from '../ports/queue';
 import { loadSecrets } from './secrets';
 
@@ -18,6 +18,10 @@ export interface FunctionNeeds {
   queues: readonly QueueName[];
   /** Reads the secret (webhook secrets, admin token, token keys). */
   secrets: boolean;
+  /** Summarises: the ingest function passes functions/summariser-deps.ts's buildSummariser. */
+  summariser?: BuildOptions['summariser'];
+  /** Reads feeds: the feed poller passes functions/feeds-deps.ts's buildFeedReader. */
+  feeds?: BuildOptions['feeds'];
 }
 
 const ALL: FunctionNeeds = { queues: ['dispatch', 'send', 'ingest'], secrets: true };
@@ -67,6 +71,8 @@ async function build(env: Record<string, string | undefined>, needs: FunctionNee
   };
   return buildDeps(config, {
     queues: { dispatch: queue('dispatch'), send: queue('send'), ingest: queue('ingest') },
+    ...(needs.summariser ? { summariser: needs.summariser } : {}),
+    ...(needs.feeds ? { feeds: needs.feeds } : {}),
   });
 }
 

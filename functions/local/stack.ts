@@ -12,7 +12,9 @@ import { MemoryQueue } from '../adapters/memory-queue/memory-queue';
 import { createApp } from '../app/create-app';
 import { type Config, parseConfig, parseLocalSettings } from '../config';
 import { buildDeps, type Deps, type DispatchMessage, type SendMessage, type SummariseMessage } from '../deps';
+import { buildLocalFeedReader } from '../feeds-deps';
 import type { Mailer } from '../ports/mailer';
+import { buildSummariser } from '../summariser-deps';
 import type { LocalQueues } from './context';
 import { lockDataDir } from './data-dir-lock';
 import { freePort, PortInUseError, type RunningServer, startDynamo, startSes } from './emulators';
@@ -136,7 +138,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       queues,
       logger,
       dynamo,
-      localFeeds: true,
+      feeds: buildLocalFeedReader,
+      summariser: buildSummariser,
       ...(credentials ? { credentials } : {}),
     });
     if (options.wrapMailer) deps.mailer = options.wrapMailer(deps.mailer);

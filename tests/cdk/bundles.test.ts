@@ -173,6 +173,14 @@ describe('bundles', () => {
     expect(hasReact('feedback')).toBe(false);
   });
 
+  test('only the ingest bundle carries the summariser and its language model; only poll-feeds the feed parser', () => {
+    const holds = (name: Name, pattern: RegExp) => pattern.test(readFileSync(bundles[name], 'utf8'));
+    for (const name of FUNCTIONS) {
+      expect(holds(name, /wink/), name).toBe(name === 'ingest');
+      expect(holds(name, /feedUrl/), name).toBe(name === 'poll-feeds');
+    }
+  });
+
   test('no bundle holds code from a development-only package (the emulators, CDK, test tools)', () => {
     // package-lock.json marks every package reachable only from devDependencies with `dev: true`; its
     // keys are install paths (`node_modules/a/node_modules/b`), which the source maps also show.

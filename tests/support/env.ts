@@ -16,6 +16,7 @@ import {
 } from '../../functions/deps';
 import { generateSecrets } from '../../functions/local/secrets';
 import { LOCAL_CREDENTIALS } from '../../functions/local/stack';
+import { buildSummariser } from '../../functions/summariser-deps';
 
 export const TEST_SECRETS = generateSecrets();
 
@@ -58,7 +59,13 @@ export async function testDeps(
     endpoint: inject('dynamoEndpoint'),
     credentials: LOCAL_CREDENTIALS,
   });
-  const deps = buildDeps(config, { queues, credentials: LOCAL_CREDENTIALS, dynamo, ...options });
+  const deps = buildDeps(config, {
+    queues,
+    credentials: LOCAL_CREDENTIALS,
+    dynamo,
+    summariser: buildSummariser,
+    ...options,
+  });
   await ensureTable(dynamo.client, config.TABLE_NAME);
   // The raw clients too: tests arrange and inspect items the ports do not expose.
   return Object.assign(deps, { queues, dynamo });
