@@ -16,18 +16,6 @@ import { summarise } from '../functions/domain/summarise/summarise';
 
 const DIR = join(process.cwd(), 'data', 'developments');
 
-/**
- * Until the summariser dates upcoming events, the preview adds the one the Moscow report announces
- * without a date ("Kushner and Witkoff were expected to meet Zelensky"), so "What's next" can be seen.
- */
-const ILLUSTRATIVE_UPCOMING = {
-  date: '2025-12-04',
-  description: 'Witkoff and Kushner are expected to meet Zelensky in Europe after the Moscow talks.',
-  participants: [],
-  kind: 'meeting',
-  upcoming: true,
-};
-
 /** The seed reports ingested in the given order (file names); returns the stored developments and state. */
 export function ingestPreview(order?: string[]): { developments: Development[]; state: StateOfPlay } {
   const files =
@@ -92,7 +80,6 @@ export function previewIssues(): { digest: IssueContent; alert: IssueContent; st
     '2025-11-20-28-point-plan-presented.md',
   ]);
   const moscow = developments.find((d) => d.publishedAt.startsWith('2025-12-02'))!;
-  moscow.summary = { ...moscow.summary, events: [...moscow.summary.events, ILLUSTRATIVE_UPCOMING] };
   return {
     digest: content('digest', developments, state),
     alert: content('alert', [moscow], state),

@@ -7,6 +7,7 @@ import { handleError } from './errors';
 import { notFoundPage } from './pages/not-found';
 import { archiveRoutes } from './routes/archive';
 import { confirmRoutes } from './routes/confirm';
+import { developmentRoutes } from './routes/developments';
 import { feedbackRoutes } from './routes/feedback';
 import { healthRoutes } from './routes/health';
 import { issuesRoutes } from './routes/issues';
@@ -55,6 +56,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.route('/', developmentWebhookRoutes);
   app.route('/', webhooksSendRoutes);
   app.route('/', issuesRoutes);
+  app.route('/', developmentRoutes);
   app.route('/', archiveRoutes);
   app.route('/', previewRoutes);
   app.route('/', siteRoutes);

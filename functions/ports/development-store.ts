@@ -22,6 +22,8 @@ export interface DevelopmentStore {
   remove(development: StoredDevelopment, intoId: string): Promise<void>;
   /** Summarised developments, newest first. `since` is an ISO timestamp compared with publishedAt. */
   listByTopic(topic: string, options?: { since?: string; limit?: number }): Promise<Development[]>;
+  /** Summarised after `since` (ISO), in the order they were summarised, at most `limit`. */
+  listArrivedSince(topic: string, since: string, limit?: number): Promise<Development[]>;
   /** Mark the development's follow-ups (state of play, alert request) as done. */
   clearPending(id: string): Promise<void>;
   getStateOfPlay(topic: string): Promise<StateOfPlay | undefined>;

@@ -100,7 +100,7 @@ describe('functions', () => {
       ).toBe(false);
     }
     // The functions that read internet input cannot delete readers or touch the send path.
-    expect(TABLE_ACCESS['poll-feeds']).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem']);
+    expect(TABLE_ACCESS['poll-feeds']).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query']);
   });
 
   test('only the send function may send email, only as the identity through the configuration set', () => {

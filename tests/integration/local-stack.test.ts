@@ -153,7 +153,8 @@ describe('npm start (local stack)', () => {
         expect(output).toMatch(/^Issue \S+ sent to 1 recipient\(s\) in .*: 1 sent,/m);
     }
     const digest = (await inbox(env.SES_PORT)).find(
-      (e) => e.destination.to.includes(reader) && /\[Sample\]/.test(e.body.text ?? ''),
+      // Plain-text headings come out in capitals ("[SAMPLE] …").
+      (e) => e.destination.to.includes(reader) && /\[sample\]/i.test(e.body.text ?? ''),
     );
     expect(digest, 'a digest holding the sample reports').toBeDefined();
   }, 180_000);

@@ -1,5 +1,6 @@
 // DevelopmentStore on the single table. Items: `DEV#<id>` (the development, on the timeline index as
-// gsi2pk `DEVS#<topic>`, gsi2sk `<publishedAt>#<id>`), `DEVURL#<sha256(url)>` and `DEVHASH#<hash>`
+// gsi2pk `DEVS#<topic>`, gsi2sk `<publishedAt>#<id>`, and on the arrivals index as gsi1pk
+// `NEWS#<topic>`, gsi1sk `<summarisedAt>#<id>`), `DEVURL#<sha256(url)>` and `DEVHASH#<hash>`
 // (claims that make ingest idempotent on URL and on content), `STATE#<topic>` (state of play, with a
 // `version` for optimistic concurrency: concurrent ingests never overwrite each other's fold).
 // dynalite has no transactions, so claims are conditional puts in a recoverable order: ids derive from
@@ -106,6 +107,29 @@ export class DynamoDevelopmentStore implements DevelopmentStore {
     return out;
   }
 
+  async listArrivedSince(topic: string, since: string, limit = 100): Promise<Development[]> {
+    const out: Development[] = [];
+    let cursor: Record<string, unknown> | undefined;
+    do {
+      const page = await this.dynamo.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: INDEXES.gsi1.name,
+          KeyConditionExpression: '#pk = :pk AND #sk > :since',
+          ExpressionAttributeNames: { '#pk': INDEXES.gsi1.pk, '#sk': INDEXES.gsi1.sk },
+          // `~` sorts after the `#<id>` that follows a timestamp: nothing at `since` itself comes back.
+          ExpressionAttributeValues: { ':pk': `NEWS#${topic}`, ':since': `${since}~` },
+          ScanIndexForward: true,
+          Limit: Math.min(limit - out.length, 100),
+          ExclusiveStartKey: cursor,
+        }),
+      );
+      for (const item of page.Items ?? []) out.push(item.development as Development);
+      cursor = page.LastEvaluatedKey;
+    } while (cursor && out.length < limit);
+    return out;
+  }
+
   async clearPending(id: string): Promise<void> {
     try {
       await this.dynamo.doc.send(
@@ -168,10 +192,17 @@ export class DynamoDevelopmentStore implements DevelopmentStore {
           [INDEXES.gsi2.sk]: `${development.publishedAt}#${development.id}`,
         }
       : {};
+    // Arrivals, for "new since the last issue" (digests): by when the summary was stored.
+    const arrivals = development.summary
+      ? {
+          [INDEXES.gsi1.pk]: `NEWS#${development.topic}`,
+          [INDEXES.gsi1.sk]: `${development.summarisedAt ?? development.ingestedAt}#${development.id}`,
+        }
+      : {};
     await this.dynamo.doc.send(
       new PutCommand({
         TableName: this.tableName,
-        Item: { ...devKey(development.id), ...timeline, development },
+        Item: { ...devKey(development.id), ...timeline, ...arrivals, development },
       }),
     );
   }

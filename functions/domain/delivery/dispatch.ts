@@ -114,7 +114,9 @@ async function prepare(ports: DispatchPorts, issue: Issue): Promise<Issue> {
   if (issue.kind === 'digest') {
     // The next digest of these cohorts starts after what this one holds.
     await Promise.all(
-      issue.frequencies.map((f) => ports.issues.setCursor(issue.topic, f, content.coveredUntil)),
+      issue.frequencies.map((f) =>
+        ports.issues.setCursor(issue.topic, f, content.arrivedUntil ?? content.coveredUntil),
+      ),
     );
   }
   const ready: Issue = {

@@ -152,6 +152,7 @@ export async function finishDevelopment(
   const development: Development = {
     ...stored,
     summary,
+    summarisedAt: ports.clock.now().toISOString(),
     pending: {
       // A late, older report changes nothing readers were told: it is kept for the digest only.
       stateOfPlay: !background,

@@ -67,6 +67,11 @@ export interface Development {
   summary: Summary;
   ingestedAt: string;
   /**
+   * When the summary was stored: what "new since the last issue" counts by, so a report that arrives
+   * late (published before others already sent) still reaches the next digest.
+   */
+  summarisedAt?: string;
+  /**
    * Follow-ups still owed after the development was stored (summary, state of play, alert request).
    * Cleared once done; a retry that finds it set finishes them, so a crash in between loses none.
    */

@@ -36,11 +36,19 @@ export async function resolveContent(ports: ContentPorts, issue: Issue): Promise
       .filter((d) => d.summary.significance.level === 'alert' && !d.background)
       .slice(0, 1);
   } else {
-    coveredSince = issue.request.since ?? (await oldestCursor(ports, issue));
-    const since = coveredSince;
-    developments = (
-      await ports.developments.listByTopic(issue.topic, { since, limit: MAX_DEVELOPMENTS })
-    ).filter((d) => d.publishedAt > since);
+    if (issue.request.since) {
+      // An explicit `since` (npm run send, the send webhook) asks by publication date.
+      coveredSince = issue.request.since;
+      const since = coveredSince;
+      developments = (
+        await ports.developments.listByTopic(issue.topic, { since, limit: MAX_DEVELOPMENTS })
+      ).filter((d) => d.publishedAt > since);
+    } else {
+      // Scheduled digests: what arrived since the cohorts' last issue, however old its publication
+      // date (a late report is shown as background, never skipped).
+      coveredSince = await oldestCursor(ports, issue);
+      developments = await ports.developments.listArrivedSince(issue.topic, coveredSince, MAX_DEVELOPMENTS);
+    }
   }
   if (developments.length === 0) return undefined;
   developments.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
@@ -54,8 +62,16 @@ export async function resolveContent(ports: ContentPorts, issue: Issue): Promise
     developments: developments.map(toIssueDevelopment),
     ...(stateOfPlay ? { stateOfPlay } : {}),
     coveredUntil: first.publishedAt,
+    ...(issue.kind === 'digest' ? { arrivedUntil: arrivedUntil(developments) } : {}),
     ...(coveredSince ? { coveredSince } : {}),
   };
+}
+
+function arrivedUntil(developments: readonly Development[]): string {
+  return developments
+    .map((d) => d.summarisedAt ?? d.ingestedAt)
+    .sort()
+    .at(-1)!;
 }
 
 /** Since the oldest of the cohorts' last issues, or a frequency's look-back for a cohort never sent to. */

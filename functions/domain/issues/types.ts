@@ -33,6 +33,8 @@ export interface IssueContent {
   stateOfPlay?: StateOfPlay;
   /** Developments up to this publication time are covered; the cohorts' cursors move here. */
   coveredUntil: string;
+  /** The latest `summarisedAt` the issue holds: where the cohorts' cursors move (absent for alerts). */
+  arrivedUntil?: string;
   coveredSince?: string;
 }
 

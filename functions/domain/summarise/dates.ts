@@ -44,7 +44,7 @@ const DAY_MONTH = new RegExp(
 );
 /** A month on its own ("in February", "since August 2025"): not followed by a day. */
 const MONTH_ONLY = new RegExp(
-  `\\b(?:in|since|by|until|from|during|early|mid|late|mid-|through|before|after|of)\\s+(?:early\\s+|mid-?|late\\s+)?${MONTH}\\b(?!\\.?\\s*\\d{1,2}\\b(?!\\d{2}))(?:\\s+(\\d{4}))?`,
+  `\\b(?:in|since|by|until|from|during|early|mid|late|mid-|through|before|after|of|for)\\s+(?:early\\s+|mid-?|late\\s+)?${MONTH}\\b(?!\\.?\\s*\\d{1,2}\\b(?!\\d{2}))(?:\\s+(\\d{4}))?`,
   'g',
 );
 const RELATIVE_MONTH = /\b(last|this|next|earlier this|later this)\s+month\b/gi;
@@ -122,7 +122,9 @@ export function findDates(sentence: string, published: Date): DateMention[] {
     const at = (m.index ?? 0) + m[0].indexOf(m[1]!);
     if (!free(at, at + m[1]!.length)) continue;
     const month = MONTHS[m[1]!.slice(0, 3).toLowerCase()]!;
-    const date = resolveMonth(month, m[2] ? Number(m[2]) : undefined, pub, forwardAt(m.index ?? 0));
+    // "pencilled in for early January", "planned for March": a month something is set for lies ahead.
+    const setFor = /^for\b/i.test(m[0]) || /\bfor\s+$/i.test(sentence.slice(0, m.index ?? 0));
+    const date = resolveMonth(month, m[2] ? Number(m[2]) : undefined, pub, setFor || forwardAt(m.index ?? 0));
     found.push({ date, text: m[0], index: at });
     taken.push([at, at + m[1]!.length]);
   }

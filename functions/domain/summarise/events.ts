@@ -85,7 +85,9 @@ export function extractEvents(a: Analysis): DatedEvent[] {
     // to this report: the happenings are each another report's news.
     const near = (d: string) => Math.abs(Date.parse(d) - a.published.getTime()) <= 7 * 86_400_000;
     if (dates.length > 2 && !dates.some((d) => near(d.date))) continue;
-    for (const mention of dates) {
+    // "on Dec. 16 … earlier this month": a month the same sentence already dates to the day adds nothing.
+    const days = new Set(dates.filter((d) => d.date.length === 10).map((d) => d.date.slice(0, 7)));
+    for (const mention of dates.filter((d) => d.date.length === 10 || !days.has(d.date))) {
       // "Monday's telephone diplomacy": a day named as the owner of something told elsewhere.
       if (/^['’]s\b/.test(unquoted.slice(mention.index + mention.text.length))) continue;
       let verb = governingVerb(s, mention.index);

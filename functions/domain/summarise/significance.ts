@@ -12,6 +12,8 @@ export const ALERT_THRESHOLD = 5;
 
 const LEADER_ROLE =
   /(?<!vice[- ])\b(?:President|Prime Minister|Chancellor|Premier|King|Emir|Crown Prince|Supreme Leader)\b(?! of the European)/i;
+const IRREALIS =
+  /\b(?:wants?|wanted|would|could|should|might|if|unless|demanded|insists?|insisted|hopes?|hoped|seeks?|sought|until|whether|called for|pushing for|pushed for|urged?)\b(?:\W+[\w-]+){0,6}\W*$/i;
 const NEGATED =
   /\b(?:no|not|without|never|denied|deny|denies|n't|failed to|yet to|refused to)\b(?:\W+\w+){0,4}\W*$/i;
 const BACKGROUND =
@@ -55,10 +57,11 @@ const RULES: Rule[] = [
     negatedWeight: 0,
   },
   {
+    // A ceasefire named is not a ceasefire agreed: the rule needs the agreeing verb.
     reason: 'A ceasefire or prisoner exchange was agreed or took effect.',
     weight: 4,
     pattern:
-      /\b(?:ceasefire|cease-fire|truce|prisoner (?:exchange|swap)|prisoners of war|moratorium|halt (?:to|of) (?:strikes|fighting|firing))\b/i,
+      /\b(?:agreed|agree|agrees|announced|declared|reached|brokered|accepted|signed|struck|approved)\b[^.;]{0,60}\b(?:ceasefire|cease-fire|truce|prisoner (?:exchange|swap)|exchange of prisoners|moratorium|pause in strikes)\b|\b(?:ceasefire|cease-fire|truce|moratorium)\b[^.;]{0,30}\b(?:was|has been|had been|is)\s+(?:agreed|announced|declared|reached|brokered)\b|\b(?:exchanged|swapped|freed|released)\b[^.;]{0,40}\b(?:prisoners|captives|detainees|POWs|hostages)\b/i,
     negatedWeight: 1,
     negatedReason: 'A ceasefire was sought but not agreed.',
   },
@@ -72,7 +75,7 @@ const RULES: Rule[] = [
     reason: 'Talks broke down or ended in open conflict.',
     weight: 5,
     pattern:
-      /\b(?:broke down|collapsed|shouting match|stormed out|walked out|berated|castigated?|scolded|clashed|blew up|called off|cancell?ed (?:the |a )?(?:summit|meeting|talks)|suspended (?:the )?talks)\b/i,
+      /\b(?:broke down|collapsed|shouting match|stormed out|walked out|berated|castigated?|scolded|clashed|blew up|called off|(?:cancell?ed|postponed) (?:the |a )?(?:\w+ )?(?:summit|meeting|talks)|suspended (?:the )?talks)\b|\b(?:summit|meeting|talks)\b[^.;]{0,80}\b(?:has been|have been|was|were) (?:postponed|cancell?ed|called off)\b/i,
   },
   {
     reason: 'A summit was held or agreed.',
@@ -110,7 +113,10 @@ export function scoreSignificance(a: Analysis): Significance {
     if (sentence && isBackground(sentence, a)) continue;
     for (const rule of RULES) {
       for (const m of text.matchAll(new RegExp(rule.pattern.source, 'gi'))) {
-        const negated = NEGATED.test(text.slice(0, m.index ?? 0));
+        const before = text.slice(0, m.index ?? 0);
+        // "Kyiv wants the guarantees signed", "if a deal is reached": wished for, not happened.
+        if (rule.weight > 0 && IRREALIS.test(before)) continue;
+        const negated = NEGATED.test(before);
         if (!negated) note(rule.reason, rule.weight);
         else if (rule.negatedWeight !== undefined)
           note(rule.negatedReason ?? rule.reason, rule.negatedWeight);

@@ -107,3 +107,28 @@ describe('POST /webhooks/developments', () => {
     expect(unsigned.status).toBe(401);
   });
 });
+
+describe('GET /developments/:id', () => {
+  it('tells an operator whether a received report is summarised yet, behind the admin token', async () => {
+    const deps = await testDeps();
+    const app = createApp(deps);
+    const res = await app.request('/webhooks/developments', signed(JSON.stringify(seed)));
+    const id = (await res.json()).results[0].id as string;
+    const admin = { headers: { authorization: `Bearer ${deps.config.ADMIN_TOKEN}` } };
+
+    expect((await app.request(`/developments/${id}`)).status).toBe(401);
+    expect(await (await app.request(`/developments/${id}`, admin)).json()).toMatchObject({
+      id,
+      status: 'received',
+      level: null,
+    });
+    deps.queues.ingest.consume(createIngestHandler(deps));
+    await deps.queues.ingest.idle();
+    expect(await (await app.request(`/developments/${id}`, admin)).json()).toMatchObject({
+      status: 'summarised',
+      level: expect.stringMatching(/^(?:alert|digest)$/),
+    });
+    expect((await app.request(`/developments/dev_${'x'.repeat(3000)}`, admin)).status).toBe(404);
+    expect((await app.request('/developments/dev_unknown', admin)).status).toBe(404);
+  });
+});

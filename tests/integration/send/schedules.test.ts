@@ -37,14 +37,19 @@ async function inbox(domain: string) {
 }
 
 describe('scheduled digests', () => {
-  it('send each cohort only what is new since its last issue, and skip a period with nothing new', async () => {
+  it('send each cohort only what arrived since its last issue (a late report too), and skip a period with nothing new', async () => {
     const clock = { current: new Date('2025-12-02T07:00:00Z'), now: () => clock.current };
     const deps = await running(clock);
     const daily = await seedSubscribers(deps.subscribers, 3, { frequency: 'daily' });
     const domain = daily[0]!.email.split('@')[1]!;
     const schedule = createScheduleHandler(deps);
     await deps.developments.add(
-      sampleDevelopment({ id: 'd1', title: 'First meeting', publishedAt: '2025-12-01T12:00:00.000Z' }),
+      sampleDevelopment({
+        id: 'd1',
+        title: 'First meeting',
+        publishedAt: '2025-12-01T12:00:00.000Z',
+        summarisedAt: '2025-12-01T12:05:00.000Z',
+      }),
     );
 
     const day1 = await schedule({ frequency: 'daily' });
@@ -56,7 +61,12 @@ describe('scheduled digests', () => {
     // Next day: one newer development → the digest holds only it.
     clock.current = new Date('2025-12-03T07:00:00Z');
     await deps.developments.add(
-      sampleDevelopment({ id: 'd2', title: 'Second meeting', publishedAt: '2025-12-02T15:00:00.000Z' }),
+      sampleDevelopment({
+        id: 'd2',
+        title: 'Second meeting',
+        publishedAt: '2025-12-02T15:00:00.000Z',
+        summarisedAt: '2025-12-02T15:05:00.000Z',
+      }),
     );
     const day2 = await schedule({ frequency: 'daily' });
     await settle(deps);
@@ -64,12 +74,29 @@ describe('scheduled digests', () => {
     expect(issue2?.content?.developments.map((d) => d.id)).toEqual(['d2']);
     expect(await inbox(domain)).toHaveLength(6);
 
-    // Day three: nothing new → skipped, nobody mailed.
+    // A report published before d2 but summarised only now (a late feed entry) is still news.
+    clock.current = new Date('2025-12-03T12:00:00Z');
+    await deps.developments.add(
+      sampleDevelopment({
+        id: 'd0',
+        title: 'Late report',
+        publishedAt: '2025-12-02T09:00:00.000Z',
+        summarisedAt: '2025-12-03T11:00:00.000Z',
+      }),
+    );
     clock.current = new Date('2025-12-04T07:00:00Z');
+    const late = await schedule({ frequency: 'daily' });
+    await settle(deps);
+    const lateIssue = await deliveryPorts(deps).issues.get(late.issues[0]!);
+    expect(lateIssue?.content?.developments.map((d) => d.id)).toEqual(['d0']);
+    expect(await inbox(domain)).toHaveLength(9);
+
+    // Day three: nothing new → skipped, nobody mailed.
+    clock.current = new Date('2025-12-05T07:00:00Z');
     const day3 = await schedule({ frequency: 'daily' });
     await settle(deps);
     expect((await deliveryPorts(deps).issues.get(day3.issues[0]!))?.status).toBe('skipped');
-    expect(await inbox(domain)).toHaveLength(6);
+    expect(await inbox(domain)).toHaveLength(9);
   });
 
   it('logs a new scheduled digest at info level, and a firing that finds nothing to do only at debug', async () => {

@@ -40,6 +40,9 @@ describe('findDates', () => {
       '2025-05',
     ]);
     expect(dates('A vote is planned for next month.')).toEqual(['2025-07']);
+    expect(
+      dates('A summit pencilled in for early January was put off.', new Date('2025-12-19T00:00:00Z')),
+    ).toEqual(['2026-01']);
     expect(dates('The clashes in August drew condemnation.')).toEqual(['2024-08']);
     expect(findDates('They met last week.', pub)[0]).toMatchObject({ date: '2025-06-03', approximate: true });
   });

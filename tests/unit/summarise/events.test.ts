@@ -50,6 +50,13 @@ describe('extractEvents', () => {
     expect(found.find((e) => e.date === '2025-07')).toMatchObject({ upcoming: true });
   });
 
+  it('does not add a month the same sentence already dates to the day', () => {
+    const found = events(
+      'The sides swapped 150 prisoners on June 8, the first exchange agreed earlier this month.',
+    );
+    expect(found.map((e) => e.date)).toEqual(['2025-06-08']);
+  });
+
   it('does not turn a list of past dates into a string of copies of one sentence', () => {
     expect(
       events('Earlier rounds, held on Jan. 9, March 2, April 7 and 21, each lasted four hours.'),

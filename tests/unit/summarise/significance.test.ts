@@ -34,6 +34,30 @@ describe('scoreSignificance', () => {
     expect(past.level).toBe('digest');
   });
 
+  it('reads a wish, a demand or a condition as not having happened', () => {
+    const s = sig(
+      'Sides at odds',
+      'Northland wants the guarantees signed before a ceasefire, while Southland says a truce must come first.',
+    );
+    expect(s.level).toBe('digest');
+    expect(s.reasons).toEqual([]);
+  });
+
+  it('needs a ceasefire to be agreed or to take effect, not only named', () => {
+    expect(sig('Truce', 'The two armies agreed on Sunday to a ceasefire along the river.').level).toBe(
+      'alert',
+    );
+    expect(sig('Truce', 'A truce between the two armies took effect at midnight.').level).toBe('alert');
+    expect(
+      sig('Talks', 'Envoys discussed the order of a future ceasefire and of the guarantees.').level,
+    ).toBe('digest');
+  });
+
+  it("alerts on a summit or leaders' meeting postponed", () => {
+    const s = sig('Summit off', 'A meeting of the two presidents planned for March has been postponed.');
+    expect(s.level).toBe('alert');
+  });
+
   it('gives reasons as plain sentences, without scores or rule names', () => {
     const s = sig('Accord signed', 'The two foreign ministers signed a border accord in Lisbon on Sunday.');
     expect(s.reasons.length).toBeGreaterThan(0);
