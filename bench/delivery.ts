@@ -31,7 +31,7 @@ import {
 
 const SES_LATENCY_MS = 40;
 
-async function startStandin() {
+export async function startStandin() {
   const handle = runChild<{ url: string }>('ses-standin.ts');
   const { url } = await handle.ready;
   return {

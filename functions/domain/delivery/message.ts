@@ -44,17 +44,20 @@ export function issueEmail(
   recipient: Recipient,
 ): OutgoingEmail {
   const links = recipientLinks(settings, recipient.subscriberId);
-  const copy = personalise(template, {
+  const values = {
     unsubscribeUrl: links.unsubscribeUrl,
     preferencesUrl: links.preferencesUrl,
     // Issues greet nobody (we know no names, and a bare "Hello," helps no one); only templates
     // rendered before that change still hold the marker, and it becomes nothing.
     greeting: '',
-  });
+  };
+  const copy = personalise(template, values);
   return {
     from: settings.from,
     to: recipient.email,
     ...copy,
+    // The mailer encodes the issue's shared MIME once and writes only these values per reader.
+    personalised: { template, values },
     // Deterministic per (issue, subscriber): should a copy ever go twice, clients can fold it.
     messageId: `<${issue.id}.${recipient.subscriberId}@${settings.mailDomain}>`,
     headers: {
