@@ -85,6 +85,7 @@ export async function digestRun(endpoints: Endpoints, n: number, rate: number, m
       since: '2000-01-01T00:00:00Z',
     });
     const store = countStoreCalls(stack.deps.dynamo);
+    const threadCallsBefore = (await stack.sendThreads?.storeRequests()) ?? 0;
     const cpu = process.cpuUsage();
     const res = await fetch(`${stack.appUrl}/webhooks/send`, {
       method: 'POST',
@@ -107,6 +108,7 @@ export async function digestRun(endpoints: Endpoints, n: number, rate: number, m
     await stack.queues.send.idle();
     // Dispatch, claims, MIME, SDK calls, on every thread of this process; the emulators run elsewhere.
     const used = process.cpuUsage(cpu);
+    const storeCalls = store.calls + ((await stack.sendThreads?.storeRequests()) ?? 0) - threadCallsBefore;
     const seen = await endpoints.standin.stats();
     const table = config.TABLE_NAME;
     await close();
@@ -117,7 +119,8 @@ export async function digestRun(endpoints: Endpoints, n: number, rate: number, m
       throttleErrors: seen.throttled,
       spanSeconds: (seen.lastAt - seen.firstAt) / 1000,
       maxInFlight: seen.maxInFlight,
-      storeCallsPerSend: store.calls / Math.max(1, seen.accepted),
+      storeCallsPerSend: storeCalls / Math.max(1, seen.accepted),
+      sendThreads: stack.sendThreads?.count ?? 0,
       table,
       cpuMsPerSend: (used.user + used.system) / 1000 / Math.max(1, seen.accepted),
     };

@@ -154,6 +154,15 @@ export const localSchema = z.object({
   DATA_DIR: z.string().min(1).default('.data'),
   /** Poll the topics' RSS feeds (off by default locally: a first run should not fetch the web). */
   FEEDS: z.enum(['on', 'off'], { error: 'must be on or off' }).default('off'),
+  /**
+   * Worker threads running the send queue's consumer, sharing the one send-rate schedule as several
+   * send functions do in AWS: `auto` (one per core) or a number; 0 runs it on the main thread.
+   */
+  SEND_THREADS: z
+    .union([z.literal('auto'), z.coerce.number().int().min(0).max(64)], {
+      error: 'must be auto or a whole number from 0 to 64',
+    })
+    .default('auto'),
 });
 export type LocalSettings = z.infer<typeof localSchema>;
 

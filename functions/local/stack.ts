@@ -16,6 +16,7 @@ import { lockDataDir } from './data-dir-lock';
 import { freePort, PortInUseError, type RunningServer, startDynamo, startSes } from './emulators';
 import { startupHooks } from './hooks';
 import { loadOrCreateSecrets } from './secrets';
+import { type SendThreads, sendThreadCount, startSendThreads } from './send-threads';
 
 export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
@@ -34,12 +35,14 @@ export interface LocalStack {
     send: MemoryQueue<SendMessage>;
     ingest: MemoryQueue<SummariseMessage>;
   };
+  /** The worker threads consuming the send queue (SEND_THREADS), when not on the main thread. */
+  sendThreads: SendThreads | undefined;
   close(): Promise<void>;
 }
 
 export interface LocalStackOptions {
   env?: Record<string, string | undefined>;
-  /** Wrap or replace the mailer (fault tests). */
+  /** Wrap or replace the mailer (fault tests); the send queue is then consumed on the main thread. */
   wrapMailer?: (mailer: Mailer) => Mailer;
   /** Skip loading data/developments (tests that want an empty store). */
   skipSeed?: boolean;
@@ -66,14 +69,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
   try {
     const secrets = loadOrCreateSecrets(dataDir);
-    const configWith = (endpoints: { dynamo?: string; ses?: string }) =>
-      parseConfig({
+    const configInput = (endpoints: { dynamo?: string; ses?: string }) =>
+      definedOnly({
         ...secrets,
         PUBLIC_URL: `http://localhost:${local.PORT}`,
         ...definedOnly(env),
         DYNAMODB_ENDPOINT: env.DYNAMODB_ENDPOINT ?? endpoints.dynamo,
         SES_ENDPOINT: env.SES_ENDPOINT ?? endpoints.ses,
       });
+    const configWith = (endpoints: { dynamo?: string; ses?: string }) => parseConfig(configInput(endpoints));
     // Fail fast: a bad setting stops start-up before any emulator is started.
     configWith({ dynamo: 'http://127.0.0.1', ses: 'http://127.0.0.1' });
 
@@ -121,9 +125,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         onDeadLetter: onDeadLetter('ingest'),
       }),
     };
+    let sendThreads: SendThreads | undefined;
     closers.push(async () => {
       for (const queue of Object.values(queues)) queue.close();
       await Promise.race([Promise.all(Object.values(queues).map((q) => q.idle())), sleep(1000)]);
+      await sendThreads?.close();
     });
 
     const deps = buildDeps(config, {
@@ -137,6 +143,22 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     // Feature start-up hooks (seed data, queue consumers, schedules, resuming unfinished sends).
     const feeds = options.feeds ?? local.FEEDS === 'on';
     for (const hook of startupHooks) await hook({ deps, queues, seed: !options.skipSeed, feeds, closers });
+    // One process sends only as fast as one core signs requests: the send queue's consumer runs on
+    // worker threads sharing the send-rate schedule, as several send functions do in AWS.
+    const threadCount = options.wrapMailer ? 0 : sendThreadCount(local.SEND_THREADS);
+    if (threadCount > 0) {
+      sendThreads = await startSendThreads({
+        count: threadCount,
+        data: {
+          configInput: configInput({ dynamo: dynamo?.url, ses: ses?.url }),
+          credentials: usesRealAws ? undefined : LOCAL_CREDENTIALS,
+        },
+        env: definedOnly(env),
+        queues,
+        logger,
+      });
+      queues.send.consume(sendThreads.handler);
+    }
 
     const app = createApp(deps, { sesWebhook: true });
     // A deep accept backlog: bursts of connections (load tests, a newsletter's click storm) queue
@@ -169,6 +191,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       config,
       deps,
       queues,
+      sendThreads,
       close: closeAll,
     };
   } catch (error) {
@@ -187,8 +210,12 @@ export interface StartupContext {
   closers: Array<() => Promise<void>>;
 }
 
-function definedOnly(env: Record<string, string | undefined>) {
-  return Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+function definedOnly(env: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '',
+    ),
+  );
 }
 
 function sleep(ms: number) {
