@@ -50,6 +50,8 @@ export interface IssueMime {
   headers: Map<string, HeaderLine>;
   boundary: string;
   parts: EncodedPart[];
+  /** Both parts hold template text of their own, so no reader's copy can lack one. */
+  partsNeverEmpty: boolean;
 }
 
 // A node used only for MailComposer's own header encoding (addresses, encoded words, msg-ids).
@@ -66,8 +68,30 @@ function headerValues(email: OutgoingEmail): Map<string, string> {
   return values;
 }
 
+// The Date header changes once a second; built once per second, not per copy.
+let dateCache = { second: Number.NaN, value: '' };
 function rfc2822Date(date: Date): string {
-  return date.toUTCString().replace(/GMT/, '+0000');
+  const second = Math.floor(date.getTime() / 1000);
+  if (second !== dateCache.second) {
+    dateCache = { second, value: date.toUTCString().replace(/GMT/, '+0000') };
+  }
+  return dateCache.value;
+}
+
+/** One header's value in an email, by lower-cased name (what headerValues would hold for it). */
+function valueOf(email: OutgoingEmail, key: string): string | undefined {
+  switch (key) {
+    case 'from':
+      return email.from;
+    case 'to':
+      return email.to;
+    case 'subject':
+      return email.subject;
+    case 'message-id':
+      return email.messageId;
+  }
+  for (const name in email.headers) if (name.toLowerCase() === key) return email.headers[name];
+  return undefined;
 }
 
 /** One header line exactly as MimeNode.buildHeaders writes it. */
@@ -98,16 +122,19 @@ export function issueMimeFrom(
   if (!boundary) return undefined;
   const { template } = email.personalised;
   const compiled = compiledTemplate(template);
+  const hasText = (parts: Compiled) => parts.some((p, i) => i % 2 === 0 && p !== '');
   return {
     headers,
     boundary,
     parts: [encodedPart(template, compiled, 'text'), encodedPart(template, compiled, 'html')],
+    partsNeverEmpty: hasText(compiled.text) && hasText(compiled.html),
   };
 }
 
 /** Whether a copy has exactly the headers of the issue's pattern (else it is built by MailComposer). */
 export function fitsPattern(mime: IssueMime, email: OutgoingEmail): boolean {
-  if (!email.text || !email.html) return false;
+  // An empty part makes MailComposer build a different message; only the values could empty one.
+  if (!mime.partsNeverEmpty) return false;
   const values = headerValues(email);
   for (const key of values.keys()) if (!mime.headers.has(key)) return false;
   for (const key of mime.headers.keys())
@@ -117,10 +144,9 @@ export function fitsPattern(mime: IssueMime, email: OutgoingEmail): boolean {
 
 /** One reader's copy: the pattern's lines where their values are the same, theirs where not. */
 export function copyFor(mime: IssueMime, email: OutgoingEmail, values: PersonalValues, now: Date): Buffer {
-  const own = headerValues(email);
   const lines: string[] = [];
   for (const [key, header] of mime.headers) {
-    const value = key === 'date' ? rfc2822Date(now) : own.get(key);
+    const value = key === 'date' ? rfc2822Date(now) : valueOf(email, key);
     if (value === undefined || value === header.value) {
       lines.push(header.line);
       continue;

@@ -5,7 +5,7 @@ import type { Issue, RenderedTemplate } from '../issues/types';
 import { signSubscriberToken, type TokenKey } from '../subscribers/tokens';
 import type { Recipient } from '../subscribers/types';
 import { SUBSCRIBER_TAG } from './feedback';
-import { personalise } from './personalise';
+import { fillPart } from './personalise';
 
 export interface MessageSettings {
   publicUrl: string;
@@ -51,11 +51,12 @@ export function issueEmail(
     // rendered before that change still hold the marker, and it becomes nothing.
     greeting: '',
   };
-  const copy = personalise(template, values);
-  return {
+  const email: OutgoingEmail = {
     from: settings.from,
     to: recipient.email,
-    ...copy,
+    subject: fillPart(template, 'subject', values),
+    html: '',
+    text: '',
     // The mailer encodes the issue's shared MIME once and writes only these values per reader.
     personalised: { template, values },
     // Deterministic per (issue, subscriber): should a copy ever go twice, clients can fold it.
@@ -73,6 +74,19 @@ export function issueEmail(
       [SUBSCRIBER_TAG]: recipient.subscriberId,
     },
   };
+  // The filled HTML and text (18 kB a digest) are built only if read: the SES mailer writes the
+  // reader's values straight into the issue's encoded MIME.
+  for (const part of ['html', 'text'] as const) {
+    let filled: string | undefined;
+    Object.defineProperty(email, part, {
+      enumerable: true,
+      get: () => {
+        filled ??= fillPart(template, part, values);
+        return filled;
+      },
+    });
+  }
+  return email;
 }
 
 /** List-Id phrases are best kept ASCII: some filters choke on encoded words there. */
