@@ -79,7 +79,7 @@ function rfc2822Date(date: Date): string {
 }
 
 /** One header's value in an email, by lower-cased name (what headerValues would hold for it). */
-function valueOf(email: OutgoingEmail, key: string): string | undefined {
+function headerValue(email: OutgoingEmail, key: string): string | undefined {
   switch (key) {
     case 'from':
       return email.from;
@@ -146,7 +146,7 @@ export function fitsPattern(mime: IssueMime, email: OutgoingEmail): boolean {
 export function copyFor(mime: IssueMime, email: OutgoingEmail, values: PersonalValues, now: Date): Buffer {
   const lines: string[] = [];
   for (const [key, header] of mime.headers) {
-    const value = key === 'date' ? rfc2822Date(now) : valueOf(email, key);
+    const value = key === 'date' ? rfc2822Date(now) : headerValue(email, key);
     if (value === undefined || value === header.value) {
       lines.push(header.line);
       continue;
