@@ -84,8 +84,10 @@ export async function digestRun(endpoints: Endpoints, n: number, rate: number, m
       kind: 'digest',
       since: '2000-01-01T00:00:00Z',
     });
+    // The send threads are up before the issue is sent, so none of it is sent on the main thread.
+    const threads = await stack.sendThreads;
     const store = countStoreCalls(stack.deps.dynamo);
-    const threadCallsBefore = (await stack.sendThreads?.storeRequests()) ?? 0;
+    const threadCallsBefore = (await threads?.storeRequests()) ?? 0;
     const cpu = process.cpuUsage();
     const res = await fetch(`${stack.appUrl}/webhooks/send`, {
       method: 'POST',
@@ -108,7 +110,7 @@ export async function digestRun(endpoints: Endpoints, n: number, rate: number, m
     await stack.queues.send.idle();
     // Dispatch, claims, MIME, SDK calls, on every thread of this process; the emulators run elsewhere.
     const used = process.cpuUsage(cpu);
-    const storeCalls = store.calls + ((await stack.sendThreads?.storeRequests()) ?? 0) - threadCallsBefore;
+    const storeCalls = store.calls + ((await threads?.storeRequests()) ?? 0) - threadCallsBefore;
     const seen = await endpoints.standin.stats();
     const table = config.TABLE_NAME;
     await close();
@@ -120,7 +122,7 @@ export async function digestRun(endpoints: Endpoints, n: number, rate: number, m
       spanSeconds: (seen.lastAt - seen.firstAt) / 1000,
       maxInFlight: seen.maxInFlight,
       storeCallsPerSend: storeCalls / Math.max(1, seen.accepted),
-      sendThreads: stack.sendThreads?.count ?? 0,
+      sendThreads: threads?.count ?? 0,
       table,
       cpuMsPerSend: (used.user + used.system) / 1000 / Math.max(1, seen.accepted),
     };

@@ -90,7 +90,8 @@ export async function startSendThreads(options: {
         reject(error);
       });
       worker.once('exit', (code) => {
-        threads.splice(threads.indexOf(thread), 1);
+        const at = threads.indexOf(thread);
+        if (at >= 0) threads.splice(at, 1);
         // Its batches come back to the queue; claims keep a resend from mailing anyone twice.
         for (const [id, waiting] of pending) {
           if (waiting.thread !== thread) continue;
@@ -137,7 +138,11 @@ export async function startSendThreads(options: {
     },
     async close() {
       closing = true;
-      await Promise.all(threads.map((t) => t.worker.terminate()));
+      // Bounded: a stop (Ctrl-C) must not wait on a busy machine; terminated threads end on their own.
+      await Promise.race([
+        Promise.all(threads.map((t) => t.worker.terminate())),
+        new Promise((r) => setTimeout(r, 300).unref()),
+      ]);
     },
   };
 }

@@ -35,8 +35,11 @@ export interface LocalStack {
     send: MemoryQueue<SendMessage>;
     ingest: MemoryQueue<SummariseMessage>;
   };
-  /** The worker threads consuming the send queue (SEND_THREADS), when not on the main thread. */
-  sendThreads: SendThreads | undefined;
+  /**
+   * The worker threads consuming the send queue (SEND_THREADS) once they have started; until then, and
+   * with none, the main thread consumes it.
+   */
+  sendThreads: Promise<SendThreads | undefined>;
   close(): Promise<void>;
 }
 
@@ -126,7 +129,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       }),
     };
     let sendThreads: SendThreads | undefined;
+    let closing = false;
     closers.push(async () => {
+      closing = true;
       for (const queue of Object.values(queues)) queue.close();
       await Promise.race([Promise.all(Object.values(queues).map((q) => q.idle())), sleep(1000)]);
       await sendThreads?.close();
@@ -145,20 +150,37 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     for (const hook of startupHooks) await hook({ deps, queues, seed: !options.skipSeed, feeds, closers });
     // One process sends only as fast as one core signs requests: the send queue's consumer runs on
     // worker threads sharing the send-rate schedule, as several send functions do in AWS.
+    // They start in the background (each loads the send code): the main thread consumes until then.
     const threadCount = options.wrapMailer ? 0 : sendThreadCount(local.SEND_THREADS);
-    if (threadCount > 0) {
-      sendThreads = await startSendThreads({
-        count: threadCount,
-        data: {
-          configInput: configInput({ dynamo: dynamo?.url, ses: ses?.url }),
-          credentials: usesRealAws ? undefined : LOCAL_CREDENTIALS,
-        },
-        env: definedOnly(env),
-        queues,
-        logger,
-      });
-      queues.send.consume(sendThreads.handler);
-    }
+    const threadsStarted =
+      threadCount === 0
+        ? Promise.resolve(undefined)
+        : startSendThreads({
+            count: threadCount,
+            data: {
+              configInput: configInput({ dynamo: dynamo?.url, ses: ses?.url }),
+              credentials: usesRealAws ? undefined : LOCAL_CREDENTIALS,
+            },
+            env: definedOnly(env),
+            queues,
+            logger,
+          }).then(
+            async (threads) => {
+              if (closing) {
+                await threads.close();
+                return undefined;
+              }
+              sendThreads = threads;
+              queues.send.consume(threads.handler);
+              return threads;
+            },
+            (error: unknown) => {
+              logger.error('send threads did not start; sending on the main thread', {
+                error: String(error),
+              });
+              return undefined;
+            },
+          );
 
     const app = createApp(deps, { sesWebhook: true });
     // A deep accept backlog: bursts of connections (load tests, a newsletter's click storm) queue
@@ -191,7 +213,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       config,
       deps,
       queues,
-      sendThreads,
+      sendThreads: threadsStarted,
       close: closeAll,
     };
   } catch (error) {

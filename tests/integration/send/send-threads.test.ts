@@ -36,7 +36,8 @@ describe('send threads', () => {
       },
     });
     cleanup.push(() => stack.close());
-    expect(stack.sendThreads?.count).toBe(2);
+    const threads = await stack.sendThreads;
+    expect(threads?.count).toBe(2);
 
     const subscribers = await seedSubscribers(stack.deps.subscribers, N);
     const domain = subscribers[0]!.email.split('@')[1]!;
@@ -65,6 +66,6 @@ describe('send threads', () => {
     expect([...perReader.keys()].sort()).toEqual(subscribers.map((s) => s.email).sort());
     expect([...perReader.values()].every((n) => n === 1)).toBe(true);
     // The claims and outcomes went through the threads' own store clients.
-    expect(await stack.sendThreads!.storeRequests()).toBeGreaterThanOrEqual(N);
+    expect(await threads!.storeRequests()).toBeGreaterThanOrEqual(N);
   }, 120_000);
 });
