@@ -196,6 +196,16 @@ export const localSchema = z.object({
   DATA_DIR: z.string().min(1).default('.data'),
   /** Poll the topics' RSS feeds (off by default locally: a first run should not fetch the web). */
   FEEDS: z.enum(['on', 'off'], { error: 'must be on or off' }).default('off'),
+  /**
+   * Worker threads running the send queue's consumer, sharing the one send-rate schedule as several
+   * send functions do in AWS: `auto` (one per core) or a number; 0 (the default) runs it on the main
+   * thread. Off by default until the DynamoDB-outage fault test passes with threads (README).
+   */
+  SEND_THREADS: z
+    .union([z.literal('auto'), z.coerce.number().int().min(0).max(64)], {
+      error: 'must be auto or a whole number from 0 to 64',
+    })
+    .default(0),
 });
 export type LocalSettings = z.infer<typeof localSchema>;
 

@@ -20,6 +20,7 @@ import { lockDataDir } from './data-dir-lock';
 import { freePort, PortInUseError, type RunningServer, startDynamo, startSes } from './emulators';
 import { startupSteps } from './hooks';
 import { loadOrCreateSecrets } from './secrets';
+import { type SendThreads, sendThreadCount, startSendThreads } from './send-threads';
 
 export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
@@ -36,12 +37,17 @@ export interface LocalStack {
   /** The raw table clients, for benchmarks and tests that seed or inspect items directly. */
   dynamo: DynamoClients;
   queues: LocalQueues;
+  /**
+   * The worker threads consuming the send queue (SEND_THREADS) once they have started; until then, and
+   * with none, the main thread consumes it.
+   */
+  sendThreads: Promise<SendThreads | undefined>;
   close(): Promise<void>;
 }
 
 export interface LocalStackOptions {
   env?: Record<string, string | undefined>;
-  /** Wrap or replace the mailer (fault tests). */
+  /** Wrap or replace the mailer (fault tests); the send queue is then consumed on the main thread. */
   wrapMailer?: (mailer: Mailer) => Mailer;
   /** Skip loading data/developments (tests that want an empty store). */
   skipSeed?: boolean;
@@ -68,14 +74,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
   try {
     const secrets = loadOrCreateSecrets(dataDir);
-    const configWith = (endpoints: { dynamo?: string; ses?: string }) =>
-      parseConfig({
+    const configInput = (endpoints: { dynamo?: string; ses?: string }) =>
+      definedOnly({
         ...secrets,
         PUBLIC_URL: `http://localhost:${local.PORT}`,
         ...definedOnly(env),
         DYNAMODB_ENDPOINT: env.DYNAMODB_ENDPOINT ?? endpoints.dynamo,
         SES_ENDPOINT: env.SES_ENDPOINT ?? endpoints.ses,
       });
+    const configWith = (endpoints: { dynamo?: string; ses?: string }) => parseConfig(configInput(endpoints));
     // Fail fast: a bad setting stops start-up before any emulator is started.
     configWith({ dynamo: 'http://127.0.0.1', ses: 'http://127.0.0.1' });
 
@@ -123,9 +130,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         onDeadLetter: onDeadLetter('ingest'),
       }),
     };
+    let sendThreads: SendThreads | undefined;
+    let closing = false;
     closers.push(async () => {
+      closing = true;
       for (const queue of Object.values(queues)) queue.close();
       await Promise.race([Promise.all(Object.values(queues).map((q) => q.idle())), sleep(1000)]);
+      await sendThreads?.close();
     });
 
     const credentials = usesRealAws ? undefined : LOCAL_CREDENTIALS;
@@ -148,6 +159,39 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     // Seed data, queue consumers, schedules, resuming unfinished sends, feed polling.
     const feeds = options.feeds ?? local.FEEDS === 'on';
     for (const step of startupSteps) await step({ deps, queues, seed: !options.skipSeed, feeds, closers });
+    // One process sends only as fast as one core signs requests: the send queue's consumer runs on
+    // worker threads sharing the send-rate schedule, as several send functions do in AWS.
+    // They start in the background (each loads the send code): the main thread consumes until then.
+    const threadCount = options.wrapMailer ? 0 : sendThreadCount(local.SEND_THREADS);
+    const threadsStarted =
+      threadCount === 0
+        ? Promise.resolve(undefined)
+        : startSendThreads({
+            count: threadCount,
+            data: {
+              configInput: configInput({ dynamo: dynalite?.url, ses: ses?.url }),
+              credentials: usesRealAws ? undefined : LOCAL_CREDENTIALS,
+            },
+            env: definedOnly(env),
+            queues,
+            logger,
+          }).then(
+            async (threads) => {
+              if (closing) {
+                await threads.close();
+                return undefined;
+              }
+              sendThreads = threads;
+              queues.send.consume(threads.handler);
+              return threads;
+            },
+            (error: unknown) => {
+              logger.error('send threads did not start; sending on the main thread', {
+                error: String(error),
+              });
+              return undefined;
+            },
+          );
 
     const app = createApp(deps, { sesWebhook: true });
     // A deep accept backlog: bursts of connections (load tests, a newsletter's click storm) queue
@@ -181,6 +225,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       deps,
       dynamo,
       queues,
+      sendThreads: threadsStarted,
       close: closeAll,
     };
   } catch (error) {
@@ -189,8 +234,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   }
 }
 
-function definedOnly(env: Record<string, string | undefined>) {
-  return Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+function definedOnly(env: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '',
+    ),
+  );
 }
 
 function sleep(ms: number) {

@@ -1,4 +1,6 @@
 // Sending one fully-built email. Adapters classify failures so the domain can decide to retry or record.
+import type { PersonalValues } from '../domain/delivery/personalise';
+import type { RenderedTemplate } from '../domain/issues/types';
 
 export interface OutgoingEmail {
   from: string;
@@ -13,6 +15,11 @@ export interface OutgoingEmail {
   /** Optional SES configuration set and tags for event publishing. */
   configurationSet?: string;
   tags?: Record<string, string>;
+  /**
+   * Set when this email is an issue's template filled in for one reader (subject, html and text are
+   * exactly that fill): a mailer may then encode what every copy shares once per issue.
+   */
+  personalised?: { template: RenderedTemplate; values: PersonalValues };
 }
 
 export interface SendResult {

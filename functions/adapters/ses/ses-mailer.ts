@@ -1,4 +1,5 @@
-// Mailer port over Amazon SES: MIME built by nodemailer's MailComposer, sent with v1 SendRawEmail
+// Mailer port over Amazon SES: MIME built by nodemailer's MailComposer (an issue's copies from the
+// pattern of its first, see issue-mime.ts), sent with v1 SendRawEmail
 // (the only v1 call that carries List-Unsubscribe headers); quota read with v2 GetAccount; the sender
 // identity checked with v2 GetEmailIdentity.
 import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
@@ -12,6 +13,7 @@ import {
   type SendResult,
 } from '../../ports/mailer';
 import { type AwsClientSettings, requestHandlerOptions } from '../aws-client';
+import { copyFor, fitsPattern, issueMimeFrom, patternFor, rememberPattern } from './issue-mime';
 
 const RETRYABLE = new Set([
   'Throttling',
@@ -23,7 +25,8 @@ const RETRYABLE = new Set([
   'LimitExceededException',
 ]);
 
-export async function buildMime(email: OutgoingEmail): Promise<Buffer> {
+/** The message as MailComposer builds it: every email without a template, and each issue's first copy. */
+export async function composeMime(email: OutgoingEmail): Promise<Buffer> {
   const composer = new MailComposer({
     from: email.from,
     to: email.to,
@@ -35,6 +38,20 @@ export async function buildMime(email: OutgoingEmail): Promise<Buffer> {
     headers: email.headers ?? {},
   });
   return composer.compile().build();
+}
+
+/** The raw message: a copy of an issue from the issue's pattern once its first copy is built. */
+export async function buildMime(email: OutgoingEmail): Promise<Buffer> {
+  const personalised = email.personalised;
+  if (!personalised) return composeMime(email);
+  const pattern = patternFor(personalised.template);
+  if (pattern === undefined) {
+    const composed = await composeMime(email);
+    rememberPattern(personalised.template, issueMimeFrom(composed, { ...email, personalised }));
+    return composed;
+  }
+  if (!pattern || !fitsPattern(pattern, email)) return composeMime(email);
+  return copyFor(pattern, email, personalised.values, new Date());
 }
 
 export class SesMailer implements Mailer {
@@ -49,6 +66,9 @@ export class SesMailer implements Mailer {
       // Retries are the send path's decision (shared rate, backoff with jitter), not the SDK's.
       maxAttempts: 1,
       requestHandler: requestHandlerOptions(),
+      // Middleware resolved once per command type, not on every email: about a quarter of the SDK's CPU
+      // per call. (Middleware added to this client after its first send would not apply.)
+      cacheMiddleware: true,
     };
     this.v1 = new SESClient(common);
     this.v2 = new SESv2Client(common);

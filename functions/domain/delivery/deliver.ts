@@ -19,7 +19,7 @@ import type { Delivery, Issue, RenderedTemplate } from '../issues/types';
 import type { DeliverMessage } from '../queue-messages';
 import type { Recipient } from '../subscribers/types';
 import { issueEmail, type MessageSettings } from './reader-email';
-import type { SendRate } from './send-rate';
+import { type SendRate, STALE_SLOT_MS } from './send-rate';
 
 const MAX_ATTEMPTS = 6;
 const CONCURRENCY_PER_BATCH = 16;
@@ -129,6 +129,7 @@ async function deliverOne(
   // The send slot comes before the claim: if the store fails while booking it, nothing is claimed yet
   // and a redelivery sends normally (a claim whose release also failed would strand the recipient).
   await ports.rate.acquire();
+  const slotAt = ports.clock.now().getTime();
   const claimId = randomUUID();
   const claim = await ports.issues.claim(issue.id, recipient.subscriberId, claimId, now(ports));
   if (!claim.claimed) return 'duplicate';
@@ -141,7 +142,10 @@ async function deliverOne(
   );
   const sleep = ports.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   for (let attempt = 0; ; attempt++) {
-    if (attempt > 0) {
+    // A send leaves close to its slot. One held up by a slow claim takes a fresh slot: sends whose
+    // claims a stalled store answered together would otherwise reach SES in a burst above the rate.
+    const late = attempt === 0 && ports.clock.now().getTime() - slotAt > STALE_SLOT_MS;
+    if (attempt > 0 || late) {
       try {
         await ports.rate.acquire();
       } catch (error) {

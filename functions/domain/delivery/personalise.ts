@@ -30,8 +30,8 @@ export function escapeHtml(value: string): string {
 }
 
 /** A text split at its markers once: even indexes are literal text, odd ones marker keys. */
-type Compiled = (string | MarkerKey)[];
-interface CompiledTemplate {
+export type Compiled = (string | MarkerKey)[];
+export interface CompiledTemplate {
   subject: Compiled;
   html: Compiled;
   text: Compiled;
@@ -73,10 +73,12 @@ function fill(parts: Compiled, values: PersonalValues, encode: (s: string) => st
 
 const asIs = (s: string) => s;
 
-export function personalise(
-  template: RenderedTemplate,
-  values: PersonalValues,
-): Omit<RenderedTemplate, 'markers'> {
+/**
+ * The template's subject, HTML and text split at the markers of its own render (cached per template).
+ * A MIME builder that encodes the literal parts once per issue (adapters/ses/issue-mime.ts) uses the
+ * same split, so links land at the template's positions only, as here.
+ */
+export function compiledTemplate(template: RenderedTemplate): CompiledTemplate {
   let compiled = compiledTemplates.get(template);
   if (!compiled) {
     const markers = template.markers ?? LEGACY_MARKERS;
@@ -87,6 +89,28 @@ export function personalise(
     };
     compiledTemplates.set(template, compiled);
   }
+  return compiled;
+}
+
+/** A recipient's value as it goes in one part: escaped in HTML, as is in text and the subject. */
+export function valueIn(part: keyof CompiledTemplate, key: MarkerKey, values: PersonalValues): string {
+  return part === 'html' ? escapeHtml(values[key]) : values[key];
+}
+
+/** One part of the template with the recipient's values at the template's marker positions. */
+export function fillPart(
+  template: RenderedTemplate,
+  part: keyof CompiledTemplate,
+  values: PersonalValues,
+): string {
+  return fill(compiledTemplate(template)[part], values, part === 'html' ? escapeHtml : asIs);
+}
+
+export function personalise(
+  template: RenderedTemplate,
+  values: PersonalValues,
+): Omit<RenderedTemplate, 'markers'> {
+  const compiled = compiledTemplate(template);
   return {
     subject: fill(compiled.subject, values, asIs),
     html: fill(compiled.html, values, escapeHtml),

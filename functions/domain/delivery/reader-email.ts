@@ -4,7 +4,7 @@ import type { OutgoingEmail } from '../../ports/mailer';
 import type { Issue, RenderedTemplate } from '../issues/types';
 import { type LinkSettings, listHeaders, readerLinks, SUBSCRIBER_TAG } from '../subscribers/links';
 import type { Recipient } from '../subscribers/types';
-import { personalise } from './personalise';
+import { fillPart } from './personalise';
 
 export interface MessageSettings extends LinkSettings {
   from: string;
@@ -18,17 +18,21 @@ export function issueEmail(
   recipient: Recipient,
 ): OutgoingEmail {
   const links = readerLinks(settings, recipient.subscriberId);
-  const copy = personalise(template, {
+  const values = {
     unsubscribeUrl: links.unsubscribeUrl,
     preferencesUrl: links.preferencesUrl,
     // Issues greet nobody (we know no names, and a bare "Hello," helps no one); only templates
     // rendered before that change still hold the marker, and it becomes nothing.
     greeting: '',
-  });
-  return {
+  };
+  const email: OutgoingEmail = {
     from: settings.from,
     to: recipient.email,
-    ...copy,
+    subject: fillPart(template, 'subject', values),
+    html: '',
+    text: '',
+    // The mailer encodes the issue's shared MIME once and writes only these values per reader.
+    personalised: { template, values },
     // Deterministic per (issue, subscriber): should a copy ever go twice, clients can fold it.
     messageId: `<${issue.id}.${recipient.subscriberId}@${settings.mailDomain}>`,
     headers: listHeaders(settings, {
@@ -44,4 +48,17 @@ export function issueEmail(
       [SUBSCRIBER_TAG]: recipient.subscriberId,
     },
   };
+  // The filled HTML and text (18 kB a digest) are built only if read: the SES mailer writes the
+  // reader's values straight into the issue's encoded MIME.
+  for (const part of ['html', 'text'] as const) {
+    let filled: string | undefined;
+    Object.defineProperty(email, part, {
+      enumerable: true,
+      get: () => {
+        filled ??= fillPart(template, part, values);
+        return filled;
+      },
+    });
+  }
+  return email;
 }

@@ -1,0 +1,68 @@
+// A send must leave close to its send-rate slot. When the claim before it is slow (a stalled store that
+// then answers many claims at once), sending on the old slot would release a burst above the rate, as
+// the delivery benchmark's SES stand-in showed with throttle errors: such a send takes a fresh slot.
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { deliverBatch } from '../../../functions/domain/delivery/deliver';
+import { STALE_SLOT_MS } from '../../../functions/domain/delivery/send-rate';
+import type { Issue, RenderedTemplate } from '../../../functions/domain/issues/types';
+import { markersFor } from '../../../functions/domain/link-markers';
+import { systemClock } from '../../../functions/ports/clock';
+import type { IssueStore } from '../../../functions/ports/issue-store';
+
+const markers = markersFor(randomBytes(16).toString('hex'));
+const template: RenderedTemplate = {
+  subject: 'Digest',
+  html: `<p>News</p><a href="${markers.unsubscribeUrl}">Unsubscribe</a>`,
+  text: `News\nUnsubscribe: ${markers.unsubscribeUrl}`,
+  markers,
+};
+const issue = { id: 'iss_1', topic: 'us-russia-ukraine', kind: 'digest' } as Issue;
+
+async function sendOne(claimMs: number) {
+  let acquired = 0;
+  const sent: string[] = [];
+  const issues = {
+    get: async () => issue,
+    getTemplate: async () => template,
+    claim: async () => {
+      await new Promise((r) => setTimeout(r, claimMs));
+      return { claimed: true };
+    },
+    release: async () => undefined,
+    completeMany: async () => undefined,
+  } as unknown as IssueStore;
+  await deliverBatch(
+    {
+      issues,
+      mailer: {
+        send: async (email) => {
+          sent.push(email.to);
+          return { providerMessageId: 'm1' };
+        },
+        quota: async () => ({ max24HourSend: 1, maxSendRate: 1, sentLast24Hours: 0 }),
+      },
+      rate: {
+        acquire: async () => {
+          acquired++;
+        },
+      },
+      clock: systemClock,
+      settings: {
+        publicUrl: 'https://talkwatch.test',
+        from: 'Talkwatch <alerts@talkwatch.test>',
+        mailDomain: 'talkwatch.test',
+        tokenKeys: [{ version: '1', key: randomBytes(32).toString('base64') }],
+      },
+      readers: async () => new Map([['sub_a', { subscriberId: 'sub_a', email: 'a@example.org' }]]),
+    },
+    { type: 'deliver', issueId: issue.id, recipients: [{ subscriberId: 'sub_a' }] },
+  );
+  return { acquired, sent };
+}
+
+describe('a send held up by its claim', () => {
+  it('takes a fresh slot when the claim took longer than a slot may be late', async () => {
+    expect(await sendOne(STALE_SLOT_MS * 3)).toEqual({ acquired: 2, sent: ['a@example.org'] });
+  });
+});
