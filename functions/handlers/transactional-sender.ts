@@ -1,5 +1,5 @@
 // Wires subscribers/transactional.ts (confirm and welcome emails) to the deps and the
-// email renderers. The send worker calls it for `type: 'transactional'` messages.
+// email renderers. The send handler (handlers/send-handler.ts) calls it for `type: 'transactional'` messages.
 import { renderConfirmEmail, renderWelcomeEmail } from '../../emails/render';
 import type { WelcomeEmailProps } from '../../emails/welcome';
 import type { Deps } from '../deps';

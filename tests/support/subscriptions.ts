@@ -1,6 +1,6 @@
 // Helpers for the subscription tests: the app with a recorded send queue, requests from a given
 // client IP (as API Gateway passes it), and a consumer that sends transactional emails to the SES
-// emulator the way the send worker does.
+// emulator the way the send handler does.
 import { renderConfirmEmail, renderWelcomeEmail } from '../../emails/render';
 import { createApp } from '../../functions/app/create-app';
 import type { Deps } from '../../functions/deps';
