@@ -63,3 +63,16 @@ export function signedHeaders(
     ),
   };
 }
+
+/**
+ * Ask the app for this period's digest of the first topic through the signed `POST /webhooks/send`,
+ * covering everything since 1 Dec 2025; answers the issue id (the request must be accepted).
+ */
+export async function requestDigest(app: {
+  request: (path: string, init: RequestInit) => Response | Promise<Response>;
+}) {
+  const body = JSON.stringify({ topic: 'us-russia-ukraine', kind: 'digest', since: '2025-12-01T00:00:00Z' });
+  const res = await app.request('/webhooks/send', { method: 'POST', body, headers: signedHeaders(body) });
+  if (res.status !== 202) throw new Error(`POST /webhooks/send answered ${res.status}: ${await res.text()}`);
+  return ((await res.json()) as { issueId: string }).issueId;
+}

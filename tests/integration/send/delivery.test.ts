@@ -7,7 +7,7 @@ import { verifySubscriberToken } from '../../../functions/domain/subscribers/lin
 import { createDispatchHandler } from '../../../functions/handlers/dispatch-handler';
 import { createSendHandler } from '../../../functions/handlers/send-handler';
 import { type Mailer, MailerError } from '../../../functions/ports/mailer';
-import { seedSubscribers, signedHeaders } from '../../support/delivery';
+import { requestDigest, seedSubscribers } from '../../support/delivery';
 import { sampleDevelopment } from '../../support/development-store-contract';
 import { sesEmails, type TestDeps, testDeps } from '../../support/env';
 
@@ -19,10 +19,7 @@ async function settle(deps: TestDeps) {
 }
 
 async function sendDigest(deps: TestDeps, app: ReturnType<typeof createApp>) {
-  const body = JSON.stringify({ topic: 'us-russia-ukraine', kind: 'digest', since: '2025-12-01T00:00:00Z' });
-  const res = await app.request('/webhooks/send', { method: 'POST', body, headers: signedHeaders(body) });
-  expect(res.status).toBe(202);
-  const { issueId } = (await res.json()) as { issueId: string };
+  const issueId = await requestDigest(app);
   await settle(deps);
   return issueId;
 }
@@ -139,15 +136,7 @@ describe('webhook-triggered digest, end to end', () => {
     const [reader] = await seedSubscribers(deps.subscribers, 1);
     const app = createApp(deps);
     deps.queues.dispatch.consume(createDispatchHandler(deps));
-    const issueId = await (async () => {
-      const body = JSON.stringify({
-        topic: 'us-russia-ukraine',
-        kind: 'digest',
-        since: '2025-12-01T00:00:00Z',
-      });
-      const res = await app.request('/webhooks/send', { method: 'POST', body, headers: signedHeaders(body) });
-      return ((await res.json()) as { issueId: string }).issueId;
-    })();
+    const issueId = await requestDigest(app);
     await deps.queues.dispatch.idle();
     const record = (id: string, body: unknown) => ({ messageId: id, body: JSON.stringify(body) });
     const response = (await createSendHandler(deps)({
@@ -179,14 +168,7 @@ describe('the send queue', () => {
       await send(messages);
     };
     const app = createApp(deps);
-    const body = JSON.stringify({
-      topic: 'us-russia-ukraine',
-      kind: 'digest',
-      since: '2025-12-01T00:00:00Z',
-    });
-    const { issueId } = (await (
-      await app.request('/webhooks/send', { method: 'POST', body, headers: signedHeaders(body) })
-    ).json()) as { issueId: string };
+    const issueId = await requestDigest(app);
     await deps.queues.dispatch.idle();
     expect(queued.length).toBeGreaterThan(0);
     expect(queued.join('\n')).not.toContain('@');

@@ -9,7 +9,7 @@ import { createApp } from '../../../functions/app/create-app';
 import type { Delivery } from '../../../functions/domain/issues/types';
 import { createDispatchHandler } from '../../../functions/handlers/dispatch-handler';
 import { createSendHandler } from '../../../functions/handlers/send-handler';
-import { seedSubscribers, signedHeaders } from '../../support/delivery';
+import { requestDigest, seedSubscribers } from '../../support/delivery';
 import { sampleDevelopment } from '../../support/development-store-contract';
 import { type TestDeps, testDeps } from '../../support/env';
 
@@ -111,13 +111,7 @@ describe('issue tally', () => {
 describe('GET /issues/:id', () => {
   async function sentIssue(deps: TestDeps, app: ReturnType<typeof createApp>, readers: number) {
     await seedSubscribers(deps.subscribers, readers);
-    const body = JSON.stringify({
-      topic: 'us-russia-ukraine',
-      kind: 'digest',
-      since: '2025-12-01T00:00:00Z',
-    });
-    const res = await app.request('/webhooks/send', { method: 'POST', body, headers: signedHeaders(body) });
-    const { issueId } = (await res.json()) as { issueId: string };
+    const issueId = await requestDigest(app);
     for (let i = 0; i < 3; i++) {
       await deps.queues.dispatch.idle();
       await deps.queues.send.idle();

@@ -6,7 +6,7 @@ import { createApp } from '../../../functions/app/create-app';
 import { createDispatchHandler } from '../../../functions/handlers/dispatch-handler';
 import { createSendHandler } from '../../../functions/handlers/send-handler';
 import { type Mailer, MailerError } from '../../../functions/ports/mailer';
-import { seedSubscribers, signedHeaders } from '../../support/delivery';
+import { requestDigest, seedSubscribers } from '../../support/delivery';
 import { sampleDevelopment } from '../../support/development-store-contract';
 import { type TestDeps, testDeps } from '../../support/env';
 
@@ -38,14 +38,7 @@ describe('emails SES refuses', () => {
     await deps.developments.add(sampleDevelopment());
     await seedSubscribers(deps.subscribers, 7);
     const app = createApp(deps);
-    const body = JSON.stringify({
-      topic: 'us-russia-ukraine',
-      kind: 'digest',
-      since: '2025-12-01T00:00:00Z',
-    });
-    const { issueId } = (await (
-      await app.request('/webhooks/send', { method: 'POST', body, headers: signedHeaders(body) })
-    ).json()) as { issueId: string };
+    const issueId = await requestDigest(app);
     await settle(deps);
 
     expect(error).toHaveBeenCalledTimes(1);
