@@ -130,12 +130,17 @@ export function measureArticle(
   const wrongQuotes: string[] = [];
   for (const [speaker, fragment] of facts.quotes) {
     const q = s.quotes.find((q) => norm(q.text).includes(norm(fragment)));
-    if (!q) quotes.missed++;
-    else if (!q.speaker) quotes.noSpeaker++;
+    if (!q) {
+      quotes.missed++;
+      wrongQuotes.push(`missed: "${fragment}" (${speaker})`);
+    } else if (!q.speaker) {
+      quotes.noSpeaker++;
+      wrongQuotes.push(`no speaker: "${fragment}" (expected ${speaker})`);
+    }
     else if (sameSpeaker(q.speaker, speaker, catalogue)) quotes.right++;
     else {
       quotes.wrong++;
-      wrongQuotes.push(`"${fragment}": ${q.speaker} (expected ${speaker})`);
+      wrongQuotes.push(`wrong speaker: "${fragment}": ${q.speaker} (expected ${speaker})`);
     }
   }
 

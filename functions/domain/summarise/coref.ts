@@ -5,7 +5,14 @@
 // the sentence before it in the paragraph, else the last person credited with words. What the text does
 // not settle stays unresolved: a gap is honest, a guess is a defect the reader sees.
 import type { Analysis, Entity, Mention, Sentence, Speaking } from './analysis-types';
-import { countryFor, PERSON_PRONOUNS, RELAYING_VERBS, REPORTING_VERBS } from './lexicon';
+import {
+  BODY_NOUNS,
+  countryFor,
+  PERSON_PRONOUNS,
+  PERSON_ROLE_NOUNS,
+  RELAYING_VERBS,
+  REPORTING_VERBS,
+} from './lexicon';
 import { rolesAt } from './roles';
 
 /** A head noun and the role words it can stand for. */
@@ -37,6 +44,10 @@ const HEADS: Record<string, string[]> = {
   person: [],
   member: ['member'],
   mediator: ['mediator'],
+  chair: ['chair', 'chairman', 'chairwoman', 'chairperson', 'co-chair', 'president'],
+  chairman: ['chair', 'chairman', 'chairperson', 'president'],
+  chairwoman: ['chair', 'chairwoman', 'chairperson', 'president'],
+  chairperson: ['chair', 'chairman', 'chairwoman', 'chairperson', 'president'],
 };
 
 /** Heads that an anonymous source is described by, and the words a later "the …" may use for it. */
@@ -170,13 +181,16 @@ function spelling(text: string): string {
 }
 
 function personDescription(m: Mention): boolean {
-  return m.kind === 'description' && !!m.head && (m.head in HEADS || ANONYMOUS_HEADS.has(m.head));
+  return (
+    m.kind === 'description' && !!m.head && (headRoles(m.head) !== undefined || ANONYMOUS_HEADS.has(m.head))
+  );
 }
 
 /** An unnamed source the text describes, named by its description ("Ukrainian official involved in…"). */
 function anonymous(m: Mention): Entity {
   const name = m.text.replace(/^(?:a|an|one|some|several|two|three|four)\s+/i, '').trim();
-  const plural = !new RegExp(`\\b${m.head}$`).test(m.text);
+  // "officials familiar with the talks" is plural; "a senior official at the Ministry" is not.
+  const plural = new RegExp(`\\b${m.head}s\\b`).test(m.text) && !new RegExp(`\\b${m.head}\\b`).test(m.text);
   return {
     id: -1,
     name,
@@ -201,7 +215,7 @@ function resolveDescription(
   paragraph: number,
 ): Entity | undefined {
   const head = m.head ?? '';
-  const wanted = HEADS[head];
+  const wanted = headRoles(head);
   if (!wanted) return undefined;
   const modifiers = (m.modifiers ?? []).filter((w) => !NEUTRAL.has(w)).map(spelling);
   const fits = (roles: readonly string[], countries: readonly string[]) => {
@@ -255,10 +269,13 @@ function resolveDescription(
 
 /** The first verb of the main clause (after any introductory phrase), outside quotations. */
 function firstVerb(s: Sentence): number | undefined {
-  const start = clauseStart(s, 0, s.tokens.length);
+  // Past the introductory phrases only: a relative clause later in the sentence ("thanked those who
+  // had campaigned") does not start the main clause.
+  const start = introEnd(s, 0, s.tokens.length);
+  const aside = asides(s, s.tokens.length);
   for (let i = start; i < s.tokens.length; i++) {
     const t = s.tokens[i]!;
-    if (s.quoted[i]) continue;
+    if (s.quoted[i] || aside[i]) continue;
     if ((t.pos === 'VERB' || t.pos === 'AUX') && !/ing$/.test(t.text)) return i;
   }
   return undefined;
@@ -269,19 +286,7 @@ const INTRO_OPENERS = new Set(['ADP', 'SCONJ', 'ADV']);
 /** Where the clause holding token `verb` begins: past introductory phrases and earlier clauses. */
 function clauseStart(s: Sentence, from: number, verb: number): number {
   const { tokens } = s;
-  let start = from;
-  // "In a post on Truth Social, …", "Later, however, speaking to reporters, …", "According to X, …"
-  for (;;) {
-    const t = tokens[start];
-    if (!t) break;
-    const comma = tokens.findIndex((x, i) => i > start && i < verb && x.text === ',');
-    const opener =
-      INTRO_OPENERS.has(t.pos) ||
-      /^(?:however|meanwhile|later|earlier|separately|instead|still|also)$/i.test(t.text) ||
-      (t.pos === 'VERB' && /ing$/.test(t.text));
-    if (!opener || comma < 0) break;
-    start = comma + 1;
-  }
+  const start = introEnd(s, from, verb);
   // A later clause: after a semicolon, a colon, or "while"/"but" joining two clauses. An aside set off
   // by commas before the verb (", who spoke on condition of anonymity because …,") is skipped whole.
   const aside = asides(s, verb);
@@ -297,6 +302,27 @@ function clauseStart(s: Sentence, from: number, verb: number): number {
       const closedBefore = tokens.slice(i + 1, verb).some((x, k) => x.text === ',' && !s.quoted[i + 1 + k]);
       if (!closedBefore) return i + 1;
     }
+  }
+  return start;
+}
+
+/** Where the sentence's introductory phrases before token `verb` end. */
+function introEnd(s: Sentence, from: number, verb: number): number {
+  const { tokens } = s;
+  let start = from;
+  // "In a post on Truth Social, …", "Later, however, speaking to reporters, …", "According to X, …"
+  for (;;) {
+    const t = tokens[start];
+    if (!t) break;
+    const comma = tokens.findIndex((x, i) => i > start && i < verb && x.text === ',');
+    const opener =
+      INTRO_OPENERS.has(t.pos) ||
+      /^(?:however|meanwhile|later|earlier|separately|instead|still|also)$/i.test(t.text) ||
+      (t.pos === 'VERB' && /ing$/.test(t.text)) ||
+      // "Asked about the reports, …", "Pressed on the deadline, …": a participle phrase before the clause.
+      (t.pos === 'VERB' && start === from && /(?:ed|en)$/.test(t.text) && tokens[start + 1]?.pos === 'ADP');
+    if (!opener || comma < 0) break;
+    start = comma + 1;
   }
   return start;
 }
@@ -400,7 +426,22 @@ function speakersIn(s: Sentence): Speaking[] {
     }
     out.push({ verb: i, ...(subject ? { subject, ...creditOf(s, subject) } : {}) });
   });
+  // "Moss thanked his supporters in a statement", "The ministry issued a statement": the clause speaks
+  // through a statement, post or address without a reporting verb; its subject is the one speaking.
+  const verb = out.length === 0 && SPOKEN_THROUGH.test(unquoted(s)) ? firstVerb(s) : undefined;
+  if (verb !== undefined && s.subject) out.push({ verb, subject: s.subject, ...creditOf(s, s.subject) });
   return out;
+}
+
+const SPOKEN_THROUGH =
+  /\b(?:(?:in|during|through) (?:a|an|his|her|its|their) (?:joint |written |brief |short |televised |video )?(?:statement|post|message|letter|address|speech|interview|briefing|remarks)|(?:issued|released|published|read|read out) (?:a|an) (?:joint |written |brief |short )?statement)\b/i;
+
+/** The sentence with its quotations left out. */
+function unquoted(s: Sentence): string {
+  return s.tokens
+    .filter((_, i) => !s.quoted[i])
+    .map((t) => t.text)
+    .join(' ');
 }
 
 /** The entity a subject mention credits: resolved people and bodies; never an outlet or a reporter. */
@@ -481,7 +522,7 @@ const UNKNOWN: Entity = {
 function recentSpeaker(m: Mention, s: Sentence): Entity | undefined {
   const last = s.context.lastSpeaker;
   if (last?.entity.kind !== 'person' || last.entity.roles.length > 0 || last.entity.partial) return undefined;
-  if (s.paragraph - last.paragraph > 1 || !m.head || !(m.head in HEADS)) return undefined;
+  if (s.paragraph - last.paragraph > 1 || !m.head || !headRoles(m.head)) return undefined;
   return last.entity;
 }
 
@@ -502,5 +543,14 @@ function bodyEntity(m: Mention): Entity {
 }
 
 function isBody(m: Mention): boolean {
-  return !!m.head && !(m.head in HEADS);
+  return !!m.head && !headRoles(m.head);
+}
+
+/**
+ * The role words a description's head noun can stand for: the table above, else the noun itself when it
+ * names a role a person holds ("the mayor", "the chair", "the prosecutor").
+ */
+function headRoles(head: string): string[] | undefined {
+  if (head in HEADS) return HEADS[head];
+  return PERSON_ROLE_NOUNS.has(head) && !BODY_NOUNS.has(head) ? [head] : undefined;
 }

@@ -34,7 +34,8 @@ export function promoteByUse(analysis: Analysis, registry: Registry): void {
   for (const p of registry.pending) {
     const s = analysis.sentences[p.sentence]!;
     const parts = p.name.split(/\s+/);
-    if (parts.length < 2 || !subjectWords.has(parts.at(-1)!) || !free(s, p.from)) continue;
+    const usedAsSubject = subjectWords.has(parts.at(-1)!) || registry.longerFormOf(p.name);
+    if (parts.length < 2 || !usedAsSubject || !free(s, p.from)) continue;
     const entity = registry.person(p.name);
     s.mentions.push(mention(s, p.from, p.to, entity));
     s.mentions.sort((x, y) => x.from - y.from);
@@ -166,6 +167,34 @@ export class Registry {
     return this.firstNames.get(part) ?? undefined;
   }
 
+  /** Some person's name of two or more words is the end of `name` ("Luis Ortega Salvatierra"). */
+  longerFormOf(name: string): boolean {
+    return this.all().some((e) => e.kind === 'person' && isShortForm(e.name, name));
+  }
+
+  /**
+   * "Ortega Salvatierra" and "Luis Ortega Salvatierra", "Castillo Ruiz" and "Ana María Castillo Ruiz":
+   * a family name of two or more words means the one person the text names in full with it, whichever
+   * the text met first. Mentions of the short form are moved to the full one.
+   */
+  mergeShortForms(analysis: Analysis): void {
+    const people = this.all().filter((e) => e.kind === 'person' && !e.partial && !e.entry);
+    const into = new Map<Entity, Entity>();
+    for (const short of people) {
+      const longer = people.filter((e) => e !== short && isShortForm(short.name, e.name));
+      if (longer.length !== 1) continue;
+      const full = longer[0]!;
+      for (const r of short.roles) if (!full.roles.includes(r)) full.roles.push(r);
+      for (const c of short.countries) if (!full.countries.includes(c)) full.countries.push(c);
+      into.set(short, full);
+    }
+    if (into.size === 0) return;
+    for (const sentence of analysis.sentences) {
+      for (const m of sentence.mentions) if (m.entity && into.has(m.entity)) m.entity = into.get(m.entity)!;
+    }
+    for (const [key, e] of this.byKey) if (into.has(e)) this.byKey.set(key, into.get(e)!);
+  }
+
   private noteSurname(e: Entity): void {
     if (e.kind !== 'person') return;
     const parts = e.name.split(/\s+/).filter((p) => !HONORIFICS.has(p.toLowerCase()));
@@ -178,4 +207,9 @@ export class Registry {
     note(this.surnames, parts.at(-1)!);
     note(this.firstNames, parts[0]!);
   }
+}
+
+/** "Ortega Salvatierra" is the end of "Luis Ortega Salvatierra", word for word. */
+function isShortForm(short: string, full: string): boolean {
+  return short.split(/\s+/).length >= 2 && full.length > short.length && full.endsWith(` ${short}`);
 }

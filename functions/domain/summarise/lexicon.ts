@@ -58,7 +58,9 @@ export const BODY_NOUNS = new Set(
     'statement readout communique communiqué ministry office government administration embassy cabinet ' +
     'presidency delegation delegations side sides team spokesperson memo letter document declaration council ' +
     'commission parliament army military command agency service department officials sources authorities ' +
-    'kremlin union company party group alliance association federation committee coalition'
+    'kremlin union company party group alliance association federation committee coalition forum guild ' +
+    'league board authority movement network campaign institute foundation consulate mission secretariat ' +
+    'tribunal court bank fund organisation organization body'
   ).split(' '),
 );
 
@@ -84,7 +86,9 @@ export const NON_PERSON_TAILS = new Set(
     'corporation corp inc ltd holdings airlines bureau institution foundation centre center club stadium ' +
     'province region oblast state county city district island islands sea ocean river mountains desert ' +
     'war crisis accord agreement plan framework treaty declaration protocol initiative talks process deal ' +
-    'statement day week month year strip bank valley corridor border front line zone crossing'
+    'statement day week month year strip bank valley corridor border front line zone crossing ' +
+    'association coalition guild league confederation society board authority tribunal syndicate caucus ' +
+    'secretariat mission embassy consulate chamber force police navy corps brigade battalion regiment'
   ).split(' '),
 );
 

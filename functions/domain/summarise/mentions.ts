@@ -41,6 +41,7 @@ export function findMentions(analysis: Analysis): void {
     sentence.mentions = mentionsIn(sentence, analysis, registry);
   }
   promoteByUse(analysis, registry);
+  registry.mergeShortForms(analysis);
   // A surname on its own ("Rubio said") means the person the text introduced in full, wherever that was.
   for (const sentence of analysis.sentences) {
     for (const m of sentence.mentions) {
@@ -191,6 +192,12 @@ function postModifierEnd(tokens: Token[], from: number, mentions: readonly Menti
   let k = from + 1;
   while (k < tokens.length && k - from < 10) {
     const t = tokens[k]!;
+    // "a senior official at the Ministry of Land, Water and Energy": a body's name is read whole.
+    const body = mentions.find((m) => m.from === k && m.entity && m.entity.kind !== 'person');
+    if (body) {
+      k = body.to;
+      continue;
+    }
     if (t.text === ',' || t.pos === 'PUNCT' || t.pos === 'AUX' || t.pos === 'SCONJ' || person(k)) break;
     if (t.pos === 'VERB' && !/(?:ed|en)$/.test(t.text)) break;
     if (t.pos === 'VERB' && tokens[k - 1]!.pos !== 'ADV' && k > from + 1) break;

@@ -68,12 +68,47 @@ export function startsName(tokens: Token[], i: number): boolean {
   return true;
 }
 
+/** "Ministry of Water Resources", "Bank of Korea": a body's word before "of" (one "and" may follow). */
 function bodyWithOf(tokens: Token[], start: number, j: number): boolean {
   const words = tokens.slice(start, j).map((t) => t.bare.toLowerCase());
   const of = words.indexOf('of');
   return (
-    of > 0 && words.slice(0, of).some((w) => NON_PERSON_TAILS.has(w)) && !words.slice(of).includes('and')
+    of > 0 &&
+    words.slice(0, of).some((w) => NON_PERSON_TAILS.has(w)) &&
+    !words.slice(0, of).some((w) => TITLE_WORDS.has(w) && !NON_PERSON_TAILS.has(w)) &&
+    words.slice(of).filter((w) => w === 'and').length <= 1
   );
+}
+
+/** The capitalised run starting at `from` ends on a body's word ("… Families Forum"), not on a place. */
+function endsInBody(tokens: Token[], from: number): boolean {
+  let k = from;
+  while (k < tokens.length && tokens[k]!.capitalised && !tokens[k]!.possessive && k - from < 5) k++;
+  const run = tokens.slice(from, k).map((t) => t.bare);
+  if (run.length < 2) return false;
+  const last = run.at(-1)!.toLowerCase();
+  return NON_PERSON_TAILS.has(last) && !run.slice(0, -1).some((w) => isPlace(w));
+}
+
+/**
+ * The comma at `j` separates items of a list inside a body's name after "of": ", Water and Energy" in
+ * "Ministry of Land, Water and Energy". The items are capitalised words that are not places (a list of
+ * countries after a body is not part of its name), and the list closes with "and".
+ */
+function listInBodyName(tokens: Token[], start: number, j: number): boolean {
+  const words = tokens.slice(start, j).map((t) => t.bare.toLowerCase());
+  const of = words.indexOf('of');
+  if (of <= 0 || !words.slice(0, of).some((w) => NON_PERSON_TAILS.has(w))) return false;
+  let k = j + 1;
+  for (let items = 0; items < 5; items++) {
+    const t = tokens[k];
+    if (!t?.capitalised || isPlace(t.bare)) return false;
+    const sep = tokens[k + 1]?.text;
+    if (sep === 'and') return !!tokens[k + 2]?.capitalised && !isPlace(tokens[k + 2]!.bare);
+    if (sep !== ',') return false;
+    k += 2;
+  }
+  return false;
 }
 
 function isTitle(t: Token): boolean {
@@ -104,7 +139,17 @@ export function continuesName(tokens: Token[], j: number, start: number): boolea
   // "Prime Minister and Minister of Foreign Affairs": one title of two offices; "Ministry of Water
   // Resources and Irrigation": one body.
   if (lower === 'and' && isTitle(tokens[j - 1]!) && next && isTitle(next)) return true;
-  if (lower === 'and' && next?.capitalised && bodyWithOf(tokens, start, j)) return true;
+  if (
+    lower === 'and' &&
+    next?.capitalised &&
+    bodyWithOf(tokens, start, j) &&
+    !tokens.slice(start, j).some((x) => x.text === 'and')
+  )
+    return true;
+  // "Hostages and Missing Families Forum": "and" inside a body's name, which its last word shows.
+  if (lower === 'and' && next?.capitalised && endsInBody(tokens, j + 1)) return true;
+  // "Ministry of Land, Water and Energy": a list of capitalised words inside a body's name.
+  if (t.text === ',' && next?.capitalised && listInBodyName(tokens, start, j)) return true;
   if ((lower === 'of' || lower === 'for' || NAME_JOINERS.has(lower)) && next?.capitalised) return true;
   return (lower === 'of' || lower === 'for') && next?.text === 'the' && !!tokens[j + 2]?.capitalised;
 }
@@ -125,14 +170,31 @@ export function classifyRun(
   registry: NameRegistry,
   add: (m: Mention) => void,
   base: Base,
+  end = j,
 ): boolean {
   const { tokens } = sentence;
   const run = tokens.slice(i, j);
   const lowerWords = run.map((t) => t.bare.toLowerCase());
+  // "Amina Diallo of Senegal": a name, then where the person is from (not "Secretary of State", not
+  // "Ministry of Health").
+  const of = lowerWords.indexOf('of');
+  if (of >= 2 && end === j) {
+    const before = lowerWords.slice(0, of);
+    const place = sentence.text.slice(run[of + 1]!.start, run.at(-1)!.end).replace(/['’]s$/, '');
+    if (
+      isPlace(place) &&
+      !before.some((w) => TITLE_WORDS.has(w.replace(/\.$/, '')) || NON_PERSON_TAILS.has(w) || isPlace(w))
+    ) {
+      const named = classifyRun(sentence, i, i + of, registry, add, base, j);
+      add({ ...base(i + of + 1, j), kind: 'name', entity: registry.other(place, 'place') });
+      return named;
+    }
+  }
   const last = lowerWords.at(-1)!;
   const text = sentence.text.slice(run[0]!.start, run.at(-1)!.end).replace(/['’]s$/, '');
   if (
     NON_PERSON_TAILS.has(last) ||
+    bodyWithOf(run, 0, run.length) ||
     (run.length === 1 && /^\p{Lu}{2,}$/u.test(run[0]!.bare) && isPlace(text))
   ) {
     const kind: EntityKind = isPlace(text) ? 'place' : 'organisation';
@@ -184,14 +246,14 @@ export function classifyRun(
   const lead = title ? lowerRoleBefore(tokens, i, true) : '';
   const roleBefore = title ? (lead ? `${lead} ${title}` : title) : lowerRoleBefore(tokens, i);
   // "Anwar Ibrahim, who chairs …": only people are "who".
-  const who = tokens[j]?.text === ',' && /^who$/i.test(tokens[j + 1]?.text ?? '');
+  const who = tokens[end]?.text === ',' && /^who$/i.test(tokens[end + 1]?.text ?? '');
   const evidence =
     roleBefore !== '' ||
     who ||
-    subjectOfClause(tokens, i, j, nameTokens.length) ||
-    appositionAfter(sentence, j) !== undefined ||
-    appositionBefore(tokens, i, j) ||
-    nextToReportingVerb(tokens, i + split, j) ||
+    subjectOfClause(tokens, i, end, nameTokens.length) ||
+    appositionAfter(sentence, end) !== undefined ||
+    appositionBefore(tokens, i, end) ||
+    nextToReportingVerb(tokens, i + split, end) ||
     /according to$/i.test(sentence.text.slice(0, run[0]!.start).trim());
   // "in Valletta", "at Sochi": a capitalised word after a preposition of place that names no person.
   const prep = tokens[i - 1]?.text.toLowerCase();
@@ -212,8 +274,13 @@ export function classifyRun(
   }
   const entity = registry.person(name);
   if (roleBefore) addRole(entity, roleBefore);
-  const apposition = appositionAfter(sentence, j);
+  const apposition = appositionAfter(sentence, end);
   if (apposition) addRole(entity, apposition);
+  if (end !== j) {
+    for (const c of countriesIn(sentence.text.slice(tokens[j + 1]!.start, tokens[end - 1]!.end))) {
+      if (!entity.countries.includes(c)) entity.countries.push(c);
+    }
+  }
   if (entity.roles.some((r) => r.split(/\s+/).some((w) => REPORTER_NOUNS.has(w.toLowerCase())))) {
     entity.reporter = true;
   }
@@ -242,7 +309,9 @@ function subjectOfClause(tokens: Token[], i: number, j: number, words: number): 
   if (words < 2 || words > 3) return false;
   if (i > 0 && !(tokens[i - 1]!.text === ',' && i > 2)) return false;
   let k = j;
-  if (tokens[k]?.text === ',') {
+  const closesApposition = tokens[k]?.text === ',' && i > 2 && tokens[i - 1]!.text === ',';
+  if (tokens[k]?.text === ',' && closesApposition) k++;
+  else if (tokens[k]?.text === ',') {
     // Skip one aside set off by commas.
     const close = tokens.findIndex((t, n) => n > k && t.text === ',');
     if (close < 0 || close - k > 10) return false;
@@ -326,7 +395,9 @@ function appositionAfter(sentence: Sentence, j: number): string | undefined {
     return undefined;
   }
   const first = words[0]!.text.toLowerCase();
-  if (!['the', 'a', 'an'].includes(first) && !words[0]!.possessive && !TITLE_WORDS.has(first)) {
+  // ", chair of the pilots' group," / ", head of the delegation,": a role noun taking "of" needs no article.
+  const roleOf = PERSON_ROLE_NOUNS.has(first) && words[1]?.text === 'of';
+  if (!['the', 'a', 'an'].includes(first) && !words[0]!.possessive && !TITLE_WORDS.has(first) && !roleOf) {
     if (!words.some((t) => t.possessive)) return undefined;
   }
   return sentence.text.slice(words[0]!.start, words.at(-1)!.end);

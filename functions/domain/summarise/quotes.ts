@@ -7,7 +7,7 @@
 // Short scare quotes ("useful") are kept only with a named speaker; names in quotation marks ("the
 // 'coalition of the willing'") and headings are not quotations.
 
-import type { Analysis, Entity, Sentence, SentenceQuote } from './analysis-types';
+import type { Analysis, Entity, Mention, Sentence, SentenceQuote } from './analysis-types';
 import { creditOf } from './coref';
 import { REPORTING_VERBS } from './lexicon';
 import type { Quote } from './types';
@@ -135,7 +135,7 @@ function creditAfter(s: Sentence, q: SentenceQuote): Entity | undefined {
   if (p >= tokens.length || p - q.to > 3) return undefined;
   const t = tokens[p]!;
   if (REPORTING_VERBS.has(t.text.toLowerCase()) && /VERB/.test(t.pos)) {
-    const m = s.mentions.find((x) => x.from === p + 1 && !x.possessive);
+    const m = phraseHead(s, p + 1);
     const sp = s.speakers.find((x) => x.verb === p);
     if (sp?.entity && sp.subject && sp.subject.from > q.to) return sp.entity;
     return m ? creditOf(s, m).entity : undefined;
@@ -156,6 +156,24 @@ function creditAfter(s: Sentence, q: SentenceQuote): Entity | undefined {
     /VERB/.test(tokens[v]!.pos)
   ) {
     return creditOf(s, m).entity;
+  }
+  return undefined;
+}
+
+/**
+ * The mention a noun phrase starting at token `from` is about: "said Tarvik district governor Omar Sadiq"
+ * is about Sadiq, not the place that modifies his title; "said the union's chief negotiator" is about
+ * the negotiator, not the union.
+ */
+function phraseHead(s: Sentence, from: number): Mention | undefined {
+  let k = from;
+  while (k < s.tokens.length && k - from < 8) {
+    const m = s.mentions.find((x) => x.from === k);
+    if (m && !m.possessive && !m.modifier) return m;
+    const t = s.tokens[k]!;
+    if (m) k = m.to;
+    else if (/^(?:NOUN|ADJ|PROPN|DET|NUM)$/.test(t.pos) || t.possessive) k++;
+    else return undefined;
   }
   return undefined;
 }

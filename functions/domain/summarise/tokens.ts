@@ -72,5 +72,23 @@ export function tag(text: string): Token[] {
     if (j < words.length && starts[j]! < t.end) t.pos = tags[j] ?? 'X';
     else t.pos = /^\p{L}/u.test(t.text) ? 'NOUN' : 'PUNCT';
   }
+  attributiveVerbs(tokens);
   return tokens;
+}
+
+/**
+ * "Chile's lead negotiator", "the acting chair": a word the model tags as a verb between a determiner or
+ * possessive and a lower-case noun is that noun's modifier, not the clause's verb (which would hide the
+ * real subject from every later pass).
+ */
+function attributiveVerbs(tokens: Token[]): void {
+  for (let i = 1; i < tokens.length - 1; i++) {
+    const t = tokens[i]!;
+    const prev = tokens[i - 1]!;
+    const next = tokens[i + 1]!;
+    if (t.pos !== 'VERB' || t.capitalised || next.pos !== 'NOUN' || next.capitalised) continue;
+    // "the freed engineer", "the revised text": a participle after an article is attributive too.
+    const article = /^(?:the|a|an)$/i.test(prev.text);
+    if (article || prev.possessive || (prev.pos === 'DET' && !/(?:ed|en)$/.test(t.text))) t.pos = 'ADJ';
+  }
 }
