@@ -136,8 +136,7 @@ export function measureArticle(
     } else if (!q.speaker) {
       quotes.noSpeaker++;
       wrongQuotes.push(`no speaker: "${fragment}" (expected ${speaker})`);
-    }
-    else if (sameSpeaker(q.speaker, speaker, catalogue)) quotes.right++;
+    } else if (sameSpeaker(q.speaker, speaker, catalogue)) quotes.right++;
     else {
       quotes.wrong++;
       wrongQuotes.push(`wrong speaker: "${fragment}": ${q.speaker} (expected ${speaker})`);
