@@ -98,7 +98,13 @@ export function resolveReferences(a: Analysis): void {
   let lastSpeaker: { entity: Entity; paragraph: number } | undefined;
   let previous: Sentence | undefined;
   for (const s of a.sentences) {
-    const previousSubject = previous && previous.paragraph === s.paragraph ? previous.subject : undefined;
+    // "The commission president went further.", then a paragraph opening "'…,' she said": a paragraph's
+    // first sentence may go on from the subject that closed the paragraph before, when that sentence
+    // quoted nobody.
+    const narrativeClose =
+      previous && s.position === 0 && previous.quotes.length === 0 && previous.paragraph === s.paragraph - 1;
+    const previousSubject =
+      previous && (previous.paragraph === s.paragraph || narrativeClose) ? previous.subject : undefined;
     s.context = {
       ...(previousSubject?.entity ? { previousSubject: previousSubject.entity } : {}),
       // "The acting premier was more guarded. '…,' he said": he is that premier, known or not.
@@ -296,6 +302,13 @@ function clauseStart(s: Sentence, from: number, verb: number): number {
     if (t.text === ';' || t.text === ':' || /^(?:while|whereas|but|because|although|though)$/i.test(t.text)) {
       return i + 1;
     }
+    // "The studio made its offer public, and the guild told members …": a second clause with its own
+    // subject, after a first that has its own verb (not a list of names before one verb).
+    if (t.text === 'and' && tokens[i - 1]?.text === ',' && hasVerbBetween(s, start, i - 1)) return i + 1;
+    // "His spokesman said the president had told him: …": the reported clause has its own subject.
+    if (REPORTING_VERBS.has(t.text.toLowerCase()) && /VERB/.test(t.pos) && reportedSubject(s, i, verb)) {
+      return tokens[i + 1]?.text.toLowerCase() === 'that' ? i + 2 : i + 1;
+    }
     // "…, which both Kyiv and Washington described": the verb is the relative clause's own; but in
     // "Ushakov, who took part in the talks, called …" the relative clause is an aside before the verb.
     if (/^(?:which|who)$/i.test(t.text)) {
@@ -304,6 +317,25 @@ function clauseStart(s: Sentence, from: number, verb: number): number {
     }
   }
   return start;
+}
+
+/** A finite `verb` inside what the reporting verb at `said` reports, with its own subject just before it. */
+function reportedSubject(s: Sentence, said: number, verb: number): boolean {
+  const v = s.tokens[verb];
+  if (!v || /ing$/.test(v.text) || verb <= said + 1) return false;
+  return s.mentions.some((m) => {
+    if (m.from <= said || m.to > verb || m.inQuote || m.possessive) return false;
+    for (let k = m.to; k < verb; k++) if (!/^(?:ADV|AUX|PART)$/.test(s.tokens[k]!.pos)) return false;
+    return true;
+  });
+}
+
+function hasVerbBetween(s: Sentence, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const t = s.tokens[i]!;
+    if (!s.quoted[i] && (t.pos === 'VERB' || t.pos === 'AUX') && !/ing$/.test(t.text)) return true;
+  }
+  return false;
 }
 
 /** Where the sentence's introductory phrases before token `verb` end. */
@@ -373,7 +405,18 @@ export function clauseSubject(s: Sentence, verb: number): Mention | undefined {
       !s.quoted[m.from],
   );
   const first = candidates[0];
-  if (!first) return undefined;
+  if (!first) {
+    // "Donaldson acknowledged progress but warned that …": a second verb sharing the first one's subject.
+    const conj = tokens[start - 1];
+    if (!conj || !/^(?:but|and)$/i.test(conj.text)) return undefined;
+    for (let v = start - 2; v >= 0; v--) {
+      const t = tokens[v]!;
+      if (!s.quoted[v] && (t.pos === 'VERB' || t.pos === 'AUX') && !/ing$/.test(t.text)) {
+        return clauseSubject(s, v);
+      }
+    }
+    return undefined;
+  }
   // "Both Kyiv and Washington described …": two names joined by "and" credit both.
   const next = candidates[1];
   if (
@@ -415,6 +458,15 @@ function speakersIn(s: Sentence): Speaking[] {
       .map((x) => x.text.toLowerCase())
       .join(' ');
     const group = s.context.lastSpeaker?.entity;
+    // "Studio-side sources described the mood. '…,' one said": one of the sources just described.
+    const one = /^(?:one|another)$/i.test(s.tokens[i - 1]?.text ?? '') && !s.tokens[i - 2]?.capitalised;
+    const plural = [s.context.previousSubject, group].find(
+      (g) => g?.kind === 'group' && g.roles.includes('plural'),
+    );
+    if (one && before !== 'one of them' && plural) {
+      out.push({ verb: i, entity: { ...plural, name: singular(plural.name, plural.roles[0]), roles: [] } });
+      return;
+    }
     if (before === 'one of them' && group?.kind === 'group' && group.roles.includes('plural')) {
       out.push({ verb: i, entity: { ...group, name: singular(group.name, group.roles[0]), roles: [] } });
       return;

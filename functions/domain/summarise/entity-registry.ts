@@ -175,7 +175,8 @@ export class Registry {
   /**
    * "Ortega Salvatierra" and "Luis Ortega Salvatierra", "Castillo Ruiz" and "Ana María Castillo Ruiz":
    * a family name of two or more words means the one person the text names in full with it, whichever
-   * the text met first. Mentions of the short form are moved to the full one.
+   * the text met first; likewise an acronym of one body's initials. Mentions of the short form are moved
+   * to the full one.
    */
   mergeShortForms(analysis: Analysis): void {
     const people = this.all().filter((e) => e.kind === 'person' && !e.partial && !e.entry);
@@ -187,6 +188,14 @@ export class Registry {
       for (const r of short.roles) if (!full.roles.includes(r)) full.roles.push(r);
       for (const c of short.countries) if (!full.countries.includes(c)) full.countries.push(c);
       into.set(short, full);
+    }
+    // "WGA" and "Writers Guild of America", "DUP" and "Democratic Unionist Party": an acronym made of
+    // the initials of exactly one body the text names in full is that body.
+    const bodies = this.all().filter((e) => e.kind === 'organisation');
+    for (const short of bodies) {
+      if (!/^\p{Lu}{2,6}$/u.test(short.name)) continue;
+      const full = bodies.filter((e) => e !== short && initials(e.name) === short.name);
+      if (full.length === 1) into.set(short, full[0]!);
     }
     if (into.size === 0) return;
     for (const sentence of analysis.sentences) {
@@ -212,4 +221,13 @@ export class Registry {
 /** "Ortega Salvatierra" is the end of "Luis Ortega Salvatierra", word for word. */
 function isShortForm(short: string, full: string): boolean {
   return short.split(/\s+/).length >= 2 && full.length > short.length && full.endsWith(` ${short}`);
+}
+
+/** "Alliance of Motion Picture and Television Producers" → "AMPTP" (capitalised words only). */
+function initials(name: string): string {
+  return name
+    .split(/[\s-]+/)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w[0])
+    .join('');
 }

@@ -17,7 +17,9 @@ export const REPORTING_VERBS = new Set(
     'suggested suggests caution cautioned complain complained lament lamented boast boasted praise praised hail ' +
     'hailed hailing dub dubbed term termed label labeled labelled brand branded characterise characterised ' +
     'characterize characterized reiterate reiterated reiterates affirm affirmed assure assured continue continued ' +
-    'continues tout touted insisting declaring arguing told report reported reports reporting quoted'
+    'continues tout touted insisting declaring arguing told report reported reports reporting quoted ' +
+    'urging pledging vowing welcomed welcoming condemned condemning criticised criticized accused promised ' +
+    'demanded recounted concluded'
   ).split(' '),
 );
 
@@ -36,7 +38,7 @@ export const TITLE_WORDS = new Set(
     'acting interim former ex lead principal assistant press policy intelligence military international ' +
     'counterpart negotiator mediator delegate officer head judge justice lawmaker mp congressman congresswoman ' +
     'representative-elect president-elect journalist reporter correspondent analyst editor commissioner ' +
-    'chairman chairwoman chair mayor'
+    'chairman chairwoman chair mayor rector dean professor bishop archbishop'
   ).split(' '),
 );
 

@@ -118,7 +118,16 @@ function mentionsIn(sentence: Sentence, analysis: Analysis, registry: Registry):
     if (!isRole && !isBody) continue;
     // A role written before a name is a title ("US special envoy Steve Witkoff"), not a description.
     if (tokens[i + 1]?.capitalised && (taken[i + 1] || (t.capitalised && i > 0))) continue;
-    if (tokens[i + 1] && /^(?:NOUN|PROPN)$/.test(tokens[i + 1]!.pos) && !tokens[i + 1]!.capitalised) continue;
+    // "the commission chief": a noun before another noun (or a role word the tagger calls an adjective)
+    // modifies it.
+    const next = tokens[i + 1];
+    if (
+      next &&
+      !next.capitalised &&
+      (/^(?:NOUN|PROPN)$/.test(next.pos) || PERSON_ROLE_NOUNS.has(next.bare.toLowerCase()))
+    ) {
+      continue;
+    }
     let from = i;
     const ownerCountries: string[] = [];
     for (;;) {
@@ -243,8 +252,16 @@ function linkAppositions(mentions: Mention[], tokens: Token[]): void {
     return k;
   };
   for (const a of mentions) {
-    if (a.possessive || tokens[a.to]?.text !== ',') continue;
-    const from = a.to + 1;
+    if (a.possessive) continue;
+    // "France's minister for Europe, Benjamin Haddad,": the role's own "for"/"of" phrase comes first.
+    let end = a.to;
+    if (a.kind === 'description' && /^(?:for|of)$/.test(tokens[end]?.text ?? '')) {
+      let k = end + 1;
+      while (k < tokens.length && k - end <= 5 && /^(?:NOUN|ADJ|PROPN|DET)$/.test(tokens[k]!.pos)) k++;
+      if (k > end + 1) end = k;
+    }
+    if (tokens[end]?.text !== ',') continue;
+    const from = end + 1;
     const to = segmentEnd(from);
     const closed = to >= tokens.length || tokens[to]!.text === ',' || tokens[to]!.text === '.';
     if (!closed || to - from > 12) continue;

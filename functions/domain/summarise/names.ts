@@ -193,7 +193,7 @@ export function classifyRun(
   const last = lowerWords.at(-1)!;
   const text = sentence.text.slice(run[0]!.start, run.at(-1)!.end).replace(/['’]s$/, '');
   if (
-    NON_PERSON_TAILS.has(last) ||
+    (NON_PERSON_TAILS.has(last) && !titledPerson(run)) ||
     bodyWithOf(run, 0, run.length) ||
     (run.length === 1 && /^\p{Lu}{2,}$/u.test(run[0]!.bare) && isPlace(text))
   ) {
@@ -287,6 +287,36 @@ export function classifyRun(
   add({ ...base(i + split, j), kind: 'name', entity });
   return true;
 }
+
+/**
+ * "Chairman Leo Park", "Dr. Ana Hill": a person's title and then a name of two or three words, none of
+ * them a body's or a title's word before the last, is a person even when the last word ends bodies'
+ * names too ("Park", "Hill", "Post").
+ */
+function titledPerson(run: Token[]): boolean {
+  const words = run.map((t) => t.bare.toLowerCase().replace(/\.$/, ''));
+  let k = 0;
+  while (k < words.length && TITLE_WORDS.has(words[k]!)) k++;
+  const title = words.slice(0, k);
+  const name = words.slice(k);
+  if (!title.some((w) => PERSON_ROLE_NOUNS.has(w) || HONORIFIC_TITLES.has(w))) return false;
+  if (name.length < 2 || name.length > 3 || run.slice(k).some((t) => !t.capitalised)) return false;
+  return name.slice(0, -1).every((w) => !NON_PERSON_TAILS.has(w) && !TITLE_WORDS.has(w) && !isPlace(w));
+}
+
+const HONORIFIC_TITLES = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'professor',
+  'capt',
+  'captain',
+  'gen',
+  'sen',
+  'rep',
+]);
 
 function isAcronym(word: string): boolean {
   return /^\p{Lu}{2,6}$/u.test(word) && !isPlace(word);

@@ -134,6 +134,16 @@ function creditAfter(s: Sentence, q: SentenceQuote): Entity | undefined {
   while (p < tokens.length && /^[,.!?"“”'’]$/.test(tokens[p]!.text)) p++;
   if (p >= tokens.length || p - q.to > 3) return undefined;
   const t = tokens[p]!;
+  // "…," one said / "…," one of them said: a member of the group the reference pass found.
+  const member = s.speakers.find(
+    (x) =>
+      x.entity &&
+      !x.subject &&
+      x.verb > p &&
+      x.verb <= p + 3 &&
+      tokens.slice(p, x.verb).every((w) => /^(?:one|another|of|them)$/i.test(w.text)),
+  );
+  if (member) return member.entity;
   if (REPORTING_VERBS.has(t.text.toLowerCase()) && /VERB/.test(t.pos)) {
     const m = phraseHead(s, p + 1);
     const sp = s.speakers.find((x) => x.verb === p);

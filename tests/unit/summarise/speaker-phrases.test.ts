@@ -147,3 +147,124 @@ describe('statements without a reporting verb', () => {
     ).toBeNull();
   });
 });
+
+describe('clauses and paragraphs', () => {
+  it('gives a second clause after ", and" its own subject', () => {
+    expect(
+      who(
+        'The studio alliance published its offer an hour later, and the Screen Writers Guild told members it had been "met with a lecture about our offer."',
+        'met with a lecture',
+      ),
+    ).toBe('Screen Writers Guild');
+    expect(
+      who(
+        'The MPs voted against the bill, and the party leader, Jon Berg, declared it "worse than the old rules."',
+        'worse than',
+      ),
+    ).toBe('Jon Berg');
+  });
+
+  it('gives a second verb after "but" the subject of the first', () => {
+    expect(
+      who(
+        'Its leader, Maeve Collins, acknowledged progress but warned that "there remain real concerns."',
+        'real concerns',
+      ),
+    ).toBe('Maeve Collins');
+    expect(
+      who('Rector Ivo Petrov welcomed the offer but said it "does not pay for the heating."', 'heating'),
+    ).toBe('Ivo Petrov');
+  });
+
+  it('credits the person who told the speaker, in a quotation relayed by someone else', () => {
+    expect(
+      who(
+        'Mayor Ines Dorn met the board. Her spokesman, Karl Weiss, said the mayor had told him: "We will not sell the port."',
+        'not sell',
+      ),
+    ).toBe('Ines Dorn');
+    expect(
+      who(
+        'Minister Ola Nwosu left early. An aide, Tunde Bello, said Nwosu had told staff that "the numbers do not add up."',
+        'do not add up',
+      ),
+    ).toBe('Ola Nwosu');
+  });
+
+  it('reads "he said" opening a paragraph as the subject that closed the paragraph before', () => {
+    expect(
+      who(
+        'Rita Olsen and Marc Dubois spoke after the vote. The commission chief, Marc Dubois, went further.\n\n"This is a new chapter for the valley," he said.',
+        'new chapter',
+      ),
+    ).toBe('Marc Dubois');
+    expect(
+      who(
+        'Delegates argued for hours. Talks chair Ana Kovac struck an upbeat note as the session closed.\n\n"There are bridges that can be built," she said.',
+        'bridges',
+      ),
+    ).toBe('Ana Kovac');
+  });
+
+  it('credits "one said" to one of the sources the sentence before described', () => {
+    expect(
+      who(
+        'Union sources described the mood as tense. "Nobody wants to walk out first," one said.',
+        'walk out first',
+      ),
+    ).toBe('Union source');
+    expect(
+      who(
+        'Western diplomats were cautious. "The text is still full of brackets," another said on Friday.',
+        'full of brackets',
+      ),
+    ).toBe('Western diplomat');
+  });
+});
+
+describe('names written two ways', () => {
+  it('reads an acronym as the body whose initials it is', () => {
+    expect(
+      who(
+        'The Dock Workers Union of Ireland rejected the offer. "You will not hear from us for a while," the DWUI wrote to members.',
+        'not hear',
+      ),
+    ).toBe('Dock Workers Union of Ireland');
+    expect(
+      who(
+        'The National Farmers Council met ministers. Later the NFC said the deal was "a lifeline for small farms."',
+        'lifeline',
+      ),
+    ).toBe('National Farmers Council');
+  });
+
+  it('links a role with its own "for" or "of" phrase to the name set off after it', () => {
+    expect(
+      who(
+        'Norway\'s minister for Europe, Kari Lunde, said the plan would "bring stability, but it is unbalanced."',
+        'bring stability',
+      ),
+    ).toBe('Kari Lunde');
+    expect(
+      who(
+        'The union\'s head of research, Tom Reyes, said the figures "do not survive a first reading."',
+        'first reading',
+      ),
+    ).toBe('Tom Reyes');
+  });
+
+  it('takes "urging" as words spoken by the subject', () => {
+    expect(
+      who(
+        'Fatima Noor opened the meeting by urging both sides to "end this war as soon as possible."',
+        'end this war',
+      ),
+    ).toBe('Fatima Noor');
+    expect(
+      who(
+        'Chairman Leo Park closed the session urging delegates to "come back with a mandate to sign."',
+        'mandate',
+      ),
+    ).toBe('Leo Park');
+  });
+});
