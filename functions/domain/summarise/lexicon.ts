@@ -270,6 +270,15 @@ for (const [country, words] of COUNTRIES) {
   for (const w of words.split(' ')) countryOf.set(w.replace(/-/g, ' ').toLowerCase(), country);
 }
 
+/**
+ * Plural demonyms ("Americans", "Iranians", "Israelis"): forms whose singular is a form of the same
+ * country. Alternation source for patterns about people of a nationality.
+ */
+export const NATIONALS_PATTERN = [...countryOf.keys()]
+  .filter((w) => /s$/.test(w) && countryOf.get(w.slice(0, -1)) === countryOf.get(w))
+  .sort((x, y) => y.length - x.length)
+  .join('|');
+
 /** The country a word or phrase stands for ("Russian", "Kremlin", "U.S.", "Beijing"), if any. */
 export function countryFor(word: string): string | undefined {
   return countryOf.get(word.replace(/['’]s$/, '').toLowerCase());

@@ -7,6 +7,7 @@
 import type { Analysis, Sentence } from './analysis-types';
 import { findDates } from './dates';
 import { meetingParticipants } from './events';
+import { NATIONALS_PATTERN } from './lexicon';
 import type { Significance } from './types';
 
 export const ALERT_THRESHOLD = 5;
@@ -29,20 +30,43 @@ interface Rule {
   negatedReason?: string;
 }
 
+/**
+ * What the sides may agree on without agreeing anything of substance: how, when and where to go on
+ * talking ("agreed on Friday to continue consultations", "agreed an agenda", "agreed to meet again").
+ */
+const PROCEDURAL =
+  '(?:the |an |a )?(?:next steps|formats?|continue|keep|meet|hold|further talks|report back|resume|an agenda|agenda|timetable|schedule|venue|date|dates|procedure|rules of procedure|work programme)';
+const AGREED = '\\bagreed(?: (?:early |late )?(?:on )?(?:early |late )?\\w+day)?';
+
+/** Who an exchange or release frees: prisoners of any kind, or people named by their nationality. */
+const FREED = `prisoners|captives|detainees|POWs|hostages|nationals|citizens|${NATIONALS_PATTERN}`;
+
 const RULES: Rule[] = [
   {
     reason: 'The sides agreed how to go on talking.',
     weight: 2,
-    pattern:
-      /\bagreed (?:on|to) (?:the )?(?:next steps|formats?|continue|keep|meet|hold|further talks|report back)\b/i,
+    pattern: new RegExp(`${AGREED} (?:on |to |upon )?${PROCEDURAL}\\b`, 'i'),
   },
   {
     reason: 'An agreement was signed or reached.',
     weight: 6,
     pattern:
-      /\b(?:signed|inked|initial(?:l)?ed|sealed|agreed(?: \w+day)? (?:to|on|upon)(?! (?:the )?(?:next steps|formats?|continue|keep|meet|hold|further talks|report back))|agreed (?:that|a|an)|completed (?:the )?negotiations|accepted (?:a |the )?(?:deal|agreement|ceasefire|truce|proposal|plan)|finali[sz]ed (?:the )?(?:text|deal|agreement|treaty)|(?:reached|clinched|secured) (?:an? |the )?(?:[\w-]+ ){0,2}?(?:deal|agreement|accord|consensus|understanding)|struck (?:a |the )?(?:[\w-]+ ){0,2}?deal|adopted (?:an? |the )?(?:[\w-]+ ){0,2}?(?:accord|treaty|agreement|text|declaration)|worked out an understanding|(?:peace |trade )?deal (?:was )?(?:signed|reached|struck))\b/i,
+      /\b(?:signed|inked|initial(?:l)?ed|sealed|AGREED_SUBSTANCE|completed (?:the )?negotiations|accepted (?:a |the )?(?:deal|agreement|ceasefire|truce|proposal|plan)|finali[sz]ed (?:the )?(?:text|deal|agreement|treaty)|(?:reached|clinched|secured) (?:an? |the )?(?:[\w-]+ ){0,2}?(?:deal|agreement|accord|consensus|understanding)s?|struck (?:a |the )?(?:[\w-]+ ){0,2}?deal|adopted (?:an? |the )?(?:[\w-]+ ){0,2}?(?:accord|treaty|agreement|text|declaration)|worked out an understanding|(?:peace |trade )?deal (?:was )?(?:signed|reached|struck))\b/i,
     negatedWeight: 5,
     negatedReason: 'Talks ended without an agreement.',
+  },
+  {
+    reason: 'A side accepted a proposal.',
+    weight: 5,
+    pattern:
+      /(?<![-\w])(?:accept(?:s|ed)?|backs|backed|endorse[sd]?|approve[sd]?|ratifie[sd]|ratify)\b (?:(?:an?|the|its|their) )?(?:[\w.-]+ ){0,4}?(?:deal|agreement|accord|ceasefire|cease-fire|truce|proposal|plan|offer|framework|treaty)\b/i,
+  },
+  {
+    // A round that ends without a deal is news only with more: a summit, a walkout, a deadline passed.
+    reason: 'Talks ended without an agreement.',
+    weight: 3,
+    pattern:
+      /\b(?:summit|talks|meeting|negotiations|round)\b[^.;]{0,80}\b(?:ended|closed|concluded|wrapped up|broke up)\b[^.;]{0,30}\bwithout (?:an? |any )?(?:[\w-]+ ){0,2}?(?:deal|agreement|accord|breakthrough)\b/i,
   },
   {
     reason: 'A proposal was rejected.',
@@ -62,9 +86,18 @@ const RULES: Rule[] = [
     reason: 'A ceasefire or prisoner exchange was agreed or took effect.',
     weight: 4,
     pattern:
-      /\b(?:agreed|agree|agrees|announced|declared|reached|brokered|accepted|signed|struck|approved)\b[^.;]{0,60}\b(?:ceasefire|cease-fire|truce|prisoner (?:exchange|swap)|exchange of prisoners|moratorium|pause in strikes)\b|\b(?:ceasefire|cease-fire|truce|moratorium)\b[^.;]{0,30}\b(?:was|has been|had been|is)\s+(?:agreed|announced|declared|reached|brokered)\b|\b(?:exchanged|swapped|freed|released)\b[^.;]{0,40}\b(?:prisoners|captives|detainees|POWs|hostages|nationals|citizens)\b|\b(?:completed|carried out|conducted|began)\b[^.;]{0,30}\b(?:prisoner (?:exchange|swap)|exchange of prisoners|swap)\b/i,
+      /\b(?:agreed|agree|agrees|announced|declared|reached|brokered|accepted|signed|struck|approved)\b[^.;]{0,60}\b(?:ceasefire|cease-fire|truce|prisoner (?:exchange|swap)|exchange of prisoners|moratorium|pause in strikes)\b|\b(?:ceasefire|cease-fire|truce|moratorium)\b[^.;]{0,30}\b(?:was|has been|had been|is)\s+(?:agreed|announced|declared|reached|brokered)\b/i,
     negatedWeight: 1,
     negatedReason: 'A ceasefire was sought but not agreed.',
+  },
+  {
+    // People going home is the news an exchange's readers wait for, whoever brokered it.
+    reason: 'Prisoners or hostages were exchanged or freed.',
+    weight: 4,
+    pattern: new RegExp(
+      `\\b(?:exchanged|swapped|freed|released|handed over)\\b[^.;]{0,40}\\b(?:${FREED})\\b|\\b(?:${FREED})\\b (?:(?:were|was|have been|had been) )?(?:freed|released)\\b|\\b(?:completed|carried out|conducted|began)\\b[^.;]{0,40}\\b(?:prisoner (?:exchange|swap)|exchange of prisoners|swap)\\b`,
+      'i',
+    ),
   },
   {
     reason: 'A new or revised proposal was put on the table.',
@@ -82,7 +115,15 @@ const RULES: Rule[] = [
     reason: 'A summit was held or agreed.',
     weight: 4,
     pattern:
-      /\b(?:summit (?:was |is )?(?:held|opened|agreed|announced|convened|took place)|(?:held|hosted|attended|opened|convened) (?:a |the )?(?:\w+ )?summit|at (?:a |the )?(?:\w+ )?summit)\b/i,
+      /\b(?:summit (?:was |is )?(?:held|opened|agreed|announced|convened|took place|ended|closed|concluded)|summit with [^.;]{0,60}\b(?:ended|closed|concluded)\b|(?:held|hosted|attended|opened|convened) (?:a |the )?(?:\w+ )?summit|at (?:a |the )?(?:\w+ )?summit)\b/i,
+    negatedWeight: 0,
+  },
+  {
+    // The report's own words for a first or a record ("the biggest exchange since the Cold War").
+    reason: 'The report calls it a first or a record.',
+    weight: 1,
+    pattern:
+      /\b(?:biggest|largest|most significant|historic|landmark|first-ever|unprecedented|breakthrough)\b/i,
     negatedWeight: 0,
   },
   {
@@ -97,6 +138,16 @@ const RULES: Rule[] = [
       /\b(?:analysts? (?:say|said|believe)|experts? (?:say|said|believe)|opinion|op-ed|commentary|column|analysis:|speculat\w*)\b/i,
   },
 ];
+
+// "agreed to a ceasefire", "agreed that …", "agreed a deal": agreeing anything but how to go on talking.
+const agreement = RULES.find((r) => r.reason === 'An agreement was signed or reached.')!;
+agreement.pattern = new RegExp(
+  agreement.pattern.source.replace(
+    'AGREED_SUBSTANCE',
+    `${AGREED.slice(2)} (?:to|on|upon|that|an?|the)(?! ${PROCEDURAL}\\b)(?! \\w+day\\b)`,
+  ),
+  'i',
+);
 
 const MEETING = /\b(?:met|meet|meeting|talks|summit|call|called|phone|spoke|talked|hosted|visit(?:ed)?)\b/i;
 
@@ -142,8 +193,14 @@ function isBackground(s: Sentence, a: Analysis): boolean {
   // Judged on the main clause: "an agreement that could end a standoff that began in 2020" is news.
   const mainClause = ownVoice(s).split(/,?\s+(?:which|who|that|whom|where)\s+/)[0]!;
   if (BACKGROUND.test(mainClause)) return true;
-  const dates = findDates(ownVoice(s), a.published).filter((d) => d.date.length === 10);
-  return dates.length > 0 && dates.every((d) => Date.parse(d.date) < a.published.getTime() - 21 * 86_400_000);
+  // Days a week or more before publication, or months before the publication month ("last month").
+  const month = a.published.toISOString().slice(0, 7);
+  const dates = findDates(ownVoice(s), a.published);
+  const past = (d: { date: string }) =>
+    d.date.length === 10
+      ? Date.parse(d.date) < a.published.getTime() - 7 * 86_400_000
+      : d.date.length === 7 && d.date < month;
+  return dates.length > 0 && dates.every(past);
 }
 
 /** Who met: leaders of two sides, a leader with the other side, or negotiators of two sides. */

@@ -31,15 +31,68 @@ describe('scoreSignificance', () => {
     }
   });
 
-  it('reads a prisoner exchange carried out, or nationals freed, as a ceasefire-type step', () => {
+  it('reads a prisoner exchange carried out, or people freed, as its own step', () => {
     for (const body of [
       'The two countries carried out a prisoner swap at the border crossing on Saturday.',
       'Northland freed four detained nationals of Southland under the arrangement on Monday.',
+      'Three Germans freed by the militia landed in Cairo on Sunday.',
+      'The government released five Iranians held on sanctions charges.',
     ]) {
-      expect(sig('Exchange', body).reasons, body).toContain(
-        'A ceasefire or prisoner exchange was agreed or took effect.',
-      );
+      expect(sig('Exchange', body).reasons, body).toContain('Prisoners or hostages were exchanged or freed.');
     }
+    // A routine exchange is digest news; the report's own "largest since …" makes it an alert.
+    expect(
+      sig('Exchange', 'The sides swapped 90 prisoners each on Friday, the first swap in a month.').level,
+    ).toBe('digest');
+    expect(
+      sig('Exchange', 'The sides carried out their largest prisoner exchange of the war on Friday.').level,
+    ).toBe('alert');
+  });
+
+  it('tells agreeing how to go on talking from agreeing something of substance', () => {
+    for (const body of [
+      'The delegations agreed on Thursday to continue consultations at expert level.',
+      'Delegates agreed an agenda for the session only on the penultimate day.',
+      'The two sides agreed late on Monday to meet again next month.',
+    ]) {
+      const s = sig('Talks', body);
+      expect(s.reasons, body).not.toContain('An agreement was signed or reached.');
+      expect(s.level, body).toBe('digest');
+    }
+    for (const body of [
+      'Member states agreed early Wednesday on the text of a global accord on fisheries.',
+      'The mediator said it had reached separate agreements with both governments on Tuesday.',
+    ]) {
+      expect(sig('Talks', body).reasons, body).toContain('An agreement was signed or reached.');
+    }
+  });
+
+  it('reads a side accepting or backing a proposal as material, but not a "-backed" plan', () => {
+    for (const body of [
+      'Northland said on Tuesday it was ready to accept a proposal for an immediate 30-day truce.',
+      'The assembly backed the draft treaty by a wide margin on Friday.',
+    ]) {
+      expect(sig('Talks', body).reasons, body).toContain('A side accepted a proposal.');
+    }
+    expect(
+      sig('Talks', 'Envoys will meet in Oslo to discuss a UN-backed peace plan next week.').reasons,
+    ).not.toContain('A side accepted a proposal.');
+  });
+
+  it('weighs talks ending without a deal by what ended: a summit is an alert, a round is not', () => {
+    expect(
+      sig('Talks', "The leaders' summit with the Northland president ended on Friday without an agreement.")
+        .level,
+    ).toBe('alert');
+    expect(
+      sig('Talks', 'Mediated talks between the union and the company ended on Tuesday without a deal.').level,
+    ).toBe('digest');
+  });
+
+  it('treats a sentence about last month as background', () => {
+    const body =
+      'Teachers returned to the table on Tuesday with no progress. Members voted last month to reject a tentative deal reached in the summer.';
+    expect(sig('Talks', body).reasons).not.toContain('An agreement was signed or reached.');
   });
 
   it('does not read "no deal was agreed" as an agreement', () => {
