@@ -148,6 +148,11 @@ export function measureArticle(
     .filter((d): d is string => d !== undefined);
   // An event over several days ("Feb. 4 - 5") recalls its first and last day.
   const recalled = expectedDates.filter((d) => s.events.some((e) => e.date === d || e.until === d)).length;
+  for (const d of facts.dates) {
+    const date = /^\d{4}-\d{2}(?:-\d{2})?/.exec(d)?.[0];
+    if (date && !s.events.some((e) => e.date === date || e.until === date))
+      wrongQuotes.push(`date missed: ${d}`);
+  }
 
   const lines = [
     ...splitSentences(s.summary),

@@ -12,6 +12,10 @@ export interface DateMention {
   approximate?: boolean;
   /** The last day of a range ("Feb. 4 - 5"). */
   until?: string;
+  /** The text wrote the year ("March 29, 2022"), so it can anchor the dates told after it. */
+  explicitYear?: boolean;
+  /** Counted from the publication day ("on Sunday", "last month", "two years ago"). */
+  relative?: boolean;
 }
 
 const MONTHS: Record<string, number> = {
@@ -50,9 +54,27 @@ const MONTH_ONLY = new RegExp(
 const RELATIVE_MONTH = /\b(last|this|next|earlier this|later this)\s+month\b/gi;
 const WEEKDAY = new RegExp(`\\b(?:(last|next|this|coming|this coming)\\s+)?(${WEEKDAYS.join('|')})\\b`, 'g');
 const RELATIVE = /\b(today|yesterday|tomorrow|tonight|last week|last weekend|next week)\b/gi;
+/** "a year ago today", "two months ago", "three weeks ago": counted back from the publication day. */
+const AGO =
+  /\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(years?|months?|weeks?)\s+ago(\s+(?:today|this week))?\b/gi;
+const NUMBER_WORDS = [
+  '',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+];
 /** Words just before a date that point it ahead of the publication date. */
 const FORWARD_CUE =
-  /\b(until|deadline|due|scheduled|set to|expected|will|would|plans? to|planned|next|upcoming|ahead of|again on|to resume|to meet|to hold|slated|expires|begins|starts|takes effect|proposed holding|proposes)\b/i;
+  /\b(until|deadline|due|scheduled|set to|expected|will|would|plans? to|planned|next|upcoming|ahead of|again on|to resume|to meet|to hold|slated|expires|begins|starts|takes effect|proposed holding|proposes|(?:by|before|until|till) the (?:end|middle|start|beginning)(?: of)?)\b/i;
 /** A sentence about what will happen ("the ceasefire will take effect … from July 6"). */
 const FUTURE_SENTENCE = /\b(?:will|'ll|is to|are to|is due|are due)\b/i;
 /** Words just before a date that keep it in the past ("held on", "earlier", "last"). */
@@ -60,8 +82,19 @@ const PAST_NEAR = /\b(?:held|earlier|previously|last|ago|was|were|had|took place
 
 const DAY_MS = 86_400_000;
 
-export function findDates(sentence: string, published: Date): DateMention[] {
+/**
+ * `anchor`: a date the paragraph gave with its year, in a year before publication ("began on February
+ * 24, 2022"). A later date without a year that falls in the same year after it ("in March", "on March
+ * 29") is told in that year's narrative, not counted back from the publication day.
+ */
+export function findDates(sentence: string, published: Date, anchor?: string): DateMention[] {
   const pub = startOfDay(published);
+  const inAnchorYear = (month: number, day?: number): string | undefined => {
+    if (!anchor) return undefined;
+    const y = Number(anchor.slice(0, 4));
+    const d = day === undefined ? `${y}-${String(month + 1).padStart(2, '0')}` : valid(y, month, day);
+    return d && d.slice(0, 7) >= anchor.slice(0, 7) ? d : undefined;
+  };
   const found: DateMention[] = [];
   const taken: Array<[number, number]> = [];
   const free = (from: number, to: number) => !taken.some(([s, e]) => from < e && to > s);
@@ -82,9 +115,11 @@ export function findDates(sentence: string, published: Date): DateMention[] {
     const more = (m[4] ?? '').match(/\d{1,2}/g)?.map(Number) ?? [];
     const year = m[5] ? Number(m[5]) : undefined;
     const forward = forwardAt(at);
-    const date = resolveMonthDay(month, first, year, pub, forward);
+    const date =
+      (year === undefined ? inAnchorYear(month, first) : undefined) ??
+      resolveMonthDay(month, first, year, pub, forward);
     if (date) {
-      const mention: DateMention = { date, text: m[0], index: at };
+      const mention: DateMention = { date, text: m[0], index: at, ...(year ? { explicitYear: true } : {}) };
       if (rangeEnd && rangeEnd > first) {
         const until = resolveMonthDay(month, rangeEnd, year ?? Number(date.slice(0, 4)), pub, forward);
         if (until) mention.until = until;
@@ -102,9 +137,11 @@ export function findDates(sentence: string, published: Date): DateMention[] {
     if (!free(at, at + m[0].length)) continue;
     const month = MONTHS[m[3]!.slice(0, 3).toLowerCase()]!;
     const year = m[4] ? Number(m[4]) : undefined;
-    const date = resolveMonthDay(month, Number(m[1]), year, pub, forwardAt(at));
+    const date =
+      (year === undefined ? inAnchorYear(month, Number(m[1])) : undefined) ??
+      resolveMonthDay(month, Number(m[1]), year, pub, forwardAt(at));
     if (!date) continue;
-    const mention: DateMention = { date, text: m[0], index: at };
+    const mention: DateMention = { date, text: m[0], index: at, ...(year ? { explicitYear: true } : {}) };
     if (m[2]) {
       const until = resolveMonthDay(
         month,
@@ -124,8 +161,11 @@ export function findDates(sentence: string, published: Date): DateMention[] {
     const month = MONTHS[m[1]!.slice(0, 3).toLowerCase()]!;
     // "pencilled in for early January", "planned for March": a month something is set for lies ahead.
     const setFor = /^for\b/i.test(m[0]) || /\bfor\s+$/i.test(sentence.slice(0, m.index ?? 0));
-    const date = resolveMonth(month, m[2] ? Number(m[2]) : undefined, pub, setFor || forwardAt(m.index ?? 0));
-    found.push({ date, text: m[0], index: at });
+    const year = m[2] ? Number(m[2]) : undefined;
+    const date =
+      (year === undefined ? inAnchorYear(month) : undefined) ??
+      resolveMonth(month, year, pub, setFor || forwardAt(m.index ?? 0));
+    found.push({ date, text: m[0], index: at, ...(year ? { explicitYear: true } : {}) });
     taken.push([at, at + m[1]!.length]);
   }
   for (const m of sentence.matchAll(RELATIVE_MONTH)) {
@@ -133,7 +173,7 @@ export function findDates(sentence: string, published: Date): DateMention[] {
     const word = m[1]!.toLowerCase();
     const delta = word === 'last' ? -1 : word === 'next' ? 1 : 0;
     const d = new Date(Date.UTC(pub.getUTCFullYear(), pub.getUTCMonth() + delta, 1));
-    found.push({ date: iso(d).slice(0, 7), text: m[0], index: at });
+    found.push({ date: iso(d).slice(0, 7), text: m[0], index: at, relative: true });
     taken.push([at, at + m[0].length]);
   }
   for (const m of sentence.matchAll(WEEKDAY)) {
@@ -147,7 +187,43 @@ export function findDates(sentence: string, published: Date): DateMention[] {
     if (ahead) delta = delta < 0 || (delta === 0 && m[1] === 'next') ? delta + 7 : delta;
     else if (m[1] === 'last') delta = delta >= 0 ? delta - 7 : delta;
     else delta = delta > 0 ? delta - 7 : delta;
-    found.push({ date: iso(new Date(pub.getTime() + delta * DAY_MS)), text: m[0], index: at });
+    found.push({
+      date: iso(new Date(pub.getTime() + delta * DAY_MS)),
+      text: m[0],
+      index: at,
+      relative: true,
+    });
+    taken.push([at, at + m[0].length]);
+  }
+  for (const m of sentence.matchAll(AGO)) {
+    const at = m.index ?? 0;
+    const word = m[1]!.toLowerCase();
+    const n = /^\d/.test(word)
+      ? Number(word)
+      : word === 'a' || word === 'an'
+        ? 1
+        : NUMBER_WORDS.indexOf(word);
+    const unit = m[2]!.toLowerCase().replace(/s$/, '');
+    const d =
+      unit === 'week'
+        ? new Date(pub.getTime() - n * 7 * DAY_MS)
+        : new Date(
+            Date.UTC(
+              pub.getUTCFullYear() - (unit === 'year' ? n : 0),
+              pub.getUTCMonth() - (unit === 'month' ? n : 0),
+              pub.getUTCDate(),
+            ),
+          );
+    // "A year ago today" is that day; "two months ago" only that month.
+    const exact = unit === 'week' || /today/i.test(m[3] ?? '');
+    const mention: DateMention = {
+      date: exact ? iso(d) : iso(d).slice(0, 7),
+      text: m[0],
+      index: at,
+      relative: true,
+    };
+    if (unit === 'week' && !m[3]) mention.approximate = true;
+    found.push(mention);
     taken.push([at, at + m[0].length]);
   }
   for (const m of sentence.matchAll(RELATIVE)) {
@@ -165,6 +241,7 @@ export function findDates(sentence: string, published: Date): DateMention[] {
       date: iso(new Date(pub.getTime() + (shift[word] ?? 0) * DAY_MS)),
       text: m[0],
       index: at,
+      relative: true,
     };
     if (word.includes('week')) mention.approximate = true;
     found.push(mention);

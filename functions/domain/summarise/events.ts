@@ -78,10 +78,17 @@ const RELAYED = /^(?:report|reported|reports|reporting)$/;
 
 export function extractEvents(a: Analysis): DatedEvent[] {
   const events: DatedEvent[] = [];
+  // A date the paragraph gave with a past year, which the year-less dates after it in the paragraph are
+  // told from, until a sentence counts from the publication day again ("on Sunday", "last month").
+  let anchor: { paragraph: number; date: string } | undefined;
   for (const s of a.sentences) {
     if (s.oversize) continue;
     const unquoted = maskQuotes(s);
-    const dates = findDates(unquoted, a.published);
+    if (anchor && anchor.paragraph !== s.paragraph) anchor = undefined;
+    const dates = findDates(unquoted, a.published, anchor?.date);
+    if (dates.some((d) => d.relative)) anchor = undefined;
+    const written = dates.filter((d) => d.explicitYear && d.date.slice(0, 4) < a.day.slice(0, 4)).at(-1);
+    if (written) anchor = { paragraph: s.paragraph, date: written.date };
     // A list of past dates ("earlier sessions, held on Feb. 11, March 13, April 11 and 25") is background
     // to this report: the happenings are each another report's news.
     const near = (d: string) => Math.abs(Date.parse(d) - a.published.getTime()) <= 7 * 86_400_000;

@@ -18,6 +18,28 @@ describe('findDates', () => {
     expect(dates('Sanctions are expected to take effect on Monday.')).toEqual(['2025-06-16']);
   });
 
+  it('points "by/before the end of" a month ahead, even in a past-tense sentence', () => {
+    expect(dates('Northland proposed a summit before the end of August.')).toEqual(['2025-08']);
+    expect(dates('The bloc says it will act by the end of October at the latest.')).toEqual(['2025-10']);
+    expect(dates('The talks collapsed at the end of March.')).toEqual(['2025-03']);
+  });
+
+  it('counts "ago" back from the publication day', () => {
+    expect(dates('A year ago today, the two leaders stood side by side.')).toEqual(['2024-06-10']);
+    expect(dates('The last round broke up two months ago.')).toEqual(['2025-04']);
+    expect(dates('They last met three weeks ago.')).toEqual(['2025-05-20']);
+  });
+
+  it('tells a year-less date in the year the paragraph anchored, when it falls after the anchor', () => {
+    const anchored = (s: string) => findDates(s, pub, '2022-02-24').map((d) => d.date);
+    expect(anchored('The process moved to the capital in March, and on March 29 the teams met.')).toEqual([
+      '2022-03',
+      '2022-03-29',
+    ]);
+    // January comes before the anchor: counted from the publication day as usual.
+    expect(anchored('The package was published on January 31.')).toEqual(['2025-01-31']);
+  });
+
   it('resolves a bare weekday to the past', () => {
     expect(dates('Negotiators met in the capital on Sunday.')).toEqual(['2025-06-08']);
     expect(dates('He spoke on Tuesday.')).toEqual(['2025-06-10']);

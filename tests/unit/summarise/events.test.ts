@@ -68,4 +68,12 @@ describe('extractEvents', () => {
       'On Monday, negotiators from both sides, joined by observers from three neighbouring states and a team of legal advisers, met for eleven hours in the border town to settle water rights, grazing land, fishing quotas, customs posts and the return of displaced families.';
     for (const e of events(long)) expect(e.description).not.toMatch(/…|\.\.\.$/);
   });
+
+  it('dates a retrospective paragraph in the year it gave, not the publication year', () => {
+    const found = events(
+      'The first meetings took place days after the war began on February 24, 2022. The process moved to Valletta in March, and on March 29 the delegations met at the old palace.',
+    );
+    expect(found.map((e) => e.date)).toContain('2022-03-29');
+    expect(found.map((e) => e.date)).not.toContain('2025-03-29');
+  });
 });
