@@ -157,7 +157,7 @@ export function resolvePronoun(s: Sentence, m: Mention): Entity | undefined {
   const word = m.text.toLowerCase();
   const { previousSubject, lastSpeaker } = s.context;
   let e: Entity | undefined;
-  if (PERSON_PRONOUNS.has(word)) {
+  if (PERSON_PRONOUNS.has(word) || /^the \d{1,3}-year-old$/.test(word)) {
     const earlier = s.subject && s.subject !== m && s.subject.from < m.from ? s.subject.entity : undefined;
     if (!earlier && s.context.previousSubjectUnknown) return undefined;
     e = [earlier, previousSubject, lastSpeaker?.entity].find(
@@ -471,7 +471,7 @@ function speakersIn(s: Sentence): Speaking[] {
       out.push({ verb: i, entity: { ...group, name: singular(group.name, group.roles[0]), roles: [] } });
       return;
     }
-    const subject = clauseSubject(s, i);
+    const subject = jointSpeakers(s, clauseSubject(s, i), i);
     if (RELAYING_VERBS.has(t.text.toLowerCase())) {
       out.push({ verb: i, ...(subject ? { subject } : {}) });
       return;
@@ -494,6 +494,37 @@ function unquoted(s: Sentence): string {
     .filter((_, i) => !s.quoted[i])
     .map((t) => t.text)
     .join(' ');
+}
+
+/**
+ * "Minister Ruth Adeyemi and Minister Paulo Reis said in a joint statement": two named people speaking
+ * together are credited together.
+ */
+function jointSpeakers(s: Sentence, subject: Mention | undefined, verb: number): Mention | undefined {
+  const a = subject?.entity;
+  if (!subject || subject.kind !== 'name' || a?.kind !== 'person' || a.partial) return subject;
+  if (s.tokens[subject.to]?.text !== 'and') return subject;
+  const other = s.mentions.find(
+    (m) =>
+      m.from > subject.to &&
+      m.to <= verb &&
+      m.kind === 'name' &&
+      m.entity?.kind === 'person' &&
+      !m.entity.partial &&
+      s.tokens
+        .slice(subject.to + 1, m.from)
+        .every((t) => t.capitalised || PERSON_ROLE_NOUNS.has(t.bare.toLowerCase())),
+  );
+  const b = other?.entity;
+  if (!other || !b || b === a) return subject;
+  if (!s.tokens.slice(other.to, verb).every((t) => /^(?:ADV|AUX)$/.test(t.pos))) return subject;
+  const name = `${a.name} and ${b.name}`;
+  return {
+    ...subject,
+    to: other.to,
+    text: name,
+    entity: { ...a, id: -1, name, kind: 'group', roles: [], entry: undefined },
+  } as Mention;
 }
 
 /** The entity a subject mention credits: resolved people and bodies; never an outlet or a reporter. */

@@ -50,7 +50,8 @@ export const PERSON_ROLE_NOUNS = new Set(
     'general governor senator lawmaker king queen prince emir sheikh counterpart deputy mediator delegate ' +
     'journalist reporter correspondent analyst editor expert source officer strongman monarch premier ruler ' +
     'secretary-general prosecutor judge person people member members commissioner chair chairman chairwoman ' +
-    'chairperson mayor executive ceo founder organiser organizer'
+    'chairperson mayor executive ceo founder organiser organizer lawyer lawyers attorney attorneys ' +
+    'president-elect co-chair vice-chair rapporteur facilitator'
   ).split(' '),
 );
 

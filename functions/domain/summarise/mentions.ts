@@ -112,6 +112,11 @@ function mentionsIn(sentence: Sentence, analysis: Analysis, registry: Registry):
       add({ ...base(i, i + 1), kind: 'pronoun' });
       continue;
     }
+    // "the 62-year-old said": a person the sentence before named, referred to by age as "he" would be.
+    if (/^\d{1,3}-year-old$/.test(lower) && tokens[i - 1]?.text.toLowerCase() === 'the' && !taken[i - 1]) {
+      add({ ...base(i - 1, i + 1), kind: 'pronoun' });
+      continue;
+    }
     const singular = lower.replace(/(?<=[a-z]{3})s$/, '');
     const isRole = PERSON_ROLE_NOUNS.has(lower) || PERSON_ROLE_NOUNS.has(singular);
     const isBody = BODY_NOUNS.has(lower) || BODY_NOUNS.has(singular);
@@ -159,7 +164,7 @@ function mentionsIn(sentence: Sentence, analysis: Analysis, registry: Registry):
 
     const indefinite =
       plural || words.some((w) => INDEFINITE.has(w)) || (!DETERMINERS.has(words[0] ?? '') && !owned);
-    const to = indefinite && !isBody ? postModifierEnd(tokens, i + 1, mentions) : i + 1;
+    const to = indefinite && (isRole || !isBody) ? postModifierEnd(tokens, i + 1, mentions) : i + 1;
     add({
       ...base(from, to),
       kind: 'description',

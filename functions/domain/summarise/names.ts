@@ -245,8 +245,11 @@ export function classifyRun(
   // "Thailand's acting Prime Minister …": words before the capitalised title belong to the role.
   const lead = title ? lowerRoleBefore(tokens, i, true) : '';
   const roleBefore = title ? (lead ? `${lead} ${title}` : title) : lowerRoleBefore(tokens, i);
-  // "Anwar Ibrahim, who chairs …": only people are "who".
-  const who = tokens[end]?.text === ',' && /^who$/i.test(tokens[end + 1]?.text ?? '');
+  // "Anwar Ibrahim, who chairs …": only people are "who"; "Lena Brandt, 41,": only people have ages.
+  const who =
+    tokens[end]?.text === ',' &&
+    (/^who$/i.test(tokens[end + 1]?.text ?? '') ||
+      (/^\d{1,3}$/.test(tokens[end + 1]?.text ?? '') && /^[,.]$/.test(tokens[end + 2]?.text ?? '')));
   const evidence =
     roleBefore !== '' ||
     who ||
@@ -355,12 +358,18 @@ function subjectOfClause(tokens: Token[], i: number, j: number, words: number): 
 /** "Borrell's spokesman, Peter Stano, told…": a name set off by commas right after a role noun. */
 function appositionBefore(tokens: Token[], i: number, j: number): boolean {
   const before = tokens[i - 1];
-  const role = tokens[i - 2];
-  if (before?.text !== ',' || !role) return false;
+  if (before?.text !== ',' || !tokens[i - 2]) return false;
   const closes = !tokens[j] || /^[,.;]$/.test(tokens[j]!.text);
-  return (
-    closes && (PERSON_ROLE_NOUNS.has(role.bare.toLowerCase()) || TITLE_WORDS.has(role.bare.toLowerCase()))
-  );
+  if (!closes) return false;
+  const isRole = (t: Token) =>
+    PERSON_ROLE_NOUNS.has(t.bare.toLowerCase()) || TITLE_WORDS.has(t.bare.toLowerCase());
+  // "a spokesman for the group, Karim Nasser": the role may carry its own short "for/of" phrase.
+  for (let k = i - 2; k >= Math.max(0, i - 7); k--) {
+    const t = tokens[k]!;
+    if (isRole(t)) return k === i - 2 || /^(?:for|of|at|to)$/i.test(tokens[k + 1]!.text);
+    if (!/^(?:ADP|DET|NOUN|PROPN|ADJ)$/.test(t.pos) || t.text === ',') return false;
+  }
+  return false;
 }
 
 export function addRole(entity: Entity, role: string): void {

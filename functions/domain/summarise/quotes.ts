@@ -110,6 +110,12 @@ function attribution(s: Sentence, q: SentenceQuote, first: boolean): Entity | un
   if (previousQuoteSpeaker && earlierEnd > 0) return previousQuoteSpeaker.entity;
   const according = s.speakers.find((sp) => sp.verb === -1)?.entity;
   if (according) return according;
+  // "Union chief Sara Kim struck a defiant tone: '…'": a clause about a person, then a colon and the
+  // quotation, with no reporting verb between.
+  if (s.tokens[q.from - 2]?.text === ':' && earlierEnd === 0 && s.subject?.kind !== 'pronoun') {
+    const subject = s.subject && s.subject.to < q.from ? creditOf(s, s.subject).entity : undefined;
+    if (subject && subject.kind !== 'place') return subject;
+  }
   // "… 'a negotiated solution' that respected its rights, he was quoted as saying": the attribution
   // closes the sentence, after the quotation and no other quotation.
   const later = s.speakers.find(

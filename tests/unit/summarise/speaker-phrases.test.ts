@@ -268,3 +268,67 @@ describe('names written two ways', () => {
     ).toBe('Leo Park');
   });
 });
+
+describe('more ways news credits a speaker', () => {
+  it('reads "the 62-year-old" as the person just named', () => {
+    expect(
+      who(
+        'Negotiator Ali Rahimi left the room at noon. "The offer is an insult," the 62-year-old said.',
+        'an insult',
+      ),
+    ).toBe('Ali Rahimi');
+    expect(
+      who(
+        'Dock worker Lena Brandt, 41, joined the picket. "We are not going back," the 41-year-old said.',
+        'not going back',
+      ),
+    ).toBe('Lena Brandt');
+  });
+
+  it('keeps the "for …" phrase of an unnamed spokesperson, and links a name set off after it', () => {
+    expect(who('"We regret the decision," a spokesperson for the ministry said.', 'regret')).toBe(
+      'spokesperson for the ministry',
+    );
+    expect(who('"The ceasefire must hold," said a spokesman for the group, Karim Nasser.', 'must hold')).toBe(
+      'Karim Nasser',
+    );
+    expect(
+      who('"Talks go on," said a spokeswoman for the agency, Ilse Hahn, on Monday.', 'Talks go on'),
+    ).toBe('Ilse Hahn');
+  });
+
+  it('credits two named people who speak together', () => {
+    expect(
+      who(
+        '"This is a fair deal for both sides," Minister Ruth Adeyemi and Minister Paulo Reis said in a joint statement.',
+        'fair deal',
+      ),
+    ).toBe('Ruth Adeyemi and Paulo Reis');
+    expect(
+      who(
+        'Envoy Mia Holt and envoy Sam Dunn told reporters the text was "ready for signature by both leaders."',
+        'ready for',
+      ),
+    ).toBe('Mia Holt and Sam Dunn');
+  });
+
+  it('credits the subject of a clause that ends on a colon before the quotation', () => {
+    expect(
+      who('Union chief Sara Kim struck a defiant tone: "We are ready to stay out all winter."', 'stay out'),
+    ).toBe('Sara Kim');
+    expect(who('Mayor Tobias Lind was blunt: "Without the bridge, the town is cut off."', 'cut off')).toBe(
+      'Tobias Lind',
+    );
+    // A colon after a place or a heading credits nobody.
+    expect(who('In Geneva: "Talks resume at ten," read the notice.', 'Talks resume')).not.toBe('Geneva');
+  });
+
+  it('takes lawyers as people who speak for a client', () => {
+    expect(
+      who(
+        'Lawyers for the family said in a statement that the engineer was "in good spirits and looking forward to coming home."',
+        'good spirits',
+      ),
+    ).toBe('Lawyers for the family');
+  });
+});
