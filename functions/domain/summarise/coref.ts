@@ -502,7 +502,7 @@ function unquoted(s: Sentence): string {
  */
 function jointSpeakers(s: Sentence, subject: Mention | undefined, verb: number): Mention | undefined {
   const a = subject?.entity;
-  if (!subject || subject.kind !== 'name' || a?.kind !== 'person' || a.partial) return subject;
+  if (subject?.kind !== 'name' || a?.kind !== 'person' || a.partial) return subject;
   if (s.tokens[subject.to]?.text !== 'and') return subject;
   const other = s.mentions.find(
     (m) =>
