@@ -124,7 +124,8 @@ export function resolveReferences(a: Analysis): void {
       if (m.kind === 'description' && !m.entity && !m.indefinite) {
         const e = isBody(m)
           ? earlierBody(m, bodies, orgs)
-          : (resolveDescription(a, m, seen, s.paragraph) ?? recentSpeaker(m, s));
+          : (resolveDescription(a, m, seen, s.paragraph, s.context.lastSpeaker?.entity) ??
+            recentSpeaker(m, s));
         if (e) m.entity = e;
       }
       if (m.kind === 'description' && !m.entity && m.indefinite && m.head && ANONYMOUS_HEADS.has(m.head)) {
@@ -219,6 +220,7 @@ function resolveDescription(
   m: Mention,
   seen: readonly Seen[],
   paragraph: number,
+  lastSpeaker?: Entity,
 ): Entity | undefined {
   const head = m.head ?? '';
   const wanted = headRoles(head);
@@ -245,6 +247,16 @@ function resolveDescription(
     if (paragraph - at > (modifiers.length > 0 ? SPECIFIC_PARAGRAPHS : RECENT_PARAGRAPHS)) break;
     if (e.kind === 'group') {
       if (metAs === head && modifiers.every((w) => e.name.toLowerCase().includes(w))) return e;
+      // "A member of the government team … told the AP …", then "the negotiator said": the unnamed
+      // source who just spoke, described by another person's role word.
+      if (
+        e === lastSpeaker &&
+        !e.roles.includes('plural') &&
+        ANONYMOUS_HEADS.has(head) &&
+        modifiers.length === 0
+      ) {
+        return e;
+      }
       continue;
     }
     if (!e.reporter && fits(e.roles, e.countries)) return e;
@@ -566,7 +578,7 @@ function earlierBody(m: Mention, bodies: readonly Mention[], orgs: readonly Enti
   // "the ministry" after "Egypt's Ministry of Water Resources and Irrigation".
   const head = m.head ?? '';
   for (let k = orgs.length - 1; k >= 0; k--) {
-    if (new RegExp(`\\b${head}\\b`, 'i').test(orgs[k]!.name)) return orgs[k];
+    if (new RegExp(`\\b${head}s?\\b`, 'i').test(orgs[k]!.name)) return orgs[k];
   }
   // "the union said" about a body the text named differently: who it is stays open.
   if (!DOCUMENTS.has(head) && !m.owner && (m.modifiers ?? []).length === 0) return UNKNOWN;

@@ -63,7 +63,7 @@ export const BODY_NOUNS = new Set(
     'commission parliament army military command agency service department officials sources authorities ' +
     'kremlin union company party group alliance association federation committee coalition forum guild ' +
     'league board authority movement network campaign institute foundation consulate mission secretariat ' +
-    'tribunal court bank fund organisation organization body'
+    'tribunal court bank fund organisation organization body headquarters'
   ).split(' '),
 );
 
@@ -91,7 +91,8 @@ export const NON_PERSON_TAILS = new Set(
     'war crisis accord agreement plan framework treaty declaration protocol initiative talks process deal ' +
     'statement day week month year strip bank valley corridor border front line zone crossing ' +
     'association coalition guild league confederation society board authority tribunal syndicate caucus ' +
-    'secretariat mission embassy consulate chamber force police navy corps brigade battalion regiment'
+    'secretariat mission embassy consulate chamber force police navy corps brigade battalion regiment ' +
+    'headquarters'
   ).split(' '),
 );
 

@@ -68,10 +68,13 @@ export function startsName(tokens: Token[], i: number): boolean {
   return true;
 }
 
-/** "Ministry of Water Resources", "Bank of Korea": a body's word before "of" (one "and" may follow). */
+/**
+ * "Ministry of Water Resources", "Bank of Korea", "Headquarters for Missing Persons": a body's word before
+ * "of" or "for" (one "and" may follow).
+ */
 function bodyWithOf(tokens: Token[], start: number, j: number): boolean {
   const words = tokens.slice(start, j).map((t) => t.bare.toLowerCase());
-  const of = words.indexOf('of');
+  const of = words.findIndex((w) => w === 'of' || w === 'for');
   return (
     of > 0 &&
     words.slice(0, of).some((w) => NON_PERSON_TAILS.has(w)) &&

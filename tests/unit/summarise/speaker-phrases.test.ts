@@ -332,3 +332,45 @@ describe('more ways news credits a speaker', () => {
     ).toBe('Lawyers for the family');
   });
 });
+
+describe('bodies and unnamed sources, again', () => {
+  it("reads a plural possessive inside a body's name as part of it", () => {
+    expect(
+      who(
+        'The National Growers’ Union welcomed the deal, saying in a statement that it would “ease the burden on small farms that export.”',
+        'ease the burden',
+      ),
+    ).toBe("National Growers' Union");
+    expect(
+      who(
+        'The Secondary Teachers\' Federation said the offer "does nothing for class sizes at all."',
+        'class sizes',
+      ),
+    ).toBe("Secondary Teachers' Federation");
+  });
+
+  it('gives "the headquarters said" to the headquarters the text named', () => {
+    expect(
+      who(
+        'The Joint Coordination Headquarters for Missing Persons said 90 families were told. "Many of them had waited for more than two years," the headquarters said in a statement.',
+        'waited for more',
+      ),
+    ).toBe('Joint Coordination Headquarters for Missing Persons');
+  });
+
+  it('gives "the negotiator said" to the unnamed source who just spoke', () => {
+    expect(
+      who(
+        'A member of the government team, who spoke on condition of anonymity, told reporters the last sticking point was kidnapping. "It was the last knot to untie," the negotiator said.',
+        'last knot',
+      ),
+    ).toBe('member of the government team');
+    // A named negotiator the text just met is meant instead.
+    expect(
+      who(
+        'A senior official said the text was close. Chief negotiator Rosa Lind arrived later. "It was the last knot to untie," the negotiator said.',
+        'last knot',
+      ),
+    ).toBe('Rosa Lind');
+  });
+});
