@@ -261,6 +261,24 @@ function resolveDescription(
     }
     if (!e.reporter && fits(e.roles, e.countries)) return e;
   }
+  // "the Argentine leader" when the text named one Argentine, whose role it never gave.
+  const countries = modifiers.map((w) => countryFor(w)).filter((c): c is string => !!c);
+  if (countries.length > 0 && countries.length === modifiers.length) {
+    const of = new Set(
+      seen
+        .filter(
+          ({ entity: e, paragraph: at }) =>
+            e.kind === 'person' &&
+            !e.reporter &&
+            e.roles.length === 0 &&
+            paragraph - at <= SPECIFIC_PARAGRAPHS &&
+            countries.every((c) => e.countries.includes(c)),
+        )
+        .map(({ entity }) => entity),
+    );
+    const unknownRoles = [...of];
+    if (unknownRoles.length === 1) return unknownRoles[0];
+  }
   // Nobody in the text fits: the catalogue may know who held the role that day, if exactly one did.
   if (wanted.length === 0 || modifiers.length === 0) return undefined;
   const known = a.actors.actors.filter(
@@ -403,6 +421,14 @@ export function clauseSubject(s: Sentence, verb: number): Mention | undefined {
   // "…, Witkoff said." / "…, the envoy said.": an attribution clause after the reported words.
   const adjacent = s.mentions.find((m) => m.to === k + 1 && !m.inQuote && !m.possessive);
   if (adjacent && /^[,”"]$/.test(tokens[adjacent.from - 1]?.text ?? '') && verb > 2) return adjacent;
+  // "Labour will not strike, the president of the congress, Joe Ajaero, said": a name set off by commas
+  // right before the verb is who said it.
+  if (tokens[k]?.text === ',') {
+    const setOff = s.mentions.find(
+      (m) => m.to === k && m.kind === 'name' && m.entity?.kind === 'person' && !m.inQuote && !m.possessive,
+    );
+    if (setOff && tokens[setOff.from - 1]?.text === ',') return setOff;
+  }
   const start = clauseStart(s, 0, verb);
   const aside = asides(s, verb);
   const candidates = s.mentions.filter(
@@ -483,7 +509,9 @@ function speakersIn(s: Sentence): Speaking[] {
       out.push({ verb: i, entity: { ...group, name: singular(group.name, group.roles[0]), roles: [] } });
       return;
     }
-    const subject = jointSpeakers(s, clauseSubject(s, i), i);
+    // '"…," said Inger Andersen': the speaker comes after the verb.
+    const inverted = /^[,”"]$/.test(s.tokens[i - 1]?.text ?? '') ? phraseHead(s, i + 1) : undefined;
+    const subject = jointSpeakers(s, clauseSubject(s, i) ?? inverted, i);
     if (RELAYING_VERBS.has(t.text.toLowerCase())) {
       out.push({ verb: i, ...(subject ? { subject } : {}) });
       return;
@@ -509,20 +537,39 @@ function unquoted(s: Sentence): string {
 }
 
 /**
+ * The mention a noun phrase starting at token `from` is about: "said Tarvik district governor Omar Sadiq"
+ * is about Sadiq, not the place that modifies his title; "said the union's chief negotiator" is about
+ * the negotiator, not the union.
+ */
+export function phraseHead(s: Sentence, from: number): Mention | undefined {
+  let k = from;
+  while (k < s.tokens.length && k - from < 8) {
+    const m = s.mentions.find((x) => x.from === k);
+    if (m && !m.possessive && !m.modifier) return m;
+    const t = s.tokens[k]!;
+    if (m) k = m.to;
+    else if (/^(?:NOUN|ADJ|PROPN|DET|NUM)$/.test(t.pos) || t.possessive) k++;
+    else return undefined;
+  }
+  return undefined;
+}
+
+/**
  * "Minister Ruth Adeyemi and Minister Paulo Reis said in a joint statement": two named people speaking
  * together are credited together.
  */
 function jointSpeakers(s: Sentence, subject: Mention | undefined, verb: number): Mention | undefined {
   const a = subject?.entity;
-  if (subject?.kind !== 'name' || a?.kind !== 'person' || a.partial) return subject;
+  const speaks = (e: Entity | undefined) =>
+    (e?.kind === 'person' || e?.kind === 'organisation') && !e.partial;
+  if (subject?.kind !== 'name' || !a || !speaks(a)) return subject;
   if (s.tokens[subject.to]?.text !== 'and') return subject;
   const other = s.mentions.find(
     (m) =>
       m.from > subject.to &&
       m.to <= verb &&
       m.kind === 'name' &&
-      m.entity?.kind === 'person' &&
-      !m.entity.partial &&
+      speaks(m.entity) &&
       s.tokens
         .slice(subject.to + 1, m.from)
         .every((t) => t.capitalised || PERSON_ROLE_NOUNS.has(t.bare.toLowerCase())),
@@ -617,7 +664,7 @@ const UNKNOWN: Entity = {
 function recentSpeaker(m: Mention, s: Sentence): Entity | undefined {
   const last = s.context.lastSpeaker;
   if (last?.entity.kind !== 'person' || last.entity.roles.length > 0 || last.entity.partial) return undefined;
-  if (s.paragraph - last.paragraph > 1 || !m.head || !headRoles(m.head)) return undefined;
+  if (s.paragraph - last.paragraph > RECENT_PARAGRAPHS || !m.head || !headRoles(m.head)) return undefined;
   return last.entity;
 }
 

@@ -34,7 +34,8 @@ export function promoteByUse(analysis: Analysis, registry: Registry): void {
   for (const p of registry.pending) {
     const s = analysis.sentences[p.sentence]!;
     const parts = p.name.split(/\s+/);
-    const usedAsSubject = subjectWords.has(parts.at(-1)!) || registry.longerFormOf(p.name);
+    const usedAsSubject =
+      subjectWords.has(parts.at(-1)!) || registry.longerFormOf(p.name) || registry.usedAlone(parts.at(-1)!);
     if (parts.length < 2 || !usedAsSubject || !free(s, p.from)) continue;
     const entity = registry.person(p.name);
     s.mentions.push(mention(s, p.from, p.to, entity));
@@ -87,6 +88,8 @@ export class Registry {
   private readonly byKey = new Map<string, Entity>();
   private readonly surnames = new Map<string, Entity | null>();
   private readonly firstNames = new Map<string, Entity | null>();
+  /** "Lula" in "Luiz Inácio Lula da Silva": a part between the first and the last. */
+  private readonly middleNames = new Map<string, Entity | null>();
 
   constructor(private readonly analysis: Analysis) {}
 
@@ -164,7 +167,12 @@ export class Registry {
   bySurname(part: string): Entity | undefined {
     const last = this.surnames.get(part);
     if (last !== undefined) return last ?? undefined;
-    return this.firstNames.get(part) ?? undefined;
+    return this.firstNames.get(part) ?? this.middleNames.get(part) ?? undefined;
+  }
+
+  /** The text used this word alone as a person's name it never completed ("said Wright"). */
+  usedAlone(part: string): boolean {
+    return this.byKey.get(`txt:${part}`)?.partial === true;
   }
 
   /** Some person's name of two or more words is the end of `name` ("Luis Ortega Salvatierra"). */
@@ -215,6 +223,9 @@ export class Registry {
     };
     note(this.surnames, parts.at(-1)!);
     note(this.firstNames, parts[0]!);
+    for (const middle of parts.slice(1, -1)) {
+      if (/^\p{Lu}/u.test(middle) && middle.length > 2) note(this.middleNames, middle);
+    }
   }
 }
 

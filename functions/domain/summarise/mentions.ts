@@ -262,7 +262,13 @@ function linkAppositions(mentions: Mention[], tokens: Token[]): void {
     let end = a.to;
     if (a.kind === 'description' && /^(?:for|of)$/.test(tokens[end]?.text ?? '')) {
       let k = end + 1;
-      while (k < tokens.length && k - end <= 5 && /^(?:NOUN|ADJ|PROPN|DET)$/.test(tokens[k]!.pos)) k++;
+      // "acting director of media and public affairs"
+      while (
+        k < tokens.length &&
+        k - end <= 6 &&
+        (/^(?:NOUN|ADJ|PROPN|DET)$/.test(tokens[k]!.pos) || (tokens[k]!.text === 'and' && k > end + 1))
+      )
+        k++;
       if (k > end + 1) end = k;
     }
     if (tokens[end]?.text !== ',') continue;

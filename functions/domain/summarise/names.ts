@@ -253,8 +253,11 @@ export function classifyRun(
     tokens[end]?.text === ',' &&
     (/^who$/i.test(tokens[end + 1]?.text ?? '') ||
       (/^\d{1,3}$/.test(tokens[end + 1]?.text ?? '') && /^[,.]$/.test(tokens[end + 2]?.text ?? '')));
+  // "Javier Milei of Argentina": a two- to four-word name followed by where its bearer is from.
+  const fromCountry = end !== j && nameTokens.length >= 2 && nameTokens.length <= 4;
   const evidence =
     roleBefore !== '' ||
+    fromCountry ||
     who ||
     subjectOfClause(tokens, i, end, nameTokens.length) ||
     appositionAfter(sentence, end) !== undefined ||
@@ -410,9 +413,10 @@ function lowerRoleBefore(tokens: Token[], i: number, any = false): string {
   }
   const words = tokens.slice(k, i);
   // `any`: the words lead into a capitalised title, which already names the role.
-  const hasRole = words.some(
-    (t) => PERSON_ROLE_NOUNS.has(t.bare.toLowerCase()) || TITLE_WORDS.has(t.bare.toLowerCase()),
-  );
+  const hasRole = words.some((t) => {
+    const w = t.bare.toLowerCase();
+    return PERSON_ROLE_NOUNS.has(w) || TITLE_WORDS.has(w) || PERSON_ROLE_NOUNS.has(w.replace(/s$/, ''));
+  });
   if (words.length === 0 || (!any && !hasRole)) return '';
   return words.map((t) => t.text).join(' ');
 }
@@ -426,11 +430,20 @@ function appositionAfter(sentence: Sentence, j: number): string | undefined {
   while (k < tokens.length && tokens[k]!.text !== ',' && k - start < 12) {
     // "Amos Hochstein, the U.S. envoy who shuttled between …": the role ends where a clause begins.
     if (/^(?:who|that|which)$/i.test(tokens[k]!.text) && k > start) break;
-    if (/^(?:VERB|AUX)$/.test(tokens[k]!.pos) && !/^(?:led|based)$/.test(tokens[k]!.text)) return undefined;
+    // "the head of its negotiating team": a participle before a noun is not the clause's verb.
+    const attributive = /ing$/.test(tokens[k]!.text) && tokens[k + 1]?.pos === 'NOUN';
+    if (/^(?:VERB|AUX)$/.test(tokens[k]!.pos) && !/^(?:led|based)$/.test(tokens[k]!.text) && !attributive)
+      return undefined;
     k++;
   }
   const words = tokens.slice(start, k);
   if (words.length === 0 || words.length >= 12) return undefined;
+  // "Tinubu, the president of the congress, Joe Ajaero, said": the role leads into the next name.
+  if (tokens[k]?.text === ',' && tokens[k + 1]?.capitalised && tokens[k + 2]?.capitalised) {
+    let n = k + 1;
+    while (tokens[n]?.capitalised) n++;
+    if (tokens[n]?.text === ',' || /^(?:VERB|AUX)$/.test(tokens[n]?.pos ?? '')) return undefined;
+  }
   if (
     !words.some((t) => PERSON_ROLE_NOUNS.has(t.bare.toLowerCase()) || TITLE_WORDS.has(t.bare.toLowerCase()))
   ) {
@@ -479,7 +492,9 @@ export function markModifiers(mentions: Mention[], tokens: Token[]): void {
       // "White House national security spokesman John Kirby": adjectives and nouns leading to a role.
       let k = m.to;
       while (k < tokens.length && /^(?:ADJ|NOUN)$/.test(tokens[k]!.pos) && !tokens[k]!.capitalised) k++;
-      if (k > m.to && /^(?:NOUN)$/.test(tokens[k - 1]!.pos)) m.modifier = true;
+      const last = tokens[k - 1]!;
+      if (k > m.to && (last.pos === 'NOUN' || PERSON_ROLE_NOUNS.has(last.bare.toLowerCase())))
+        m.modifier = true;
     }
   }
 }

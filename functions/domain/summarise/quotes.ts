@@ -7,8 +7,8 @@
 // Short scare quotes ("useful") are kept only with a named speaker; names in quotation marks ("the
 // 'coalition of the willing'") and headings are not quotations.
 
-import type { Analysis, Entity, Mention, Sentence, SentenceQuote } from './analysis-types';
-import { creditOf } from './coref';
+import type { Analysis, Entity, Sentence, SentenceQuote } from './analysis-types';
+import { creditOf, phraseHead } from './coref';
 import { REPORTING_VERBS } from './lexicon';
 import type { Quote } from './types';
 
@@ -177,24 +177,6 @@ function creditAfter(s: Sentence, q: SentenceQuote): Entity | undefined {
 }
 
 /**
- * The mention a noun phrase starting at token `from` is about: "said Tarvik district governor Omar Sadiq"
- * is about Sadiq, not the place that modifies his title; "said the union's chief negotiator" is about
- * the negotiator, not the union.
- */
-function phraseHead(s: Sentence, from: number): Mention | undefined {
-  let k = from;
-  while (k < s.tokens.length && k - from < 8) {
-    const m = s.mentions.find((x) => x.from === k);
-    if (m && !m.possessive && !m.modifier) return m;
-    const t = s.tokens[k]!;
-    if (m) k = m.to;
-    else if (/^(?:NOUN|ADJ|PROPN|DET|NUM)$/.test(t.pos) || t.possessive) k++;
-    else return undefined;
-  }
-  return undefined;
-}
-
-/**
  * Unattributed quotations that open a sentence or a paragraph go on from the quotation or reported
  * speech just before them: the sentence before in the paragraph, or the last sentence of the paragraph
  * before when it ended on an attributed quotation or a colon.
@@ -221,7 +203,7 @@ function carryOver(a: Analysis, found: Found[]): void {
     // before ("X acknowledged the shortfall in a statement.", then the statement's words).
     const quoteOnly = nextPara && isQuoteOnly(s);
     const speaker = prevQuote?.speaker ?? (samePara || endsWithColon || quoteOnly ? prevSpeech : undefined);
-    if (speaker && speaker.kind !== 'group') f.speaker = speaker;
+    if (speaker && (speaker.kind !== 'group' || !speaker.roles.includes('plural'))) f.speaker = speaker;
   }
 }
 

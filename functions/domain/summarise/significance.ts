@@ -15,7 +15,7 @@ export const ALERT_THRESHOLD = 5;
 const LEADER_ROLE =
   /(?<!vice[- ])\b(?:President|Prime Minister|Chancellor|Premier|King|Emir|Crown Prince|Supreme Leader)\b(?! of the European)/i;
 const IRREALIS =
-  /\b(?:wants?|wanted|would|could|should|might|if|unless|demanded|insists?|insisted|hopes?|hoped|seeks?|sought|until|whether|called for|pushing for|pushed for|urged?)\b(?:\W+[\w-]+){0,6}\W*$/i;
+  /\b(?:wants?|wanted|would|could|should|might|if|unless|demanded|insists?|insisted|hopes?|hoped|seeks?|sought|until|whether|called for|pushing for|pushed for|urged?|closer to|close to|nearer to|near to)\b(?:\W+[\w-]+){0,6}\W*$/i;
 const NEGATED =
   /\b(?:no|not|without|never|denied|deny|denies|n't|failed to|yet to|refused to)\b(?:\W+\w+){0,4}\W*$/i;
 const BACKGROUND =
@@ -35,11 +35,11 @@ interface Rule {
  * talking ("agreed on Friday to continue consultations", "agreed an agenda", "agreed to meet again").
  */
 const PROCEDURAL =
-  '(?:the |an |a )?(?:next steps|formats?|continue|keep|meet|hold|further talks|report back|resume|an agenda|agenda|timetable|schedule|venue|date|dates|procedure|rules of procedure|work programme)';
+  '(?:the |an |a )?(?:next steps|formats?|continue|keep|meet|hold|further talks|report back|resume|an agenda|agenda|timetable|schedule|venue|date|dates|procedure|rules of procedure|work programme|seek|try|explore|consider|study|discuss|work (?:on|toward|towards))';
 const AGREED = '\\bagreed(?: (?:early |late )?(?:on )?(?:early |late )?\\w+day)?';
 
 /** Who an exchange or release frees: prisoners of any kind, or people named by their nationality. */
-const FREED = `prisoners|captives|detainees|POWs|hostages|nationals|citizens|${NATIONALS_PATTERN}`;
+const FREED = `prisoners|captives|detainees|POWs|hostages|nationals|citizens|fighters|soldiers|servicemen|troops|commanders|civilians|journalists|activists|${NATIONALS_PATTERN}`;
 
 const RULES: Rule[] = [
   {
@@ -51,7 +51,7 @@ const RULES: Rule[] = [
     reason: 'An agreement was signed or reached.',
     weight: 6,
     pattern:
-      /\b(?:signed|inked|initial(?:l)?ed|sealed|AGREED_SUBSTANCE|completed (?:the )?negotiations|accepted (?:a |the )?(?:deal|agreement|ceasefire|truce|proposal|plan)|finali[sz]ed (?:the )?(?:text|deal|agreement|treaty)|(?:reached|clinched|secured) (?:an? |the )?(?:[\w-]+ ){0,2}?(?:deal|agreement|accord|consensus|understanding)s?|struck (?:a |the )?(?:[\w-]+ ){0,2}?deal|adopted (?:an? |the )?(?:[\w-]+ ){0,2}?(?:accord|treaty|agreement|text|declaration)|worked out an understanding|(?:peace |trade )?deal (?:was )?(?:signed|reached|struck))\b/i,
+      /\b(?:signed|inked|initial(?:l)?ed|sealed|AGREED_SUBSTANCE|(?:completed|concluded|finished) (?:the |their |its )?negotiations|settled (?:a |the |their |its )?(?:[\w-]+ ){0,3}?(?:dispute|strike|row|conflict)|close[sd]? (?!to\b|in\b)(?:a |the |their )?(?:[\w-]+ ){0,2}?deal|accepted (?:a |the )?(?:deal|agreement|ceasefire|truce|proposal|plan)|finali[sz]ed (?:the )?(?:text|deal|agreement|treaty)|(?:reached|clinched|secured) (?:an? |the )?(?:[\w-]+ ){0,2}?(?:deal|agreement|accord|consensus|understanding)s?|struck (?:a |the )?(?:[\w-]+ ){0,2}?deal|adopted (?:an? |the )?(?:[\w-]+ ){0,2}?(?:accord|treaty|agreement|text|declaration)|worked out an understanding|(?:peace |trade )?deal (?:was )?(?:signed|reached|struck))\b/i,
     negatedWeight: 5,
     negatedReason: 'Talks ended without an agreement.',
   },
@@ -95,7 +95,7 @@ const RULES: Rule[] = [
     reason: 'Prisoners or hostages were exchanged or freed.',
     weight: 4,
     pattern: new RegExp(
-      `\\b(?:exchanged|swapped|freed|released|handed over)\\b[^.;]{0,40}\\b(?:${FREED})\\b|\\b(?:${FREED})\\b (?:(?:were|was|have been|had been) )?(?:freed|released)\\b|\\b(?:completed|carried out|conducted|began)\\b[^.;]{0,40}\\b(?:prisoner (?:exchange|swap)|exchange of prisoners|swap)\\b`,
+      `\\b(?:exchanged|swapped|freed|released|handed over)\\b[^.;]{0,40}\\b(?:${FREED})\\b|\\b(?:${FREED})\\b (?:(?:were|was|have been|had been) )?(?:freed|released)\\b|\\b(?:completed|carried out|conducted|began)\\b[^.;]{0,40}\\b(?:prisoner (?:exchange|swap)|exchange of prisoners|swap)\\b|\\b(?:frees|freed|released|releases|swapped|exchanged|hands over|handed over)\\b[^.;]{0,80}\\bin (?:an? |the |their )?(?:[\\w-]+ ){0,3}?(?:swap|exchange)\\b`,
       'i',
     ),
   },
@@ -116,6 +116,13 @@ const RULES: Rule[] = [
     weight: 4,
     pattern:
       /\b(?:summit (?:was |is )?(?:held|opened|agreed|announced|convened|took place|ended|closed|concluded)|summit with [^.;]{0,60}\b(?:ended|closed|concluded)\b|(?:held|hosted|attended|opened|convened) (?:a |the )?(?:\w+ )?summit|at (?:a |the )?(?:\w+ )?summit)\b/i,
+    negatedWeight: 0,
+  },
+  {
+    // "what it calls the final text", "a final offer": take it or leave it.
+    reason: 'A final text or offer was put to the sides.',
+    weight: 2,
+    pattern: /\b(?:final|last|best and final) (?:text|offer|proposal|draft|package)\b/i,
     negatedWeight: 0,
   },
   {
@@ -144,7 +151,7 @@ const agreement = RULES.find((r) => r.reason === 'An agreement was signed or rea
 agreement.pattern = new RegExp(
   agreement.pattern.source.replace(
     'AGREED_SUBSTANCE',
-    `${AGREED.slice(2)} (?:to|on|upon|that|an?|the)(?! ${PROCEDURAL}\\b)(?! \\w+day\\b)`,
+    `(?:${AGREED.slice(2)}|agree[s]?|agreeing) (?:to|on|upon|that|an?|the)(?! ${PROCEDURAL}\\b)(?! \\w+day\\b)`,
   ),
   'i',
 );

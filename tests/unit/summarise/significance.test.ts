@@ -142,4 +142,34 @@ describe('scoreSignificance', () => {
     expect(s.reasons.length).toBeGreaterThan(0);
     for (const r of s.reasons) expect(r).toMatch(/^[A-Z][^()+]*\.$/);
   });
+
+  it('reads settling a dispute, concluding negotiations and closing a deal as agreements', () => {
+    for (const body of [
+      'The rail operator and the drivers union have settled a bitter five-month wage dispute, the two sides said.',
+      'The two blocs announced on Friday that they had concluded negotiations on a free trade agreement.',
+      'Northland and Southland close fisheries deal after ten years of talks.',
+      'Port operators and dockers agree on four-day week, ending strikes.',
+    ]) {
+      expect(sig('Talks', body).reasons, body).toContain('An agreement was signed or reached.');
+    }
+    for (const body of [
+      'Kyiv said the meeting had moved the world closer to agreeing on the principles of a settlement.',
+      'The sides ended two days of talks by agreeing to seek an extension of their truce.',
+      'Negotiators said they were close to a deal but several issues remained.',
+    ]) {
+      expect(sig('Talks', body).reasons, body).not.toContain('An agreement was signed or reached.');
+    }
+  });
+
+  it('adds weight to a final text or offer, and to people freed in a swap', () => {
+    const final = sig('Talks', 'The mediator has put forward what it calls the final text of an agreement.');
+    expect(final.reasons).toContain('A final text or offer was put to the sides.');
+    expect(final.level).toBe('alert');
+    expect(
+      sig(
+        'Swap',
+        'Northland frees border commanders, hands over a jailed tycoon in the biggest swap of the war.',
+      ).reasons,
+    ).toContain('Prisoners or hostages were exchanged or freed.');
+  });
 });

@@ -374,3 +374,98 @@ describe('bodies and unnamed sources, again', () => {
     ).toBe('Rosa Lind');
   });
 });
+
+describe('wire-style leads, lists and second references', () => {
+  it('credits the name set off right before "said" in a wire lead, not a name inside the clause', () => {
+    expect(
+      who(
+        'Dockers will not strike because the offer is now before Governor Ada Obi, the president of the Harbour Workers Union (HWU), Femi Bello, said on Monday. "We wait for her decision," the union leader told journalists.',
+        'wait for her decision',
+      ),
+    ).toBe('Femi Bello');
+    expect(
+      who(
+        'Pilots return to work on Monday after a deal approved by Minister Lee Chan, the chair of the Air Crews Guild, Rita Moss, said on Friday. "We got what we came for," the guild leader told reporters.',
+        'what we came for',
+      ),
+    ).toBe('Rita Moss');
+  });
+
+  it('reads people listed as "Name of Country" and finds them again by a middle name or nationality', () => {
+    const text =
+      'The host met his counterparts Pedro Tomás Lago Ferreira of Brazil and Carla Ruiz of Chile on Friday.\n\n' +
+      'Lago, who has backed the pact for years, spoke first. "Today we have a balanced text for both regions," he said.\n\n' +
+      'Ruiz struck a different note. "We waited twenty years for this, far too long," the Chilean leader said.';
+    expect(who(text, 'balanced text')).toBe('Pedro Tomás Lago Ferreira');
+    expect(who(text, 'twenty years')).toBe('Carla Ruiz');
+  });
+
+  it('credits a relayed opinion to the one who holds it ("called it … but believed that")', () => {
+    expect(
+      who(
+        'Envoy Mara Lind welcomed the swap. Her spokesman, Tom Berg, said the envoy called it "no small feat" but believed that "much more remains to be done for the families."',
+        'much more remains',
+      ),
+    ).toBe('Mara Lind');
+  });
+
+  it('credits an organisation named before a lower-case title and the person after it', () => {
+    expect(
+      who(
+        '"Everything that can be negotiated has been," EU foreign policy chief Karl Dorn wrote on X.',
+        'Everything that',
+      ),
+    ).toBe('Karl Dorn');
+    expect(
+      who(
+        '"We expect a reply by Friday," UN refugee agency head Mira Sato told reporters.',
+        'reply by Friday',
+      ),
+    ).toBe('Mira Sato');
+  });
+
+  it('keeps an unnamed source as the speaker of the quotation that follows theirs', () => {
+    expect(
+      who(
+        '"The ball is in the capitals\' court now," a senior EU official said. "No one is staying in Vienna."',
+        'No one is staying',
+      ),
+    ).toBe('senior EU official');
+  });
+
+  it('credits two bodies that speak together', () => {
+    expect(
+      who(
+        '"The talks are intensive but constructive," the Train Drivers Union and Northern Railways said in identical statements.',
+        'intensive but',
+      ),
+    ).toBe('Train Drivers Union and Northern Railways');
+  });
+
+  it('completes a surname used alone from a list that named the person in full', () => {
+    expect(
+      who(
+        'Among those freed were Ana Peres, Tomas Reilly and Sabin Holt.\n\n"Free at last, free at last," said Holt, a teacher arrested in May.',
+        'Free at last',
+      ),
+    ).toBe('Sabin Holt');
+  });
+
+  it('links a role with a long "of … and …" phrase to the name set off after it', () => {
+    expect(
+      who(
+        '"The proposal is not sustainable," the forum\'s acting director of media and public affairs, Hana Idris, said.',
+        'not sustainable',
+      ),
+    ).toBe('Hana Idris');
+  });
+
+  it('credits a person described at length before a colon', () => {
+    expect(
+      who(
+        'Omer Tal, the country\'s security adviser and the head of its negotiating team, was upbeat: "We are on our way to a historic agreement."',
+        'historic agreement',
+      ),
+    ).toBe('Omer Tal');
+  });
+});
