@@ -1,14 +1,14 @@
 // What's next and where the negotiation stands: upcoming dated events, proposals in plain words, the
 // five most recent happenings, and a link to the full story on the web.
 import { Heading, Section, Text } from '@react-email/components';
-import { type DatedLine, shortDate } from '../../functions/domain/issues/presentation';
+import { type DatedLine, lineDate } from '../../functions/domain/issues/presentation';
 import { body, h2, h3, small } from './styles';
 import { TextLink } from './text-link';
 
 function Line({ line }: { line: DatedLine }) {
   return (
     <Text style={{ ...body, margin: '0 0 8px' }}>
-      <strong>{shortDate(line.date)}</strong>
+      <strong>{lineDate(line)}</strong>
       {line.place ? `, ${line.place}` : ''} — {line.description}
     </Text>
   );

@@ -4,6 +4,7 @@
 // Every user-supplied string is escaped by JSX; only http(s) links from stored content become hrefs.
 import {
   type DatedLine,
+  lineDate,
   type PresentedDevelopment,
   presentIssue,
   shortDate,
@@ -56,7 +57,7 @@ export function DatedLines({ lines }: { lines: DatedLine[] }) {
     <ul class="plain">
       {lines.map((l) => (
         <li key={`${l.date}${l.description}`}>
-          <strong>{shortDate(l.date)}</strong>
+          <strong>{lineDate(l)}</strong>
           {l.place ? `, ${l.place}` : ''} — {l.description}
         </li>
       ))}

@@ -28,6 +28,8 @@ export interface DatedLine {
   date: string;
   description: string;
   place?: string;
+  /** The report gave only the week ("next week"): the date is that week's Monday. */
+  approximate?: boolean;
 }
 
 export interface PresentedIssue {
@@ -47,12 +49,22 @@ export const MAX_QUOTES = 2;
 export const TIMELINE_SHOWN = 5;
 const WHATS_NEXT_SHOWN = 4;
 
-/** "2 Dec 2025" (UTC), or the input when it is not a date. */
+/** "2 Dec 2025" (UTC), "Dec 2025" for a month the report named without a day, or the input otherwise. */
 export function shortDate(iso: string): string {
-  const d = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
-  return Number.isNaN(d.getTime())
-    ? iso
-    : d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const month = /^\d{4}-\d{2}$/.test(iso);
+  const d = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : month ? `${iso}-01T00:00:00Z` : iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleDateString('en-GB', {
+    ...(month ? {} : { day: 'numeric' }),
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
+/** A timeline line's date as a reader should take it: "week of 16 Mar 2026" when only the week is known. */
+export function lineDate(line: Pick<DatedLine, 'date' | 'approximate'>): string {
+  return line.approximate ? `week of ${shortDate(line.date)}` : shortDate(line.date);
 }
 
 const norm = (s: string) =>
@@ -253,7 +265,12 @@ export function onePerHappening(events: readonly TimelineEvent[]): DatedLine[] {
         overlap(description, o.description) >= 0.8,
     );
     if (same) continue;
-    out.push({ date: e.date, description, ...(e.place ? { place: e.place } : {}) });
+    out.push({
+      date: e.date,
+      description,
+      ...(e.place ? { place: e.place } : {}),
+      ...(e.approximate ? { approximate: true } : {}),
+    });
   }
   return out;
 }

@@ -52,6 +52,13 @@ const MONTH_ONLY = new RegExp(
   'g',
 );
 const RELATIVE_MONTH = /\b(last|this|next|earlier this|later this)\s+month\b/gi;
+/** "last November", "next March", "that September", "in May last year", "in June this year". */
+const NAMED_MONTH = new RegExp(
+  `\\b(?:(last|next|that|this)\\s+${MONTH}\\b(?!\\.?\\s*\\d)|${MONTH}\\s+(last|next|this)\\s+year\\b)`,
+  'g',
+);
+/** "by the end of this year", "until the end of 2025": the year's last month. */
+const YEAR_END = /\b(?:end|close)\s+of\s+(?:(this|next|last)\s+year|(\d{4}))\b/gi;
 const WEEKDAY = new RegExp(`\\b(?:(last|next|this|coming|this coming)\\s+)?(${WEEKDAYS.join('|')})\\b`, 'g');
 const RELATIVE = /\b(today|yesterday|tomorrow|tonight|last week|last weekend|next week)\b/gi;
 /** "a year ago today", "two months ago", "three weeks ago": counted back from the publication day. */
@@ -168,6 +175,39 @@ export function findDates(sentence: string, published: Date, anchor?: string): D
     found.push({ date, text: m[0], index: at, ...(year ? { explicitYear: true } : {}) });
     taken.push([at, at + m[1]!.length]);
   }
+  for (const m of sentence.matchAll(NAMED_MONTH)) {
+    const at = m.index ?? 0;
+    const word = (m[1] ?? m[4] ?? '').toLowerCase();
+    const month = MONTHS[(m[2] ?? m[3])!.slice(0, 3).toLowerCase()]!;
+    const y = pub.getUTCFullYear();
+    const current = pub.getUTCMonth();
+    let year: number;
+    if (m[4]) year = word === 'last' ? y - 1 : word === 'next' ? y + 1 : y;
+    else if (word === 'last') year = month < current ? y : y - 1;
+    else if (word === 'next') year = month > current ? y : y + 1;
+    else if (word === 'that') {
+      // "that September": the year the paragraph is telling, else the most recent one.
+      const anchored = anchor ? Number(anchor.slice(0, 4)) : undefined;
+      year = anchored ?? (month <= current ? y : y - 1);
+    } else year = y;
+    const date = `${year}-${String(month + 1).padStart(2, '0')}`;
+    // A month named again by a later rule ("in May last year") is this one.
+    for (let k = found.length - 1; k >= 0; k--) {
+      const f = found[k]!;
+      if (f.index >= at && f.index < at + m[0].length) found.splice(k, 1);
+    }
+    found.push({ date, text: m[0], index: at, ...(word === 'that' ? {} : { relative: true }) });
+    taken.push([at, at + m[0].length]);
+  }
+  for (const m of sentence.matchAll(YEAR_END)) {
+    const at = m.index ?? 0;
+    if (!free(at, at + m[0].length)) continue;
+    const word = m[1]?.toLowerCase();
+    const y = pub.getUTCFullYear();
+    const year = m[2] ? Number(m[2]) : word === 'last' ? y - 1 : word === 'next' ? y + 1 : y;
+    found.push({ date: `${year}-12`, text: m[0], index: at, ...(m[2] ? { explicitYear: true } : {}) });
+    taken.push([at, at + m[0].length]);
+  }
   for (const m of sentence.matchAll(RELATIVE_MONTH)) {
     const at = m.index ?? 0;
     const word = m[1]!.toLowerCase();
@@ -206,7 +246,7 @@ export function findDates(sentence: string, published: Date, anchor?: string): D
     const unit = m[2]!.toLowerCase().replace(/s$/, '');
     const d =
       unit === 'week'
-        ? new Date(pub.getTime() - n * 7 * DAY_MS)
+        ? new Date(pub.getTime() - (n * 7 + ((pub.getUTCDay() + 6) % 7)) * DAY_MS)
         : new Date(
             Date.UTC(
               pub.getUTCFullYear() - (unit === 'year' ? n : 0),
@@ -230,12 +270,15 @@ export function findDates(sentence: string, published: Date, anchor?: string): D
     const at = m.index ?? 0;
     if (!free(at, at + m[0].length)) continue;
     const word = m[1]!.toLowerCase();
+    // "next week" and "last week" are that week (from its Monday); "last weekend" its Saturday.
+    const monday = (pub.getUTCDay() + 6) % 7;
+    const saturday = (pub.getUTCDay() + 1) % 7 || 7;
     const shift: Record<string, number> = {
       yesterday: -1,
       tomorrow: 1,
-      'last week': -7,
-      'last weekend': -7,
-      'next week': 7,
+      'last week': -7 - monday,
+      'last weekend': -saturday,
+      'next week': 7 - monday,
     };
     const mention: DateMention = {
       date: iso(new Date(pub.getTime() + (shift[word] ?? 0) * DAY_MS)),
@@ -243,7 +286,7 @@ export function findDates(sentence: string, published: Date, anchor?: string): D
       index: at,
       relative: true,
     };
-    if (word.includes('week')) mention.approximate = true;
+    if (word === 'last week' || word === 'next week') mention.approximate = true;
     found.push(mention);
   }
   return found.sort((a, b) => a.index - b.index);

@@ -9,6 +9,7 @@ import type { StateOfPlay, TimelineEvent } from '../../../functions/domain/devel
 import { subjectFor } from '../../../functions/domain/issues/content';
 import {
   firstSentence,
+  lineDate,
   onePerHappening,
   pickKeyPoints,
   pickQuotes,
@@ -130,6 +131,13 @@ describe("what's next and the timeline", () => {
       { ...event('2025-12-10', 'Leaders to meet in Berlin.', { upcoming: true }), developmentId: 'b' },
     ],
   };
+
+  it('shows a month the report named without a day as the month, and a week as "week of"', () => {
+    expect(lineDate({ date: '2025-03' })).toBe('Mar 2025');
+    expect(lineDate({ date: '2025-03-17' })).toBe('17 Mar 2025');
+    const [line] = onePerHappening([event('2026-03-16', 'Talks resume in Geneva.', { approximate: true })]);
+    expect(lineDate(line!)).toBe('week of 16 Mar 2026');
+  });
 
   it('lists upcoming events soonest first, only those still ahead, once each', () => {
     const d = dev({

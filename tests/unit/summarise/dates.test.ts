@@ -24,10 +24,22 @@ describe('findDates', () => {
     expect(dates('The talks collapsed at the end of March.')).toEqual(['2025-03']);
   });
 
+  it("reads months named relative to now or to the paragraph's year, and year ends", () => {
+    expect(dates('The subsidy was removed in May last year.')).toEqual(['2024-05']);
+    expect(dates('They met in Nairobi last November.')).toEqual(['2024-11']);
+    expect(dates('The text must be agreed by the end of this year.')).toEqual(['2025-12']);
+    expect(dates('The contract runs until the end of 2027.')).toEqual(['2027-12']);
+    expect(dates('Talks are due to resume next March.')).toEqual(['2026-03']);
+    expect(findDates('The truce expired that October.', pub, '2022-04-02').map((d) => d.date)).toEqual([
+      '2022-10',
+    ]);
+  });
+
   it('counts "ago" back from the publication day', () => {
     expect(dates('A year ago today, the two leaders stood side by side.')).toEqual(['2024-06-10']);
     expect(dates('The last round broke up two months ago.')).toEqual(['2025-04']);
-    expect(dates('They last met three weeks ago.')).toEqual(['2025-05-20']);
+    // Weeks count from the Monday of that week.
+    expect(dates('They last met three weeks ago.')).toEqual(['2025-05-19']);
   });
 
   it('tells a year-less date in the year the paragraph anchored, when it falls after the anchor', () => {
@@ -66,7 +78,13 @@ describe('findDates', () => {
       dates('A summit pencilled in for early January was put off.', new Date('2025-12-19T00:00:00Z')),
     ).toEqual(['2026-01']);
     expect(dates('The clashes in August drew condemnation.')).toEqual(['2024-08']);
-    expect(findDates('They met last week.', pub)[0]).toMatchObject({ date: '2025-06-03', approximate: true });
+    // "last week" and "next week" are weeks, dated by their Monday and marked approximate.
+    expect(findDates('They met last week.', pub)[0]).toMatchObject({ date: '2025-06-02', approximate: true });
+    expect(findDates('They meet again next week.', pub)[0]).toMatchObject({
+      date: '2025-06-16',
+      approximate: true,
+    });
+    expect(dates('Police cleared the square last weekend.')).toEqual(['2025-06-07']);
   });
 
   it('does not read a place or a modal verb as a date', () => {
