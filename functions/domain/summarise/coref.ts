@@ -226,17 +226,25 @@ function resolveDescription(
   const wanted = headRoles(head);
   if (!wanted) return undefined;
   const modifiers = (m.modifiers ?? []).filter((w) => !NEUTRAL.has(w)).map(spelling);
-  const fits = (roles: readonly string[], countries: readonly string[]) => {
+  /** `unknownCountry`: a country word fits someone whose country the text never gave. */
+  const fits = (roles: readonly string[], countries: readonly string[], unknownCountry = false) => {
     const text = spelling(roles.join(' ; ').toLowerCase());
-    if (wanted.length > 0 && !wanted.some((w) => new RegExp(`\\b${w}\\b`).test(text))) return false;
+    // "the president" is not the vice-president.
+    const deputy = modifiers.some((w) => w === 'vice' || w === 'deputy');
+    const holds = (w: string) => new RegExp(`${deputy ? '' : '(?<!vice[- ]|deputy )'}\\b${w}\\b`).test(text);
+    if (wanted.length > 0 && !wanted.some(holds)) return false;
     for (const w of modifiers) {
       const country = countryFor(w);
       if (country) {
-        if (!countries.includes(country) && !text.includes(w)) return false;
+        const open = unknownCountry && countries.length === 0;
+        if (!countries.includes(country) && !text.includes(w) && !open) return false;
       } else if (!text.includes(w.replace(/s$/, ''))) return false;
     }
     return true;
   };
+  // "President Donald Trump … the US president said", with no catalogue: the one president whose country
+  // the text never gave, when nobody fits outright.
+  const open = new Set<Entity>();
   // Most recent first; a description means someone the reader has met lately: a named person whose
   // roles fit, or an unnamed source first described with the same noun ("a senior official" … "the
   // official said").
@@ -260,7 +268,9 @@ function resolveDescription(
       continue;
     }
     if (!e.reporter && fits(e.roles, e.countries)) return e;
+    if (!e.reporter && fits(e.roles, e.countries, true)) open.add(e);
   }
+  if (open.size === 1) return [...open][0];
   // "the Argentine leader" when the text named one Argentine, whose role it never gave.
   const countries = modifiers.map((w) => countryFor(w)).filter((c): c is string => !!c);
   if (countries.length > 0 && countries.length === modifiers.length) {

@@ -256,6 +256,8 @@ function linkAppositions(mentions: Mention[], tokens: Token[]): void {
       k++;
     return k;
   };
+  // ", the UAW vice president who led bargaining,": the role ends where its relative clause begins.
+  const relativeAt = (k: number) => /^(?:who|whose)$/i.test(tokens[k]?.text ?? '');
   for (const a of mentions) {
     if (a.possessive) continue;
     // "France's minister for Europe, Benjamin Haddad,": the role's own "for"/"of" phrase comes first.
@@ -273,8 +275,11 @@ function linkAppositions(mentions: Mention[], tokens: Token[]): void {
     }
     if (tokens[end]?.text !== ',') continue;
     const from = end + 1;
-    const to = segmentEnd(from);
-    const closed = to >= tokens.length || tokens[to]!.text === ',' || tokens[to]!.text === '.';
+    let to = segmentEnd(from);
+    const relative = tokens.slice(from, to).findIndex((_, n) => relativeAt(from + n));
+    if (relative > 0) to = from + relative;
+    const closed =
+      to >= tokens.length || tokens[to]!.text === ',' || tokens[to]!.text === '.' || relativeAt(to);
     if (!closed || to - from > 12) continue;
     const inside = mentions.filter((m) => m.from >= from && m.to <= to && !m.possessive);
     const b = inside.find((m) => m.kind !== a.kind) ?? inside[0];

@@ -469,3 +469,24 @@ describe('wire-style leads, lists and second references', () => {
     ).toBe('Omer Tal');
   });
 });
+
+describe('titles without a catalogue', () => {
+  it('gives "the US president" to the one president whose country the text never gave', () => {
+    const text =
+      'A shouting match broke out between President Dana Hale and her Ukrainian counterpart Ivan Moroz, with Vice President Tom Reed joining in. "You are either going to make a deal or we are out," the US president said.';
+    expect(who(text, 'make a deal')).toBe('Dana Hale');
+    // Two presidents of unknown country: nobody is guessed.
+    expect(
+      who(
+        'President Ana Silva met President Omar Diallo. "We want the border open by spring," the Brazilian president said.',
+        'border open',
+      ),
+    ).toBeNull();
+  });
+
+  it('links a name to a role followed by its own "who" clause, and keeps "vice president" apart', () => {
+    const text =
+      'Carl Benning, the union vice president who led bargaining with the carmaker, said the gains were large.\n\n"Members will get more in wage increases than in the last 20 years combined," he said.';
+    expect(who(text, 'more in wage')).toBe('Carl Benning');
+  });
+});
