@@ -181,7 +181,7 @@ export function classifyRun(
   // "Amina Diallo of Senegal": a name, then where the person is from (not "Secretary of State", not
   // "Ministry of Health").
   const of = lowerWords.indexOf('of');
-  if (of >= 2 && end === j) {
+  if (of >= 2 && of < run.length - 1 && end === j) {
     const before = lowerWords.slice(0, of);
     const place = sentence.text.slice(run[of + 1]!.start, run.at(-1)!.end).replace(/['’]s$/, '');
     if (

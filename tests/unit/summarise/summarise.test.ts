@@ -100,6 +100,16 @@ describe('on any report built from such sentences', () => {
   );
 });
 
+describe('names that end on a joiner', () => {
+  it('summarises a sentence whose capitalised run stops right after "of" (a month follows)', () => {
+    const body =
+      'Earlier talks in Lisbon produced the Lisbon Accord of May 4, 2021, in which both sides pledged to protect civilians. "We keep our word," said Ana Reis of Portugal.';
+    const s = run(body);
+    expect(s.summary.length).toBeGreaterThan(0);
+    expect(s.quotes[0]?.speaker).toBe('Ana Reis');
+  });
+});
+
 describe('hostile input', () => {
   // Each of these took seconds with the earlier regular expressions; the analysis is linear and capped.
   const bound = (body: string) => {
