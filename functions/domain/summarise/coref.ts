@@ -123,7 +123,7 @@ export function resolveReferences(a: Analysis): void {
       }
       if (m.kind === 'description' && !m.entity && !m.indefinite) {
         const e = isBody(m)
-          ? earlierBody(m, bodies, orgs)
+          ? earlierBody(m, bodies, orgs, s.context.previousSubject)
           : (resolveDescription(a, m, seen, s.paragraph, s.context.lastSpeaker?.entity) ??
             recentSpeaker(m, s));
         if (e) m.entity = e;
@@ -231,7 +231,12 @@ function resolveDescription(
     const text = spelling(roles.join(' ; ').toLowerCase());
     // "the president" is not the vice-president.
     const deputy = modifiers.some((w) => w === 'vice' || w === 'deputy');
-    const holds = (w: string) => new RegExp(`${deputy ? '' : '(?<!vice[- ]|deputy )'}\\b${w}\\b`).test(text);
+    // "the minister" is not the prime minister unless the text says so.
+    const prime = modifiers.includes('prime');
+    const holds = (w: string) =>
+      new RegExp(
+        `${deputy ? '' : '(?<!vice[- ]|deputy )'}${w === 'minister' && !prime ? '(?<!prime )' : ''}\\b${w}\\b`,
+      ).test(text);
     if (wanted.length > 0 && !wanted.some(holds)) return false;
     for (const w of modifiers) {
       const country = countryFor(w);
@@ -624,7 +629,12 @@ export function creditOf(s: Sentence, m: Mention): { entity?: Entity } {
  * "the joint statement" after "a joint US-Ukraine statement": the same document, named as fully as the
  * text ever named it.
  */
-function earlierBody(m: Mention, bodies: readonly Mention[], orgs: readonly Entity[]): Entity | undefined {
+function earlierBody(
+  m: Mention,
+  bodies: readonly Mention[],
+  orgs: readonly Entity[],
+  previous?: Entity,
+): Entity | undefined {
   const mine = new Set(m.modifiers ?? []);
   for (let k = bodies.length - 1; k >= 0; k--) {
     const b = bodies[k]!;
@@ -636,6 +646,10 @@ function earlierBody(m: Mention, bodies: readonly Mention[], orgs: readonly Enti
   const head = m.head ?? '';
   for (let k = orgs.length - 1; k >= 0; k--) {
     if (new RegExp(`\\b${head}s?\\b`, 'i').test(orgs[k]!.name)) return orgs[k];
+  }
+  // "Fox did not apologise. In a statement, the company said: …": the body the sentence before was about.
+  if (previous?.kind === 'organisation' && !DOCUMENTS.has(head) && (m.modifiers ?? []).length === 0) {
+    return previous;
   }
   // "the union said" about a body the text named differently: who it is stays open.
   if (!DOCUMENTS.has(head) && !m.owner && (m.modifiers ?? []).length === 0) return UNKNOWN;

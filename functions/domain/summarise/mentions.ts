@@ -143,6 +143,15 @@ function mentionsIn(sentence: Sentence, analysis: Analysis, registry: Registry):
       }
       // "the White House readout", "an unnamed Kremlin official": a body or place named before the noun.
       const named = mentions.find((m) => m.to === from && m.kind === 'name' && m.entity?.kind !== 'person');
+      // "a senior Trump administration official": a person's name modifying the noun stays a mention of
+      // them, and is part of how the unnamed source is described.
+      const personModifier = mentions.find(
+        (m) => m.to === from && m.kind === 'name' && m.entity?.kind === 'person' && !m.possessive,
+      );
+      if (!named && personModifier && from < i && /^(?:NOUN|ADJ)$/.test(tokens[from]!.pos)) {
+        from = personModifier.from;
+        continue;
+      }
       if (!named) break;
       if (named.possessive) {
         // "Ukraine's defence minister": the owner's country is part of the description.

@@ -126,6 +126,9 @@ export function continuesName(tokens: Token[], j: number, start: number): boolea
   const t = tokens[j]!;
   if (j === start) return true;
   if (isNameModifier(t)) return false;
+  // "Machinists District 751", "Teamsters Local 727": a union branch's number is part of its name.
+  if (/^\d{1,4}$/.test(t.text) && /^(?:District|Local|Lodge|Chapter)$/.test(tokens[j - 1]?.text ?? ''))
+    return true;
   if (t.capitalised && /^\p{L}/u.test(t.text)) {
     const lower = t.bare.toLowerCase();
     return (
@@ -195,7 +198,9 @@ export function classifyRun(
   }
   const last = lowerWords.at(-1)!;
   const text = sentence.text.slice(run[0]!.start, run.at(-1)!.end).replace(/['’]s$/, '');
+  const branch = /^\d+$/.test(last) && /^(?:district|local|lodge|chapter)$/.test(lowerWords.at(-2) ?? '');
   if (
+    branch ||
     (NON_PERSON_TAILS.has(last) && !titledPerson(run)) ||
     bodyWithOf(run, 0, run.length) ||
     (run.length === 1 && /^\p{Lu}{2,}$/u.test(run[0]!.bare) && isPlace(text))
@@ -226,7 +231,9 @@ export function classifyRun(
     const nextWord = lowerWords[k + 1]?.replace(/\.$/, '') ?? '';
     const countryModifier =
       countriesIn(run[k]!.bare).length > 0 && (TITLE_WORDS.has(nextWord) || run[k]!.possessive);
-    if (TITLE_WORDS.has(w) || countryModifier || innerPossessive || w === 'of') {
+    // "Vice-President", "Deputy-Minister": a hyphenated title of title words.
+    const hyphenTitle = w.includes('-') && w.split('-').every((part) => TITLE_WORDS.has(part));
+    if (TITLE_WORDS.has(w) || hyphenTitle || countryModifier || innerPossessive || w === 'of') {
       split = k + 1;
     }
   }
@@ -243,7 +250,9 @@ export function classifyRun(
     return true;
   }
   // Only a title with a title word in it is evidence ("Gaza Strip" is no "Minister Strip").
-  const titled = run.slice(0, split).some((t) => TITLE_WORDS.has(t.bare.toLowerCase().replace(/\.$/, '')));
+  const isTitleWord = (w: string) =>
+    TITLE_WORDS.has(w) || (w.includes('-') && w.split('-').every((part) => TITLE_WORDS.has(part)));
+  const titled = run.slice(0, split).some((t) => isTitleWord(t.bare.toLowerCase().replace(/\.$/, '')));
   const title = split > 0 && titled ? sentence.text.slice(run[0]!.start, run[split - 1]!.end) : '';
   // "Thailand's acting Prime Minister …": words before the capitalised title belong to the role.
   const lead = title ? lowerRoleBefore(tokens, i, true) : '';
@@ -328,7 +337,7 @@ const HONORIFIC_TITLES = new Set([
 ]);
 
 function isAcronym(word: string): boolean {
-  return /^\p{Lu}{2,6}$/u.test(word) && !isPlace(word);
+  return /^\p{Lu}{2,6}(?:-\p{Lu}{2,6})*$/u.test(word) && !isPlace(word);
 }
 
 /** "Hamas said in a statement", "Hamas issued a statement": speaking through statements. */

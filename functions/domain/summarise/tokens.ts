@@ -83,6 +83,8 @@ export function tag(text: string): Token[] {
  * possessive and a lower-case noun is that noun's modifier, not the clause's verb (which would hide the
  * real subject from every later pass).
  */
+const BODY_OR_TEAM = /^(?:committee|team|party|coalition|council|body|group|delegation|panel|board)s?$/i;
+
 function attributiveVerbs(tokens: Token[]): void {
   for (let i = 1; i < tokens.length - 1; i++) {
     const t = tokens[i]!;
@@ -92,5 +94,7 @@ function attributiveVerbs(tokens: Token[]): void {
     // "the freed engineer", "the revised text": a participle after an article is attributive too.
     const article = /^(?:the|a|an)$/i.test(prev.text);
     if (article || prev.possessive || (prev.pos === 'DET' && !/(?:ed|en)$/.test(t.text))) t.pos = 'ADJ';
+    // "the union's negotiating committee", "SAG-AFTRA negotiating committee", "the ruling party".
+    else if (/ing$/.test(t.text) && BODY_OR_TEAM.test(next.text)) t.pos = 'ADJ';
   }
 }

@@ -490,3 +490,50 @@ describe('titles without a catalogue', () => {
     expect(who(text, 'more in wage')).toBe('Carl Benning');
   });
 });
+
+describe('titles, branches and bodies named by their role', () => {
+  it('splits a hyphenated title from the name', () => {
+    expect(
+      who(
+        '"This is not enough of a step forward," said Vice-President Hanna Lind of the commission.',
+        'not enough',
+      ),
+    ).toBe('Hanna Lind');
+  });
+
+  it("keeps a person's name that modifies an unnamed source's description", () => {
+    expect(
+      who('"We made good progress," a senior Trump administration official told reporters.', 'good progress'),
+    ).toBe('senior Trump administration official');
+  });
+
+  it('does not read "the minister" as the prime minister', () => {
+    const text =
+      'Foreign Minister Ola Berg met the envoy. Prime Minister Eva Stam spoke to parliament later. "We will not surrender," the Norwegian minister said.';
+    expect(who(text, 'not surrender')).not.toBe('Eva Stam');
+  });
+
+  it("reads a union branch number and a hyphenated acronym as part of a body's name", () => {
+    expect(
+      who(
+        '"The company came unprepared," said the Machinists District 751, which represents 30,000 workers.',
+        'came unprepared',
+      ),
+    ).toBe('Machinists District 751');
+    expect(
+      who(
+        'SAG-AFTRA announced the return to talks. "Do not believe anything until it comes from us," it said.',
+        'Do not believe',
+      ),
+    ).toBe('SAG-AFTRA');
+  });
+
+  it('reads "the negotiating committee" with its owner', () => {
+    expect(
+      who(
+        '"We remain far apart on key issues," the Actors Guild negotiating committee said in a message to members.',
+        'far apart',
+      ),
+    ).toBe('Actors Guild negotiating committee');
+  });
+});
