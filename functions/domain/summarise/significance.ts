@@ -51,7 +51,7 @@ const RULES: Rule[] = [
     reason: 'An agreement was signed or reached.',
     weight: 6,
     pattern:
-      /\b(?:signed|inked|initial(?:l)?ed|sealed|AGREED_SUBSTANCE|(?:completed|concluded|finished) (?:the |their |its )?negotiations|settled (?:a |the |their |its )?(?:[\w-]+ ){0,3}?(?:dispute|strike|row|conflict)|close[sd]? (?!to\b|in\b)(?:a |the |their )?(?:[\w-]+ ){0,2}?deal|accepted (?:a |the )?(?:deal|agreement|ceasefire|truce|proposal|plan)|finali[sz]ed (?:the )?(?:text|deal|agreement|treaty)|(?:reached|clinched|secured) (?:an? |the )?(?:[\w-]+ ){0,2}?(?:deal|agreement|accord|consensus|understanding)s?|struck (?:a |the )?(?:[\w-]+ ){0,2}?deal|adopted (?:an? |the )?(?:[\w-]+ ){0,2}?(?:accord|treaty|agreement|text|declaration)|worked out an understanding|(?:peace |trade )?deal (?:was )?(?:signed|reached|struck))\b/i,
+      /\b(?:signed|inked|initial(?:l)?ed|sealed|AGREED_SUBSTANCE|(?:completed|concluded|finished) (?:the |their |its )?negotiations|settle[sd]? (?:a |the |their |its )?(?:[\w-]+['’]?s? ){0,3}?(?:dispute|strike|row|conflict|lawsuit|suit|case|claims)|close[sd]? (?!to\b|in\b)(?:a |the |their )?(?:[\w-]+ ){0,2}?deal|accepted (?:a |the )?(?:deal|agreement|ceasefire|truce|proposal|plan)|finali[sz]ed (?:the )?(?:text|deal|agreement|treaty)|(?:reached|clinched|secured) (?:an? |the )?(?:[\w-]+ ){0,2}?(?:deal|agreement|accord|consensus|understanding)s?|struck (?:a |the )?(?:[\w-]+ ){0,2}?deal|adopted (?:an? |the )?(?:[\w-]+ ){0,2}?(?:accord|treaty|agreement|text|declaration)|worked out an understanding|(?:peace |trade )?deal (?:was )?(?:signed|reached|struck))\b/i,
     negatedWeight: 5,
     negatedReason: 'Talks ended without an agreement.',
   },
@@ -109,7 +109,7 @@ const RULES: Rule[] = [
     reason: 'Talks broke down or ended in open conflict.',
     weight: 5,
     pattern:
-      /\b(?:broke down|collapsed|shouting match|stormed out|walked out|berated|castigated?|scolded|clashed|blew up|called off|(?:cancell?ed|postponed) (?:the |a )?(?:\w+ )?(?:summit|meeting|talks)|suspended (?:the )?talks)\b|\b(?:summit|meeting|talks)\b[^.;]{0,80}\b(?:has been|have been|was|were) (?:postponed|cancell?ed|called off)\b/i,
+      /\b(?:broke down|collapsed|collapses|shouting match|stormed out|walked out|walked away from|berated|castigated?|scolded|clashed|blew up|called off|(?:cancell?ed|postponed) (?:the |a )?(?:\w+ )?(?:summit|meeting|talks)|suspended (?:the )?talks)\b|\b(?:summit|meeting|talks)\b[^.;]{0,80}\b(?:has been|have been|was|were) (?:postponed|cancell?ed|called off)\b/i,
   },
   {
     reason: 'A summit was held or agreed.',
@@ -117,6 +117,20 @@ const RULES: Rule[] = [
     pattern:
       /\b(?:summit (?:was |is )?(?:held|opened|agreed|announced|convened|took place|ended|closed|concluded)|summit with [^.;]{0,60}\b(?:ended|closed|concluded)\b|(?:held|hosted|attended|opened|convened) (?:a |the )?(?:\w+ )?summit|at (?:a |the )?(?:\w+ )?summit)\b/i,
     negatedWeight: 0,
+  },
+  {
+    // "ended with agreement to set up a fund": part of what was negotiated was settled.
+    reason: 'The sides agreed on part of the issues.',
+    weight: 4,
+    pattern: /\b(?:with|reached) (?:an? )?agreement (?:to|on)\b/i,
+    negatedWeight: 0,
+  },
+  {
+    // "another prisoner exchange", "a third round of talks": more of what has happened before.
+    reason: 'A further round of something that has happened before.',
+    weight: -1,
+    pattern:
+      /\b(?:another|yet another|a further|the latest)\b|\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) round\b/i,
   },
   {
     // "what it calls the final text", "a final offer": take it or leave it.
@@ -151,7 +165,7 @@ const agreement = RULES.find((r) => r.reason === 'An agreement was signed or rea
 agreement.pattern = new RegExp(
   agreement.pattern.source.replace(
     'AGREED_SUBSTANCE',
-    `(?:${AGREED.slice(2)}|agree[s]?|agreeing) (?:to|on|upon|that|an?|the)(?! ${PROCEDURAL}\\b)(?! \\w+day\\b)`,
+    `(?:${AGREED.slice(2)}|agree[s]?|agreeing) (?:to|on|upon|that|an?|the)(?! ${PROCEDURAL}\\b)(?! \\w+day\\b)(?<!that)|(?:${AGREED.slice(2)}|agree[s]?|agreeing) that(?! (?:[\\w-]+ ){1,4}(?:would|will) (?:start|begin|continue|meet|resume|hold|work)\\b)`,
   ),
   'i',
 );

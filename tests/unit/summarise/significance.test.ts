@@ -172,4 +172,36 @@ describe('scoreSignificance', () => {
       ).reasons,
     ).toContain('Prisoners or hostages were exchanged or freed.');
   });
+
+  it('reads settling a lawsuit, walking away and collapsing talks, and a partial agreement', () => {
+    expect(
+      sig('Case settled', 'The broadcaster settled the defamation lawsuit for $90 million on Tuesday.')
+        .reasons,
+    ).toContain('An agreement was signed or reached.');
+    for (const body of [
+      'Northland walked away from trade negotiations with the bloc after a weekend of talks.',
+      'Fisheries deal collapses as talks in Oslo end in acrimony.',
+    ]) {
+      expect(sig('Talks', body).reasons, body).toContain('Talks broke down or ended in open conflict.');
+      expect(sig('Talks', body).level, body).toBe('alert');
+    }
+    expect(
+      sig('Summit', 'The conference ended at dawn with agreement to set up a fund for vulnerable nations.')
+        .reasons,
+    ).toContain('The sides agreed on part of the issues.');
+  });
+
+  it('weighs more of the same down, and agreeing that experts will start work is procedure', () => {
+    const routine = sig(
+      'Talks',
+      'Negotiators met for a third round of talks and agreed on another prisoner exchange.',
+    );
+    expect(routine.reasons).toContain('A further round of something that has happened before.');
+    const experts = sig(
+      'Talks',
+      'The two delegations agreed that technical teams would start work on the outline next week.',
+    );
+    expect(experts.reasons).not.toContain('An agreement was signed or reached.');
+    expect(experts.level).toBe('digest');
+  });
 });
