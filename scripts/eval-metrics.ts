@@ -104,7 +104,7 @@ export function sameSpeaker(
 }
 
 const DANGLING =
-  /^(?:he|she|they|it|this|that|these|those|such|his|her|their|its|both|the (?:two|three|four|remaining|latter|former|same)|(?:he|she|they) (?:added|said))\b/i;
+  /^(?:he|she|they|it|this|that|these|those|such|his|her|their|its|both|the (?:two|three|four|remaining|latter|former|same)(?!-)|(?:he|she|they) (?:added|said))\b/i;
 
 /** Lines a reader would stumble on. */
 export function lineFaults(line: string): Array<'cut' | 'dateline' | 'dangling'> {

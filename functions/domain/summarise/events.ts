@@ -157,6 +157,9 @@ function isModifyingParticiple(s: Sentence, i: number): boolean {
   const t = s.tokens[i]!;
   const next = s.tokens[i + 1]?.text.toLowerCase();
   const prev = s.tokens[i - 1];
+  // "the summit ended at the resort" is the happening itself; "talks aimed at" describes the talks.
+  if (/^(?:ended|closed|opened|resumed|arrived|landed|met|convened|gathered|wrapped)$/i.test(t.text))
+    return false;
   return /(?:ed|en|led|held|made)$/.test(t.text) && (next === 'by' || next === 'at') && prev?.pos !== 'AUX';
 }
 
@@ -201,6 +204,20 @@ function kindOf(s: Sentence, verb: number | undefined, unquoted: string, dateAt:
   }
   if (LIGHT_VERBS.test(word)) {
     for (const [re, kind] of OBJECT_KINDS) if (re.test(object)) return kind;
+    // "The two-day summit on peace ended …", "Talks resumed …": the happening is the subject.
+    if (
+      /^(?:took|take|taking|ended|end|began|begin|begins|opened|open|resumed|resume|wrapped|closed)$/.test(
+        word,
+      )
+    ) {
+      const subject = s.tokens
+        .slice(0, verb)
+        .filter((_t, k) => !s.quoted[k])
+        .map((t) => t.text)
+        .join(' ');
+      for (const [re, kind] of OBJECT_KINDS) if (re.test(subject)) return kind;
+      if (/^(?:took|take|taking)$/.test(word) && /\bplace\b/.test(object)) return 'meeting';
+    }
     if (/^(?:took|take|taking)$/.test(word) && /\bplace\b/.test(object)) {
       const subject = s.tokens
         .slice(0, verb)
@@ -368,8 +385,12 @@ function dateClause(s: Sentence, dateAt: number): string | undefined {
   }
   const opener = /^(?:after|as|while|with|when|which|who|but|although|though|amid|before|following)$/i;
   const verbSoon = (i: number) => tokens.slice(i + 1, i + 9).some((t) => t.pos === 'VERB' || t.pos === 'AUX');
+  const dateToken = tokens.findIndex((t) => t.start >= dateAt);
   const cut = tokens.findIndex((t, i) => {
     if (t.start <= dateAt || s.quoted[i]) return false;
+    // "… ended in Lucerne on Sunday with a communiqué signed by 80 states": the clause ends with its date.
+    if (/^(?:with|but)$/i.test(t.text) && dateToken >= 0 && i - dateToken <= 3 && i - dateToken >= 1)
+      return true;
     const next = tokens[i + 1];
     // ", after …", ", giving …" — or a subordinate clause with its own verb ("… on Wednesday after X announced").
     if (t.text === ',')

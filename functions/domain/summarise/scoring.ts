@@ -24,7 +24,7 @@ const BOILERPLATE =
 const BACKGROUND =
   /\b(previously|has long|have long|long-standing|longstanding|for years|in recent years|since the start of|full-scale invasion|began (?:in|on|almost|nearly|more than)|launched (?:in|on)|last year|earlier this year|in the past|years ago|dating back)\b/i;
 export const ANAPHORIC =
-  /^(?:he|she|they|it|this|that|these|those|such|his|her|their|its|both|there|the (?:two|three|four|remaining|latter|former|same|other)|(?:this|that|these|those|such) \w+)\b/i;
+  /^(?:he|she|they|it|this|that|these|those|such|his|her|their|its|both|there|the (?:two|three|four|remaining|latter|former|same|other)(?!-)|(?:this|that|these|those|such) \w+)\b/i;
 export const OUTCOME_CUES =
   /\b(agreed|agreement|deal|breakthrough|rejected|accepted|drafted|ended|concluded|will continue|next steps|ruled out|signed|progress|framework|plan|compromise|ceasefire|truce|refused|no concrete|without)\b/gi;
 

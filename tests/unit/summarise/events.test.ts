@@ -76,4 +76,15 @@ describe('extractEvents', () => {
     expect(found.map((e) => e.date)).toContain('2022-03-29');
     expect(found.map((e) => e.date)).not.toContain('2025-03-29');
   });
+
+  it('dates a happening named as the subject of "ended"/"opened", and a line opening "The two-day …"', () => {
+    const found = events(
+      'The two-day Summit on River Basins ended at the lakeside resort above Lake Orta on Sunday with a joint communiqué supported by 40 countries, while several large economies declined to sign.',
+    );
+    expect(found.map((e) => [e.date, e.kind])).toContainEqual(['2025-06-08', 'summit']);
+    const talks = events(
+      'Talks between the union and the port authority resumed in Rotterdam on Monday with a new mediator.',
+    );
+    expect(talks.map((e) => e.kind)).toContain('meeting');
+  });
 });
