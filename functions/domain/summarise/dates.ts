@@ -60,7 +60,8 @@ const NAMED_MONTH = new RegExp(
 /** "by the end of this year", "until the end of 2025": the year's last month. */
 const YEAR_END = /\b(?:end|close)\s+of\s+(?:(this|next|last)\s+year|(\d{4}))\b/gi;
 const WEEKDAY = new RegExp(`\\b(?:(last|next|this|coming|this coming)\\s+)?(${WEEKDAYS.join('|')})\\b`, 'g');
-const RELATIVE = /\b(today|yesterday|tomorrow|tonight|last week|last weekend|next week)\b/gi;
+const RELATIVE =
+  /\b(today|yesterday|tomorrow|tonight|this morning|this afternoon|this evening|last week|last weekend|next week)\b/gi;
 /** "a year ago today", "two months ago", "three weeks ago": counted back from the publication day. */
 const AGO =
   /\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(years?|months?|weeks?)\s+ago(\s+(?:today|this week))?\b/gi;

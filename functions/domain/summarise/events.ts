@@ -75,6 +75,8 @@ const LIGHT_VERBS =
   /^(?:hold|held|holds|have|had|has|host|hosted|take|took|taking|began|begin|begins|start|started|end|ended|open|opened|wrap|wrapped|resume|resumed|attend|attended|join|joined|lead|led|chair|chaired)$/;
 const DEADLINE = /\b(?:deadline|ultimatum|until|due|by the end of|expires?|expiry)\b/i;
 const RELAYED = /^(?:report|reported|reports|reporting)$/;
+const POSSESSED_HAPPENING =
+  /^['’]s\s+(?:[\w-]+\s+){0,2}?(?:strike|strikes|attack|attacks|bombing|shelling|raid|vote|meeting|talks|summit|call|signing|announcement|cancellations?|exchange|swap|release|election)\b/i;
 
 export function extractEvents(a: Analysis): DatedEvent[] {
   const events: DatedEvent[] = [];
@@ -96,8 +98,10 @@ export function extractEvents(a: Analysis): DatedEvent[] {
     // "on Dec. 16 … earlier this month": a month the same sentence already dates to the day adds nothing.
     const days = new Set(dates.filter((d) => d.date.length === 10).map((d) => d.date.slice(0, 7)));
     for (const mention of dates.filter((d) => d.date.length === 10 || !days.has(d.date))) {
-      // "Monday's telephone diplomacy": a day named as the owner of something told elsewhere.
-      if (/^['’]s\b/.test(unquoted.slice(mention.index + mention.text.length))) continue;
+      // "Monday's telephone diplomacy": a day named as the owner of something told elsewhere; but
+      // "Wednesday's strike on the hospital" dates the happening it names.
+      const after = unquoted.slice(mention.index + mention.text.length);
+      if (/^['’]s\b/.test(after) && !POSSESSED_HAPPENING.test(after)) continue;
       let verb = governingVerb(s, mention.index);
       // "Reuters reported on Dec. 20 that X is travelling": the report dates the happening it relays.
       if (verb && RELAYED.test(verb.text.toLowerCase())) verb = happeningVerb(s, verb.index);

@@ -35,6 +35,10 @@ describe('findDates', () => {
     ]);
   });
 
+  it('reads "this morning" as the publication day', () => {
+    expect(dates('The minister told radio this morning the talks were over.')).toEqual(['2025-06-10']);
+  });
+
   it('counts "ago" back from the publication day', () => {
     expect(dates('A year ago today, the two leaders stood side by side.')).toEqual(['2024-06-10']);
     expect(dates('The last round broke up two months ago.')).toEqual(['2025-04']);

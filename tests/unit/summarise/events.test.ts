@@ -87,4 +87,13 @@ describe('extractEvents', () => {
     );
     expect(talks.map((e) => e.kind)).toContain('meeting');
   });
+
+  it("dates a happening named by its day's possessive, but not a day's mood", () => {
+    const dated = events(
+      "Officials condemned Wednesday's strike on the children's hospital in the port city.",
+    );
+    expect(dated.map((e) => e.date)).toContain('2025-06-04');
+    const mood = events("Monday's telephone diplomacy left the envoys more hopeful than before.");
+    expect(mood.map((e) => e.date)).not.toContain('2025-06-09');
+  });
 });
