@@ -124,6 +124,8 @@ export async function digestRun(endpoints: Endpoints, n: number, rate: number, m
       spanSeconds: (seen.lastAt - seen.firstAt) / 1000,
       maxInFlight: seen.maxInFlight,
       storeCallsPerSend: storeCalls / Math.max(1, seen.accepted),
+      /** Main-thread store requests by operation (all of them when the sender runs on the main thread). */
+      mainThreadOperations: store.operations,
       sendThreads: threads?.count ?? 0,
       table,
       cpuMsPerSend: (used.user + used.system) / 1000 / Math.max(1, seen.accepted),

@@ -164,15 +164,21 @@ export async function rawStoreOpsPerSecond(
  * at the HTTP handler: the clients resolve their middleware once per command type, so middleware
  * added now would miss commands already used.
  */
-export function countStoreCalls(dynamo: DynamoClients): { readonly calls: number } {
-  const counter = { calls: 0 };
+export function countStoreCalls(dynamo: DynamoClients): {
+  readonly calls: number;
+  /** Requests by DynamoDB operation (`PutItem`, `BatchWriteItem`...). */
+  readonly operations: Record<string, number>;
+} {
+  const counter = { calls: 0, operations: {} as Record<string, number> };
   const handler = dynamo.client.config.requestHandler as unknown as {
-    handle: (...args: unknown[]) => Promise<unknown>;
+    handle: (request: { headers?: Record<string, string> }, ...rest: unknown[]) => Promise<unknown>;
   };
   const handle = handler.handle.bind(handler);
-  handler.handle = (...args) => {
+  handler.handle = (request, ...rest) => {
     counter.calls++;
-    return handle(...args);
+    const operation = request.headers?.['x-amz-target']?.split('.')[1] ?? 'unknown';
+    counter.operations[operation] = (counter.operations[operation] ?? 0) + 1;
+    return handle(request, ...rest);
   };
   return counter;
 }
