@@ -11,6 +11,12 @@
 // any worker lives), as `unknown` in the issue counts. Cost: in that rare crash a subscriber may miss
 // one issue (it stays readable in the archive); the alternative, resending, would mail twice whenever
 // SES had already accepted the copy, which is the failure subscribers notice and report as spam.
+//
+// A store call whose answer is lost (the store going away mid-request) must not open that window by
+// itself: a claim may have been written though its caller saw an error, and a claim whose release
+// failed stays. So the calls made while a claim is in doubt or held (the claim, with the same claim
+// id, the fresh slot of a late send, the release) are retried through a short outage (`heldOn`),
+// until the store answers: a claim answered "already claimed" under our own id is ours.
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../ports/clock';
 import type { IssueStore } from '../../ports/issue-store';
@@ -72,7 +78,10 @@ export async function deliverBatch(
           // Unsubscribed, paused or deleted since the dispatch: not mailed. Claimed and recorded like
           // any outcome, so the issue's counts show it once as suppressed, however often it is redelivered.
           const claimId = randomUUID();
-          const claim = await ports.issues.claim(message.issueId, subscriberId, claimId, now(ports));
+          const at = now(ports);
+          const claim = await heldOn(ports, () =>
+            ports.issues.claim(message.issueId, subscriberId, claimId, at),
+          );
           if (claim.claimed) await recorder.record({ subscriberId, status: 'suppressed', claimId });
           outcomes[index] = 'skipped';
           continue;
@@ -131,8 +140,10 @@ async function deliverOne(
   await ports.rate.acquire();
   const slotAt = ports.clock.now().getTime();
   const claimId = randomUUID();
-  const claim = await ports.issues.claim(issue.id, recipient.subscriberId, claimId, now(ports));
+  const at = now(ports);
+  const claim = await heldOn(ports, () => ports.issues.claim(issue.id, recipient.subscriberId, claimId, at));
   if (!claim.claimed) return 'duplicate';
+  const release = () => heldOn(ports, () => ports.issues.release(issue.id, recipient.subscriberId, claimId));
 
   const email = issueEmail(
     ports.settings,
@@ -147,9 +158,9 @@ async function deliverOne(
     const late = attempt === 0 && ports.clock.now().getTime() - slotAt > STALE_SLOT_MS;
     if (attempt > 0 || late) {
       try {
-        await ports.rate.acquire();
+        await heldOn(ports, () => ports.rate.acquire());
       } catch (error) {
-        await ports.issues.release(issue.id, recipient.subscriberId, claimId);
+        await release();
         throw error;
       }
     }
@@ -185,10 +196,27 @@ async function deliverOne(
       }
       if (attempt + 1 >= MAX_ATTEMPTS) {
         // SES refused before accepting anything, so giving the claim back cannot cause a duplicate.
-        await ports.issues.release(issue.id, recipient.subscriberId, claimId);
+        await release();
         return 'retry';
       }
       await sleep(backoffMs(attempt));
+    }
+  }
+}
+
+/** Backoff of the store calls made while a claim is in doubt or held: about 6 s in all. */
+const HELD_RETRIES_MS = [200, 400, 800, 1600, 3200];
+
+/** Repeats a store call that is safe to repeat until the store answers, through a short outage. */
+async function heldOn<T>(ports: DeliverPorts, call: () => Promise<T>): Promise<T> {
+  const sleep = ports.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await call();
+    } catch (error) {
+      const wait = HELD_RETRIES_MS[attempt];
+      if (wait === undefined) throw error;
+      await sleep(wait);
     }
   }
 }
