@@ -10,7 +10,7 @@
 // dynalite and the SES emulator run in their own processes, as DynamoDB and SES are other machines.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
 import { previewContent } from '../emails/preview-data';
@@ -203,11 +203,17 @@ export async function benchDelivery(options: { subscribers: number; rate: number
       throw new Error(`delivery: ${capped.distinct} of ${n} subscribers were mailed`);
 
     // When this machine cannot keep up with R (the local store's ceiling, or the sender's own CPU per
-    // email), pacing is also checked at half the rate it can sustain.
+    // email, spread over as many cores as there are send threads), pacing is also checked at half the
+    // rate it can sustain.
+    const senderCores = Math.max(1, Math.min(capped.sendThreads, availableParallelism()));
     const sustainable = Math.max(
       5,
       Math.floor(
-        0.5 * Math.min(storeOps / Math.max(1, capped.storeCallsPerSend), 1000 / capped.cpuMsPerSend),
+        0.5 *
+          Math.min(
+            storeOps / Math.max(1, capped.storeCallsPerSend),
+            (senderCores * 1000) / capped.cpuMsPerSend,
+          ),
       ),
     );
     let atSustainable: { rate: number; ratio: number; throttled: number; duplicates: number } | undefined;
