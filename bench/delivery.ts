@@ -70,7 +70,7 @@ export async function digestRun(endpoints: Endpoints, n: number, rate: number, m
         DYNAMODB_PORT: '0',
         DATA_DIR: dataDir,
         MAX_SEND_RATE: String(rate),
-        // The sender on every core, as several send functions would run in AWS (off by default locally).
+        // The sender on every core (the local default), as several send functions would run in AWS.
         SEND_THREADS: process.env.SEND_THREADS ?? 'auto',
         LOG_LEVEL: 'ERROR',
         TABLE_NAME: `bench-${randomUUID().slice(0, 8)}`,
