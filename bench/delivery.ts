@@ -21,6 +21,7 @@ import { runChild, startEmulatorProcess } from './processes';
 import type { StandinMode, StandinStats } from './ses-standin';
 import {
   countStoreCalls,
+  mainThreadCpuMs,
   note,
   rawStoreOpsPerSecond,
   round,
@@ -91,6 +92,7 @@ export async function digestRun(endpoints: Endpoints, n: number, rate: number, m
     const store = countStoreCalls(stack.dynamo);
     const threadCallsBefore = (await threads?.storeRequests()) ?? 0;
     const cpu = process.cpuUsage();
+    const mainCpu = mainThreadCpuMs();
     const res = await fetch(`${stack.appUrl}/webhooks/send`, {
       method: 'POST',
       body,
@@ -112,6 +114,7 @@ export async function digestRun(endpoints: Endpoints, n: number, rate: number, m
     await stack.queues.send.idle();
     // Dispatch, claims, MIME, SDK calls, on every thread of this process; the emulators run elsewhere.
     const used = process.cpuUsage(cpu);
+    const mainCpuMs = (mainThreadCpuMs() ?? Number.NaN) - (mainCpu ?? Number.NaN);
     const storeCalls = store.calls + ((await threads?.storeRequests()) ?? 0) - threadCallsBefore;
     const seen = await endpoints.standin.stats();
     const table = config.TABLE_NAME;
@@ -129,6 +132,8 @@ export async function digestRun(endpoints: Endpoints, n: number, rate: number, m
       sendThreads: threads?.count ?? 0,
       table,
       cpuMsPerSend: (used.user + used.system) / 1000 / Math.max(1, seen.accepted),
+      /** The main thread's part of it (dispatch, queue, status polls; NaN where /proc is missing). */
+      mainThreadCpuMsPerSend: mainCpuMs / Math.max(1, seen.accepted),
     };
   } catch (error) {
     await close();

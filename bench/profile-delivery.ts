@@ -15,6 +15,7 @@ try {
       duplicates: run.duplicates,
       perSecond: Math.round(run.sent / run.spanSeconds),
       cpuMsPerSend: Number(run.cpuMsPerSend.toFixed(2)),
+      mainThreadCpuMsPerSend: Number(run.mainThreadCpuMsPerSend.toFixed(2)),
       storeCallsPerSend: Number(run.storeCallsPerSend.toFixed(2)),
       sendThreads: run.sendThreads,
       mainThreadOperations: run.mainThreadOperations,

@@ -2,6 +2,7 @@
 // item layout, written with parallel BatchWriteItem instead of three calls per subscriber), signed
 // webhook headers, and the one-line result protocol between a section's process and `bench/run.ts`.
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { BatchWriteCommand, type BatchWriteCommandOutput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { Webhook } from 'standardwebhooks';
 import { createDynamoClients, type DynamoClients } from '../functions/adapters/dynamodb/client';
@@ -181,4 +182,19 @@ export function countStoreCalls(dynamo: DynamoClients): {
     return handle(request, ...rest);
   };
   return counter;
+}
+
+/**
+ * CPU time of this process's main thread alone (Linux: /proc; undefined elsewhere), to tell the main
+ * thread's share (dispatch, the in-memory queue) from the send threads'.
+ */
+export function mainThreadCpuMs(): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime, fields 14 and 15 of stat(5), in clock ticks (100 a second on Linux).
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return undefined;
+  }
 }

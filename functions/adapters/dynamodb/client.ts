@@ -7,7 +7,7 @@
 // CPU. It shares `client`'s HTTP handler (same sockets, and whatever counts requests there sees both).
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { type AwsClientSettings, requestHandlerOptions } from '../aws-client';
+import { type AwsClientSettings, requestHandlerOptions, reuseSigner } from '../aws-client';
 
 export function createDynamoClients(settings: AwsClientSettings) {
   const common = {
@@ -25,6 +25,8 @@ export function createDynamoClients(settings: AwsClientSettings) {
     requestHandler: client.config.requestHandler,
     cacheMiddleware: true,
   });
+  reuseSigner(client.config);
+  reuseSigner(fast.config);
   return { client, doc, fast };
 }
 
