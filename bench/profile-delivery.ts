@@ -1,7 +1,9 @@
-// One no-op delivery run on the main thread, for profiling the sender:
-// `SEND_THREADS=0 node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx bench/profile-delivery.ts 3000`
-// (the same run as the delivery benchmark's no-op row, minus the other rows), then open the profile in
-// Chrome's DevTools or summarise it with `node bench/profile-summary.mjs <file>`.
+// One no-op delivery run (the delivery benchmark's no-op row alone), for profiling the sender:
+// `node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx bench/profile-delivery.ts 3000` writes one
+// profile per thread, the send threads' included (`SEND_THREADS=1` for a single one; `SEND_THREADS=0`
+// sends on the main thread, whose profile then also holds the dispatcher and React's rendering). Open
+// a profile in Chrome's DevTools. It prints emails/s, CPU per email (all threads, and the main
+// thread's part) and the main thread's store requests by operation.
 import { digestRun, startStandin } from './delivery';
 import { startEmulatorProcess } from './processes';
 
