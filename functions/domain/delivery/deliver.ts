@@ -21,9 +21,10 @@ import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../ports/clock';
 import type { IssueStore } from '../../ports/issue-store';
 import { type Mailer, MailerError } from '../../ports/mailer';
-import type { Delivery, Issue, RenderedTemplate } from '../issues/types';
+import type { Issue, RenderedTemplate } from '../issues/types';
 import type { DeliverMessage } from '../queue-messages';
 import type { Recipient } from '../subscribers/types';
+import { heldOn, now, outcomeRecorder, type Recorder } from './outcomes';
 import { issueEmail, type MessageSettings } from './reader-email';
 import { type SendRate, STALE_SLOT_MS } from './send-rate';
 
@@ -202,68 +203,4 @@ async function deliverOne(
       await sleep(backoffMs(attempt));
     }
   }
-}
-
-/** Backoff of the store calls made while a claim is in doubt or held: about 6 s in all. */
-const HELD_RETRIES_MS = [200, 400, 800, 1600, 3200];
-
-/** Repeats a store call that is safe to repeat until the store answers, through a short outage. */
-async function heldOn<T>(ports: DeliverPorts, call: () => Promise<T>): Promise<T> {
-  const sleep = ports.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await call();
-    } catch (error) {
-      const wait = HELD_RETRIES_MS[attempt];
-      if (wait === undefined) throw error;
-      await sleep(wait);
-    }
-  }
-}
-
-/**
- * Outcomes are written in groups of 25 (one BatchWriteItem) rather than one write per email: this
- * halves the store writes on the hot path. An outcome not yet flushed when a worker dies leaves its
- * claim without a MessageId: the same crash window as above, handled the same way (never resent).
- */
-function outcomeRecorder(ports: DeliverPorts, issueId: string) {
-  let buffer: Delivery[] = [];
-  const flush = async () => {
-    const batch = buffer;
-    buffer = [];
-    if (batch.length === 0) return;
-    const sleep = ports.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-    // A short store outage should not leave sent emails counted as in flight: retry for ~6 s.
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await ports.issues.completeMany(issueId, batch);
-        return;
-      } catch (error) {
-        if (attempt < 5) {
-          await sleep(200 * 2 ** attempt);
-          continue;
-        }
-        // The emails went (or were refused for good); failing to note it must not make a retry resend them.
-        ports.log?.('error', 'could not record delivery outcomes', {
-          issueId,
-          count: batch.length,
-          error: String(error),
-        });
-        return;
-      }
-    }
-  };
-  return {
-    async record(delivery: Omit<Delivery, 'at'>) {
-      buffer.push({ ...delivery, at: now(ports) });
-      if (buffer.length >= 25) await flush();
-    },
-    flush,
-  };
-}
-
-type Recorder = ReturnType<typeof outcomeRecorder>;
-
-function now(ports: DeliverPorts): string {
-  return ports.clock.now().toISOString();
 }
