@@ -15,7 +15,7 @@
 // A store call whose answer is lost (the store going away mid-request) must not open that window by
 // itself: a claim may have been written though its caller saw an error, and a claim whose release
 // failed stays. So the calls made while a claim is in doubt or held (the claim, with the same claim
-// id, the fresh slot of a late send, the release) are retried through a short outage (`heldOn`),
+// id, the fresh slot of a late send, the release) are retried through a short outage (`heldOn` in outcomes.ts),
 // until the store answers: a claim answered "already claimed" under our own id is ours.
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../ports/clock';
