@@ -2,6 +2,7 @@
 // item layout, written with parallel BatchWriteItem instead of three calls per subscriber), signed
 // webhook headers, and the one-line result protocol between a section's process and `bench/run.ts`.
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { BatchWriteCommand, type BatchWriteCommandOutput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { Webhook } from 'standardwebhooks';
 import { createDynamoClients, type DynamoClients } from '../functions/adapters/dynamodb/client';
@@ -164,15 +165,36 @@ export async function rawStoreOpsPerSecond(
  * at the HTTP handler: the clients resolve their middleware once per command type, so middleware
  * added now would miss commands already used.
  */
-export function countStoreCalls(dynamo: DynamoClients): { readonly calls: number } {
-  const counter = { calls: 0 };
+export function countStoreCalls(dynamo: DynamoClients): {
+  readonly calls: number;
+  /** Requests by DynamoDB operation (`PutItem`, `BatchWriteItem`...). */
+  readonly operations: Record<string, number>;
+} {
+  const counter = { calls: 0, operations: {} as Record<string, number> };
   const handler = dynamo.client.config.requestHandler as unknown as {
-    handle: (...args: unknown[]) => Promise<unknown>;
+    handle: (request: { headers?: Record<string, string> }, ...rest: unknown[]) => Promise<unknown>;
   };
   const handle = handler.handle.bind(handler);
-  handler.handle = (...args) => {
+  handler.handle = (request, ...rest) => {
     counter.calls++;
-    return handle(...args);
+    const operation = request.headers?.['x-amz-target']?.split('.')[1] ?? 'unknown';
+    counter.operations[operation] = (counter.operations[operation] ?? 0) + 1;
+    return handle(request, ...rest);
   };
   return counter;
+}
+
+/**
+ * CPU time of this process's main thread alone (Linux: /proc; undefined elsewhere), to tell the main
+ * thread's share (dispatch, the in-memory queue) from the send threads'.
+ */
+export function mainThreadCpuMs(): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime, fields 14 and 15 of stat(5), in clock ticks (100 a second on Linux).
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return undefined;
+  }
 }

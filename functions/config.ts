@@ -198,14 +198,14 @@ export const localSchema = z.object({
   FEEDS: z.enum(['on', 'off'], { error: 'must be on or off' }).default('off'),
   /**
    * Worker threads running the send queue's consumer, sharing the one send-rate schedule as several
-   * send functions do in AWS: `auto` (one per core) or a number; 0 (the default) runs it on the main
-   * thread. Off by default until the DynamoDB-outage fault test passes with threads (README).
+   * send functions do in AWS: `auto` (the default: one per core) or a number; 0 runs it on the main
+   * thread.
    */
   SEND_THREADS: z
     .union([z.literal('auto'), z.coerce.number().int().min(0).max(64)], {
       error: 'must be auto or a whole number from 0 to 64',
     })
-    .default(0),
+    .default('auto'),
 });
 export type LocalSettings = z.infer<typeof localSchema>;
 

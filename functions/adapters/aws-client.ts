@@ -20,3 +20,28 @@ const options = { keepAlive: true, maxSockets: 64, timeout: 30_000 };
 export function requestHandlerOptions() {
   return { httpAgent: new HttpAgent(options), httpsAgent: new HttpsAgent(options) };
 }
+
+type SignerFactory = (authScheme?: { signingRegion?: string; signingName?: string }) => Promise<unknown>;
+
+/**
+ * The SDK builds a new SigV4 signer for every request (copying the whole client config, then deriving
+ * the signing key afresh: four HMACs); one per signing region and service serves every request, as it
+ * reads the credentials provider at each signature and caches its key per day and credentials.
+ * Call once on a client's `config`.
+ */
+export function reuseSigner(config: object): void {
+  const holder = config as { signer?: SignerFactory };
+  const build = holder.signer;
+  if (!build) return;
+  const signers = new Map<string, Promise<unknown>>();
+  holder.signer = (authScheme) => {
+    const key = `${authScheme?.signingRegion}/${authScheme?.signingName}`;
+    let signer = signers.get(key);
+    if (!signer) {
+      signer = build(authScheme);
+      signers.set(key, signer);
+      signer.catch(() => signers.delete(key));
+    }
+    return signer;
+  };
+}

@@ -66,7 +66,9 @@ export async function startSendThreads(options: {
     const worker = new Worker(new URL('./send-thread-boot.mjs', import.meta.url), {
       workerData: options.data,
       env: options.env,
-      execArgv: [],
+      // None of the main thread's flags (its loader is registered in the thread itself), except a CPU
+      // profile asked for the process (`node --cpu-prof`), which then covers each send thread too.
+      execArgv: process.execArgv.filter((flag) => flag.startsWith('--cpu-prof')),
     });
     const thread: Thread = { worker, inHand: 0 };
     threads.push(thread);

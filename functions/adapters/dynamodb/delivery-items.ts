@@ -2,7 +2,7 @@
 // (the exactly-once guard) and carries gsi2 keys while it is only a claim; the outcome replaces it.
 // Every delivery item is also on gsi1 under its reader (READER#<subscriberId>), for their data export
 // and their erasure.
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Delivery } from '../../domain/issues/types';
 import type { ClaimResult, ReaderDelivery } from '../../ports/issue-store';
@@ -36,17 +36,19 @@ export class DeliveryItems {
   }
 
   async claim(issueId: string, subscriberId: string, claimId: string, at: string): Promise<ClaimResult> {
+    const item: Record<string, string> = {
+      ...deliveryItem(issueId, subscriberId),
+      ...openClaimKeys(issueId, subscriberId, at),
+      status: 'claimed',
+      claimId,
+      claimedAt: at,
+    };
     try {
-      await this.doc.send(
-        new PutCommand({
+      // Once per email: on the plain client, the item written in DynamoDB's own format (all strings).
+      await this.dynamo.fast.send(
+        new PutItemCommand({
           TableName: this.table,
-          Item: {
-            ...deliveryItem(issueId, subscriberId),
-            ...openClaimKeys(issueId, subscriberId, at),
-            status: 'claimed',
-            claimId,
-            claimedAt: at,
-          },
+          Item: Object.fromEntries(Object.entries(item).map(([k, v]) => [k, { S: v }])),
           ConditionExpression: 'attribute_not_exists(pk)',
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         }),

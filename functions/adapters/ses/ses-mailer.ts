@@ -12,7 +12,7 @@ import {
   type SendQuota,
   type SendResult,
 } from '../../ports/mailer';
-import { type AwsClientSettings, requestHandlerOptions } from '../aws-client';
+import { type AwsClientSettings, requestHandlerOptions, reuseSigner } from '../aws-client';
 import { copyFor, fitsPattern, issueMimeFrom, patternFor, rememberPattern } from './issue-mime';
 
 const RETRYABLE = new Set([
@@ -71,6 +71,7 @@ export class SesMailer implements Mailer {
       cacheMiddleware: true,
     };
     this.v1 = new SESClient(common);
+    reuseSigner(this.v1.config);
     this.v2 = new SESv2Client(common);
   }
 

@@ -11,13 +11,20 @@
 // any worker lives), as `unknown` in the issue counts. Cost: in that rare crash a subscriber may miss
 // one issue (it stays readable in the archive); the alternative, resending, would mail twice whenever
 // SES had already accepted the copy, which is the failure subscribers notice and report as spam.
+//
+// A store call whose answer is lost (the store going away mid-request) must not open that window by
+// itself: a claim may have been written though its caller saw an error, and a claim whose release
+// failed stays. So the calls made while a claim is in doubt or held (the claim, with the same claim
+// id, the fresh slot of a late send, the release) are retried through a short outage (`heldOn` in outcomes.ts),
+// until the store answers: a claim answered "already claimed" under our own id is ours.
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../ports/clock';
 import type { IssueStore } from '../../ports/issue-store';
 import { type Mailer, MailerError } from '../../ports/mailer';
-import type { Delivery, Issue, RenderedTemplate } from '../issues/types';
+import type { Issue, RenderedTemplate } from '../issues/types';
 import type { DeliverMessage } from '../queue-messages';
 import type { Recipient } from '../subscribers/types';
+import { heldOn, now, outcomeRecorder, type Recorder } from './outcomes';
 import { issueEmail, type MessageSettings } from './reader-email';
 import { type SendRate, STALE_SLOT_MS } from './send-rate';
 
@@ -72,7 +79,10 @@ export async function deliverBatch(
           // Unsubscribed, paused or deleted since the dispatch: not mailed. Claimed and recorded like
           // any outcome, so the issue's counts show it once as suppressed, however often it is redelivered.
           const claimId = randomUUID();
-          const claim = await ports.issues.claim(message.issueId, subscriberId, claimId, now(ports));
+          const at = now(ports);
+          const claim = await heldOn(ports, () =>
+            ports.issues.claim(message.issueId, subscriberId, claimId, at),
+          );
           if (claim.claimed) await recorder.record({ subscriberId, status: 'suppressed', claimId });
           outcomes[index] = 'skipped';
           continue;
@@ -131,8 +141,10 @@ async function deliverOne(
   await ports.rate.acquire();
   const slotAt = ports.clock.now().getTime();
   const claimId = randomUUID();
-  const claim = await ports.issues.claim(issue.id, recipient.subscriberId, claimId, now(ports));
+  const at = now(ports);
+  const claim = await heldOn(ports, () => ports.issues.claim(issue.id, recipient.subscriberId, claimId, at));
   if (!claim.claimed) return 'duplicate';
+  const release = () => heldOn(ports, () => ports.issues.release(issue.id, recipient.subscriberId, claimId));
 
   const email = issueEmail(
     ports.settings,
@@ -147,9 +159,9 @@ async function deliverOne(
     const late = attempt === 0 && ports.clock.now().getTime() - slotAt > STALE_SLOT_MS;
     if (attempt > 0 || late) {
       try {
-        await ports.rate.acquire();
+        await heldOn(ports, () => ports.rate.acquire());
       } catch (error) {
-        await ports.issues.release(issue.id, recipient.subscriberId, claimId);
+        await release();
         throw error;
       }
     }
@@ -185,57 +197,10 @@ async function deliverOne(
       }
       if (attempt + 1 >= MAX_ATTEMPTS) {
         // SES refused before accepting anything, so giving the claim back cannot cause a duplicate.
-        await ports.issues.release(issue.id, recipient.subscriberId, claimId);
+        await release();
         return 'retry';
       }
       await sleep(backoffMs(attempt));
     }
   }
-}
-
-/**
- * Outcomes are written in groups of 25 (one BatchWriteItem) rather than one write per email: this
- * halves the store writes on the hot path. An outcome not yet flushed when a worker dies leaves its
- * claim without a MessageId: the same crash window as above, handled the same way (never resent).
- */
-function outcomeRecorder(ports: DeliverPorts, issueId: string) {
-  let buffer: Delivery[] = [];
-  const flush = async () => {
-    const batch = buffer;
-    buffer = [];
-    if (batch.length === 0) return;
-    const sleep = ports.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-    // A short store outage should not leave sent emails counted as in flight: retry for ~6 s.
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await ports.issues.completeMany(issueId, batch);
-        return;
-      } catch (error) {
-        if (attempt < 5) {
-          await sleep(200 * 2 ** attempt);
-          continue;
-        }
-        // The emails went (or were refused for good); failing to note it must not make a retry resend them.
-        ports.log?.('error', 'could not record delivery outcomes', {
-          issueId,
-          count: batch.length,
-          error: String(error),
-        });
-        return;
-      }
-    }
-  };
-  return {
-    async record(delivery: Omit<Delivery, 'at'>) {
-      buffer.push({ ...delivery, at: now(ports) });
-      if (buffer.length >= 25) await flush();
-    },
-    flush,
-  };
-}
-
-type Recorder = ReturnType<typeof outcomeRecorder>;
-
-function now(ports: DeliverPorts): string {
-  return ports.clock.now().toISOString();
 }

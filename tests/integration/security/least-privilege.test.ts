@@ -25,13 +25,16 @@ const ACTION = (command: string) => `dynamodb:${command.replace(/Command$/, '')}
 async function recorded(overrides: Record<string, string> = {}) {
   const deps = await testDeps(overrides);
   const used = new Set<string>();
-  deps.dynamo.client.middlewareStack.add(
-    (next, context) => (args) => {
-      used.add(ACTION(String(context.commandName)));
-      return next(args);
-    },
-    { step: 'initialize', name: 'recordActions' },
-  );
+  // Both clients (the send path claims through `fast`), before either has sent the commands recorded.
+  for (const client of [deps.dynamo.client, deps.dynamo.fast]) {
+    client.middlewareStack.add(
+      (next, context) => (args) => {
+        used.add(ACTION(String(context.commandName)));
+        return next(args);
+      },
+      { step: 'initialize', name: 'recordActions' },
+    );
+  }
   return { deps, used };
 }
 

@@ -1,0 +1,108 @@
+// A store that goes away mid-request (the fault test stops DynamoDB mid-send) can write a claim and lose
+// its answer, or refuse the release of a claim held for a late send. Either way the claim must not
+// strand its reader: they are mailed once, when the queue delivers the batch again if need be. Both
+// cases failed before the store calls made while a claim is in doubt or held were retried.
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { MemoryIssueStore } from '../../../functions/adapters/memory/issue-store';
+import { deliverBatch } from '../../../functions/domain/delivery/deliver';
+import { STALE_SLOT_MS } from '../../../functions/domain/delivery/send-rate';
+import type { Issue, RenderedTemplate } from '../../../functions/domain/issues/types';
+import { markersFor } from '../../../functions/domain/link-markers';
+import { systemClock } from '../../../functions/ports/clock';
+
+const markers = markersFor(randomBytes(16).toString('hex'));
+const template: RenderedTemplate = {
+  subject: 'Digest',
+  html: `<p>News</p><a href="${markers.unsubscribeUrl}">Unsubscribe</a>`,
+  text: `News\nUnsubscribe: ${markers.unsubscribeUrl}`,
+  markers,
+};
+const issue = { id: 'iss_1', topic: 'us-russia-ukraine', kind: 'digest' } as Issue;
+const storeGone = () => new Error('connect ECONNREFUSED 127.0.0.1:8000');
+
+interface Faults {
+  /** The first claim is written, then its answer is lost. */
+  claimAnswerLost?: boolean;
+  /** Claims take this long (a slow store), so the send's slot goes stale and it books a fresh one. */
+  claimMs?: number;
+  /** The store is gone for this many calls, starting at the fresh slot of a late send. */
+  outageCalls?: number;
+}
+
+async function deliverUntilDone(faults: Faults) {
+  const store = new MemoryIssueStore();
+  await store.create(issue);
+  await store.putTemplate(issue.id, template);
+  const sent: string[] = [];
+  let claims = 0;
+  let acquires = 0;
+  let down = 0;
+  const reachable = () => {
+    if (down > 0) {
+      down--;
+      throw storeGone();
+    }
+  };
+  const issues = Object.create(store) as MemoryIssueStore;
+  issues.claim = async (...args) => {
+    reachable();
+    if (faults.claimMs) await new Promise((r) => setTimeout(r, faults.claimMs));
+    const result = await store.claim(...args);
+    if (faults.claimAnswerLost && claims++ === 0) throw storeGone();
+    return result;
+  };
+  issues.release = async (...args) => {
+    reachable();
+    return store.release(...args);
+  };
+  const ports = {
+    issues,
+    mailer: {
+      send: async (email: { to: string }) => {
+        sent.push(email.to);
+        return { providerMessageId: `m${sent.length}` };
+      },
+      quota: async () => ({ max24HourSend: 1, maxSendRate: 1, sentLast24Hours: 0 }),
+    },
+    rate: {
+      acquire: async () => {
+        // The first slot is booked; the store goes away when the late send books its fresh one.
+        if (acquires++ === 1 && faults.outageCalls) down = faults.outageCalls;
+        reachable();
+      },
+    },
+    clock: systemClock,
+    sleep: async () => undefined,
+    settings: {
+      publicUrl: 'https://talkwatch.test',
+      from: 'Talkwatch <alerts@talkwatch.test>',
+      mailDomain: 'talkwatch.test',
+      tokenKeys: [{ version: '1', key: randomBytes(32).toString('base64') }],
+    },
+    readers: async () => new Map([['sub_a', { subscriberId: 'sub_a', email: 'a@example.org' }]]),
+  };
+  const message = { type: 'deliver' as const, issueId: issue.id, recipients: [{ subscriberId: 'sub_a' }] };
+  // The queue delivers a failed batch again (five receives, as the send queue allows).
+  for (let receive = 0; receive < 5; receive++) {
+    try {
+      await deliverBatch(ports, message);
+      break;
+    } catch {}
+  }
+  return { sent, counts: await store.tally(issue.id) };
+}
+
+describe('a store outage while a claim is in doubt or held', () => {
+  it('a claim written whose answer was lost is recognised as ours: the reader is mailed once', async () => {
+    const { sent, counts } = await deliverUntilDone({ claimAnswerLost: true });
+    expect(sent).toEqual(['a@example.org']);
+    expect(counts).toMatchObject({ sent: 1, openClaims: [] });
+  });
+
+  it('a late send whose fresh slot and release meet a short outage still mails the reader once', async () => {
+    const { sent, counts } = await deliverUntilDone({ claimMs: STALE_SLOT_MS * 3, outageCalls: 3 });
+    expect(sent).toEqual(['a@example.org']);
+    expect(counts).toMatchObject({ sent: 1, openClaims: [] });
+  });
+});
