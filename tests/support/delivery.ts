@@ -1,7 +1,9 @@
 // Helpers for the delivery tests: active subscribers in the real store, signed webhook requests, and
 // the local wiring of both queue consumers on test deps.
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
+import type { Issue, RenderedTemplate } from '../../functions/domain/issues/types';
+import { markersFor } from '../../functions/domain/link-markers';
 import type { Frequency, Subscriber } from '../../functions/domain/subscribers/types';
 import type { SubscriberStore } from '../../functions/ports/subscriber-store';
 import { TEST_SECRETS } from './env';
@@ -75,4 +77,18 @@ export async function requestDigest(app: {
   const res = await app.request('/webhooks/send', { method: 'POST', body, headers: signedHeaders(body) });
   if (res.status !== 202) throw new Error(`POST /webhooks/send answered ${res.status}: ${await res.text()}`);
   return ((await res.json()) as { issueId: string }).issueId;
+}
+
+/** A digest issue and its rendered template with fresh link markers, for the send path's unit tests. */
+export function digestWithTemplate(): { issue: Issue; template: RenderedTemplate } {
+  const markers = markersFor(randomBytes(16).toString('hex'));
+  return {
+    issue: { id: 'iss_1', topic: 'us-russia-ukraine', kind: 'digest' } as Issue,
+    template: {
+      subject: 'Digest',
+      html: `<p>News</p><a href="${markers.unsubscribeUrl}">Unsubscribe</a>`,
+      text: `News\nUnsubscribe: ${markers.unsubscribeUrl}`,
+      markers,
+    },
+  };
 }

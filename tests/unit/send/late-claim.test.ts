@@ -5,19 +5,11 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { deliverBatch } from '../../../functions/domain/delivery/deliver';
 import { STALE_SLOT_MS } from '../../../functions/domain/delivery/send-rate';
-import type { Issue, RenderedTemplate } from '../../../functions/domain/issues/types';
-import { markersFor } from '../../../functions/domain/link-markers';
 import { systemClock } from '../../../functions/ports/clock';
 import type { IssueStore } from '../../../functions/ports/issue-store';
+import { digestWithTemplate } from '../../support/delivery';
 
-const markers = markersFor(randomBytes(16).toString('hex'));
-const template: RenderedTemplate = {
-  subject: 'Digest',
-  html: `<p>News</p><a href="${markers.unsubscribeUrl}">Unsubscribe</a>`,
-  text: `News\nUnsubscribe: ${markers.unsubscribeUrl}`,
-  markers,
-};
-const issue = { id: 'iss_1', topic: 'us-russia-ukraine', kind: 'digest' } as Issue;
+const { issue, template } = digestWithTemplate();
 
 async function sendOne(claimMs: number) {
   let acquired = 0;

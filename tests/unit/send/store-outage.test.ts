@@ -7,18 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { MemoryIssueStore } from '../../../functions/adapters/memory/issue-store';
 import { deliverBatch } from '../../../functions/domain/delivery/deliver';
 import { STALE_SLOT_MS } from '../../../functions/domain/delivery/send-rate';
-import type { Issue, RenderedTemplate } from '../../../functions/domain/issues/types';
-import { markersFor } from '../../../functions/domain/link-markers';
 import { systemClock } from '../../../functions/ports/clock';
+import { digestWithTemplate } from '../../support/delivery';
 
-const markers = markersFor(randomBytes(16).toString('hex'));
-const template: RenderedTemplate = {
-  subject: 'Digest',
-  html: `<p>News</p><a href="${markers.unsubscribeUrl}">Unsubscribe</a>`,
-  text: `News\nUnsubscribe: ${markers.unsubscribeUrl}`,
-  markers,
-};
-const issue = { id: 'iss_1', topic: 'us-russia-ukraine', kind: 'digest' } as Issue;
+const { issue, template } = digestWithTemplate();
 const storeGone = () => new Error('connect ECONNREFUSED 127.0.0.1:8000');
 
 interface Faults {
