@@ -593,12 +593,9 @@ function jointSpeakers(s: Sentence, subject: Mention | undefined, verb: number):
   if (!other || !b || b === a) return subject;
   if (!s.tokens.slice(other.to, verb).every((t) => /^(?:ADV|AUX)$/.test(t.pos))) return subject;
   const name = `${a.name} and ${b.name}`;
-  return {
-    ...subject,
-    to: other.to,
-    text: name,
-    entity: { ...a, id: -1, name, kind: 'group', roles: [], entry: undefined },
-  } as Mention;
+  const together: Entity = { ...a, id: -1, name, kind: 'group', roles: [] };
+  delete together.entry;
+  return { ...subject, to: other.to, text: name, entity: together };
 }
 
 /** The entity a subject mention credits: resolved people and bodies; never an outlet or a reporter. */
