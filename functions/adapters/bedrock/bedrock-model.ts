@@ -87,6 +87,10 @@ export class BedrockSummaryModel implements SummaryModel {
       },
     });
     let attempts = 0;
+    // The last "try again" answer, so a deadline that strikes while retrying says why we were retrying.
+    let unavailable: string | undefined;
+    const stillUnavailable = (name: string) =>
+      `the model was still unavailable after ${attempts} attempt${attempts === 1 ? '' : 's'} (${name})`;
     try {
       for (;;) {
         attempts++;
@@ -104,9 +108,13 @@ export class BedrockSummaryModel implements SummaryModel {
           });
           return reply;
         } catch (error) {
-          if (deadline.signal.aborted)
-            throw new ModelCallError(`no answer from the model within ${timeoutMs} ms`);
+          if (deadline.signal.aborted) {
+            throw new ModelCallError(
+              unavailable ? stillUnavailable(unavailable) : `no answer from the model within ${timeoutMs} ms`,
+            );
+          }
           const name = (error as Error).name;
+          if (RETRYABLE.has(name)) unavailable = name;
           const wait = backoffMs(attempts + 2, this.options.random);
           if (RETRYABLE.has(name) && attempts < maxAttempts && Date.now() - started + wait < timeoutMs) {
             await pause(wait, deadline.signal);
@@ -114,7 +122,7 @@ export class BedrockSummaryModel implements SummaryModel {
           }
           throw new ModelCallError(
             RETRYABLE.has(name)
-              ? `the model was still unavailable after ${attempts} attempt${attempts === 1 ? '' : 's'} (${name})`
+              ? stillUnavailable(name)
               : `the model call failed: ${name}: ${(error as Error).message}`,
           );
         }

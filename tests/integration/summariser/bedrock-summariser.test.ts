@@ -160,6 +160,16 @@ describe('a model-written summary', () => {
     );
   });
 
+  it('throttled, then no answer before the deadline: the reason is the throttling, not a bare timeout', async () => {
+    const deps = await bedrockDeps(converse, { BEDROCK_TIMEOUT_MS: '1500' });
+    converse.answer(throttled(), { ...toolAnswer(goodAnswer()), delayMs: 5_000 });
+    const { summary } = await ingestReport(deps);
+    fellBack(summary);
+    expect(summary.fallbackReason).toBe(
+      'the model was still unavailable after 2 attempts (ThrottlingException)',
+    );
+  });
+
   it('no answer within the timeout: offline summary, reason gives the timeout', async () => {
     const deps = await bedrockDeps(converse, { BEDROCK_TIMEOUT_MS: '400' });
     const warn = vi.spyOn(deps.logger, 'warn');
