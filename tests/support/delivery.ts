@@ -92,3 +92,16 @@ export function digestWithTemplate(): { issue: Issue; template: RenderedTemplate
     },
   };
 }
+
+/** The send path's settings and its one reader, for the send path's unit tests. */
+export function oneReaderSend() {
+  return {
+    settings: {
+      publicUrl: 'https://talkwatch.test',
+      from: 'Talkwatch <alerts@talkwatch.test>',
+      mailDomain: 'talkwatch.test',
+      tokenKeys: [{ version: '1', key: randomBytes(32).toString('base64') }],
+    },
+    readers: async () => new Map([['sub_a', { subscriberId: 'sub_a', email: 'a@example.org' }]]),
+  };
+}

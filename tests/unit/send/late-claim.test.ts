@@ -1,13 +1,12 @@
 // A send must leave close to its send-rate slot. When the claim before it is slow (a stalled store that
 // then answers many claims at once), sending on the old slot would release a burst above the rate, as
 // the delivery benchmark's SES stand-in showed with throttle errors: such a send takes a fresh slot.
-import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { deliverBatch } from '../../../functions/domain/delivery/deliver';
 import { STALE_SLOT_MS } from '../../../functions/domain/delivery/send-rate';
 import { systemClock } from '../../../functions/ports/clock';
 import type { IssueStore } from '../../../functions/ports/issue-store';
-import { digestWithTemplate } from '../../support/delivery';
+import { digestWithTemplate, oneReaderSend } from '../../support/delivery';
 
 const { issue, template } = digestWithTemplate();
 
@@ -40,13 +39,7 @@ async function sendOne(claimMs: number) {
         },
       },
       clock: systemClock,
-      settings: {
-        publicUrl: 'https://talkwatch.test',
-        from: 'Talkwatch <alerts@talkwatch.test>',
-        mailDomain: 'talkwatch.test',
-        tokenKeys: [{ version: '1', key: randomBytes(32).toString('base64') }],
-      },
-      readers: async () => new Map([['sub_a', { subscriberId: 'sub_a', email: 'a@example.org' }]]),
+      ...oneReaderSend(),
     },
     { type: 'deliver', issueId: issue.id, recipients: [{ subscriberId: 'sub_a' }] },
   );

@@ -2,13 +2,12 @@
 // its answer, or refuse the release of a claim held for a late send. Either way the claim must not
 // strand its reader: they are mailed once, when the queue delivers the batch again if need be. Both
 // cases failed before the store calls made while a claim is in doubt or held were retried.
-import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { MemoryIssueStore } from '../../../functions/adapters/memory/issue-store';
 import { deliverBatch } from '../../../functions/domain/delivery/deliver';
 import { STALE_SLOT_MS } from '../../../functions/domain/delivery/send-rate';
 import { systemClock } from '../../../functions/ports/clock';
-import { digestWithTemplate } from '../../support/delivery';
+import { digestWithTemplate, oneReaderSend } from '../../support/delivery';
 
 const { issue, template } = digestWithTemplate();
 const storeGone = () => new Error('connect ECONNREFUSED 127.0.0.1:8000');
@@ -66,13 +65,7 @@ async function deliverUntilDone(faults: Faults) {
     },
     clock: systemClock,
     sleep: async () => undefined,
-    settings: {
-      publicUrl: 'https://talkwatch.test',
-      from: 'Talkwatch <alerts@talkwatch.test>',
-      mailDomain: 'talkwatch.test',
-      tokenKeys: [{ version: '1', key: randomBytes(32).toString('base64') }],
-    },
-    readers: async () => new Map([['sub_a', { subscriberId: 'sub_a', email: 'a@example.org' }]]),
+    ...oneReaderSend(),
   };
   const message = { type: 'deliver' as const, issueId: issue.id, recipients: [{ subscriberId: 'sub_a' }] };
   // The queue delivers a failed batch again (five receives, as the send queue allows).
