@@ -16,6 +16,11 @@ export interface DateMention {
   explicitYear?: boolean;
   /** Counted from the publication day ("on Sunday", "last month", "two years ago"). */
   relative?: boolean;
+  /**
+   * Counted from the date the text gave before ("a day later", "the following Saturday"); with "after" or
+   * "before" and a clause ("a day after Russia freed him"), the date is the clause's happening.
+   */
+  fromReference?: 'main' | 'clause';
 }
 
 const MONTHS: Record<string, number> = {
@@ -65,6 +70,14 @@ const RELATIVE =
 /** "a year ago today", "two months ago", "three weeks ago": counted back from the publication day. */
 const AGO =
   /\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(years?|months?|weeks?)\s+ago(\s+(?:today|this week))?\b/gi;
+/**
+ * Counted from a date the text already gave: "a day later", "two weeks earlier", "hours after", "the next
+ * day", "the following Saturday", "the previous week", "a day after X", "two days before X".
+ */
+const FROM_REFERENCE = new RegExp(
+  `\\b(?:(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\\d{1,2}|hours|minutes)\\s+(?:(days?|weeks?|hours?|minutes?)\\s+)?(later|earlier|after|before)|the\\s+(next|following|previous|preceding)\\s+(day|morning|afternoon|evening|night|week|${WEEKDAYS.join('|')})|the\\s+day\\s+(after|before))\\b`,
+  'gi',
+);
 const NUMBER_WORDS = [
   '',
   'one',
@@ -82,7 +95,7 @@ const NUMBER_WORDS = [
 ];
 /** Words just before a date that point it ahead of the publication date. */
 const FORWARD_CUE =
-  /\b(until|deadline|due|scheduled|set to|expected|will|would|plans? to|planned|next|upcoming|ahead of|again on|to resume|to meet|to hold|slated|expires|begins|starts|takes effect|proposed holding|proposes|(?:by|before|until|till) the (?:end|middle|start|beginning)(?: of)?)\b/i;
+  /\b((?:is|are)(?: due)? to(?= \p{L}+)|until|deadline|due|scheduled|set to|expected|will|would|plans? to|planned|next|upcoming|ahead of|again on|to resume|to meet|to hold|slated|expires|begins|starts|takes effect|proposed holding|proposes|(?:by|before|until|till) the (?:end|middle|start|beginning)(?: of)?)\b/iu;
 /** A sentence about what will happen ("the ceasefire will take effect … from July 6"). */
 const FUTURE_SENTENCE = /\b(?:will|'ll|is to|are to|is due|are due)\b/i;
 /** Words just before a date that keep it in the past ("held on", "earlier", "last"). */
@@ -95,7 +108,12 @@ const DAY_MS = 86_400_000;
  * 24, 2022"). A later date without a year that falls in the same year after it ("in March", "on March
  * 29") is told in that year's narrative, not counted back from the publication day.
  */
-export function findDates(sentence: string, published: Date, anchor?: string): DateMention[] {
+export function findDates(
+  sentence: string,
+  published: Date,
+  anchor?: string,
+  reference?: string,
+): DateMention[] {
   const pub = startOfDay(published);
   const inAnchorYear = (month: number, day?: number): string | undefined => {
     if (!anchor) return undefined;
@@ -107,13 +125,25 @@ export function findDates(sentence: string, published: Date, anchor?: string): D
   const taken: Array<[number, number]> = [];
   const free = (from: number, to: number) => !taken.some(([s, e]) => from < e && to > s);
   const future = FUTURE_SENTENCE.test(sentence);
+  // "had been scheduled to close on Friday": a plan events overtook, which points neither way.
+  const overtaken = (index: number) => {
+    const before = sentence.slice(Math.max(0, index - 60), index);
+    const cue = FORWARD_CUE.exec(before);
+    return !!cue && /\bhad\s+(?:been\s+)?$/i.test(before.slice(0, cue.index));
+  };
   const cueBefore = (index: number) =>
-    FORWARD_CUE.test(sentence.slice(Math.max(0, index - 60), index)) ||
-    /\bby\s+$/i.test(sentence.slice(0, index));
+    !overtaken(index) &&
+    (FORWARD_CUE.test(sentence.slice(Math.max(0, index - 60), index)) ||
+      /\bby\s+$/i.test(sentence.slice(0, index)));
   // A calendar date in a sentence about what will happen points ahead unless the words before it keep
   // it in the past; a weekday needs its own cue ("on Friday" in "said they would…" is last Friday).
   const forwardAt = (index: number) =>
     cueBefore(index) || (future && !PAST_NEAR.test(sentence.slice(Math.max(0, index - 40), index)));
+  // "signed … on Jan. 1", "formally adopted the framework on March 24": a past-tense verb before the date.
+  const toldAsPast = (index: number) => {
+    const before = sentence.slice(Math.max(0, index - 60), index);
+    return PAST_NEAR.test(before) || /\b\p{L}{3,}ed\b/u.test(before);
+  };
 
   for (const m of sentence.matchAll(MONTH_DAY)) {
     const at = m.index ?? 0;
@@ -125,7 +155,7 @@ export function findDates(sentence: string, published: Date, anchor?: string): D
     const forward = forwardAt(at);
     const date =
       (year === undefined ? inAnchorYear(month, first) : undefined) ??
-      resolveMonthDay(month, first, year, pub, forward);
+      resolveMonthDay(month, first, year, pub, forward, toldAsPast(at));
     if (date) {
       const mention: DateMention = { date, text: m[0], index: at, ...(year ? { explicitYear: true } : {}) };
       if (rangeEnd && rangeEnd > first) {
@@ -135,7 +165,7 @@ export function findDates(sentence: string, published: Date, anchor?: string): D
       found.push(mention);
     }
     for (const day of more) {
-      const d = resolveMonthDay(month, day, year, pub, forward);
+      const d = resolveMonthDay(month, day, year, pub, forward, toldAsPast(at));
       if (d) found.push({ date: d, text: m[0], index: at });
     }
     taken.push([at, at + m[0].length]);
@@ -147,7 +177,7 @@ export function findDates(sentence: string, published: Date, anchor?: string): D
     const year = m[4] ? Number(m[4]) : undefined;
     const date =
       (year === undefined ? inAnchorYear(month, Number(m[1])) : undefined) ??
-      resolveMonthDay(month, Number(m[1]), year, pub, forwardAt(at));
+      resolveMonthDay(month, Number(m[1]), year, pub, forwardAt(at), toldAsPast(at));
     if (!date) continue;
     const mention: DateMention = { date, text: m[0], index: at, ...(year ? { explicitYear: true } : {}) };
     if (m[2]) {
@@ -220,12 +250,16 @@ export function findDates(sentence: string, published: Date, anchor?: string): D
   for (const m of sentence.matchAll(WEEKDAY)) {
     const at = m.index ?? 0;
     if (!free(at, at + m[0].length)) continue;
+    // "the following Saturday" is counted from the text's own date, below.
+    if (/\bthe\s+(?:next|following|previous|preceding)\s+$/i.test(sentence.slice(0, at))) continue;
     // "Tuesday, January 6": the weekday only names the day the date already gives.
     if (/^,?\s*(?:\p{Lu}\p{Ll}+\.?\s+\d|\d{1,2}\s+\p{Lu})/u.test(sentence.slice(at + m[0].length))) continue;
     const target = WEEKDAYS.indexOf(m[2]!);
     const ahead = m[1] === 'next' || (m[1] ?? '').includes('coming') || (!m[1] && cueBefore(at));
     let delta = target - pub.getUTCDay();
-    if (ahead) delta = delta < 0 || (delta === 0 && m[1] === 'next') ? delta + 7 : delta;
+    // A plan overtaken by events: whichever of last and next such day is nearer.
+    if (!m[1] && overtaken(at)) delta = delta > 3 ? delta - 7 : delta < -3 ? delta + 7 : delta;
+    else if (ahead) delta = delta < 0 || (delta === 0 && m[1] === 'next') ? delta + 7 : delta;
     else if (m[1] === 'last') delta = delta >= 0 ? delta - 7 : delta;
     else delta = delta > 0 ? delta - 7 : delta;
     found.push({
@@ -289,8 +323,74 @@ export function findDates(sentence: string, published: Date, anchor?: string): D
     };
     if (word === 'last week' || word === 'next week') mention.approximate = true;
     found.push(mention);
+    taken.push([at, at + m[0].length]);
   }
-  return found.sort((a, b) => a.index - b.index);
+  found.sort((a, b) => a.index - b.index);
+  if (reference || found.length > 0) {
+    for (const m of sentence.matchAll(FROM_REFERENCE)) {
+      const at = m.index ?? 0;
+      if (!free(at, at + m[0].length)) continue;
+      // The date told last before it, in this sentence or (`reference`) in the ones before.
+      // A date that names a thing ("its Aug. 11 offer", "the Dec. 2 deadline") is not when the sentence
+      // happens.
+      const before = found
+        .filter(
+          (f) =>
+            f.index < at &&
+            f.date.length === 10 &&
+            !f.approximate &&
+            !/\b(?:its|the|his|her|their|our|this|that|a|an)\s+$|['’]s\s+$/i.test(sentence.slice(0, f.index)),
+        )
+        .at(-1);
+      const from = before?.date ?? reference;
+      if (!from) continue;
+      const mention = fromReferenceDate(m, from);
+      if (!mention) continue;
+      found.push({ ...mention, text: m[0], index: at });
+      found.sort((a, b) => a.index - b.index);
+    }
+  }
+  return found;
+}
+
+function fromReferenceDate(
+  m: RegExpMatchArray,
+  from: string,
+): Omit<DateMention, 'text' | 'index'> | undefined {
+  const base = Date.parse(from);
+  const at = (days: number) => iso(new Date(base + days * DAY_MS));
+  if (m[3]) {
+    const count = m[1]!.toLowerCase();
+    // "hours later", "minutes after": the same day.
+    const n =
+      /^(?:hours|minutes)$/.test(count) || /^(?:hour|minute)/i.test(m[2] ?? '')
+        ? 0
+        : /^\d/.test(count)
+          ? Number(count)
+          : count === 'a' || count === 'an'
+            ? 1
+            : NUMBER_WORDS.indexOf(count);
+    if (n < 0 || (n > 0 && !m[2])) return undefined;
+    const days = n * (/^weeks?$/i.test(m[2] ?? '') ? 7 : 1);
+    const word = m[3].toLowerCase();
+    // "a day later/earlier": the sentence's own happening. "a day after X": X, a day before the
+    // happening the text dated last; "two days before X": X, two days after it.
+    if (word === 'later') return { date: at(days), fromReference: 'main' };
+    if (word === 'earlier') return { date: at(-days), fromReference: 'main' };
+    return { date: at(word === 'after' ? -days : days), fromReference: 'clause' };
+  }
+  if (m[6]) return { date: at(m[6].toLowerCase() === 'after' ? -1 : 1), fromReference: 'clause' };
+  const ahead = /^(?:next|following)$/i.test(m[4]!);
+  const unit = m[5]!.toLowerCase();
+  if (unit === 'week') {
+    const monday = (new Date(base).getUTCDay() + 6) % 7;
+    return { date: at((ahead ? 7 : -7) - monday), approximate: true, fromReference: 'main' };
+  }
+  const weekday = WEEKDAYS.findIndex((d) => d.toLowerCase() === unit);
+  if (weekday < 0) return { date: at(ahead ? 1 : -1), fromReference: 'main' };
+  const day = new Date(base).getUTCDay();
+  const delta = ahead ? (weekday - day + 7) % 7 || 7 : -((day - weekday + 7) % 7 || 7);
+  return { date: at(delta), fromReference: 'main' };
 }
 
 function resolveMonthDay(
@@ -299,6 +399,7 @@ function resolveMonthDay(
   year: number | undefined,
   pub: Date,
   forward: boolean,
+  toldAsPast = false,
 ): string | undefined {
   if (day < 1 || day > 31) return undefined;
   if (year !== undefined) return valid(year, month, day);
@@ -309,8 +410,16 @@ function resolveMonthDay(
     .map((d) => ({ d, delta: Date.parse(d) - pub.getTime() }));
   const past = candidates.filter((c) => c.delta <= 0).sort((a, b) => b.delta - a.delta)[0];
   const future = candidates.filter((c) => c.delta > 0).sort((a, b) => a.delta - b.delta)[0];
-  // A date a few days ahead is the near future whatever the wording; further ahead needs a cue.
-  if (future && (future.delta <= 7 * DAY_MS || (forward && future.delta < 183 * DAY_MS))) {
+  // A date a few days ahead is the near future whatever the wording; further ahead needs a cue, or a
+  // past reading so far back that the year would have been written, unless a past-tense verb tells it
+  // ("Israelis vote on November 1" in October is this November, not last year's).
+  const farPast = !toldAsPast && (!past || -past.delta > 3 * future!.delta);
+  if (
+    future &&
+    (future.delta <= 7 * DAY_MS ||
+      (forward && future.delta < 183 * DAY_MS) ||
+      (farPast && future.delta < 92 * DAY_MS))
+  ) {
     if (!past || future.delta < -past.delta || forward) return future.d;
   }
   return past?.d;

@@ -83,11 +83,18 @@ export function extractEvents(a: Analysis): DatedEvent[] {
   // A date the paragraph gave with a past year, which the year-less dates after it in the paragraph are
   // told from, until a sentence counts from the publication day again ("on Sunday", "last month").
   let anchor: { paragraph: number; date: string } | undefined;
+  // The day the text dated last, which "a day later" and "the following Saturday" are counted from: a
+  // day already past, since a plan ahead is not what a narrative counts on from.
+  let reference: string | undefined;
   for (const s of a.sentences) {
     if (s.oversize) continue;
     const unquoted = maskQuotes(s);
     if (anchor && anchor.paragraph !== s.paragraph) anchor = undefined;
-    const dates = findDates(unquoted, a.published, anchor?.date);
+    const dates = findDates(unquoted, a.published, anchor?.date, reference);
+    reference =
+      dates
+        .filter((d) => d.date.length === 10 && !d.approximate && !d.fromReference && d.date <= a.day)
+        .at(-1)?.date ?? reference;
     if (dates.some((d) => d.relative)) anchor = undefined;
     const written = dates.filter((d) => d.explicitYear && d.date.slice(0, 4) < a.day.slice(0, 4)).at(-1);
     if (written) anchor = { paragraph: s.paragraph, date: written.date };
@@ -102,11 +109,15 @@ export function extractEvents(a: Analysis): DatedEvent[] {
       // "Wednesday's strike on the hospital" dates the happening it names.
       const after = unquoted.slice(mention.index + mention.text.length);
       if (/^['’]s\b/.test(after) && !POSSESSED_HAPPENING.test(after)) continue;
-      let verb = governingVerb(s, mention.index);
+      // "The call came a day after Russia freed him": the date is the happening the clause tells.
+      let verb =
+        (mention.fromReference === 'clause'
+          ? verbAfter(s, mention.index + mention.text.length)
+          : undefined) ?? governingVerb(s, mention.index);
       // "Reuters reported on Dec. 20 that X is travelling": the report dates the happening it relays.
       if (verb && RELAYED.test(verb.text.toLowerCase())) verb = happeningVerb(s, verb.index);
       let kind = kindOf(s, verb?.index, unquoted, mention.index);
-      if (kind === 'other' || kind === 'statement') {
+      if ((kind === 'other' || kind === 'statement') && mention.fromReference !== 'clause') {
         // "… came after direct talks in Istanbul on Friday": the date belongs to the noun before it.
         const near = unquoted.slice(Math.max(0, mention.index - 70), mention.index);
         const noun = OBJECT_KINDS.find(([re]) => re.test(near));
@@ -115,7 +126,10 @@ export function extractEvents(a: Analysis): DatedEvent[] {
       const participants = participantsOf(s, kind, verb?.index);
       const place = placeOf(s);
       const upcoming = mention.date.length === 10 && mention.date > a.day;
-      const description = describe(a, s, kind, place, participants, mention.index);
+      // A line cut at the date's own clause ("… some 20 minutes after the meeting ended") would lose it.
+      const dateEnd =
+        mention.fromReference === 'clause' ? mention.index + mention.text.length : mention.index;
+      const description = describe(a, s, kind, place, participants, dateEnd);
       // An event nobody can describe in a line is noise on a timeline.
       if (!description) continue;
       const event: DatedEvent = {
@@ -154,6 +168,17 @@ function governingVerb(s: Sentence, charIndex: number): { index: number; text: s
   });
   const i = before ?? after;
   return i === undefined ? undefined : { index: i, text: s.tokens[i]!.text };
+}
+
+/** The first verb after a point outside quotations, within its clause. */
+function verbAfter(s: Sentence, charIndex: number): { index: number; text: string } | undefined {
+  for (let i = 0; i < s.tokens.length; i++) {
+    const t = s.tokens[i]!;
+    if (t.start < charIndex || s.quoted[i]) continue;
+    if (t.text === ';' || t.text === ',') return undefined;
+    if (t.pos === 'VERB' && !isModifyingParticiple(s, i)) return { index: i, text: t.text };
+  }
+  return undefined;
 }
 
 /** "a delegation led by Umerov", "talks aimed at": a participle describing a noun, not a happening. */

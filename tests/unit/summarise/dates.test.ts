@@ -35,6 +35,68 @@ describe('findDates', () => {
     ]);
   });
 
+  it('reads a day without a year as the coming one when the past reading is a year back, unless told in the past', () => {
+    const october = new Date('2022-10-11T08:00:00Z');
+    expect(
+      dates("The governor's term ends on October 31, and voters go to the polls on Nov. 2.", october),
+    ).toEqual(['2022-10-31', '2022-11-02']);
+    expect(dates('The fishing accord lapses on 14 December.', october)).toEqual(['2022-12-14']);
+    // Told in the past tense, the same distance back is last year's.
+    expect(dates('The port authority signed a lease with the operator on Nov. 2.', october)).toEqual([
+      '2021-11-02',
+    ]);
+    expect(dates('The council formally adopted the plan on 30 December.', october)).toEqual(['2021-12-30']);
+  });
+
+  it('reads a plan that "had been scheduled" for a weekday as the nearer such day, past or ahead', () => {
+    expect(dates('The conference had been scheduled to close on Saturday.')).toEqual(['2025-06-07']);
+    expect(dates('The vote had been expected on Monday but was postponed.')).toEqual(['2025-06-09']);
+    expect(dates('His own trip, now put off, had been scheduled for Wednesday.')).toEqual(['2025-06-11']);
+  });
+
+  it('points "is to … on Wednesday" ahead', () => {
+    expect(dates('The premier is to put the accord to his cabinet on Wednesday.')).toEqual(['2025-06-11']);
+    expect(dates('Negotiators are to present the text to parliament on Friday.')).toEqual(['2025-06-13']);
+  });
+
+  it('counts "a day later", "a week earlier", "the following Saturday" from the date the text gave', () => {
+    const from = (s: string, reference?: string) =>
+      findDates(s, pub, undefined, reference).map((d) => [d.date, d.fromReference ?? '']);
+    expect(from('The strike was suspended a day later for two weeks.', '2025-05-20')).toEqual([
+      ['2025-05-21', 'main'],
+    ]);
+    expect(
+      from('As at the first round in Muscat a week earlier, the host carried messages.', '2025-05-31'),
+    ).toEqual([['2025-05-24', 'main']]);
+    expect(from('They agreed to meet again the following Saturday.', '2025-05-31')).toEqual([
+      ['2025-06-07', 'main'],
+    ]);
+    expect(from('The union walked out on May 12 and picketing began early the next day.')).toEqual([
+      ['2025-05-12', ''],
+      ['2025-05-13', 'main'],
+    ]);
+    expect(from('Two days earlier the committee had rejected the offer.', '2025-03-03')).toEqual([
+      ['2025-03-01', 'main'],
+    ]);
+    // "after"/"before" with a clause dates the clause's happening.
+    expect(from('The call came a day after the rebels freed two aid workers.', '2025-04-09')).toEqual([
+      ['2025-04-08', 'clause'],
+    ]);
+    expect(from('The envoy spoke on Monday, two days before the truce is due to expire.')).toEqual([
+      ['2025-06-09', ''],
+      ['2025-06-11', 'clause'],
+    ]);
+    expect(from('The swap, announced late on Sunday, came hours after the decree was signed.')).toEqual([
+      ['2025-06-08', ''],
+      ['2025-06-08', 'clause'],
+    ]);
+    // A date that names a thing is not when the sentence happens; nothing to count from, nothing found.
+    expect(from('The board released its May 2 offer some 20 minutes after the session ended.')).toEqual([
+      ['2025-05-02', ''],
+    ]);
+    expect(from('A day later the talks resumed.')).toEqual([]);
+  });
+
   it('reads "this morning" as the publication day', () => {
     expect(dates('The minister told radio this morning the talks were over.')).toEqual(['2025-06-10']);
   });

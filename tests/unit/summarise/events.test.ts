@@ -96,4 +96,19 @@ describe('extractEvents', () => {
     const mood = events("Monday's telephone diplomacy left the envoys more hopeful than before.");
     expect(mood.map((e) => e.date)).not.toContain('2025-06-09');
   });
+
+  it('dates the happening a "day after" clause tells, with its own kind, from the day the text gave', () => {
+    const found = events(
+      [
+        'President Ana Ruiz called Prime Minister Ivo Kral on June 4.',
+        'The call came a day after the rebels freed two aid workers held since March.',
+      ].join(' '),
+    );
+    expect(found.find((e) => e.date === '2025-06-03')?.kind).toBe('exchange');
+    const meeting = events(
+      'The envoys met in Valletta on June 2. The meeting came a day after rebels carried out a drone attack on an air base.',
+    );
+    // The attack is not a meeting, whatever the sentence's subject is.
+    expect(meeting.find((e) => e.date === '2025-06-01')?.kind).not.toBe('meeting');
+  });
 });
