@@ -97,6 +97,10 @@ export function resolveReferences(a: Analysis): void {
   const orgs: Entity[] = [];
   let lastSpeaker: { entity: Entity; paragraph: number } | undefined;
   let previous: Sentence | undefined;
+  // Whose document "the statement", "the readout" or "the document" is: the body that spoke "in a
+  // statement" or owns it ("the Kremlin's readout"), else the document as the text named it ("a joint
+  // communique").
+  let issuer: { entity?: Entity; label?: string; paragraph: number } | undefined;
   for (const s of a.sentences) {
     // "The commission president went further.", then a paragraph opening "'…,' she said": a paragraph's
     // first sentence may go on from the subject that closed the paragraph before, when that sentence
@@ -121,12 +125,37 @@ export function resolveReferences(a: Analysis): void {
         );
         if (owner) m.owner = owner;
       }
+      if (m.kind === 'description' && m.head && DOCUMENTS.has(m.head) && !m.entity) {
+        if (m.owner && m.owner.kind !== 'media') {
+          issuer = { entity: m.owner, paragraph: s.paragraph };
+          m.entity = m.owner;
+        } else if ((m.modifiers ?? []).length > 0 && new RegExp(`\\b${m.head}$`, 'i').test(m.text)) {
+          issuer = { label: m.text.replace(/^(?:the|a|an)\s+/i, ''), paragraph: s.paragraph };
+        } else if (!m.indefinite && issuer && s.paragraph - issuer.paragraph <= SPECIFIC_PARAGRAPHS) {
+          m.entity = issuer.entity ?? { ...bodyEntity(m), name: issuer.label ?? m.head };
+          issuer.paragraph = s.paragraph;
+        }
+      }
       if (m.kind === 'description' && !m.entity && !m.indefinite) {
         const e = isBody(m)
           ? earlierBody(m, bodies, orgs, s.context.previousSubject)
           : (resolveDescription(a, m, seen, s.paragraph, s.context.lastSpeaker?.entity) ??
             recentSpeaker(m, s));
         if (e) m.entity = e;
+      }
+      const oneOf =
+        /^(?:one|another)\s+\S+$/i.test(m.text) ||
+        (!/\s/.test(m.text) && /^(?:one|another)$/i.test(s.tokens[m.from - 1]?.text ?? ''));
+      if (m.kind === 'description' && !m.entity && m.indefinite && m.head && oneOf) {
+        // "US officials briefing reporters … '…,' one official warned": one of the sources just described.
+        const group = seen.findLast(
+          (x) =>
+            x.entity.kind === 'group' &&
+            x.entity.roles[0] === m.head &&
+            x.entity.roles.includes('plural') &&
+            s.paragraph - x.paragraph <= RECENT_PARAGRAPHS,
+        )?.entity;
+        if (group) m.entity = { ...group, name: singular(group.name, m.head), roles: [m.head] };
       }
       if (m.kind === 'description' && !m.entity && m.indefinite && m.head && ANONYMOUS_HEADS.has(m.head)) {
         // "A European diplomat involved in the talks": someone the text will call "the diplomat".
@@ -141,6 +170,11 @@ export function resolveReferences(a: Analysis): void {
     s.subject = clauseSubject(s, firstVerb(s) ?? s.tokens.length);
     if (s.subject?.kind === 'pronoun') resolvePronoun(s, s.subject);
     s.speakers = speakersIn(s);
+    // "In a statement, the Ministry of Finance said …": what "the statement" says later is the ministry's.
+    if (SPEAKS_IN_DOCUMENT.test(unquoted(s))) {
+      const through = s.speakers.find((sp) => sp.entity && sp.entity.kind !== 'media' && !sp.entity.reporter);
+      if (through?.entity) issuer = { entity: through.entity, paragraph: s.paragraph };
+    }
     for (const sp of s.speakers) {
       if (sp.entity && sp.entity.kind !== 'media')
         lastSpeaker = { entity: sp.entity, paragraph: s.paragraph };
@@ -350,6 +384,13 @@ function clauseStart(s: Sentence, from: number, verb: number): number {
     // "The studio made its offer public, and the guild told members …": a second clause with its own
     // subject, after a first that has its own verb (not a list of names before one verb).
     if (t.text === 'and' && tokens[i - 1]?.text === ',' && hasVerbBetween(s, start, i - 1)) return i + 1;
+    // "…, when the administration described the plan as '…'": a subordinate clause with its own subject.
+    if (
+      /^(?:when|after|before|as|since|until|once|if|whereas)$/i.test(t.text) &&
+      reportedSubject(s, i, verb)
+    ) {
+      return i + 1;
+    }
     // "His spokesman said the president had told him: …": the reported clause has its own subject.
     if (REPORTING_VERBS.has(t.text.toLowerCase()) && /VERB/.test(t.pos) && reportedSubject(s, i, verb)) {
       return tokens[i + 1]?.text.toLowerCase() === 'that' ? i + 2 : i + 1;
@@ -503,6 +544,13 @@ function speakersIn(s: Sentence): Speaking[] {
     ? s.mentions.find((m) => m.from <= 3 && !m.possessive && !m.modifier)
     : undefined;
   if (according) out.push({ verb: -1, subject: according, ...creditOf(s, according) });
+  // "… sought 'a fair framework', according to the statement": the source named after the words.
+  s.tokens.forEach((t, i) => {
+    if (i < 3 || s.quoted[i] || t.text.toLowerCase() !== 'according' || s.tokens[i + 1]?.text !== 'to')
+      return;
+    const source = phraseHead(s, i + 2);
+    if (source) out.push({ verb: i, subject: source, ...creditOf(s, source) });
+  });
   s.tokens.forEach((t, i) => {
     if (s.quoted[i] || !REPORTING_VERBS.has(t.text.toLowerCase()) || !/VERB/.test(t.pos)) return;
     // "… ,” one of them said": one member of the group last credited with words.
@@ -539,6 +587,9 @@ function speakersIn(s: Sentence): Speaking[] {
   if (verb !== undefined && s.subject) out.push({ verb, subject: s.subject, ...creditOf(s, s.subject) });
   return out;
 }
+
+const SPEAKS_IN_DOCUMENT =
+  /\b(?:(?:in|through) (?:a|an|its|his|her|their) (?:[\w-]+ )?(?:statement|readout|communiqu[eé]|letter|declaration)|(?:issued|released|published) (?:a|an|its) (?:[\w-]+ )?(?:statement|readout|communiqu[eé]))\b/i;
 
 const SPOKEN_THROUGH =
   /\b(?:(?:in|during|through) (?:a|an|his|her|its|their) (?:joint |written |brief |short |televised |video )?(?:statement|post|message|letter|address|speech|interview|briefing|remarks)|(?:issued|released|published|read|read out) (?:a|an) (?:joint |written |brief |short )?statement)\b/i;
@@ -633,6 +684,11 @@ function earlierBody(
   previous?: Entity,
 ): Entity | undefined {
   const mine = new Set(m.modifiers ?? []);
+  // "the family said" after "Corbett's family thanked …": the body whose owner the text gave.
+  if (!m.owner && mine.size === 0) {
+    const owned = bodies.findLast((b) => b.head === m.head && b.owner && b.owner.kind !== 'media');
+    if (owned) return owned.entity ?? bodyEntity(owned);
+  }
   for (let k = bodies.length - 1; k >= 0; k--) {
     const b = bodies[k]!;
     if (b.head !== m.head || (b.modifiers ?? []).length <= mine.size) continue;
@@ -663,6 +719,7 @@ const DOCUMENTS = new Set([
   'memo',
   'letter',
   'document',
+  'account',
 ]);
 
 /** A definite body the text does not identify: credited to nobody. */

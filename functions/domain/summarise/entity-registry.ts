@@ -201,6 +201,12 @@ export class Registry {
     // the initials of exactly one body the text names in full is that body.
     const bodies = this.all().filter((e) => e.kind === 'organisation');
     for (const short of bodies) {
+      // "the Foreign Ministry" after "the Afghan Foreign Ministry": the one body whose name ends so.
+      const fuller = bodies.filter((e) => e !== short && !e.entry && isShortForm(short.name, e.name));
+      if (fuller.length === 1 && !short.entry) {
+        into.set(short, fuller[0]!);
+        continue;
+      }
       if (!/^\p{Lu}{2,6}$/u.test(short.name)) continue;
       const full = bodies.filter((e) => e !== short && initials(e.name) === short.name);
       if (full.length === 1) into.set(short, full[0]!);

@@ -19,7 +19,7 @@ export const REPORTING_VERBS = new Set(
     'characterize characterized reiterate reiterated reiterates affirm affirmed assure assured continue continued ' +
     'continues tout touted insisting declaring arguing told report reported reports reporting quoted ' +
     'urging pledging vowing welcomed welcoming condemned condemning criticised criticized accused promised ' +
-    'demanded recounted concluded believed believes thinks thought felt'
+    'demanded recounted concluded believed believes thinks thought felt regard regarded regards viewed views'
   ).split(' '),
 );
 
@@ -63,7 +63,7 @@ export const BODY_NOUNS = new Set(
     'commission parliament army military command agency service department officials sources authorities ' +
     'kremlin union company party group alliance association federation committee coalition forum guild ' +
     'league board authority movement network campaign institute foundation consulate mission secretariat ' +
-    'tribunal court bank fund organisation organization body headquarters'
+    'tribunal court bank fund organisation organization body headquarters family account'
   ).split(' '),
 );
 

@@ -126,9 +126,13 @@ function mentionsIn(sentence: Sentence, analysis: Analysis, registry: Registry):
     // "the commission chief": a noun before another noun (or a role word the tagger calls an adjective)
     // modifies it.
     const next = tokens[i + 1];
+    // "officials briefing reporters": a plural noun before a participle is the head, whatever the tagger
+    // makes of "briefing".
+    const participle = lower !== singular && !!next && /^\p{Ll}+ing$/u.test(next.text);
     if (
       next &&
       !next.capitalised &&
+      !participle &&
       (/^(?:NOUN|PROPN)$/.test(next.pos) || PERSON_ROLE_NOUNS.has(next.bare.toLowerCase()))
     ) {
       continue;

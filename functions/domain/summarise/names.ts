@@ -157,6 +157,8 @@ export function continuesName(tokens: Token[], j: number, start: number): boolea
   // "Ministry of Land, Water and Energy": a list of capitalised words inside a body's name.
   if (t.text === ',' && next?.capitalised && listInBodyName(tokens, start, j)) return true;
   if ((lower === 'of' || lower === 'for' || NAME_JOINERS.has(lower)) && next?.capitalised) return true;
+  // "Baron & Budd", "Johnson & Johnson": one firm's name.
+  if (t.text === '&' && next?.capitalised && tokens[j - 1]?.capitalised) return true;
   return (lower === 'of' || lower === 'for') && next?.text === 'the' && !!tokens[j + 2]?.capitalised;
 }
 
@@ -193,6 +195,36 @@ export function classifyRun(
     ) {
       const named = classifyRun(sentence, i, i + of, registry, add, base, j);
       add({ ...base(i + of + 1, j), kind: 'name', entity: registry.other(place, 'place') });
+      return named;
+    }
+  }
+  // "Scott Summy of Baron & Budd PC, one of the lawyers, said", "said Peter Kahn of the Teamsters Union":
+  // a name, then the body the person speaks for. Only where the sentence credits the run with words
+  // (a reporting verb next to it, or an apposition after it), so "Bank of England" and "House of Lords"
+  // stay bodies.
+  if (of >= 2 && of <= 3 && of < run.length - 1 && end === j) {
+    const before = run.slice(0, of);
+    const looksNamed = before.every((t) => {
+      const w = t.bare.toLowerCase().replace(/\.$/, '');
+      return (
+        /^\p{Lu}\p{Ll}/u.test(t.bare) &&
+        !TITLE_WORDS.has(w) &&
+        !NON_PERSON_TAILS.has(w) &&
+        !NOT_NAME_WORDS.has(w) &&
+        !isPlace(t.bare) &&
+        countriesIn(t.bare).length === 0 &&
+        !t.possessive
+      );
+    });
+    const credited = nextToReportingVerb(tokens, i, j) || (tokens[j]?.text === ',' && apposed(tokens, j));
+    if (looksNamed && credited) {
+      const body = sentence.text
+        .slice(run[of + 1]!.start, run.at(-1)!.end)
+        .replace(/['’]s$/, '')
+        .replace(/^the\s+/i, '');
+      const named = classifyRun(sentence, i, i + of, registry, add, base, j);
+      const kind: EntityKind = isPlace(body) ? 'place' : 'organisation';
+      add({ ...base(i + of + 1, j), kind: 'name', entity: registry.other(body, kind) });
       return named;
     }
   }
@@ -465,6 +497,16 @@ function appositionAfter(sentence: Sentence, j: number): string | undefined {
     if (!words.some((t) => t.possessive)) return undefined;
   }
   return sentence.text.slice(words[0]!.start, words.at(-1)!.end);
+}
+
+/** ", one of the lead attorneys,", ", the union's president,": a role set off after a name. */
+function apposed(tokens: Token[], comma: number): boolean {
+  for (let k = comma + 1; k < Math.min(tokens.length, comma + 8); k++) {
+    const w = tokens[k]!.bare.toLowerCase().replace(/s$/, '');
+    if (PERSON_ROLE_NOUNS.has(w) || PERSON_ROLE_NOUNS.has(tokens[k]!.bare.toLowerCase())) return true;
+    if (tokens[k]!.text === ',') return false;
+  }
+  return false;
 }
 
 function nextToReportingVerb(tokens: Token[], from: number, to: number): boolean {

@@ -105,11 +105,20 @@ function attribution(s: Sentence, q: SentenceQuote, first: boolean): Entity | un
   // The nearest reporting verb before the quotation, after any earlier quotation in the sentence.
   const earlierEnd = Math.max(0, ...s.quotes.filter((o) => o.to <= q.from).map((o) => o.to));
   const before = s.speakers.filter((sp) => sp.verb >= earlierEnd && sp.verb < q.from).at(-1);
+  // "They reiterated … '…', according to the statement": a source closing the sentence says whose words
+  // they are when the subject before them is one the text leaves open.
+  const according = s.speakers.find(
+    (sp) =>
+      sp.verb > q.to &&
+      s.tokens[sp.verb]?.text.toLowerCase() === 'according' &&
+      !s.quotes.some((o) => o.from > q.to && o.from < sp.verb),
+  );
+  if (before && !before.entity && according?.entity) return according.entity;
   if (before) return before.entity;
   const previousQuoteSpeaker = s.speakers.find((sp) => sp.verb >= 0 && sp.verb < q.from);
   if (previousQuoteSpeaker && earlierEnd > 0) return previousQuoteSpeaker.entity;
-  const according = s.speakers.find((sp) => sp.verb === -1)?.entity;
-  if (according) return according;
+  const opening = s.speakers.find((sp) => sp.verb === -1)?.entity;
+  if (opening) return opening;
   // "Union chief Sara Kim struck a defiant tone: '…'": a clause about a person, then a colon and the
   // quotation, with no reporting verb between.
   if (s.tokens[q.from - 2]?.text === ':' && earlierEnd === 0 && s.subject?.kind !== 'pronoun') {
