@@ -12,6 +12,7 @@ import {
   PERSON_ROLE_NOUNS,
   RELAYING_VERBS,
   REPORTING_VERBS,
+  TITLE_WORDS,
 } from './lexicon';
 import { rolesAt } from './roles';
 
@@ -42,6 +43,10 @@ const HEADS: Record<string, string[]> = {
   official: ['official'],
   source: ['source'],
   person: [],
+  politician: [],
+  lawmaker: [],
+  campaigner: [],
+  activist: [],
   member: ['member'],
   mediator: ['mediator'],
   chair: ['chair', 'chairman', 'chairwoman', 'chairperson', 'co-chair', 'president'],
@@ -53,6 +58,9 @@ const HEADS: Record<string, string[]> = {
 /** Heads that an anonymous source is described by, and the words a later "the …" may use for it. */
 const ANONYMOUS_HEADS = new Set([
   'official',
+  'spokesperson',
+  'spokesman',
+  'spokeswoman',
   'source',
   'diplomat',
   'person',
@@ -106,7 +114,10 @@ export function resolveReferences(a: Analysis): void {
     // first sentence may go on from the subject that closed the paragraph before, when that sentence
     // quoted nobody.
     const narrativeClose =
-      previous && s.position === 0 && previous.quotes.length === 0 && previous.paragraph === s.paragraph - 1;
+      previous &&
+      s.position === 0 &&
+      previous.quotes.every((q) => q.to - q.from <= 3) &&
+      previous.paragraph === s.paragraph - 1;
     const previousSubject =
       previous && (previous.paragraph === s.paragraph || narrativeClose) ? previous.subject : undefined;
     s.context = {
@@ -284,6 +295,17 @@ function resolveDescription(
   // "President Donald Trump … the US president said", with no catalogue: the one president whose country
   // the text never gave, when nobody fits outright.
   const open = new Set<Entity>();
+  // "Erdoğan said he had spoken to President Putin. Shoigu had then called Akar, the president said":
+  // a bare role word that fits the one who is speaking means them, not a person they mentioned since.
+  if (
+    lastSpeaker?.kind === 'person' &&
+    !lastSpeaker.reporter &&
+    wanted.length > 0 &&
+    fits(lastSpeaker.roles, lastSpeaker.countries) &&
+    seen.some((x) => x.entity === lastSpeaker && paragraph - x.paragraph <= RECENT_PARAGRAPHS)
+  ) {
+    return lastSpeaker;
+  }
   // Most recent first; a description means someone the reader has met lately: a named person whose
   // roles fit, or an unnamed source first described with the same noun ("a senior official" … "the
   // official said").
@@ -310,6 +332,19 @@ function resolveDescription(
     if (!e.reporter && fits(e.roles, e.countries, true)) open.add(e);
   }
   if (open.size === 1) return [...open][0];
+  // "'…,' the Maltese politician said" right after Metsola spoke: a word for any person, with at most
+  // where they are from, is the one who was speaking when the text never gave their country.
+  if (
+    wanted.length === 0 &&
+    lastSpeaker?.kind === 'person' &&
+    !lastSpeaker.reporter &&
+    modifiers.every((w) => {
+      const c = countryFor(w);
+      return !!c && (lastSpeaker.countries.length === 0 || lastSpeaker.countries.includes(c));
+    })
+  ) {
+    return lastSpeaker;
+  }
   // "the Argentine leader" when the text named one Argentine, whose role it never gave.
   const countries = modifiers.map((w) => countryFor(w)).filter((c): c is string => !!c);
   if (countries.length > 0 && countries.length === modifiers.length) {
@@ -477,6 +512,21 @@ export function clauseSubject(s: Sentence, verb: number): Mention | undefined {
   // "…, Witkoff said." / "…, the envoy said.": an attribution clause after the reported words.
   const adjacent = s.mentions.find((m) => m.to === k + 1 && !m.inQuote && !m.possessive);
   if (adjacent && /^[,”"]$/.test(tokens[adjacent.from - 1]?.text ?? '') && verb > 2) return adjacent;
+  // "…," Kenya Doctors' Union (KDU) Secretary General Ana Wambui said: a titled name right before the
+  // verb is the subject, whatever bodies the title names.
+  const titleWord = adjacent ? tokens[adjacent.from - 1] : undefined;
+  if (
+    adjacent?.entity?.kind === 'person' &&
+    adjacent.kind === 'name' &&
+    titleWord?.capitalised &&
+    TITLE_WORDS.has(titleWord.bare.toLowerCase()) &&
+    // Not "Minister Ruth Adeyemi and Minister Paulo Reis said": two people speaking together.
+    !s.mentions.some(
+      (m) => m !== adjacent && m.entity?.kind === 'person' && !m.inQuote && m.to <= adjacent.from,
+    )
+  ) {
+    return adjacent;
+  }
   // "Labour will not strike, the president of the congress, Joe Ajaero, said": a name set off by commas
   // right before the verb is who said it.
   if (tokens[k]?.text === ',') {
@@ -553,6 +603,8 @@ function speakersIn(s: Sentence): Speaking[] {
   });
   s.tokens.forEach((t, i) => {
     if (s.quoted[i] || !REPORTING_VERBS.has(t.text.toLowerCase()) || !/VERB/.test(t.pos)) return;
+    // "is obliged to call an election": a verb in the infinitive tells of no words said, unless words follow.
+    if (s.tokens[i - 1]?.text.toLowerCase() === 'to' && !s.quotes.some((q) => q.from > i)) return;
     // "… ,” one of them said": one member of the group last credited with words.
     const before = s.tokens
       .slice(Math.max(0, i - 3), i)
@@ -668,6 +720,10 @@ export function creditOf(s: Sentence, m: Mention): { entity?: Entity } {
         partial: false,
       },
     };
+  }
+  // "according to the EFE news agency": an outlet relays, it does not speak.
+  if (m.kind === 'description' && isBody(m) && /\bnews\s+agenc|\bnewspaper|\bbroadcaster/i.test(m.text)) {
+    return {};
   }
   if (m.kind === 'description' && isBody(m)) return { entity: bodyEntity(m) };
   return {};

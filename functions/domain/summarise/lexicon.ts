@@ -38,7 +38,7 @@ export const TITLE_WORDS = new Set(
     'acting interim former ex lead principal assistant press policy intelligence military international ' +
     'counterpart negotiator mediator delegate officer head judge justice lawmaker mp congressman congresswoman ' +
     'representative-elect president-elect journalist reporter correspondent analyst editor commissioner ' +
-    'chairman chairwoman chair mayor rector dean professor bishop archbishop'
+    'chairman chairwoman chair mayor rector dean professor bishop archbishop mep'
   ).split(' '),
 );
 
@@ -51,7 +51,7 @@ export const PERSON_ROLE_NOUNS = new Set(
     'journalist reporter correspondent analyst editor expert source officer strongman monarch premier ruler ' +
     'secretary-general prosecutor judge person people member members commissioner chair chairman chairwoman ' +
     'chairperson mayor executive ceo founder organiser organizer lawyer lawyers attorney attorneys ' +
-    'president-elect co-chair vice-chair rapporteur facilitator'
+    'president-elect co-chair vice-chair rapporteur facilitator politician campaigner activist mep'
   ).split(' '),
 );
 

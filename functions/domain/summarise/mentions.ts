@@ -7,7 +7,14 @@
 // their last word and the lexicon, so "Truth Social" or "Zaryadye Park" never becomes a person.
 import type { Analysis, Mention, Sentence } from './analysis-types';
 import { promoteByUse, Registry } from './entity-registry';
-import { ALL_PRONOUNS, BODY_NOUNS, countriesIn, PERSON_ROLE_NOUNS } from './lexicon';
+import {
+  ALL_PRONOUNS,
+  BODY_NOUNS,
+  countriesIn,
+  NON_PERSON_TAILS,
+  PERSON_ROLE_NOUNS,
+  TITLE_WORDS,
+} from './lexicon';
 import {
   addRole,
   classifyRun,
@@ -95,7 +102,14 @@ function mentionsIn(sentence: Sentence, analysis: Analysis, registry: Registry):
       (continuesName(tokens, j, i) || continuesAfterJoiner(tokens, j))
     ) {
       j++;
-      if (tokens[j - 1]!.possessive) break;
+      // "the European People's Party", "the Workers' Front": a possessive inside a body's name goes on.
+      const next = tokens[j];
+      const bodyAfter =
+        !!next?.capitalised &&
+        NON_PERSON_TAILS.has(next.bare.toLowerCase()) &&
+        !tokens[j + 1]?.capitalised &&
+        j - i >= 2;
+      if (tokens[j - 1]!.possessive && !bodyAfter) break;
     }
     if (j === i) continue;
     // A title belongs to the name after it: "US Secretary of State" is not a description of its own.
@@ -123,6 +137,15 @@ function mentionsIn(sentence: Sentence, analysis: Analysis, registry: Registry):
     if (!isRole && !isBody) continue;
     // A role written before a name is a title ("US special envoy Steve Witkoff"), not a description.
     if (tokens[i + 1]?.capitalised && (taken[i + 1] || (t.capitalised && i > 0))) continue;
+    // "Commission President Ursula von der Leyen": a body's word opening a title before a name.
+    if (
+      t.capitalised &&
+      tokens[i + 1]?.capitalised &&
+      TITLE_WORDS.has(tokens[i + 1]!.bare.toLowerCase()) &&
+      taken[i + 2]
+    ) {
+      continue;
+    }
     // "the commission chief": a noun before another noun (or a role word the tagger calls an adjective)
     // modifies it.
     const next = tokens[i + 1];
@@ -152,7 +175,13 @@ function mentionsIn(sentence: Sentence, analysis: Analysis, registry: Registry):
       const personModifier = mentions.find(
         (m) => m.to === from && m.kind === 'name' && m.entity?.kind === 'person' && !m.possessive,
       );
-      if (!named && personModifier && from < i && /^(?:NOUN|ADJ)$/.test(tokens[from]!.pos)) {
+      // "the Trump administration", "the Modi government": a leader's name before a body's noun.
+      const leaderBody = isBody && !isRole && from === i;
+      if (
+        !named &&
+        personModifier &&
+        (leaderBody || (from < i && /^(?:NOUN|ADJ)$/.test(tokens[from]!.pos)))
+      ) {
         from = personModifier.from;
         continue;
       }

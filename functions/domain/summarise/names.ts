@@ -202,8 +202,15 @@ export function classifyRun(
   // a name, then the body the person speaks for. Only where the sentence credits the run with words
   // (a reporting verb next to it, or an apposition after it), so "Bank of England" and "House of Lords"
   // stay bodies.
-  if (of >= 2 && of <= 3 && of < run.length - 1 && end === j) {
-    const before = run.slice(0, of);
+  // "Swedish MEP Tomas Tobé of the European People's Party": title words may come first.
+  let titleWords = 0;
+  while (titleWords < of) {
+    const w = lowerWords[titleWords]!.replace(/\.$/, '');
+    if (!TITLE_WORDS.has(w) && countriesIn(run[titleWords]!.bare).length === 0) break;
+    titleWords++;
+  }
+  if (of - titleWords >= 2 && of - titleWords <= 3 && of < run.length - 1 && end === j) {
+    const before = run.slice(titleWords, of);
     const looksNamed = before.every((t) => {
       const w = t.bare.toLowerCase().replace(/\.$/, '');
       return (

@@ -105,18 +105,15 @@ function attribution(s: Sentence, q: SentenceQuote, first: boolean): Entity | un
   // The nearest reporting verb before the quotation, after any earlier quotation in the sentence.
   const earlierEnd = Math.max(0, ...s.quotes.filter((o) => o.to <= q.from).map((o) => o.to));
   const before = s.speakers.filter((sp) => sp.verb >= earlierEnd && sp.verb < q.from).at(-1);
-  // "They reiterated … '…', according to the statement": a source closing the sentence says whose words
-  // they are when the subject before them is one the text leaves open.
+  // "They reiterated … '…' and resolved to '…', according to the statement": a source closing the
+  // sentence says whose words its quotations are when the subject before them is one the text leaves open.
   const according = s.speakers.find(
-    (sp) =>
-      sp.verb > q.to &&
-      s.tokens[sp.verb]?.text.toLowerCase() === 'according' &&
-      !s.quotes.some((o) => o.from > q.to && o.from < sp.verb),
-  );
-  if (before && !before.entity && according?.entity) return according.entity;
+    (sp) => sp.verb > q.to && s.tokens[sp.verb]?.text.toLowerCase() === 'according',
+  )?.entity;
+  if (according && before?.subject && !before.entity) return according;
   if (before) return before.entity;
   const previousQuoteSpeaker = s.speakers.find((sp) => sp.verb >= 0 && sp.verb < q.from);
-  if (previousQuoteSpeaker && earlierEnd > 0) return previousQuoteSpeaker.entity;
+  if (previousQuoteSpeaker && earlierEnd > 0) return previousQuoteSpeaker.entity ?? according;
   const opening = s.speakers.find((sp) => sp.verb === -1)?.entity;
   if (opening) return opening;
   // "Union chief Sara Kim struck a defiant tone: '…'": a clause about a person, then a colon and the
@@ -132,9 +129,10 @@ function attribution(s: Sentence, q: SentenceQuote, first: boolean): Entity | un
       sp.verb > q.to &&
       sp.subject &&
       sp.subject.from > q.to &&
+      s.tokens[sp.verb]?.text.toLowerCase() !== 'according' &&
       !s.quotes.some((o) => o.from > q.to && o.from < sp.verb),
   );
-  return later?.entity;
+  return later?.entity ?? according;
 }
 
 /** A reporting verb right after the quotation: it says who spoke, even when we cannot tell who. */
