@@ -5,7 +5,7 @@
 // who are not reporters; a date that only says when something was reported is not an event.
 
 import type { Analysis, Entity, Mention, Sentence } from './analysis-types';
-import { clauseSubject } from './coref';
+import { clauseSubject, resolvePronoun } from './coref';
 import { findDates } from './dates';
 import { countryFor } from './lexicon';
 import { ANAPHORIC } from './scoring';
@@ -282,6 +282,9 @@ function participantsOf(s: Sentence, kind: EventKind, verb: number | undefined):
   if ((kind === 'meeting' || kind === 'call' || kind === 'visit') && verb !== undefined) {
     const end = clauseEnd(s, verb);
     const subject = clauseSubject(s, verb);
+    // "Trump said he would meet Putin": the pronoun is the one the reference pass found.
+    if (subject?.kind === 'pronoun' && !subject.entity) resolvePronoun(s, subject);
+    if (subject?.entity && subject.kind === 'pronoun' && ok(subject)) chosen = [subject, ...chosen];
     const inClause = chosen.filter((m) => m.from > verb && m.from < end);
     const subjectPeople = subject
       ? chosen.filter((m) => m.from >= subject.from && m.to <= subject.to + 6 && m.to <= verb)

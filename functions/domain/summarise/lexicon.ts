@@ -134,7 +134,7 @@ const COUNTRIES: Array<[string, string]> = [
   ['Pakistan', 'Pakistani Pakistanis Islamabad'],
   ['DR Congo', 'Congolese DRC Congo Kinshasa Democratic-Republic-of-the-Congo DR-Congo'],
   ['Rwanda', 'Rwandan Rwandans Kigali'],
-  ['United Kingdom', 'UK U.K. Britain British Great-Britain London Downing-Street'],
+  ['United Kingdom', 'UK U.K. Britain British Briton Britons Great-Britain London Downing-Street'],
   ['France', 'French Paris Elysee Élysée'],
   ['Germany', 'German Germans Berlin'],
   ['Italy', 'Italian Rome'],
@@ -276,8 +276,22 @@ for (const [country, words] of COUNTRIES) {
  * Plural demonyms ("Americans", "Iranians", "Israelis"): forms whose singular is a form of the same
  * country. Alternation source for patterns about people of a nationality.
  */
-export const NATIONALS_PATTERN = [...countryOf.keys()]
-  .filter((w) => /s$/.test(w) && countryOf.get(w.slice(0, -1)) === countryOf.get(w))
+export const NATIONALS_PATTERN = [
+  ...new Set([
+    ...[...countryOf.keys()].filter(
+      (w) => /s$/.test(w) && countryOf.get(w.slice(0, -1)) === countryOf.get(w),
+    ),
+    // "Canadians", "Qataris", "Afghans": the plural of a one-word demonym in -an or -i.
+    ...[...countryOf.keys()]
+      .filter(
+        (w) =>
+          /^[a-z]+(?:an|i)$/.test(w) &&
+          countryOf.get(w) !== undefined &&
+          w !== countryOf.get(w)?.toLowerCase(),
+      )
+      .map((w) => `${w}s`),
+  ]),
+]
   .sort((x, y) => y.length - x.length)
   .join('|');
 

@@ -35,11 +35,13 @@ interface Rule {
  * talking ("agreed on Friday to continue consultations", "agreed an agenda", "agreed to meet again").
  */
 const PROCEDURAL =
-  '(?:the |an |a )?(?:next steps|formats?|continue|keep|meet|hold|further talks|report back|resume|an agenda|agenda|timetable|schedule|venue|date|dates|procedure|rules of procedure|work programme|seek|try|explore|consider|study|discuss|work (?:on|toward|towards))';
+  '(?:the |an |a )?(?:next steps|return|go back|come back|get back|formats?|continue|keep|meet|hold|further talks|report back|resume|an agenda|agenda|timetable|schedule|venue|date|dates|procedure|rules of procedure|work programme|seek|try|explore|consider|study|discuss|work (?:on|toward|towards))';
 const AGREED = '\\bagreed(?: (?:early |late )?(?:on )?(?:early |late )?\\w+day)?';
 
 /** Who an exchange or release frees: prisoners of any kind, or people named by their nationality. */
 const FREED = `prisoners|captives|detainees|POWs|hostages|nationals|citizens|fighters|soldiers|servicemen|troops|commanders|civilians|journalists|activists|${NATIONALS_PATTERN}`;
+/** Citizens a state held, freed by a deal between governments: not soldiers traded in a war. */
+const DETAINED = `nationals|citizens|journalists|activists|${NATIONALS_PATTERN}`;
 
 const RULES: Rule[] = [
   {
@@ -72,7 +74,7 @@ const RULES: Rule[] = [
     reason: 'A proposal was rejected.',
     weight: 5,
     pattern:
-      /\b(?:rejected|rejects|refused|ruled out|walked out|dismissed|broke off|suspended talks|pulled out)\b/i,
+      /\b(?:rejected|rejects|refused|ruled out|walked out|dismissed|broke off|suspended talks|pulled out|rebuff(?:ed|s|ing)?|turned down|spurned)\b/i,
   },
   {
     reason: 'A ceasefire or truce took effect.',
@@ -96,6 +98,16 @@ const RULES: Rule[] = [
     weight: 4,
     pattern: new RegExp(
       `\\b(?:exchanged|swapped|freed|released|handed over)\\b[^.;]{0,40}\\b(?:${FREED})\\b|\\b(?:${FREED})\\b (?:(?:were|was|have been|had been) )?(?:freed|released)\\b|\\b(?:completed|carried out|conducted|began)\\b[^.;]{0,40}\\b(?:prisoner (?:exchange|swap)|exchange of prisoners|swap)\\b|\\b(?:frees|freed|released|releases|swapped|exchanged|hands over|handed over)\\b[^.;]{0,80}\\bin (?:an? |the |their )?(?:[\\w-]+ ){0,3}?(?:swap|exchange)\\b`,
+      'i',
+    ),
+  },
+  {
+    // "Iran freed five Americans", "the Taliban released two Americans in exchange for …": citizens held
+    // abroad coming home is a deal between governments, an alert on its own.
+    reason: 'Citizens held abroad were freed.',
+    weight: 5,
+    pattern: new RegExp(
+      `\\b(?:freed|released|frees|releases|free|release)\\b (?:(?:two|three|four|five|six|seven|eight|nine|ten|\\d+) )?(?:${DETAINED})\\b|\\b(?:${DETAINED})\\b (?:(?:were|was|have been|had been) )?(?:freed|released)\\b|\\bin (?:a )?(?:swap|exchange) for (?:(?:two|three|four|five|six|seven|eight|nine|ten|\\d+) )?(?:${DETAINED})\\b`,
       'i',
     ),
   },
@@ -188,8 +200,14 @@ export function scoreSignificance(a: Analysis): Significance {
       for (const m of text.matchAll(new RegExp(rule.pattern.source, 'gi'))) {
         const before = text.slice(0, m.index ?? 0);
         // "Kyiv wants the guarantees signed", "if a deal is reached": wished for, not happened.
-        if (rule.weight > 0 && IRREALIS.test(before)) continue;
-        const negated = NEGATED.test(before);
+        // Only the match's own clause counts: "he would not restore it, rebuffing an appeal" rebuffs.
+        const clause = before.slice(before.lastIndexOf(',') + 1);
+        if (rule.weight > 0 && IRREALIS.test(clause)) continue;
+        // "came two months after the sides reached an agreement", "the declaration they signed in Doha
+        // on July 19": what happened weeks before is background, even in a sentence about today.
+        if (rule.weight > 0 && (PRIOR.test(before) || datedBefore(text, (m.index ?? 0) + m[0].length, a)))
+          continue;
+        const negated = NEGATED.test(clause);
         if (!negated) note(rule.reason, rule.weight);
         else if (rule.negatedWeight !== undefined)
           note(rule.negatedReason ?? rule.reason, rule.negatedWeight);
@@ -200,6 +218,18 @@ export function scoreSignificance(a: Analysis): Significance {
   const score = [...reasons.values()].reduce((sum, w) => sum + w, 0);
   const ordered = [...reasons.entries()].sort((x, y) => y[1] - x[1]).map(([r]) => r);
   return { score, level: score >= ALERT_THRESHOLD ? 'alert' : 'digest', reasons: ordered };
+}
+
+const PRIOR = /\b(?:weeks|months|years|a month|a year|decades) (?:after|since)\b[^.;]{0,60}$/i;
+
+/** A date right after the match ("signed … on July 19") that lies a week or more before publication. */
+function datedBefore(text: string, from: number, a: Analysis): boolean {
+  const clause = text.slice(from, from + 40).split(/[,;]/)[0]!;
+  const date = findDates(clause, a.published)[0];
+  if (!date) return false;
+  return date.date.length === 10
+    ? Date.parse(date.date) < a.published.getTime() - 7 * 86_400_000
+    : date.date < a.published.toISOString().slice(0, 7);
 }
 
 /** The sentence without its quotations: what the report itself says happened. */

@@ -204,4 +204,61 @@ describe('scoreSignificance', () => {
     expect(experts.reasons).not.toContain('An agreement was signed or reached.');
     expect(experts.level).toBe('digest');
   });
+
+  it('alerts when citizens held abroad are freed, not on a routine swap of soldiers', () => {
+    for (const body of [
+      'The rebels released two Britons held since 2022 in exchange for a man serving a life sentence.',
+      'Tehran freed three Canadians on Monday after two years in Evin prison.',
+    ]) {
+      expect(sig('Release', body).level, body).toBe('alert');
+      expect(sig('Release', body).reasons, body).toContain('Citizens held abroad were freed.');
+    }
+    expect(sig('Swap', 'The two armies swapped 150 soldiers each at the border crossing.').level).toBe(
+      'digest',
+    );
+  });
+
+  it('reads a leader rebuffing an appeal as a rejection', () => {
+    const rebuff = sig(
+      'No deal',
+      'The president said Monday he would not restore the corridor, rebuffing a personal appeal from his visiting counterpart.',
+    );
+    expect(rebuff.reasons).toContain('A proposal was rejected.');
+    expect(rebuff.level).toBe('alert');
+  });
+
+  it('reads agreeing to return to the bargaining table as procedure', () => {
+    const back = sig(
+      'Union and carrier agree to return to bargaining table next week',
+      'The union and the carrier will go back to the table next week, ending a two-week standoff.',
+    );
+    expect(back.reasons).not.toContain('An agreement was signed or reached.');
+    expect(back.level).toBe('digest');
+  });
+
+  it('does not count an agreement reached weeks before as the news', () => {
+    const prior = sig(
+      'Border talks',
+      'The 12th round of talks in Hanoi came two months after the two sides reached an agreement on patrols.',
+    );
+    expect(prior.reasons).not.toContain('An agreement was signed or reached.');
+    const dated = scoreSignificance(
+      analyseText(
+        'The rebels and the government missed Monday’s deadline for a final deal. Under the declaration the two sides signed in Lomé on May 2, talks were to close by Monday.',
+        { title: 'Deadline missed', actors: [], publishedAt: '2025-06-10T12:00:00Z' },
+      ),
+    );
+    expect(dated.reasons).not.toContain('An agreement was signed or reached.');
+    expect(dated.level).toBe('digest');
+  });
+
+  it('counts a leaders\' call when the leader is "he" or "she" in the lead', () => {
+    const call = scoreSignificance(
+      analyseText(
+        'President Elena Varga said on Thursday she would meet Chancellor Ines Moreau in Vienna after a long phone call with her.',
+        { title: 'Leaders to meet' },
+      ),
+    );
+    expect(call.reasons).toContain("The sides' leaders met or spoke.");
+  });
 });
