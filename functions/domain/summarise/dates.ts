@@ -96,10 +96,20 @@ const NUMBER_WORDS = [
 /** Words just before a date that point it ahead of the publication date. */
 const FORWARD_CUE =
   /\b((?:is|are)(?: due)? to(?= \p{L}+)|until|deadline|due|scheduled|set to|expected|will|would|plans? to|planned|next|upcoming|ahead of|again on|to resume|to meet|to hold|slated|expires|begins|starts|takes effect|proposed holding|proposes|(?:by|before|until|till) the (?:end|middle|start|beginning)(?: of)?)\b/iu;
+/**
+ * A happening told in the present before its day ("NATO leaders meet in Vilnius on Tuesday", "the
+ * session opens on Monday"): news tells what is past in the past tense, so this is still to come.
+ */
+const PRESENT_HAPPENING =
+  /\b(?:meet|meets|open|opens|convene|convenes|resume|resumes|gather|gathers|vote|votes|travel|travels|arrive|arrives|run out|runs out|close|closes)\b(?:\s+(?:in|at|on|with|again)\b(?:\s+\p{Lu}[\p{L}-]*){0,3})?(?:\s+on)?\s*$/u;
 /** A sentence about what will happen ("the ceasefire will take effect … from July 6"). */
 const FUTURE_SENTENCE = /\b(?:will|'ll|is to|are to|is due|are due)\b/i;
 /** Words just before a date that keep it in the past ("held on", "earlier", "last"). */
 const PAST_NEAR = /\b(?:held|earlier|previously|last|ago|was|were|had|took place|began|signed|met|since)\b/i;
+
+/** Past-tense verb forms: regular ones and the irregular ones news uses most. */
+const PAST_FORM =
+  /\b(?:\p{L}{3,}ed|said|told|met|held|took|made|gave|went|came|began|left|sent|wrote|flew|saw|won|lost|struck|sought|brought|thought|kept|spoke|broke|fell|rose|grew|knew|led|fought|paid|sold|stood|became|ran|chose|drew|threw|shot|hit|bought|caught|taught|felt|found|heard|meant|built|spent|withdrew|overtook|undertook|forgave|froze)\b/u;
 
 const DAY_MS = 86_400_000;
 
@@ -134,6 +144,7 @@ export function findDates(
   const cueBefore = (index: number) =>
     !overtaken(index) &&
     (FORWARD_CUE.test(sentence.slice(Math.max(0, index - 60), index)) ||
+      PRESENT_HAPPENING.test(sentence.slice(Math.max(0, index - 35), index)) ||
       /\bby\s+$/i.test(sentence.slice(0, index)));
   // A calendar date in a sentence about what will happen points ahead unless the words before it keep
   // it in the past; a weekday needs its own cue ("on Friday" in "said they would…" is last Friday).
@@ -141,8 +152,9 @@ export function findDates(
     cueBefore(index) || (future && !PAST_NEAR.test(sentence.slice(Math.max(0, index - 40), index)));
   // "signed … on Jan. 1", "formally adopted the framework on March 24": a past-tense verb before the date.
   const toldAsPast = (index: number) => {
-    const before = sentence.slice(Math.max(0, index - 60), index);
-    return PAST_NEAR.test(before) || /\b\p{L}{3,}ed\b/u.test(before);
+    // The verb may come before the date or after it ("The clashes in August drew condemnation").
+    const near = sentence.slice(Math.max(0, index - 60), index + 40);
+    return PAST_NEAR.test(near) || PAST_FORM.test(near);
   };
 
   for (const m of sentence.matchAll(MONTH_DAY)) {
@@ -202,7 +214,7 @@ export function findDates(
     const year = m[2] ? Number(m[2]) : undefined;
     const date =
       (year === undefined ? inAnchorYear(month) : undefined) ??
-      resolveMonth(month, year, pub, setFor || forwardAt(m.index ?? 0));
+      resolveMonth(month, year, pub, setFor || forwardAt(m.index ?? 0), toldAsPast(m.index ?? 0));
     found.push({ date, text: m[0], index: at, ...(year ? { explicitYear: true } : {}) });
     taken.push([at, at + m[1]!.length]);
   }
@@ -247,15 +259,21 @@ export function findDates(
     found.push({ date: iso(d).slice(0, 7), text: m[0], index: at, relative: true });
     taken.push([at, at + m[0].length]);
   }
+  let lastWeekday: { end: number; ahead: boolean } | undefined;
   for (const m of sentence.matchAll(WEEKDAY)) {
     const at = m.index ?? 0;
     if (!free(at, at + m[0].length)) continue;
+    // "on Tuesday and Wednesday": the second day goes the way the first went.
+    const paired =
+      lastWeekday && /^\s*(?:and|or|to|through|until|-|–)\s*$/i.test(sentence.slice(lastWeekday.end, at))
+        ? lastWeekday.ahead
+        : undefined;
     // "the following Saturday" is counted from the text's own date, below.
     if (/\bthe\s+(?:next|following|previous|preceding)\s+$/i.test(sentence.slice(0, at))) continue;
     // "Tuesday, January 6": the weekday only names the day the date already gives.
     if (/^,?\s*(?:\p{Lu}\p{Ll}+\.?\s+\d|\d{1,2}\s+\p{Lu})/u.test(sentence.slice(at + m[0].length))) continue;
     const target = WEEKDAYS.indexOf(m[2]!);
-    const ahead = m[1] === 'next' || (m[1] ?? '').includes('coming') || (!m[1] && cueBefore(at));
+    const ahead = m[1] === 'next' || (m[1] ?? '').includes('coming') || (!m[1] && (paired ?? cueBefore(at)));
     let delta = target - pub.getUTCDay();
     // A plan overtaken by events: whichever of last and next such day is nearer.
     if (!m[1] && overtaken(at)) delta = delta > 3 ? delta - 7 : delta < -3 ? delta + 7 : delta;
@@ -269,6 +287,7 @@ export function findDates(
       relative: true,
     });
     taken.push([at, at + m[0].length]);
+    lastWeekday = { end: at + m[0].length, ahead: delta > 0 };
   }
   for (const m of sentence.matchAll(AGO)) {
     const at = m.index ?? 0;
@@ -330,6 +349,8 @@ export function findDates(
     for (const m of sentence.matchAll(FROM_REFERENCE)) {
       const at = m.index ?? 0;
       if (!free(at, at + m[0].length)) continue;
+      // "stop strikes for 30 days after the call": a length of time, not a day.
+      if (/\bfor\s+$/i.test(sentence.slice(0, at))) continue;
       // The date told last before it, in this sentence or (`reference`) in the ones before.
       // A date that names a thing ("its Aug. 11 offer", "the Dec. 2 deadline") is not when the sentence
       // happens.
@@ -344,7 +365,7 @@ export function findDates(
         .at(-1);
       const from = before?.date ?? reference;
       if (!from) continue;
-      const mention = fromReferenceDate(m, from);
+      const mention = fromReferenceDate(m, from, sentence.slice(at + m[0].length), !!before);
       if (!mention) continue;
       found.push({ ...mention, text: m[0], index: at });
       found.sort((a, b) => a.index - b.index);
@@ -353,9 +374,23 @@ export function findDates(
   return found;
 }
 
+/**
+ * "a week before the meeting", "a day after the vote": a happening named by a noun, which the sentence's
+ * own happening is counted from. Anything else after "after"/"before" is a clause with its own happening
+ * ("a day after Russia freed him", "12 days before the contract expires").
+ */
+const NAMED_HAPPENING =
+  /^\s*(?:the|a|an|its|his|her|their|this|that)\s+(?:[\p{L}-]+\s+){0,2}?(?:meeting|talks|summit|vote|election|deadline|session|round|visit|call|signing|ceremony|conference|strike|attack|invasion|war|agreement|deal|ceasefire|truce|referendum|hearing|trial|walkout|congress|convention|inauguration)s?\b(?!\s+(?:\p{Ll}+(?:s|ed)|is|was|were|are|had|has)\b)/u;
+
+function clauseFollows(rest: string): boolean {
+  return !NAMED_HAPPENING.test(rest);
+}
+
 function fromReferenceDate(
   m: RegExpMatchArray,
   from: string,
+  rest = '',
+  ownDate = false,
 ): Omit<DateMention, 'text' | 'index'> | undefined {
   const base = Date.parse(from);
   const at = (days: number) => iso(new Date(base + days * DAY_MS));
@@ -377,9 +412,19 @@ function fromReferenceDate(
     // happening the text dated last; "two days before X": X, two days after it.
     if (word === 'later') return { date: at(days), fromReference: 'main' };
     if (word === 'earlier') return { date: at(-days), fromReference: 'main' };
+    // "a week before the meeting": the sentence's own happening, counted from the one named; "a day
+    // after Russia freed him": the clause's happening, counted from the sentence's.
+    // When the sentence dated its own happening first ("met today, three days before a deadline"), the
+    // count dates the one named instead.
+    if (!ownDate && !clauseFollows(rest))
+      return { date: at(word === 'after' ? days : -days), fromReference: 'main' };
     return { date: at(word === 'after' ? -days : days), fromReference: 'clause' };
   }
-  if (m[6]) return { date: at(m[6].toLowerCase() === 'after' ? -1 : 1), fromReference: 'clause' };
+  if (m[6]) {
+    const after = m[6].toLowerCase() === 'after';
+    if (!ownDate && !clauseFollows(rest)) return { date: at(after ? 1 : -1), fromReference: 'main' };
+    return { date: at(after ? -1 : 1), fromReference: 'clause' };
+  }
   const ahead = /^(?:next|following)$/i.test(m[4]!);
   const unit = m[5]!.toLowerCase();
   if (unit === 'week') {
@@ -425,11 +470,19 @@ function resolveMonthDay(
   return past?.d;
 }
 
-function resolveMonth(month: number, year: number | undefined, pub: Date, forward: boolean): string {
+function resolveMonth(
+  month: number,
+  year: number | undefined,
+  pub: Date,
+  forward: boolean,
+  toldAsPast = false,
+): string {
   if (year !== undefined) return `${year}-${String(month + 1).padStart(2, '0')}`;
   let y = pub.getUTCFullYear();
   const current = pub.getUTCMonth();
-  if (month > current && !forward) y -= 1;
+  // "face higher tariffs from April" in January: three months ahead, not nine back, unless told in the past.
+  const soon = month > current && month - current <= 3 && !toldAsPast;
+  if (month > current && !forward && !soon) y -= 1;
   if (month < current && forward) y += 1;
   return `${y}-${String(month + 1).padStart(2, '0')}`;
 }

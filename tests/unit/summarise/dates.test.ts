@@ -97,6 +97,47 @@ describe('findDates', () => {
     expect(from('A day later the talks resumed.')).toEqual([]);
   });
 
+  it('reads a happening told in the present before its day as still to come', () => {
+    const monday = new Date('2023-07-10T08:00:00Z');
+    expect(dates('Alliance leaders meet in Riga on Tuesday and Wednesday.', monday)).toEqual([
+      '2023-07-11',
+      '2023-07-12',
+    ]);
+    expect(dates('Training camps open Friday, with players due to report by Sunday.', monday)).toContain(
+      '2023-07-14',
+    );
+    // Told in the past, the same weekday is last week's.
+    expect(dates('The ministers met in Riga on Tuesday.', monday)).toEqual(['2023-07-04']);
+  });
+
+  it('reads a month a few weeks ahead as coming, unless told in the past', () => {
+    const january = new Date('2024-01-26T08:00:00Z');
+    expect(dates('Exporters face higher duties from April, when the transition ends.', january)).toEqual([
+      '2024-04',
+    ]);
+    expect(dates('The clashes in March drew wide condemnation.', january)).toEqual(['2023-03']);
+  });
+
+  it('counts from a named happening, and reads "for 30 days after" as a length of time', () => {
+    const from = (s: string, reference?: string) =>
+      findDates(s, pub, undefined, reference).map((d) => [d.date, d.fromReference ?? '']);
+    // The sentence's own happening, a week before the meeting the text dated.
+    expect(from('Ottawa had signalled its objection a week before the meeting.', '2025-05-20')).toEqual([
+      ['2025-05-13', 'main'],
+    ]);
+    // The sentence dated itself first: the count dates the deadline it names.
+    expect(from('The envoy met both parties today, three days before a deadline for a deal.')).toEqual([
+      ['2025-06-10', ''],
+      ['2025-06-13', 'clause'],
+    ]);
+    // A clause with its own verb after "before" is that clause's happening.
+    expect(from('The talks resumed on Wednesday, 12 days before the current contract expires.')).toEqual([
+      ['2025-06-04', ''],
+      ['2025-06-16', 'clause'],
+    ]);
+    expect(from('Both sides agreed to halt strikes for 30 days after the call.', '2025-06-03')).toEqual([]);
+  });
+
   it('reads "this morning" as the publication day', () => {
     expect(dates('The minister told radio this morning the talks were over.')).toEqual(['2025-06-10']);
   });
