@@ -38,7 +38,8 @@ export const TITLE_WORDS = new Set(
     'acting interim former ex lead principal assistant press policy intelligence military international ' +
     'counterpart negotiator mediator delegate officer head judge justice lawmaker mp congressman congresswoman ' +
     'representative-elect president-elect journalist reporter correspondent analyst editor commissioner ' +
-    'chairman chairwoman chair mayor rector dean professor bishop archbishop mep'
+    'chairman chairwoman chair mayor rector dean professor bishop archbishop mep ceo cfo coo administrator ' +
+    'superintendent'
   ).split(' '),
 );
 

@@ -326,6 +326,10 @@ function linkAppositions(mentions: Mention[], tokens: Token[]): void {
     const inside = mentions.filter((m) => m.from >= from && m.to <= to && !m.possessive);
     const b = inside.find((m) => m.kind !== a.kind) ?? inside[0];
     if (!b) continue;
+    // "by CDU leader Merz, Bavarian premier and CSU chief Markus Söder and …": a list of people, each
+    // with their own title, not a name and its description.
+    if (a.kind === 'name' && inside.some((m) => m.kind === 'name' && m.entity?.kind === 'person' && m !== a))
+      continue;
     const name = a.kind === 'name' ? a : b.kind === 'name' ? b : undefined;
     const description = a.kind === 'description' ? a : b.kind === 'description' ? b : undefined;
     const person = name?.entity;

@@ -223,7 +223,12 @@ export function classifyRun(
         !t.possessive
       );
     });
-    const credited = nextToReportingVerb(tokens, i, j) || (tokens[j]?.text === ',' && apposed(tokens, j));
+    // Credited with words, set off after a role ("That national president, Mark Wallace of the …,"), or
+    // followed by one.
+    const afterRole =
+      tokens[i - 1]?.text === ',' && PERSON_ROLE_NOUNS.has(tokens[i - 2]?.bare.toLowerCase() ?? '');
+    const credited =
+      nextToReportingVerb(tokens, i, j) || (tokens[j]?.text === ',' && apposed(tokens, j)) || afterRole;
     if (looksNamed && credited) {
       const body = sentence.text
         .slice(run[of + 1]!.start, run.at(-1)!.end)
@@ -238,6 +243,29 @@ export function classifyRun(
   const last = lowerWords.at(-1)!;
   const text = sentence.text.slice(run[0]!.start, run.at(-1)!.end).replace(/['’]s$/, '');
   const branch = /^\d+$/.test(last) && /^(?:district|local|lodge|chapter)$/.test(lowerWords.at(-2) ?? '');
+  // "the Head of State wrote", "the Secretary of State is obliged": a title with nobody's name is a
+  // description of a person, never a body.
+  const office = /^(?:state|government|staff|defence|defense)$/;
+  const titleOnly =
+    run.length >= 3 &&
+    !tokens[j]?.capitalised &&
+    lowerWords.every((w, k) =>
+      w === 'of' ? k > 0 : TITLE_WORDS.has(w) || (lowerWords[k - 1] === 'of' && office.test(w)),
+    ) &&
+    office.test(last);
+  if (titleOnly) {
+    // The whole office is the head ("head of state"), so the reference pass can match it to roles.
+    const head = lowerWords.join(' ');
+    const det = tokens[i - 1] && /^(?:the|a|an)$/i.test(tokens[i - 1]!.text) ? i - 1 : i;
+    add({
+      ...base(det, j),
+      kind: 'description',
+      head,
+      modifiers: [],
+      indefinite: det === i || !/^the$/i.test(tokens[det]!.text),
+    });
+    return true;
+  }
   if (
     branch ||
     (NON_PERSON_TAILS.has(last) && !titledPerson(run)) ||
@@ -444,6 +472,9 @@ export function titleBefore(tokens: Token[], i: number): string {
     else break;
   }
   if (k === i) return lowerRoleBefore(tokens, i);
+  // "CDU leader Merz", "DUP leader Donaldson": the party's acronym belongs to the role.
+  if (k > 0 && /^\p{Lu}{2,6}$/u.test(tokens[k - 1]!.bare) && countriesIn(tokens[k - 1]!.bare).length === 0)
+    k--;
   const words = tokens.slice(k, i).map((t) => t.text);
   return words.some((w) => TITLE_WORDS.has(w.toLowerCase().replace(/['’]s$|\.$/g, '')))
     ? words.join(' ')
@@ -475,7 +506,9 @@ function appositionAfter(sentence: Sentence, j: number): string | undefined {
   if (tokens[j]?.text !== ',') return undefined;
   let k = j + 1;
   const start = k;
-  while (k < tokens.length && tokens[k]!.text !== ',' && k - start < 12) {
+  // A role may name a long body: ", deputy director of the Foreign Ministry's Non-Proliferation and Arms
+  // Control Department,".
+  while (k < tokens.length && tokens[k]!.text !== ',' && k - start < 16) {
     // "Amos Hochstein, the U.S. envoy who shuttled between …": the role ends where a clause begins.
     if (/^(?:who|that|which)$/i.test(tokens[k]!.text) && k > start) break;
     // "the head of its negotiating team": a participle before a noun is not the clause's verb.
@@ -485,7 +518,7 @@ function appositionAfter(sentence: Sentence, j: number): string | undefined {
     k++;
   }
   const words = tokens.slice(start, k);
-  if (words.length === 0 || words.length >= 12) return undefined;
+  if (words.length === 0 || words.length >= 16) return undefined;
   // "Tinubu, the president of the congress, Joe Ajaero, said": the role leads into the next name.
   if (tokens[k]?.text === ',' && tokens[k + 1]?.capitalised && tokens[k + 2]?.capitalised) {
     let n = k + 1;

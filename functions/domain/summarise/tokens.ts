@@ -75,7 +75,24 @@ export function tag(text: string): Token[] {
     else t.pos = /^\p{L}/u.test(t.text) ? 'NOUN' : 'PUNCT';
   }
   attributiveVerbs(tokens);
+  missingVerb(tokens);
   return tokens;
+}
+
+/**
+ * "Secretary Xavier Becerra cast the step as a turning point": when the model finds no verb at all, a
+ * lower-case word it called a noun right after a name and before an article or pronoun is the verb.
+ */
+function missingVerb(tokens: Token[]): void {
+  if (tokens.some((t) => t.pos === 'VERB' || t.pos === 'AUX')) return;
+  for (let i = 1; i < tokens.length - 1; i++) {
+    const t = tokens[i]!;
+    if (t.capitalised || !/^(?:NOUN|ADJ)$/.test(t.pos) || tokens[i - 1]!.pos !== 'PROPN') continue;
+    if (/^(?:DET|PRON)$/.test(tokens[i + 1]!.pos)) {
+      t.pos = 'VERB';
+      return;
+    }
+  }
 }
 
 /**
