@@ -113,6 +113,8 @@ export function resolveReferences(a: Analysis): void {
   // statement" or owns it ("the Kremlin's readout"), else the document as the text named it ("a joint
   // communique").
   let issuer: { entity?: Entity; label?: string; paragraph: number } | undefined;
+  // Two people the text named together ("led by X and Y"), whom "the two mission chiefs" may mean.
+  let pair: { entity: Entity; paragraph: number } | undefined;
   for (const s of a.sentences) {
     // "The commission president went further.", then a paragraph opening "'…,' she said": a paragraph's
     // first sentence may go on from the subject that closed the paragraph before, when that sentence
@@ -144,8 +146,13 @@ export function resolveReferences(a: Analysis): void {
         if (m.owner && m.owner.kind !== 'media') {
           issuer = { entity: m.owner, paragraph: s.paragraph };
           m.entity = m.owner;
-        } else if ((m.modifiers ?? []).length > 0 && new RegExp(`\\b${m.head}$`, 'i').test(m.text)) {
-          issuer = { label: m.text.replace(/^(?:the|a|an)\s+/i, ''), paragraph: s.paragraph };
+        } else if (
+          ((m.modifiers ?? []).length > 0 && new RegExp(`\\b${m.head}$`, 'i').test(m.text)) ||
+          (s.tokens[m.to]?.text === 'of' && /^(?:NOUN)$/.test(s.tokens[m.to + 1]?.pos ?? ''))
+        ) {
+          // "a joint communique", "the statement of intent": the document as the text names it.
+          const of = s.tokens[m.to]?.text === 'of' ? ` of ${s.tokens[m.to + 1]!.text}` : '';
+          issuer = { label: `${m.text.replace(/^(?:the|a|an)\s+/i, '')}${of}`, paragraph: s.paragraph };
         } else if (!m.indefinite && issuer && s.paragraph - issuer.paragraph <= SPECIFIC_PARAGRAPHS) {
           m.entity = issuer.entity ?? { ...bodyEntity(m), name: issuer.label ?? m.head };
           issuer.paragraph = s.paragraph;
@@ -157,6 +164,32 @@ export function resolveReferences(a: Analysis): void {
           // "The Prime Minister's Office announced …", then "'…,' the statement said": the body that just spoke.
           m.entity = lastSpeaker.entity;
         }
+      }
+      if (m.kind === 'name' && m.entity?.kind === 'person' && !m.inQuote && s.tokens[m.to]?.text === 'and') {
+        const next = s.mentions.find(
+          (n) => n.from === m.to + 1 && n.kind === 'name' && n.entity?.kind === 'person',
+        );
+        if (next?.entity && next.entity !== m.entity) {
+          const name = `${m.entity.name} and ${next.entity.name}`;
+          pair = {
+            entity: { ...m.entity, id: -1, name, kind: 'group', roles: ['pair'] },
+            paragraph: s.paragraph,
+          };
+          delete pair.entity.entry;
+        }
+      }
+      // "the two mission chiefs said", "the co-chairs said": the two people the text named together.
+      if (
+        m.kind === 'description' &&
+        !m.entity &&
+        /^the\s/i.test(m.text) &&
+        m.head &&
+        headRoles(m.head) &&
+        new RegExp(`\\b${m.head}s$`, 'i').test(m.text) &&
+        pair &&
+        s.paragraph - pair.paragraph <= SPECIFIC_PARAGRAPHS
+      ) {
+        m.entity = pair.entity;
       }
       if (m.kind === 'description' && !m.entity && !m.indefinite) {
         const e = isBody(m)
@@ -222,6 +255,12 @@ export function resolvePronoun(s: Sentence, m: Mention): Entity | undefined {
     );
   } else if (word === 'it') {
     e = [previousSubject, lastSpeaker?.entity].find((x) => x && x.kind === 'organisation');
+    // "Couche-Tard said … '…,' it said": a name the text gave no role, which it calls "it", is a body.
+    const nameless = lastSpeaker?.entity;
+    if (!e && nameless?.kind === 'person' && nameless.roles.length === 0 && !nameless.entry) e = nameless;
+  } else if (word === 'they') {
+    // "The mission chiefs were blunt. '…,' they said": the people the sentence before was about.
+    e = [previousSubject].find((x) => x?.kind === 'group' && !x.reporter);
   }
   if (e) m.entity = e;
   return e;
@@ -636,6 +675,12 @@ function speakersIn(s: Sentence): Speaking[] {
     ? s.mentions.find((m) => m.from <= 3 && !m.possessive && !m.modifier)
     : undefined;
   if (according) out.push({ verb: -1, subject: according, ...creditOf(s, according) });
+  // "Quote from Zelensky: '…'": an agency's label names the speaker without a reporting verb.
+  if (/^quote$/i.test(s.tokens[0]?.text ?? '') && /^from$/i.test(s.tokens[1]?.text ?? '')) {
+    const source = phraseHead(s, 2);
+    if (source && s.tokens[source.to]?.text === ':')
+      out.push({ verb: 1, subject: source, ...creditOf(s, source) });
+  }
   // "… sought 'a fair framework', according to the statement": the source named after the words.
   s.tokens.forEach((t, i) => {
     if (i < 3 || s.quoted[i] || t.text.toLowerCase() !== 'according' || s.tokens[i + 1]?.text !== 'to')
@@ -645,8 +690,14 @@ function speakersIn(s: Sentence): Speaking[] {
   });
   s.tokens.forEach((t, i) => {
     if (s.quoted[i] || !REPORTING_VERBS.has(t.text.toLowerCase()) || !/VERB/.test(t.pos)) return;
-    // "is obliged to call an election": a verb in the infinitive tells of no words said, unless words follow.
-    if (s.tokens[i - 1]?.text.toLowerCase() === 'to' && !s.quotes.some((q) => q.from > i)) return;
+    // "is obliged to call an election": "to call" tells of no words said, unless words follow ("went on to
+    // say that …" does).
+    if (
+      /^call/i.test(t.text) &&
+      s.tokens[i - 1]?.text.toLowerCase() === 'to' &&
+      !s.quotes.some((q) => q.from > i)
+    )
+      return;
     // "… ,” one of them said": one member of the group last credited with words.
     const before = s.tokens
       .slice(Math.max(0, i - 3), i)

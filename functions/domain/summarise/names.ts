@@ -159,6 +159,13 @@ export function continuesName(tokens: Token[], j: number, start: number): boolea
   if ((lower === 'of' || lower === 'for' || NAME_JOINERS.has(lower)) && next?.capitalised) return true;
   // "Baron & Budd", "Johnson & Johnson": one firm's name.
   if (t.text === '&' && next?.capitalised && tokens[j - 1]?.capitalised) return true;
+  // "the U.S. Embassy in Beirut": a post abroad is named with where it is.
+  if (
+    lower === 'in' &&
+    next?.capitalised &&
+    /^(?:Embassy|Consulate|Mission|Delegation|Office)$/.test(tokens[j - 1]?.bare ?? '')
+  )
+    return true;
   return (lower === 'of' || lower === 'for') && next?.text === 'the' && !!tokens[j + 2]?.capitalised;
 }
 
@@ -339,7 +346,13 @@ export function classifyRun(
     appositionAfter(sentence, end) !== undefined ||
     appositionBefore(tokens, i, end) ||
     nextToReportingVerb(tokens, i + split, end) ||
-    /according to$/i.test(sentence.text.slice(0, run[0]!.start).trim());
+    /according to$/i.test(sentence.text.slice(0, run[0]!.start).trim()) ||
+    // "a mission led by Peter Breuer and Masahiro Nozaki": only people lead, chair or sign.
+    (nameTokens.length >= 2 &&
+      nameTokens.length <= 3 &&
+      /\b(?:led|headed|chaired|co-chaired|signed|hosted)\s+by(?:\s+\p{Lu}[\p{L}-]+){2,3}\s+and\s*$|\b(?:led|headed|chaired|co-chaired|signed|hosted)\s+by\s*$/u.test(
+        sentence.text.slice(0, run[0]!.start),
+      ));
   // "in Valletta", "at Sochi": a capitalised word after a preposition of place that names no person.
   const prep = tokens[i - 1]?.text.toLowerCase();
   if (

@@ -62,7 +62,7 @@ export function extractQuotes(a: Analysis): Quote[] {
         ...(credit ? { speaker: credit } : {}),
         direct: credit !== undefined,
         attributed,
-        opensSentence: q.from <= 1,
+        opensSentence: q.from <= 1 || quoteLabel(s, q) === 0,
         hasVerb: hasVerb(s, q),
         term: TERM_BEFORE.test(s.tokens[q.from - 2]?.text ?? '') && q.from >= 2,
         continues: q.continues,
@@ -79,6 +79,17 @@ export function extractQuotes(a: Analysis): Quote[] {
   return found
     .filter((f) => keep(f, a))
     .map((f) => ({ speaker: nameOf(f.speaker), text: f.text.replace(/[,;:\s]+$/, '') }));
+}
+
+/**
+ * "Quote from X: '…'" (the token where X starts) or "Quote: '…'" (0): the label Ukrainian and other
+ * agencies put before a quotation instead of a reporting verb.
+ */
+function quoteLabel(s: Sentence, q: SentenceQuote): number | undefined {
+  const before = s.tokens.slice(0, Math.max(0, q.from - 1));
+  if (before[0]?.text.toLowerCase() !== 'quote' || before.at(-1)?.text !== ':') return undefined;
+  if (before.length === 2) return 0;
+  return before[1]?.text.toLowerCase() === 'from' ? 2 : undefined;
 }
 
 function wordsIn(text: string): number {
@@ -102,6 +113,13 @@ function attribution(s: Sentence, q: SentenceQuote, first: boolean): Entity | un
   const after = creditAfter(s, q);
   if (after) return after;
   if (!first) return undefined;
+  // "Quote from Zelensky: '…'": the label some agencies put before a quotation names its speaker.
+  const label = quoteLabel(s, q);
+  if (label && label > 0) {
+    const m = phraseHead(s, label);
+    const credit = m ? creditOf(s, m).entity : undefined;
+    if (credit) return credit;
+  }
   // The nearest reporting verb before the quotation, after any earlier quotation in the sentence.
   const earlierEnd = Math.max(0, ...s.quotes.filter((o) => o.to <= q.from).map((o) => o.to));
   const before = s.speakers.filter((sp) => sp.verb >= earlierEnd && sp.verb < q.from).at(-1);
@@ -215,8 +233,11 @@ function carryOver(a: Analysis, found: Found[]): void {
 }
 
 function isQuoteOnly(s: Sentence): boolean {
-  const words = s.tokens.filter((t) => /[\p{L}\p{N}]/u.test(t.text)).length;
-  return words > 0 && s.quoted.filter(Boolean).length === words;
+  // A "Quote:" label before the words does not make the paragraph narrative.
+  const label = /^quote$/i.test(s.tokens[0]?.text ?? '') && s.tokens[1]?.text === ':' ? 1 : 0;
+  const word = (i: number) => /[\p{L}\p{N}]/u.test(s.tokens[i]!.text);
+  const outside = s.tokens.filter((_, i) => i >= label && word(i) && !s.quoted[i]).length;
+  return outside === 0 && s.tokens.some((_, i) => word(i) && s.quoted[i]);
 }
 
 function keep(f: Found, a: Analysis): boolean {

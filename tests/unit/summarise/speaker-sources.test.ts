@@ -269,3 +269,111 @@ describe('who a role word or a pronoun means in running text', () => {
     ).toBe('Andrés Ortega');
   });
 });
+
+describe('offices, unnamed sources, pairs and labelled quotations', () => {
+  it('reads "the Head of State" as the president the text named', () => {
+    expect(
+      who(
+        'President Ana Ruiz received the negotiators on Sunday. "We covered a lot, and the talks were useful," the Head of State wrote on social media.',
+        'covered a lot',
+      ),
+    ).toBe('Ana Ruiz');
+  });
+
+  it('labels an unnamed source by what they are, not by what they were doing', () => {
+    expect(
+      who(
+        '"Nothing has collapsed and nothing has blown up," a Norwegian official involved in the talks said on Monday.',
+        'nothing has blown up',
+      ),
+    ).toBe('Norwegian official');
+    expect(
+      who('"The gap is narrowing," said an Arab diplomat familiar with the mediation.', 'gap is narrowing'),
+    ).toBe('Arab diplomat');
+  });
+
+  it('credits "the statement said" to the body that just spoke, and "what he called" to him', () => {
+    expect(
+      who(
+        'The Prime Minister\'s Office announced that the delegation was returning. "The team has been recalled for consultations," the statement said.',
+        'recalled for consultations',
+      ),
+    ).toBe("Prime Minister's Office");
+    expect(
+      who(
+        'Foreign Minister Ana Ruiz said Lisbon had answered years of restrictions by creating what she called "uncomfortable conditions for their embassy".',
+        'uncomfortable conditions',
+      ),
+    ).toBe('Ana Ruiz');
+  });
+
+  it("reads a long apposition naming a department as a person's role", () => {
+    expect(
+      who(
+        'Igor Vann, deputy head of the National Energy Agency\'s Nuclear Safety and Radiation Protection Department, told delegates that "there is no consensus on this text."',
+        'no consensus',
+      ),
+    ).toBe('Igor Vann');
+  });
+
+  it('reads "Name of Body" set off after a role, and a list of titled people as a list', () => {
+    expect(
+      who(
+        'That national president, Mark Vale of the Brotherhood of Signal Workers, sounded hopeful as he went in. "If we come out together, we will have a deal," he said.',
+        'come out together',
+      ),
+    ).toBe('Mark Vale');
+    expect(
+      who(
+        'The plan was unveiled by PNL leader Ana Ruiz, regional premier and PSD chief Tom Kahn and two others. "This is a plan for ten years," the PNL leader said.',
+        'plan for ten years',
+      ),
+    ).toBe('Ana Ruiz');
+  });
+
+  it('credits "the two mission chiefs" and "they" with the two people who led the mission', () => {
+    const text = [
+      'The deal was announced at the end of a mission led by Peter Vann and Mika Sato.',
+      '"The authorities and the team have reached agreement on a new programme," the two mission chiefs said in a statement.',
+      'The mission chiefs were blunt about the crisis.',
+      '"The country has been facing an acute crisis," they said.',
+    ].join('\n\n');
+    expect(who(text, 'reached agreement on a new')).toBe('Peter Vann and Mika Sato');
+    expect(who(text, 'acute crisis')).toBe('Peter Vann and Mika Sato');
+  });
+
+  it('reads a "Quote from X:" label, and a "Quote:" paragraph as going on from the speaker before', () => {
+    const text = [
+      'Zoran Ilic answered on Sunday that talks could not replace a truce.',
+      'Quote from Ilic: "It is a good sign that the other side has begun to think about ending the war."',
+      'He went on to say that the capital expected the shelling to stop.',
+      'Quote: "There is no point in continuing the killing for a single day."',
+    ].join('\n\n');
+    expect(who(text, 'good sign')).toBe('Zoran Ilic');
+    expect(who(text, 'no point in continuing')).toBe('Zoran Ilic');
+  });
+
+  it('names a document by its "of" phrase, and a post abroad by where it is', () => {
+    expect(
+      who(
+        'The party signed the statement of intent on Friday. "The election was contested and at times divisive," the document reads.',
+        'contested and at times',
+      ),
+    ).toBe('statement of intent');
+    expect(
+      who(
+        'In a statement, the Swiss Embassy in Beirut said the members had met "to continue coordinated efforts in support of stability."',
+        'coordinated efforts',
+      ),
+    ).toBe('Swiss Embassy in Beirut');
+  });
+
+  it('credits "it said" to a name the text gave no role after it spoke', () => {
+    expect(
+      who(
+        '"There has been no sincere engagement from the board," Alta Norvik-Lund said in the letter. "You have engaged in a campaign of delay," it said.',
+        'campaign of delay',
+      ),
+    ).toBe('Alta Norvik-Lund');
+  });
+});
