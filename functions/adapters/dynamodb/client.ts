@@ -8,6 +8,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { type AwsClientSettings, requestHandlerOptions, reuseSigner } from '../aws-client';
+import { leanMiddleware } from '../lean-middleware';
 
 export function createDynamoClients(settings: AwsClientSettings) {
   const common = {
@@ -27,6 +28,10 @@ export function createDynamoClients(settings: AwsClientSettings) {
   });
   reuseSigner(client.config);
   reuseSigner(fast.config);
+  // Every store call (the document client shares `client`'s stack): only the steps AWS needs, the
+  // SDK's retries kept (see lean-middleware.ts).
+  leanMiddleware(client, { retries: 'sdk' });
+  leanMiddleware(fast, { retries: 'sdk' });
   return { client, doc, fast };
 }
 
