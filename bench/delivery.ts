@@ -142,7 +142,7 @@ export async function digestRun(endpoints: Endpoints, n: number, rate: number, m
 }
 
 /** A digest's HTML as the dispatcher renders it, so the raw emulator run sends messages of that size. */
-async function digestHtml(): Promise<string> {
+export async function digestHtml(): Promise<string> {
   const content = previewContent('digest');
   const template = await renderIssueTemplate({
     issueId: 'bench-raw',

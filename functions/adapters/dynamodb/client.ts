@@ -1,13 +1,14 @@
 // One DynamoDB client per process, pointed at AWS or at a local endpoint (dynalite).
 //
-// `doc` (the document client) serves every call but the per-email one; `fast` is a plain client
-// for the send path's claim, once per email: it resolves its middleware once per command type
+// `doc` (the document client) serves every call but the send path's frequent ones; `fast` is a plain
+// client for those (the claim, once per email, and the send-rate bookings): it resolves its middleware once per command type
 // (`cacheMiddleware`, which the document client refuses) and takes items already in DynamoDB's
 // attribute format, so it skips the document client's marshalling. About a third of a store call's
 // CPU. It shares `client`'s HTTP handler (same sockets, and whatever counts requests there sees both).
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { type AwsClientSettings, requestHandlerOptions, reuseSigner } from '../aws-client';
+import { leanMiddleware } from '../lean-middleware';
 
 export function createDynamoClients(settings: AwsClientSettings) {
   const common = {
@@ -27,6 +28,10 @@ export function createDynamoClients(settings: AwsClientSettings) {
   });
   reuseSigner(client.config);
   reuseSigner(fast.config);
+  // Every store call (the document client shares `client`'s stack): only the steps AWS needs, the
+  // SDK's retries kept (see lean-middleware.ts).
+  leanMiddleware(client, { retries: 'sdk' });
+  leanMiddleware(fast, { retries: 'sdk' });
   return { client, doc, fast };
 }
 

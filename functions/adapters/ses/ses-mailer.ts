@@ -13,6 +13,7 @@ import {
   type SendResult,
 } from '../../ports/mailer';
 import { type AwsClientSettings, requestHandlerOptions, reuseSigner } from '../aws-client';
+import { leanMiddleware } from '../lean-middleware';
 import { copyFor, fitsPattern, issueMimeFrom, patternFor, rememberPattern } from './issue-mime';
 
 const RETRYABLE = new Set([
@@ -72,11 +73,20 @@ export class SesMailer implements Mailer {
     };
     this.v1 = new SESClient(common);
     reuseSigner(this.v1.config);
+    // Once per email: only the steps AWS needs, and no SDK retry step (see lean-middleware.ts).
+    leanMiddleware(this.v1, { retries: 'ours' });
     this.v2 = new SESv2Client(common);
   }
 
   async send(email: OutgoingEmail): Promise<SendResult> {
-    const raw = await buildMime(email);
+    return this.sendRaw(await buildMime(email), email);
+  }
+
+  /** One SendRawEmail of a message already built (the delivery benchmark times this call alone). */
+  async sendRaw(
+    raw: Uint8Array,
+    email: Pick<OutgoingEmail, 'configurationSet' | 'tags'>,
+  ): Promise<SendResult> {
     try {
       const out = await this.v1.send(
         new SendRawEmailCommand({

@@ -83,6 +83,43 @@ describe('shared send rate over DynamoDB', () => {
     expect(sorted[0]).toBe(now);
   });
 
+  it('books in one store call whether the schedule lapsed between bookings or is still running', async () => {
+    const deps = await testDeps();
+    const store = new DynamoSendRateStore(deps.dynamo, deps.config.TABLE_NAME);
+    const handler = deps.dynamo.client.config.requestHandler as unknown as {
+      handle: (...args: unknown[]) => Promise<unknown>;
+    };
+    const handle = handler.handle.bind(handler);
+    let calls = 0;
+    handler.handle = (...args) => {
+      calls++;
+      return handle(...args);
+    };
+    try {
+      const t = Date.now();
+      // The first booking finds a table the other tests left booked: whatever it took, it is learnt.
+      await store.reserveSlots(5, 1, t);
+      const callsPerBooking: number[] = [];
+      // A sender slower than its rate: each booking's slots lapse before the next (idle schedule)…
+      for (let i = 1; i <= 3; i++) {
+        calls = 0;
+        const at = t + 3_600_000 * i;
+        expect(await store.reserveSlots(5, 1, at)).toBe(at);
+        callsPerBooking.push(calls);
+      }
+      // …and one that keeps up: the schedule is still booked ahead (busy schedule).
+      const start = await store.reserveSlots(50, 100, t + 4 * 3_600_000);
+      for (let i = 1; i <= 3; i++) {
+        calls = 0;
+        expect(await store.reserveSlots(50, 100, t + 4 * 3_600_000)).toBe(start + 5000 * i);
+        callsPerBooking.push(calls);
+      }
+      expect(callsPerBooking).toEqual([1, 1, 1, 1, 1, 1]);
+    } finally {
+      handler.handle = handle;
+    }
+  });
+
   it('books in chunks sized to the rate', () => {
     expect(chunkFor(1)).toBe(1);
     expect(chunkFor(14)).toBe(3);
