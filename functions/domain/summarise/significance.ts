@@ -35,7 +35,7 @@ interface Rule {
  * talking ("agreed on Friday to continue consultations", "agreed an agenda", "agreed to meet again").
  */
 const PROCEDURAL =
-  '(?:the |an |a )?(?:next steps|return|go back|come back|get back|formats?|continue|keep|meet|hold|further talks|report back|resume|an agenda|agenda|timetable|schedule|venue|date|dates|procedure|rules of procedure|work programme|seek|try|explore|consider|study|discuss|work (?:on|toward|towards))';
+  '(?:the |an |a )?(?:next steps|return|go back|come back|get back|intensify|step up|accelerate|speed up|redouble|(?:form|set up|create|establish) (?:a |an )?(?:[\\w-]+ ){0,2}(?:working group|group|committee|mechanism|task force|commission)|formats?|continue|keep|meet|hold|further talks|report back|resume|an agenda|agenda|timetable|schedule|venue|date|dates|procedure|rules of procedure|work programme|seek|try|explore|consider|study|discuss|work (?:on|toward|towards))';
 const AGREED = '\\bagreed(?: (?:early |late )?(?:on )?(?:early |late )?\\w+day)?';
 
 /** Who an exchange or release frees: prisoners of any kind, or people named by their nationality. */
@@ -53,8 +53,8 @@ const RULES: Rule[] = [
     reason: 'An agreement was signed or reached.',
     weight: 6,
     pattern:
-      /\b(?:signed|inked|initial(?:l)?ed|sealed|AGREED_SUBSTANCE|(?:completed|concluded|finished) (?:the |their |its )?negotiations|settle[sd]? (?:a |the |their |its )?(?:[\w-]+['’]?s? ){0,3}?(?:dispute|strike|row|conflict|lawsuit|suit|case|claims)|close[sd]? (?!to\b|in\b)(?:a |the |their )?(?:[\w-]+ ){0,2}?deal|accepted (?:a |the )?(?:deal|agreement|ceasefire|truce|proposal|plan)|finali[sz]ed (?:the )?(?:text|deal|agreement|treaty)|(?:reached|clinched|secured) (?:an? |the )?(?:[\w-]+ ){0,2}?(?:deal|agreement|accord|consensus|understanding)s?|struck (?:a |the )?(?:[\w-]+ ){0,2}?deal|adopted (?:an? |the )?(?:[\w-]+ ){0,2}?(?:accord|treaty|agreement|text|declaration)|worked out an understanding|(?:peace |trade )?deal (?:was )?(?:signed|reached|struck))\b/i,
-    negatedWeight: 5,
+      /\b(?:signed|inked|initial(?:l)?ed|sealed|AGREED_SUBSTANCE|(?:completed|concluded|finished) (?:the |their |its )?negotiations|settle[sd]? (?:a |the |their |its )?(?:[\w-]+['’]?s? ){0,3}?(?:dispute|strike|row|conflict|lawsuit|suit|case|claims)|close[sd]? (?!to\b|in\b)(?:a |the |their )?(?:[\w-]+ ){0,2}?deal|accepted (?:a |the )?(?:deal|agreement|ceasefire|truce|proposal|plan)|finali[sz]ed (?:the )?(?:text|deal|agreement|treaty)|(?:reached|clinched|secured) (?:an? |the )?(?:[\w$.,-]+ ){0,3}?(?:deal|agreement|accord|consensus|understanding|settlement)s?|(?:resulted in|produced|yielded) (?:an? |the )?(?:[\w-]+ ){0,2}?(?:deal|agreement|accord)|(?<!to )(?:seals?|inks?|signs?|strikes?|clinch(?:es)?) (?:an? |the |their )?(?:[\w$.,-]+ ){0,3}?(?:deal|agreement|accord|treaty|pact)|agree(?:d|ing|s)? (?:new )?(?:[\w$.,-]+ ){0,2}?deals\b|struck (?:a |the )?(?:[\w-]+ ){0,2}?deal|adopted (?:an? |the )?(?:[\w-]+ ){0,2}?(?:accord|treaty|agreement|text|declaration)|worked out an understanding|(?:peace |trade )?deal (?:was )?(?:signed|reached|struck))\b/i,
+    negatedWeight: 3,
     negatedReason: 'Talks ended without an agreement.',
   },
   {
@@ -68,13 +68,13 @@ const RULES: Rule[] = [
     reason: 'Talks ended without an agreement.',
     weight: 3,
     pattern:
-      /\b(?:summit|talks|meeting|negotiations|round)\b[^.;]{0,80}\b(?:ended|closed|concluded|wrapped up|broke up)\b[^.;]{0,30}\bwithout (?:an? |any )?(?:[\w-]+ ){0,2}?(?:deal|agreement|accord|breakthrough)\b/i,
+      /\b(?:summit|talks|meeting|negotiations|round|conference|session|ministerial)\b[^.;]{0,80}\b(?:ended|ends|closed|closes|concluded|wrapped up|broke up)\b[^.;]{0,30}\bwithout (?:an? |any )?(?:[\w-]+ ){0,2}?(?:deal|deals|agreement|accord|breakthrough|document|consensus|declaration|communiqu[eé])\b/i,
   },
   {
     reason: 'A proposal was rejected.',
     weight: 5,
     pattern:
-      /\b(?:rejected|rejects|refused|ruled out|walked out|dismissed|broke off|suspended talks|pulled out|rebuff(?:ed|s|ing)?|turned down|spurned)\b/i,
+      /\b(?:rejected|rejects|refused|ruled out|walked out|dismissed|broke off (?:the |its |their )?(?:[\w-]+ )?(?:talks|negotiations|relations|contacts?|dialogue)|suspend(?:ed|s)? (?:the |its |their )?(?:[\w-]+ ){0,2}(?:talks|negotiations|dialogue)|pulled out|rebuff(?:ed|s|ing)?|turned down|spurned)\b/i,
   },
   {
     reason: 'A ceasefire or truce took effect.',
@@ -88,7 +88,7 @@ const RULES: Rule[] = [
     reason: 'A ceasefire or prisoner exchange was agreed or took effect.',
     weight: 4,
     pattern:
-      /\b(?:agreed|agree|agrees|announced|declared|reached|brokered|accepted|signed|struck|approved)\b[^.;]{0,60}\b(?:ceasefire|cease-fire|truce|prisoner (?:exchange|swap)|exchange of prisoners|moratorium|pause in strikes)\b|\b(?:ceasefire|cease-fire|truce|moratorium)\b[^.;]{0,30}\b(?:was|has been|had been|is)\s+(?:agreed|announced|declared|reached|brokered)\b/i,
+      /\b(?:agreed|agree|agrees|announced|declared|reached|brokered|accepted|signed|struck|approved)\b[^.;]{0,60}\b(?:ceasefire|cease-fire|truce|prisoner (?:exchange|swap)|exchange of prisoners|moratorium|pause in strikes|humanitarian pause)\b|\b(?:ceasefire|cease-fire|truce|moratorium)\b[^.;]{0,30}\b(?:was|has been|had been|is)\s+(?:agreed|announced|declared|reached|brokered)\b/i,
     negatedWeight: 1,
     negatedReason: 'A ceasefire was sought but not agreed.',
   },
@@ -121,13 +121,13 @@ const RULES: Rule[] = [
     reason: 'Talks broke down or ended in open conflict.',
     weight: 5,
     pattern:
-      /\b(?:broke down|collapsed|collapses|shouting match|stormed out|walked out|walked away from|berated|castigated?|scolded|clashed|blew up|called off|(?:cancell?ed|postponed) (?:the |a )?(?:\w+ )?(?:summit|meeting|talks)|suspended (?:the )?talks)\b|\b(?:summit|meeting|talks)\b[^.;]{0,80}\b(?:has been|have been|was|were) (?:postponed|cancell?ed|called off)\b/i,
+      /\b(?:broke down|collapsed|collapses|recall(?:ed|s)? (?:its |their )?(?:negotiating )?(?:teams?|negotiators|delegations?)|shouting match|stormed out|walked out|walked away from|berated|castigated?|scolded|clashed|blew up|called off|(?:cancell?ed|postponed) (?:the |a )?(?:\w+ )?(?:summit|meeting|talks)|suspended (?:the )?talks)\b|\b(?:summit|meeting|talks)\b[^.;]{0,80}\b(?:has been|have been|was|were) (?:postponed|cancell?ed|called off)\b/i,
   },
   {
     reason: 'A summit was held or agreed.',
     weight: 4,
     pattern:
-      /\b(?:summit (?:was |is )?(?:held|opened|agreed|announced|convened|took place|ended|closed|concluded)|summit with [^.;]{0,60}\b(?:ended|closed|concluded)\b|(?:held|hosted|attended|opened|convened) (?:a |the )?(?:\w+ )?summit|at (?:a |the )?(?:\w+ )?summit)\b/i,
+      /\b(?:(?:summit|conference|ministerial) (?:was |is )?(?:held|opened|agreed|announced|convened|took place|ended|ends|closed|closes|concluded)|summit with [^.;]{0,60}\b(?:ended|closed|concluded)\b|(?:held|hosted|attended|opened|convened) (?:a |the )?(?:\w+ )?summit|at (?:a |the )?(?:\w+ )?summit)\b/i,
     negatedWeight: 0,
   },
   {
@@ -135,6 +135,14 @@ const RULES: Rule[] = [
     reason: 'The sides agreed on part of the issues.',
     weight: 4,
     pattern: /\b(?:with|reached) (?:an? )?agreement (?:to|on)\b/i,
+    negatedWeight: 0,
+  },
+  {
+    // "the first meeting of the two foreign ministers since the invasion", "first talks in five years".
+    reason: 'The sides met for the first time in years, or since the conflict began.',
+    weight: 5,
+    pattern:
+      /\bfirst (?:[\w-]+ ){0,3}?(?:meeting|talks|round|summit|negotiations)\b[^.;]{0,80}?\b(?:since (?:the |its |their )?(?:start|beginning|outbreak|war|invasion|conflict|full-scale|Moscow|Russia)|in (?:more than |over |nearly )?(?:\w+ )?(?:years|decades))\b/i,
     negatedWeight: 0,
   },
   {
@@ -243,7 +251,8 @@ function ownVoice(s: Sentence): string {
 function isBackground(s: Sentence, a: Analysis): boolean {
   // Judged on the main clause: "an agreement that could end a standoff that began in 2020" is news.
   const mainClause = ownVoice(s).split(/,?\s+(?:which|who|that|whom|where)\s+/)[0]!;
-  if (BACKGROUND.test(mainClause)) return true;
+  // "the first meeting since the full-scale invasion" tells how new today's news is.
+  if (BACKGROUND.test(mainClause) && !/\bfirst\b[^.;]{0,80}\bsince\b/i.test(mainClause)) return true;
   // Days a week or more before publication, or months before the publication month ("last month").
   const month = a.published.toISOString().slice(0, 7);
   const dates = findDates(ownVoice(s), a.published);

@@ -98,9 +98,12 @@ describe('scoreSignificance', () => {
   it('does not read "no deal was agreed" as an agreement', () => {
     const s = sig('Talks end', 'The envoys met for five hours on Monday, but no deal was agreed upon.');
     expect(s.reasons).not.toContain('An agreement was signed or reached.');
-    // A round that ends without one is news for anyone following the talks.
+    // A round that ends without one is noted; on its own it waits for the digest (a breakdown, a summit
+    // or a deadline passed would make it an alert).
     expect(s.reasons).toContain('Talks ended without an agreement.');
-    expect(s.level).toBe('alert');
+    expect(s.level).toBe('digest');
+    const summit = sig('Summit ends', 'The summit in Geneva ended on Sunday without a deal.');
+    expect(summit.level).toBe('alert');
   });
 
   it('ignores words inside quotations and background sentences', () => {
@@ -260,5 +263,63 @@ describe('scoreSignificance', () => {
       ),
     );
     expect(call.reasons).toContain("The sides' leaders met or spoke.");
+  });
+
+  it('reads the many ways a deal is told: headline verbs, settlements, deals agreed, results of mediation', () => {
+    for (const [title, body] of [
+      [
+        'Liberals and Greens seal coalition deal',
+        'The two parties presented their coalition programme on Monday.',
+      ],
+      ['Settlement', 'The company and the towns reached a $2.1 billion settlement in principle on Thursday.'],
+      ['Rights sold', 'The league sold its rights, agreeing deals worth £4bn with two broadcasters.'],
+      [
+        'Pause agreed',
+        'Oman announced that its mediation had resulted in an agreement on a humanitarian pause in the fighting.',
+      ],
+    ] as const) {
+      expect(sig(title, body).level, body).toBe('alert');
+    }
+  });
+
+  it('alerts on talks suspended, negotiators recalled, or a conference ending without a text', () => {
+    for (const body of [
+      'The president on Friday suspended peace talks with the rebel group after a wave of killings.',
+      'Both governments recalled their negotiating teams from the talks in Muscat on Thursday.',
+      'The four-week review conference ended on Friday without a final document after one state objected.',
+    ]) {
+      expect(sig('Talks', body).level, body).toBe('alert');
+    }
+  });
+
+  it('alerts on the first meeting of the sides since the war began or in years', () => {
+    const first = sig(
+      'Talks',
+      'The first meeting of the two foreign ministers since the start of the full-scale invasion ended in Riga on Saturday.',
+    );
+    expect(first.reasons).toContain(
+      'The sides met for the first time in years, or since the conflict began.',
+    );
+    expect(first.level).toBe('alert');
+  });
+
+  it('keeps procedure, a pause in a session and a missed deadline with talks going on in the digest', () => {
+    for (const [title, body] of [
+      [
+        'Working group agreed',
+        'The two delegations failed to narrow their differences but agreed to form a high-level working group to continue talks.',
+      ],
+      ['Talks', 'The two sides agreed to intensify efforts towards an early trade agreement.'],
+      [
+        'Strike, day two',
+        'The agency and the union returned to the table, then broke off in the late afternoon.',
+      ],
+      [
+        'Deadline passes',
+        'The states let the federal deadline pass on Tuesday without agreeing on new rules, and talks will go on.',
+      ],
+    ] as const) {
+      expect(sig(title, body).level, body).toBe('digest');
+    }
   });
 });
