@@ -53,7 +53,7 @@ const DAY_MONTH = new RegExp(
 );
 /** A month on its own ("in February", "since August 2025"): not followed by a day. */
 const MONTH_ONLY = new RegExp(
-  `\\b(?:in|since|by|until|from|during|early|mid|late|mid-|through|before|after|of|for)\\s+(?:early\\s+|mid-?|late\\s+)?${MONTH}\\b(?!\\.?\\s*\\d{1,2}\\b(?!\\d{2}))(?:\\s+(\\d{4}))?`,
+  `\\b(?:in|since|by|until|from|during|early|mid|late|mid-|through|before|after|of|for|toward|towards|around|till)\\s+(?:early\\s+|mid-?|late\\s+)?${MONTH}\\b(?!\\.?\\s*\\d{1,2}\\b(?!\\d{2}))(?:\\s+(\\d{4}))?`,
   'g',
 );
 const RELATIVE_MONTH = /\b(last|this|next|earlier this|later this)\s+month\b/gi;
@@ -75,7 +75,7 @@ const AGO =
  * day", "the following Saturday", "the previous week", "a day after X", "two days before X".
  */
 const FROM_REFERENCE = new RegExp(
-  `\\b(?:(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\\d{1,2}|hours|minutes)\\s+(?:(days?|weeks?|hours?|minutes?)\\s+)?(later|earlier|after|before)|the\\s+(next|following|previous|preceding)\\s+(day|morning|afternoon|evening|night|week|${WEEKDAYS.join('|')})|the\\s+day\\s+(after|before))\\b`,
+  `\\b(?:(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\\d{1,2}|hours|minutes)\\s+(?:(days?|weeks?|hours?|minutes?)\\s+)?(later|earlier|after|before)|the\\s+(next|following|previous|preceding)\\s+(day|morning|afternoon|evening|night|week|month|${WEEKDAYS.join('|')})|the\\s+day\\s+(after|before))\\b`,
   'gi',
 );
 const NUMBER_WORDS = [
@@ -163,7 +163,15 @@ export function findDates(
     const first = Number(m[2]);
     const rangeEnd = m[3] ? Number(/\d{1,2}/.exec(m[3])![0]) : undefined;
     const more = (m[4] ?? '').match(/\d{1,2}/g)?.map(Number) ?? [];
-    const year = m[5] ? Number(m[5]) : undefined;
+    // "Feb. 1 next year", "Nov. 3 last year": the year said in words.
+    const yearWord = /^\s+(next|last|this) year\b/i
+      .exec(sentence.slice(at + m[0].length))?.[1]
+      ?.toLowerCase();
+    const year = m[5]
+      ? Number(m[5])
+      : yearWord
+        ? pub.getUTCFullYear() + (yearWord === 'next' ? 1 : yearWord === 'last' ? -1 : 0)
+        : undefined;
     const forward = forwardAt(at);
     const date =
       (year === undefined ? inAnchorYear(month, first) : undefined) ??
@@ -365,7 +373,10 @@ export function findDates(
         .at(-1);
       const from = before?.date ?? reference;
       if (!from) continue;
-      const mention = fromReferenceDate(m, from, sentence.slice(at + m[0].length), !!before);
+      // "The meeting came a day after …": the sentence is about a happening the text dated before, so the
+      // date counted from is its own.
+      const aboutDated = !before && HAPPENING_SUBJECT.test(sentence);
+      const mention = fromReferenceDate(m, from, sentence.slice(at + m[0].length), !!before || aboutDated);
       if (!mention) continue;
       found.push({ ...mention, text: m[0], index: at });
       found.sort((a, b) => a.index - b.index);
@@ -381,6 +392,9 @@ export function findDates(
  */
 const NAMED_HAPPENING =
   /^\s*(?:the|a|an|its|his|her|their|this|that)\s+(?:[\p{L}-]+\s+){0,2}?(?:meeting|talks|summit|vote|election|deadline|session|round|visit|call|signing|ceremony|conference|strike|attack|invasion|war|agreement|deal|ceasefire|truce|referendum|hearing|trial|walkout|congress|convention|inauguration)s?\b(?!\s+(?:\p{Ll}+(?:s|ed)|is|was|were|are|had|has)\b)/u;
+
+const HAPPENING_SUBJECT =
+  /^\s*(?:the|this|that|its|their|his|her)\s+(?:[\p{L}-]+\s+){0,2}?(?:meeting|talks|call|agreement|deal|summit|visit|announcement|decision|move|session|vote|exchange|swap|release|statement|breakthrough|round)\s+(?:came|comes|was|were|is|took place|followed|follows)\b/iu;
 
 function clauseFollows(rest: string): boolean {
   return !NAMED_HAPPENING.test(rest);
@@ -427,6 +441,12 @@ function fromReferenceDate(
   }
   const ahead = /^(?:next|following)$/i.test(m[4]!);
   const unit = m[5]!.toLowerCase();
+  if (unit === 'month') {
+    // "the following month": the month after the one the text dated, as a month.
+    const d = new Date(base);
+    const month = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + (ahead ? 1 : -1), 1));
+    return { date: iso(month).slice(0, 7), fromReference: 'main' };
+  }
   if (unit === 'week') {
     const monday = (new Date(base).getUTCDay() + 6) % 7;
     return { date: at((ahead ? 7 : -7) - monday), approximate: true, fromReference: 'main' };

@@ -138,6 +138,27 @@ describe('findDates', () => {
     expect(from('Both sides agreed to halt strikes for 30 days after the call.', '2025-06-03')).toEqual([]);
   });
 
+  it('reads "Feb. 1 next year", "toward mid-February" and "the following month"', () => {
+    expect(dates('Another 15 drugs will be chosen by Feb. 1 next year.')).toEqual(['2026-02-01']);
+    expect(dates('Talks will continue toward mid-February.')).toEqual(['2026-02']);
+    const from = (s: string, reference?: string) =>
+      findDates(s, pub, undefined, reference).map((d) => [d.date, d.fromReference ?? '']);
+    expect(from('Lisbon joined the following month.', '2023-03-29')).toEqual([['2023-04', 'main']]);
+  });
+
+  it('counts "a day after the strike" back from the dated happening the sentence is about', () => {
+    const from = (s: string, reference?: string) =>
+      findDates(s, pub, undefined, reference).map((d) => [d.date, d.fromReference ?? '']);
+    // The meeting was dated before: the strike is the day before it.
+    expect(from('The meeting came a day after a massive strike on the capital.', '2025-05-28')).toEqual([
+      ['2025-05-27', 'clause'],
+    ]);
+    // A new subject: the sentence's own happening is counted from the meeting the text dated.
+    expect(from('Ottawa had signalled its objection a week before the meeting.', '2025-05-20')).toEqual([
+      ['2025-05-13', 'main'],
+    ]);
+  });
+
   it('reads "this morning" as the publication day', () => {
     expect(dates('The minister told radio this morning the talks were over.')).toEqual(['2025-06-10']);
   });
