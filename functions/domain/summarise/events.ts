@@ -5,7 +5,8 @@
 // who are not reporters; a date that only says when something was reported is not an event.
 
 import type { Analysis, Entity, Mention, Sentence } from './analysis-types';
-import { clauseSubject, resolvePronoun } from './coref';
+import { clauseSubject } from './clauses';
+import { resolvePronoun } from './coref';
 import { findDates } from './dates';
 import { countryFor } from './lexicon';
 import { ANAPHORIC } from './scoring';

@@ -1,0 +1,385 @@
+// Descriptions and bodies: whom "the US president", "the chancellor", "a senior official", "the two
+// mission chiefs" or "the statement" means. A person description means the most recently met person whose
+// roles fit its head noun and modifiers (roles from the text's introductions and from the catalogue on
+// the publication day); a body or document description means the body the text named, or the document's
+// issuer. Used by the reference pass (coref.ts).
+import type { Analysis, Entity, Mention, Sentence } from './analysis-types';
+import { BODY_NOUNS, countryFor, PERSON_ROLE_NOUNS } from './lexicon';
+import { rolesAt } from './roles';
+
+/** A head noun and the role words it can stand for. */
+export const HEADS: Record<string, string[]> = {
+  president: ['president'],
+  leader: ['president', 'prime minister', 'premier', 'chancellor', 'king', 'emir', 'leader', 'head of state'],
+  premier: ['premier', 'prime minister'],
+  chancellor: ['chancellor'],
+  minister: ['minister', 'secretary of state', 'foreign secretary'],
+  secretary: ['secretary'],
+  chief: ['secretary', 'minister', 'representative', 'chief', 'head', 'director', 'commander'],
+  head: ['head', 'chief', 'director', 'leader'],
+  envoy: ['envoy', 'special representative', 'emissary'],
+  representative: ['representative', 'envoy'],
+  aide: ['aide', 'adviser', 'advisor', 'assistant'],
+  adviser: ['adviser', 'advisor', 'aide'],
+  advisor: ['adviser', 'advisor', 'aide'],
+  spokesperson: ['spokesperson', 'spokesman', 'spokeswoman', 'press secretary'],
+  spokesman: ['spokesperson', 'spokesman', 'press secretary'],
+  spokeswoman: ['spokesperson', 'spokeswoman', 'press secretary'],
+  negotiator: ['negotiator'],
+  diplomat: ['foreign minister', 'secretary of state', 'ambassador', 'diplomat', 'envoy'],
+  ambassador: ['ambassador'],
+  general: ['general', 'commander'],
+  commander: ['commander', 'general', 'chief'],
+  counterpart: [],
+  official: ['official'],
+  source: ['source'],
+  person: [],
+  'head of state': ['president', 'king', 'queen', 'emir', 'monarch', 'sultan', 'head of state'],
+  'head of government': ['prime minister', 'premier', 'chancellor', 'head of government'],
+  'secretary of state': ['secretary of state'],
+  'chief of staff': ['chief of staff'],
+  politician: [],
+  lawmaker: [],
+  campaigner: [],
+  activist: [],
+  member: ['member'],
+  mediator: ['mediator'],
+  chair: ['chair', 'chairman', 'chairwoman', 'chairperson', 'co-chair', 'president'],
+  chairman: ['chair', 'chairman', 'chairperson', 'president'],
+  chairwoman: ['chair', 'chairwoman', 'chairperson', 'president'],
+  chairperson: ['chair', 'chairman', 'chairwoman', 'chairperson', 'president'],
+};
+
+/** Heads that an anonymous source is described by, and the words a later "the …" may use for it. */
+export const ANONYMOUS_HEADS = new Set([
+  'official',
+  'spokesperson',
+  'spokesman',
+  'spokeswoman',
+  'source',
+  'diplomat',
+  'person',
+  'member',
+  'negotiator',
+  'aide',
+  'officer',
+  'adviser',
+  'advisor',
+  'minister',
+  'analyst',
+  'expert',
+  'mediator',
+  'delegate',
+]);
+
+/** A definite description names someone the reader met recently: within this many paragraphs. */
+export const RECENT_PARAGRAPHS = 2;
+export const SPECIFIC_PARAGRAPHS = 8;
+
+/** Modifiers that say nothing about which role is meant. */
+export const NEUTRAL = new Set([
+  'acting',
+  'interim',
+  'caretaker',
+  'outgoing',
+  'top',
+  'senior',
+  'new',
+  'current',
+  'then',
+  'longtime',
+  'veteran',
+  'special',
+  'chief',
+  'lead',
+]);
+
+export interface Seen {
+  entity: Entity;
+  sentence: number;
+  paragraph: number;
+  /** The head noun when the entity was met as a description ("official"). */
+  head?: string | undefined;
+}
+
+/** British and American spellings of role words read alike ("defence"/"defense"). */
+export function spelling(text: string): string {
+  return text
+    .replace(/defence/g, 'defense')
+    .replace(/organis/g, 'organiz')
+    .replace(/programme/g, 'program');
+}
+
+export function personDescription(m: Mention): boolean {
+  return (
+    m.kind === 'description' && !!m.head && (headRoles(m.head) !== undefined || ANONYMOUS_HEADS.has(m.head))
+  );
+}
+
+/** An unnamed source the text describes, named by its description ("Ukrainian official involved in…"). */
+export function anonymous(m: Mention): Entity {
+  const name = sourceLabel(
+    m.text.replace(/^(?:a|an|one|some|several|two|three|four)\s+/i, '').trim(),
+    m.head,
+  );
+  // "officials familiar with the talks" is plural; "a senior official at the Ministry" is not.
+  const plural = new RegExp(`\\b${m.head}s\\b`).test(m.text) && !new RegExp(`\\b${m.head}\\b`).test(m.text);
+  return {
+    id: -1,
+    name,
+    kind: 'group',
+    roles: [m.head ?? '', ...(plural ? ['plural'] : [])],
+    side: null,
+    countries: [],
+    reporter: false,
+    partial: false,
+  };
+}
+
+/**
+ * An unnamed source is named by what they are, as the dev set's labels do ("Qatari official"), not by
+ * what the report says they were doing ("involved in the mediation", "familiar with the talks"); where
+ * they sit stays ("a source in the delegation").
+ */
+export function sourceLabel(text: string, head: string | undefined): string {
+  if (!head) return text;
+  const cut = new RegExp(
+    `^(.*?\\b${head}s?)\\s+(?:\\p{Ll}+(?:ing|ed)\\b|familiar\\b|close to\\b|who\\b|with (?:direct )?knowledge\\b)`,
+    'u',
+  ).exec(text);
+  return cut ? cut[1]! : text;
+}
+
+/** "Egyptian security sources" → "Egyptian security source" (for "one of them said"). */
+export function singular(name: string, head?: string): string {
+  return head ? name.replace(new RegExp(`\\b${head}s\\b`), head) : name;
+}
+
+export function resolveDescription(
+  a: Analysis,
+  m: Mention,
+  seen: readonly Seen[],
+  paragraph: number,
+  lastSpeaker?: Entity,
+): Entity | undefined {
+  const head = m.head ?? '';
+  const wanted = headRoles(head);
+  if (!wanted) return undefined;
+  const modifiers = (m.modifiers ?? []).filter((w) => !NEUTRAL.has(w)).map(spelling);
+  /** `unknownCountry`: a country word fits someone whose country the text never gave. */
+  const fits = (roles: readonly string[], countries: readonly string[], unknownCountry = false) => {
+    const text = spelling(roles.join(' ; ').toLowerCase());
+    // "the president" is not the vice-president.
+    const deputy = modifiers.some((w) => w === 'vice' || w === 'deputy');
+    // "the minister" is not the prime minister unless the text says so.
+    const prime = modifiers.includes('prime');
+    const holds = (w: string) =>
+      new RegExp(
+        `${deputy ? '' : '(?<!vice[- ]|deputy )'}${w === 'minister' && !prime ? '(?<!prime )' : ''}\\b${w}\\b`,
+      ).test(text);
+    if (wanted.length > 0 && !wanted.some(holds)) return false;
+    for (const w of modifiers) {
+      const country = countryFor(w);
+      if (country) {
+        const open = unknownCountry && countries.length === 0;
+        if (!countries.includes(country) && !text.includes(w) && !open) return false;
+      } else if (!text.includes(w.replace(/s$/, ''))) return false;
+    }
+    return true;
+  };
+  // "President Donald Trump … the US president said", with no catalogue: the one president whose country
+  // the text never gave, when nobody fits outright.
+  const open = new Set<Entity>();
+  // "Erdoğan said he had spoken to President Putin. Shoigu had then called Akar, the president said":
+  // a bare role word that fits the one who is speaking means them, not a person they mentioned since.
+  if (
+    lastSpeaker?.kind === 'person' &&
+    !lastSpeaker.reporter &&
+    wanted.length > 0 &&
+    fits(lastSpeaker.roles, lastSpeaker.countries) &&
+    seen.some((x) => x.entity === lastSpeaker && paragraph - x.paragraph <= RECENT_PARAGRAPHS)
+  ) {
+    return lastSpeaker;
+  }
+  // Most recent first; a description means someone the reader has met lately: a named person whose
+  // roles fit, or an unnamed source first described with the same noun ("a senior official" … "the
+  // official said").
+  for (let k = seen.length - 1; k >= 0; k--) {
+    const { entity: e, paragraph: at, head: metAs } = seen[k]!;
+    // "the official" means someone met lately; "the Qatari prime minister" is specific enough to reach
+    // further back.
+    if (paragraph - at > (modifiers.length > 0 ? SPECIFIC_PARAGRAPHS : RECENT_PARAGRAPHS)) break;
+    if (e.kind === 'group') {
+      if (metAs === head && modifiers.every((w) => e.name.toLowerCase().includes(w))) return e;
+      // "A member of the government team … told the AP …", then "the negotiator said": the unnamed
+      // source who just spoke, described by another person's role word.
+      if (
+        e === lastSpeaker &&
+        !e.roles.includes('plural') &&
+        ANONYMOUS_HEADS.has(head) &&
+        modifiers.length === 0
+      ) {
+        return e;
+      }
+      continue;
+    }
+    if (!e.reporter && fits(e.roles, e.countries)) return e;
+    if (!e.reporter && fits(e.roles, e.countries, true)) open.add(e);
+  }
+  if (open.size === 1) return [...open][0];
+  // "'…,' the Maltese politician said" right after Metsola spoke: a word for any person, with at most
+  // where they are from, is the one who was speaking when the text never gave their country.
+  if (
+    wanted.length === 0 &&
+    lastSpeaker?.kind === 'person' &&
+    !lastSpeaker.reporter &&
+    modifiers.every((w) => {
+      const c = countryFor(w);
+      return !!c && (lastSpeaker.countries.length === 0 || lastSpeaker.countries.includes(c));
+    })
+  ) {
+    return lastSpeaker;
+  }
+  // "the Argentine leader" when the text named one Argentine, whose role it never gave.
+  const countries = modifiers.map((w) => countryFor(w)).filter((c): c is string => !!c);
+  if (countries.length > 0 && countries.length === modifiers.length) {
+    const of = new Set(
+      seen
+        .filter(
+          ({ entity: e, paragraph: at }) =>
+            e.kind === 'person' &&
+            !e.reporter &&
+            e.roles.length === 0 &&
+            paragraph - at <= SPECIFIC_PARAGRAPHS &&
+            countries.every((c) => e.countries.includes(c)),
+        )
+        .map(({ entity }) => entity),
+    );
+    const unknownRoles = [...of];
+    if (unknownRoles.length === 1) return unknownRoles[0];
+  }
+  // Nobody in the text fits: the catalogue may know who held the role that day, if exactly one did.
+  if (wanted.length === 0 || modifiers.length === 0) return undefined;
+  const known = a.actors.actors.filter(
+    (entry) =>
+      (entry.kind ?? 'person') === 'person' &&
+      fits(rolesAt(entry, a.day), entry.country ? [entry.country] : []),
+  );
+  if (known.length !== 1) return undefined;
+  const entry = known[0]!;
+  return (
+    a.entities.find((e) => e.entry === entry) ?? {
+      id: -1,
+      name: entry.name,
+      kind: 'person',
+      roles: rolesAt(entry, a.day),
+      side: entry.side,
+      countries: entry.country ? [entry.country] : [],
+      entry,
+      reporter: false,
+      partial: false,
+    }
+  );
+}
+
+/**
+ * "the joint statement" after "a joint US-Ukraine statement": the same document, named as fully as the
+ * text ever named it.
+ */
+export function earlierBody(
+  m: Mention,
+  bodies: readonly Mention[],
+  orgs: readonly Entity[],
+  previous?: Entity,
+): Entity | undefined {
+  const mine = new Set(m.modifiers ?? []);
+  // "the family said" after "Corbett's family thanked …": the body whose owner the text gave.
+  if (!m.owner && mine.size === 0) {
+    const owned = bodies.findLast((b) => b.head === m.head && b.owner && b.owner.kind !== 'media');
+    if (owned) return owned.entity ?? bodyEntity(owned);
+  }
+  for (let k = bodies.length - 1; k >= 0; k--) {
+    const b = bodies[k]!;
+    if (b.head !== m.head || (b.modifiers ?? []).length <= mine.size) continue;
+    if (![...mine].every((w) => b.modifiers?.includes(w))) continue;
+    return b.entity ?? bodyEntity(b);
+  }
+  // "the ministry" after "Egypt's Ministry of Water Resources and Irrigation".
+  const head = m.head ?? '';
+  for (let k = orgs.length - 1; k >= 0; k--) {
+    if (new RegExp(`\\b${head}s?\\b`, 'i').test(orgs[k]!.name)) return orgs[k];
+  }
+  // "Fox did not apologise. In a statement, the company said: …": the body the sentence before was about.
+  if (previous?.kind === 'organisation' && !DOCUMENTS.has(head) && (m.modifiers ?? []).length === 0) {
+    return previous;
+  }
+  // "the union said" about a body the text named differently: who it is stays open.
+  if (!DOCUMENTS.has(head) && !m.owner && (m.modifiers ?? []).length === 0) return UNKNOWN;
+  return undefined;
+}
+
+/** Documents a text may quote without having named them before ("the statement said"). */
+export const DOCUMENTS = new Set([
+  'statement',
+  'readout',
+  'communique',
+  'communiqué',
+  'declaration',
+  'memo',
+  'letter',
+  'document',
+  'account',
+]);
+
+/** A definite body the text does not identify: credited to nobody. */
+export const UNKNOWN: Entity = {
+  id: -2,
+  name: '',
+  kind: 'media',
+  roles: [],
+  side: null,
+  countries: [],
+  reporter: true,
+  partial: true,
+};
+
+/**
+ * "Gerardo Blyde, who leads the opposition team, said …" then "the opposition negotiator told
+ * reporters": a description right after someone spoke, of a person whose role the text never gave, is
+ * how reporters name the same speaker again.
+ */
+export function recentSpeaker(m: Mention, s: Sentence): Entity | undefined {
+  const last = s.context.lastSpeaker;
+  if (last?.entity.kind !== 'person' || last.entity.roles.length > 0 || last.entity.partial) return undefined;
+  if (s.paragraph - last.paragraph > RECENT_PARAGRAPHS || !m.head || !headRoles(m.head)) return undefined;
+  return last.entity;
+}
+
+export function bodyEntity(m: Mention): Entity {
+  const own = m.text.replace(/^(?:the|a|an|his|her|its|their)\s+/i, '');
+  // "Benjamin Netanyahu's office": whose office it is belongs to its name.
+  const name = m.owner && m.owner.kind !== 'media' ? `${m.owner.name}'s ${own}` : own;
+  return {
+    id: -1,
+    name,
+    kind: 'organisation',
+    roles: [],
+    side: null,
+    countries: [],
+    reporter: false,
+    partial: false,
+  };
+}
+
+export function isBody(m: Mention): boolean {
+  return !!m.head && !headRoles(m.head);
+}
+
+/**
+ * The role words a description's head noun can stand for: the table above, else the noun itself when it
+ * names a role a person holds ("the mayor", "the chair", "the prosecutor").
+ */
+export function headRoles(head: string): string[] | undefined {
+  if (head in HEADS) return HEADS[head];
+  return PERSON_ROLE_NOUNS.has(head) && !BODY_NOUNS.has(head) ? [head] : undefined;
+}
