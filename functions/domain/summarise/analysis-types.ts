@@ -84,6 +84,11 @@ export interface Sentence {
     /** The sentence before in the paragraph has a person for subject whom the text does not name. */
     previousSubjectUnknown?: boolean;
     lastSpeaker?: { entity: Entity; paragraph: number };
+    /**
+     * The one person the sentence before named outside quotations, when its subject is no person
+     * ("The delegation was led by X, who spoke to reporters."): whom a following "he" most likely means.
+     */
+    previousPerson?: Entity;
   };
   oversize: boolean;
 }

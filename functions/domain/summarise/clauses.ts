@@ -97,12 +97,25 @@ export function introEnd(s: Sentence, from: number, verb: number): number {
   return start;
 }
 
-/** Tokens inside ", who/which … ," asides that close before `verb`. */
+/**
+ * Tokens inside ", who/which … ," asides that close before `verb`, also after a description set off
+ * first (", a Kremlin aide and former minister who headed the team,").
+ */
 export function asides(s: Sentence, verb: number): boolean[] {
   const out = new Array<boolean>(s.tokens.length).fill(false);
   for (let i = 0; i < verb; i++) {
-    if (s.tokens[i]!.text !== ',' || !/^(?:who|which|whose)$/i.test(s.tokens[i + 1]?.text ?? '')) continue;
-    const close = s.tokens.findIndex((t, k) => k > i + 1 && k < verb && t.text === ',' && !s.quoted[k]);
+    if (s.tokens[i]!.text !== ',') continue;
+    let relative = i + 1;
+    while (
+      relative < Math.min(verb, i + 12) &&
+      !/^(?:who|which|whose)$/i.test(s.tokens[relative]!.text) &&
+      !/^(?:VERB|AUX|PUNCT)$/.test(s.tokens[relative]!.pos) &&
+      !s.quoted[relative]
+    ) {
+      relative++;
+    }
+    if (!/^(?:who|which|whose)$/i.test(s.tokens[relative]?.text ?? '')) continue;
+    const close = s.tokens.findIndex((t, k) => k > relative && k < verb && t.text === ',' && !s.quoted[k]);
     if (close < 0) continue;
     for (let k = i; k <= close; k++) out[k] = true;
     i = close;

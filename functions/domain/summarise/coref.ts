@@ -48,8 +48,21 @@ export function resolveReferences(a: Analysis): void {
       previous.paragraph === s.paragraph - 1;
     const previousSubject =
       previous && (previous.paragraph === s.paragraph || narrativeClose) ? previous.subject : undefined;
+    const previousPeople =
+      previous &&
+      (previous.paragraph === s.paragraph || narrativeClose) &&
+      previousSubject?.entity?.kind !== 'person'
+        ? new Set(
+            previous.mentions
+              .filter(
+                (m) => !m.inQuote && m.entity?.kind === 'person' && !m.entity.reporter && !m.entity.partial,
+              )
+              .map((m) => m.entity!),
+          )
+        : new Set<Entity>();
     s.context = {
       ...(previousSubject?.entity ? { previousSubject: previousSubject.entity } : {}),
+      ...(previousPeople.size === 1 ? { previousPerson: [...previousPeople][0]! } : {}),
       // "The acting premier was more guarded. '…,' he said": he is that premier, known or not.
       ...(previousSubject && !previousSubject.entity && personDescription(previousSubject)
         ? { previousSubjectUnknown: true }
@@ -172,7 +185,7 @@ export function resolvePronoun(s: Sentence, m: Mention): Entity | undefined {
   if (PERSON_PRONOUNS.has(word) || /^the \d{1,3}-year-old$/.test(word)) {
     const earlier = s.subject && s.subject !== m && s.subject.from < m.from ? s.subject.entity : undefined;
     if (!earlier && s.context.previousSubjectUnknown) return undefined;
-    e = [earlier, previousSubject, lastSpeaker?.entity].find(
+    e = [earlier, previousSubject, s.context.previousPerson, lastSpeaker?.entity].find(
       (x) => (x?.kind === 'person' || (x?.kind === 'group' && !x.roles.includes('plural'))) && !x.reporter,
     );
   } else if (word === 'it') {

@@ -89,7 +89,13 @@ export function fullNamesOnFirstMention(text: string, a: Analysis): string {
     if (!m) continue;
     const before = out.slice(0, m.index);
     if (/\b(?:the|a|an)\s+$/i.test(before)) continue;
-    if (/\p{Lu}[\p{L}.]*\s+$/u.test(before) && !/(?:^|[.!?]\s+)\p{Lu}[\p{L}.]*\s+$/u.test(before)) continue;
+    // "Minister Lavrov" keeps its form; a capitalised word that ends the sentence before does not count.
+    if (
+      /\p{Lu}[\p{L}.]*\s+$/u.test(before) &&
+      !/(?:^|[.!?]\s+)\p{Lu}[\p{L}.]*\s+$/u.test(before) &&
+      !/\p{L}{2,}[.!?]["”]?\s+$/u.test(before)
+    )
+      continue;
     out = `${before}${e.name}${out.slice(m.index + m[0].length)}`;
   }
   return out;

@@ -8,6 +8,7 @@
 // 'coalition of the willing'") and headings are not quotations.
 
 import type { Analysis, Entity, Sentence, SentenceQuote } from './analysis-types';
+import { reportedSubject } from './clauses';
 import { creditOf, phraseHead } from './coref';
 import { REPORTING_VERBS } from './lexicon';
 import type { Quote } from './types';
@@ -129,6 +130,8 @@ function attribution(s: Sentence, q: SentenceQuote, first: boolean): Entity | un
     (sp) => sp.verb > q.to && s.tokens[sp.verb]?.text.toLowerCase() === 'according',
   )?.entity;
   if (according && before?.subject && !before.entity) return according;
+  const outer = before && reportingOuter(s, q, before, earlierEnd);
+  if (outer) return outer;
   if (before) return before.entity;
   const previousQuoteSpeaker = s.speakers.find((sp) => sp.verb >= 0 && sp.verb < q.from);
   if (previousQuoteSpeaker && earlierEnd > 0) return previousQuoteSpeaker.entity ?? according;
@@ -151,6 +154,33 @@ function attribution(s: Sentence, q: SentenceQuote, first: boolean): Entity | un
       !s.quotes.some((o) => o.from > q.to && o.from < sp.verb),
   );
   return later?.entity ?? according;
+}
+
+/**
+ * "He said Kyiv had asked for a summit 'and we have taken note'", "She said that Europe should respond with
+ * 'strong sanctions'": the nearest verb before the words sits inside what an earlier reporting verb
+ * reports, and the words are not its own object ("X told him: '…'" would be), so they are the outer
+ * speaker's.
+ */
+function reportingOuter(
+  s: Sentence,
+  q: SentenceQuote,
+  inner: Sentence['speakers'][number],
+  earlierEnd: number,
+): Entity | undefined {
+  const outer = s.speakers.find(
+    (sp) => sp.entity && sp.verb >= earlierEnd && sp.verb < inner.verb && sp.verb >= 0 && sp.subject,
+  );
+  if (!outer || !reportedSubject(s, outer.verb, inner.verb)) return undefined;
+  // What stands between the inner verb and the words: "told reporters that", "said:" leave them its own.
+  // "… said Ruiz regarded the outcome as '…'": a view is its holder's words.
+  if (/^(?:regard|view|describ|call|term|dub|label|brand)/i.test(s.tokens[inner.verb]!.text))
+    return undefined;
+  const between = s.tokens.slice(inner.verb + 1, q.from - 1);
+  const direct =
+    between.length <= 3 &&
+    between.every((t) => /^(?:[,:]|that)$/i.test(t.text) || /^(?:PRON|PROPN|NOUN|DET)$/.test(t.pos));
+  return direct ? undefined : outer.entity;
 }
 
 /** A reporting verb right after the quotation: it says who spoke, even when we cannot tell who. */

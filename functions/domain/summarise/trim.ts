@@ -9,6 +9,10 @@ import { REPORTING_VERBS } from './lexicon';
 
 export type TrimLevel = 1 | 2 | 3;
 
+/** Past participles: regular ones and the irregular ones news uses most. */
+const PAST_PARTICIPLE =
+  /^(?:\p{L}{2,}ed|set|held|made|led|put|brought|sought|built|kept|left|met|sent|known|seen|taken|given|written|chosen|drawn|struck|bound|laid|paid|shut|spread|begun|done|won|lost|cut|hit|brokered|backed|split|torn|frozen|broken|spoken|shown|thrown|flown|grown)$/u;
+
 /** Openers that lean on the sentence before ("Minutes later,") or only connect ("However,"). */
 const OPENER = new RegExp(
   '^(?:(?:However|Meanwhile|Separately|Moreover|Nevertheless|Nonetheless|Indeed|Notably|Still|Instead|Also|Now|' +
@@ -88,8 +92,11 @@ export function trim(s: Sentence, level: TrimLevel): string | undefined {
   }
   if (level >= 3) {
     // A closing aside after a dash, or a closing participle clause.
+    // Only a dash that opens an aside: the second of a pair closes one, and what follows it is the
+    // sentence's own ("the talks — attended by … — were only the start").
     const dash = /\s+[—–]\s+[^—–"“”]{1,200}(?=[.!?]$)/.exec(text);
-    if (dash) cuts.push([dash.index, dash.index + dash[0].length]);
+    const dashesBefore = dash ? (text.slice(0, dash.index).match(/\s[—–]\s/g) ?? []).length : 0;
+    if (dash && dashesBefore % 2 === 0) cuts.push([dash.index, dash.index + dash[0].length]);
     closingParticiple(s, cuts);
     closingAdjunct(s, cuts);
     // "…on Dec. 2 as part of the U.S. effort to advance negotiations.": a framing adjunct at the end.
@@ -107,7 +114,7 @@ export function trim(s: Sentence, level: TrimLevel): string | undefined {
     .trim();
   if (!/[.!?"”]$/.test(out)) out = `${out.replace(/[,;:]$/, '')}.`;
   out = out.charAt(0).toUpperCase() + out.slice(1);
-  if (wordCount(out) < 6 || !hasFiniteVerb(s, kept)) return undefined;
+  if (wordCount(out) < 6 || !hasFiniteVerb(s, kept) || !clausesKeepVerbs(s, kept)) return undefined;
   return out;
 }
 
@@ -163,7 +170,13 @@ function asides(s: Sentence, cuts: Array<[number, number]>): void {
     const apposition =
       before !== undefined &&
       s.mentions.some((m) => m.from === i + 1 && m.kind === 'description' && m.entity === before.entity);
-    if (!relative && !apposition) continue;
+    // ", originally set for 5 p.m.," / ", signed in Doha last year,": a reduced relative clause after a noun.
+    const participle =
+      /^(?:NOUN|PROPN)$/.test(tokens[i - 1]!.pos) &&
+      [next, next.pos === 'ADV' ? tokens[i + 2] : undefined].some(
+        (t) => t !== undefined && /^(?:VERB|ADJ)$/.test(t.pos) && PAST_PARTICIPLE.test(t.text),
+      );
+    if (!relative && !apposition && !participle) continue;
     // The sentence must go on as it would without the aside: a verb or "and" after it.
     if (
       !after ||
@@ -231,6 +244,21 @@ function closingAdjunct(s: Sentence, cuts: Array<[number, number]>): void {
     cuts.push([t.start, s.text.length - 1]);
     return;
   }
+}
+
+/**
+ * Every kept "that" clause keeps a verb after it: "He stressed that the talks." is what is left when the
+ * cuts take the verb of the reported clause with them.
+ */
+function clausesKeepVerbs(s: Sentence, cuts: Array<[number, number]>): boolean {
+  const kept = (i: number) =>
+    !cuts.some(([from, to]) => s.tokens[i]!.start >= from && s.tokens[i]!.end <= to);
+  return s.tokens.every((t, i) => {
+    if (s.quoted[i] || !/^that$/i.test(t.text) || t.pos !== 'SCONJ' || !kept(i)) return true;
+    return s.tokens.some(
+      (u, k) => k > i && (s.quoted[k] || ((u.pos === 'VERB' || u.pos === 'AUX') && kept(k))),
+    );
+  });
 }
 
 /** Some verb outside quotations survives the cuts. */

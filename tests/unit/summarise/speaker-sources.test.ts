@@ -377,3 +377,55 @@ describe('offices, unnamed sources, pairs and labelled quotations', () => {
     ).toBe('Alta Norvik-Lund');
   });
 });
+
+describe('who "he" means when the sentence before was about something else', () => {
+  it('reads "he" as the one person the sentence before named, when its subject was no person', () => {
+    expect(
+      who(
+        'Chair Olga Marsh opened the session by urging both teams to "choose the road that leads to peace and not to ruin."\n\nThe northern team was led by Deputy Minister Karl Benes, who met reporters after the session.\n\n"We have agreed to swap all detainees held since the spring," he said.',
+        'swap all detainees',
+      ),
+    ).toBe('Karl Benes');
+    expect(
+      who(
+        'Mediator Lina Ortiz said the talks would "resume after the holiday and not a day later."\n\nThe union side was headed by organiser Tom Reyes. "Nobody goes back to work until the pension question is settled," he said.',
+        'pension question is settled',
+      ),
+    ).toBe('Tom Reyes');
+  });
+
+  it('reads a relative clause after a description set off by commas as an aside, not the main clause', () => {
+    expect(
+      who(
+        'Minister Dana Holt spoke first.\n\nPaul Verne, a senior aide and former ambassador who led the other team, was more cautious. He said the talks "have not yet produced anything we can sign."',
+        'produced anything we can sign',
+      ),
+    ).toBe('Paul Verne');
+  });
+});
+
+describe('words inside a reported clause', () => {
+  it('credits words after a reported clause with its own subject to the one reporting it', () => {
+    expect(
+      who(
+        'Minister Dana Holt said the other side had asked for a summit of the two leaders "and we have taken careful note of that request."',
+        'taken careful note',
+      ),
+    ).toBe('Dana Holt');
+    expect(
+      who(
+        'Speaking in Riga, Premier Lauri Kask said that if the round failed, the allies should answer with "sanctions that bite from the first day."',
+        'sanctions that bite',
+      ),
+    ).toBe('Lauri Kask');
+  });
+
+  it('still credits words the inner speaker says, told or called', () => {
+    expect(
+      who(
+        'Minister Dana Holt said President Marek Lind told her: "We will sign nothing before the vote."',
+        'sign nothing before the vote',
+      ),
+    ).toBe('Marek Lind');
+  });
+});

@@ -2,6 +2,7 @@
 // are cut, never inside a quotation, never with "…".
 import { describe, expect, it } from 'vitest';
 import { stripDateline } from '../../../functions/domain/summarise/dateline';
+import { fullNamesOnFirstMention } from '../../../functions/domain/summarise/headline';
 import { trim, trimVariants } from '../../../functions/domain/summarise/trim';
 import { analyseText } from './support';
 
@@ -42,6 +43,24 @@ describe('trim', () => {
       expect(level(text, l)).toContain('"done, finished, and signed — at last"');
   });
 
+  it('keeps what follows the second dash of a pair: it is the sentence, not an aside', () => {
+    for (const text of [
+      'She insisted, however, that the proposals — drafted by mediators from three countries over the summer — were only a basis for further work.',
+      'The union said the offer — its third since the strike began in March — fell well short of what members had demanded.',
+    ]) {
+      for (const l of [1, 2, 3] as const) {
+        const out = level(text, l);
+        expect(out).toMatch(
+          /(?:were only a basis for further work|fell well short of what members had demanded)\.$/,
+        );
+      }
+    }
+    // A lone closing dash is still an aside that may go.
+    expect(
+      level('The two sides agreed to meet again in Oslo next month — a first since the war began.', 3),
+    ).toBe('The two sides agreed to meet again in Oslo next month.');
+  });
+
   it('never ends a line with an ellipsis', () => {
     const s = analyseText(
       'Officials from both sides met for nine hours in the border town on Tuesday to discuss water rights, grazing land, fishing quotas, customs posts, the release of detainees, the return of displaced families and a timetable for withdrawing troops from the disputed valley.',
@@ -64,5 +83,34 @@ describe('datelines', () => {
   it('leaves sentences that only look like one', () => {
     expect(stripDateline('NATO — the alliance — met.')).toBe('NATO — the alliance — met.');
     expect(stripDateline('The US — and its allies — agreed.')).toBe('The US — and its allies — agreed.');
+  });
+});
+
+describe('full names on first mention', () => {
+  it('gives each person their full name, also right after the end of a sentence', () => {
+    const a = analyseText(
+      'Foreign Minister Nadia Haddad met her counterpart Omar Said in Valletta. Haddad called the talks frank. Said agreed.',
+      NONE,
+    );
+    expect(
+      fullNamesOnFirstMention('The talks were held in Valletta. Said echoed Haddad’s remarks on Friday.', a),
+    ).toBe('The talks were held in Valletta. Omar Said echoed Nadia Haddad’s remarks on Friday.');
+    // A name after a title keeps its form.
+    expect(fullNamesOnFirstMention('The talks ended when Minister Haddad left.', a)).toBe(
+      'The talks ended when Minister Haddad left.',
+    );
+  });
+});
+
+describe('reduced relative clauses', () => {
+  it('drops a participle phrase set off after a noun, keeping the sentence whole', () => {
+    expect(level('The second round, originally planned for March, opened in Doha on Monday.', 2)).toBe(
+      'The second round opened in Doha on Monday.',
+    );
+    expect(level('The accord, signed by both ministers last year, expires at the end of June.', 2)).toBe(
+      'The accord expires at the end of June.',
+    );
+    // After a verb the commas set off something else.
+    expect(level('The mediator said, visibly tired, that talks would go on.', 2)).toContain('visibly tired');
   });
 });
