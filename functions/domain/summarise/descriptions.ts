@@ -28,6 +28,8 @@ export const HEADS: Record<string, string[]> = {
   negotiator: ['negotiator'],
   diplomat: ['foreign minister', 'secretary of state', 'ambassador', 'diplomat', 'envoy'],
   ambassador: ['ambassador'],
+  ombudsman: ['ombudsman', 'ombudsperson', 'commissioner for human rights', 'human rights commissioner'],
+  ombudsperson: ['ombudsman', 'ombudsperson', 'commissioner for human rights', 'human rights commissioner'],
   general: ['general', 'commander'],
   commander: ['commander', 'general', 'chief'],
   counterpart: [],
@@ -137,9 +139,9 @@ export function anonymous(m: Mention): Entity {
 }
 
 /**
- * An unnamed source is named by what they are, as the dev set's labels do ("Qatari official"), not by
- * what the report says they were doing ("involved in the mediation", "familiar with the talks"); where
- * they sit stays ("a source in the delegation").
+ * An unnamed source is named by what they are ("Qatari official"), not by what the report says they were
+ * doing ("involved in the mediation", "familiar with the talks"), unless the label would be a bare noun;
+ * where they sit stays ("a source in the delegation").
  */
 export function sourceLabel(text: string, head: string | undefined): string {
   if (!head) return text;
@@ -147,7 +149,11 @@ export function sourceLabel(text: string, head: string | undefined): string {
     `^(.*?\\b${head}s?)\\s+(?:\\p{Ll}+(?:ing|ed)\\b|familiar\\b|close to\\b|who\\b|with (?:direct )?knowledge\\b)`,
     'u',
   ).exec(text);
-  return cut ? cut[1]! : text;
+  if (!cut) return text;
+  // "a source familiar with the negotiations": a bare "source" or "person" says nothing of who they are,
+  // so what the text says of them stays.
+  if (/^\S+$/.test(cut[1]!.trim()) && text.split(/\s+/).length <= 8) return text;
+  return cut[1]!;
 }
 
 /** "Egyptian security sources" → "Egyptian security source" (for "one of them said"). */

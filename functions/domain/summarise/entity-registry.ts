@@ -8,6 +8,7 @@ import type { Analysis, Entity, EntityKind, Mention, Sentence } from './analysis
 import { countriesIn, HONORIFICS, isPlace, NON_PERSON_TAILS, NOT_NAME_WORDS } from './lexicon';
 import { markModifiers } from './names';
 import { rolesAt } from './roles';
+import { escapeRegExp } from './text';
 
 /**
  * Evidence from the rest of the report: "Donald Trump" in "the big Donald Trump surprise" is a person
@@ -202,7 +203,14 @@ export class Registry {
     const bodies = this.all().filter((e) => e.kind === 'organisation');
     for (const short of bodies) {
       // "the Foreign Ministry" after "the Afghan Foreign Ministry": the one body whose name ends so.
-      const fuller = bodies.filter((e) => e !== short && !e.entry && isShortForm(short.name, e.name));
+      // "the Coordination Headquarters" after "the Coordination Headquarters for the Treatment of …".
+      const fuller = bodies.filter(
+        (e) =>
+          e !== short &&
+          !e.entry &&
+          (isShortForm(short.name, e.name) ||
+            (/\s/.test(short.name) && new RegExp(`^${escapeRegExp(short.name)} (?:of|for) `).test(e.name))),
+      );
       if (fuller.length === 1 && !short.entry) {
         into.set(short, fuller[0]!);
         continue;

@@ -19,7 +19,7 @@ export const REPORTING_VERBS = new Set(
     'characterize characterized reiterate reiterated reiterates affirm affirmed assure assured continue continued ' +
     'continues tout touted insisting declaring arguing told report reported reports reporting quoted ' +
     'urging pledging vowing welcomed welcoming condemned condemning criticised criticized accused promised ' +
-    'demanded recounted concluded believed believes thinks thought felt regard regarded regards viewed views answer answered answers reads'
+    'demanded recounted concluded believed believes thinks thought felt regard regarded regards viewed views answer answered answers reads repeat repeated repeats repeating'
   ).split(' '),
 );
 
@@ -52,7 +52,7 @@ export const PERSON_ROLE_NOUNS = new Set(
     'journalist reporter correspondent analyst editor expert source officer strongman monarch premier ruler ' +
     'secretary-general prosecutor judge person people member members commissioner chair chairman chairwoman ' +
     'chairperson mayor executive ceo founder organiser organizer lawyer lawyers attorney attorneys ' +
-    'president-elect co-chair vice-chair rapporteur facilitator politician campaigner activist mep'
+    'president-elect co-chair vice-chair rapporteur facilitator politician campaigner activist mep ombudsman ombudsperson'
   ).split(' '),
 );
 

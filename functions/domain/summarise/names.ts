@@ -318,6 +318,22 @@ export function classifyRun(
     add({ ...base(i, j), kind: 'name', entity: registry.other(text, 'place') });
     return true;
   }
+  // "Commissioner for Human Rights", "Committee of the Red Cross": what follows a joiner is still the
+  // title's or the body's, never a person's name.
+  if (!nameTokens[0]!.capitalised) {
+    const titleAt = lowerWords.findLastIndex((w, k) => k < split && TITLE_WORDS.has(w.replace(/\.$/, '')));
+    if (titleAt < 0) return false;
+    // A title with nobody's name: a description the reference pass can match to roles.
+    const det = tokens[i - 1] && /^(?:the|a|an)$/i.test(tokens[i - 1]!.text) ? i - 1 : i;
+    add({
+      ...base(det, j),
+      kind: 'description',
+      head: lowerWords[titleAt]!.replace(/\.$/, ''),
+      modifiers: [],
+      indefinite: det === i || !/^the$/i.test(tokens[det]!.text),
+    });
+    return true;
+  }
   const name = sentence.text.slice(nameTokens[0]!.start, nameTokens.at(-1)!.end).replace(/['’]s$/, '');
   if (isPlace(name) || nameTokens.some((t) => /^\d/.test(t.text))) {
     add({ ...base(i + split, j), kind: 'name', entity: registry.other(name, 'place') });

@@ -151,7 +151,11 @@ function attribution(s: Sentence, q: SentenceQuote, first: boolean): Entity | un
       sp.subject &&
       sp.subject.from > q.to &&
       s.tokens[sp.verb]?.text.toLowerCase() !== 'according' &&
-      !s.quotes.some((o) => o.from > q.to && o.from < sp.verb),
+      !s.quotes.some((o) => o.from > q.to && o.from < sp.verb) &&
+      // "… 'nothing about us without us,' while Starmer said …": another clause, another speaker.
+      !s.tokens
+        .slice(q.to, sp.verb)
+        .some((t, k) => !s.quoted[q.to + k] && /^(?:while|whereas|but|although|though|;)$/i.test(t.text)),
   );
   return later?.entity ?? according;
 }

@@ -22,7 +22,7 @@ export interface Token {
 // "Farmers’ Union", "Teachers' Federation": a plural possessive inside a capitalised name keeps its
 // apostrophe, so the name reads as one run.
 const TOKEN =
-  /\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Lt|Col|Gov|Prof|Maj|Capt|Adm|Sgt|Amb)\.|\b\p{Lu}\.(?=\s+\p{Lu}\p{Ll})|(?:\p{L}\.){2,}|\p{Lu}[\p{L}]*s['’](?=\s+\p{Lu})|[\p{L}\p{N}]+(?:[-'’.,:][\p{L}\p{N}]+)*|\S/gu;
+  /\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Lt|Col|Gov|Prof|Maj|Capt|Adm|Sgt|Amb)\.|\b\p{Lu}\.(?=\s+\p{Lu}\p{Ll})|(?:\p{L}\.){2,}|\p{Lu}[\p{L}]*s['’](?=\s+\p{L})|[\p{L}\p{N}]+(?:[-'’.,:][\p{L}\p{N}]+)*|\S/gu;
 
 let tagger: ReturnType<typeof winkNLP> | undefined;
 
@@ -38,10 +38,14 @@ export function tokenize(text: string): Token[] {
     const raw = m[0];
     const start = m.index ?? 0;
     // "1,000" and "15:35" stay whole; "Russia's" is one token marked possessive.
-    const possessive = /^[\p{L}.]+['’]s$/u.test(raw);
+    // "Hamas' chief negotiator": a name ending in s takes the apostrophe alone (before a capital it is
+    // part of a name, "Farmers' Union").
+    const bareApostrophe =
+      /^\p{Lu}[\p{L}]*s['’]$/u.test(raw) && /^\s+\p{Ll}/u.test(text.slice(start + raw.length));
+    const possessive = /^[\p{L}.]+['’]s$/u.test(raw) || bareApostrophe;
     out.push({
       text: raw,
-      bare: possessive ? raw.slice(0, -2) : raw,
+      bare: bareApostrophe ? raw.slice(0, -1) : possessive ? raw.slice(0, -2) : raw,
       start,
       end: start + raw.length,
       pos: 'X',

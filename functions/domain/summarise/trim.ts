@@ -38,11 +38,11 @@ export interface Trimmed {
 /** The sentence at each level of trimming (duplicates removed), shortest last. */
 export function trimVariants(s: Sentence): Trimmed[] {
   const out: Trimmed[] = [];
-  const name = openerName(s);
   for (const level of [1, 2, 3] as TrimLevel[]) {
     let text = trim(s, level);
     if (!text) continue;
     let resolved = false;
+    const name = openerName(s, text);
     if (name) {
       const swapped = text.replace(/^(He|She|His|Her)\b/, (w) =>
         /^(?:His|Her)$/.test(w) ? `${name}'s` : name,
@@ -60,10 +60,16 @@ export function trimVariants(s: Sentence): Trimmed[] {
  * Who an opening "He", "She", "His" or "Her" means, when the reference pass is sure: the surname of a
  * person the report names in full.
  */
-function openerName(s: Sentence): string | undefined {
-  const first = s.tokens[0];
-  if (!first || !/^(?:He|She|His|Her)$/.test(first.text) || s.quoted[0]) return undefined;
-  const mention = s.mentions.find((m) => m.from === 0 && m.kind === 'pronoun');
+function openerName(s: Sentence, text: string): string | undefined {
+  // The pronoun the trimmed line opens on: the sentence's first, or the first after a cut opener
+  // ("At the same time, he accused …").
+  const word = /^(He|She|His|Her)\b/.exec(text)?.[1];
+  if (!word) return undefined;
+  const opener = OPENER.exec(s.text)?.[0].length ?? 0;
+  const at = s.tokens.findIndex((t) => t.start >= opener && /[\p{L}\p{N}]/u.test(t.text));
+  const first = s.tokens[at];
+  if (!first || first.text.toLowerCase() !== word.toLowerCase() || s.quoted[at]) return undefined;
+  const mention = s.mentions.find((m) => m.from === at && m.kind === 'pronoun');
   const e =
     mention?.entity ??
     [s.context.previousSubject, s.context.lastSpeaker?.entity].find(

@@ -2,7 +2,7 @@
 // subordinate clause or a closing "according to": each rule on two hand-written reports about people
 // and bodies no catalogue knows; none is copied from the evaluation articles.
 import { describe, expect, it } from 'vitest';
-import { speakerOf } from './support';
+import { quotesOf, speakerOf } from './support';
 
 const NONE = { actors: [] };
 const who = (text: string, fragment: string) => speakerOf(text, fragment, NONE);
@@ -427,5 +427,46 @@ describe('words inside a reported clause', () => {
         'sign nothing before the vote',
       ),
     ).toBe('Marek Lind');
+  });
+});
+
+describe('bodies and offices named with "of" and "for"', () => {
+  it('reads the short form of a body named in full with "for the …" as that body', () => {
+    expect(
+      who(
+        'According to the Joint Centre for the Return of Displaced Persons, 300 families went home.\n\n"This is the first step of many," the Joint Centre said in a statement.',
+        'first step of many',
+      ),
+    ).toBe('Joint Centre for the Return of Displaced Persons');
+  });
+
+  it('reads "Commissioner for Human Rights" as a title, and "the ombudsman" as the one who holds it', () => {
+    const body =
+      'The country\'s Parliament Commissioner for Human Rights, Lena Novak, said the release showed that pressure works.\n\n"Every release proves that it is possible to bring our people home," the ombudsman said.';
+    expect(who(body, 'bring our people home')).toBe('Lena Novak');
+    expect(quotesOf(body, NONE).map((q) => q.speaker)).not.toContain('for Human Rights');
+  });
+});
+
+describe('unnamed sources with nothing but a noun', () => {
+  it('keeps what the text says of a bare "source" or "person"', () => {
+    expect(
+      who(
+        '"The hard bargaining starts now," a source familiar with the negotiations told the paper.',
+        'hard bargaining',
+      ),
+    ).toBe('source familiar with the negotiations');
+    expect(
+      who('"Nobody will sign this week," said a person close to the delegation.', 'sign this week'),
+    ).toBe('person close to the delegation');
+  });
+
+  it('reads a name ending in s with a bare apostrophe as a possessive', () => {
+    expect(
+      who(
+        'In a televised address, Omar Haddad, Hamas\' chief negotiator in Cairo, spoke of guarantees.\n\n"We have received guarantees from all the mediators," he said.',
+        'received guarantees',
+      ),
+    ).toBe('Omar Haddad');
   });
 });

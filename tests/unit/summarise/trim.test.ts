@@ -114,3 +114,15 @@ describe('reduced relative clauses', () => {
     expect(level('The mediator said, visibly tired, that talks would go on.', 2)).toContain('visibly tired');
   });
 });
+
+describe('a line that opens on a pronoun once its opener is cut', () => {
+  it('names the person the pronoun means', () => {
+    const a = analyseText(
+      'President Ivo Marek met the envoy on Monday. At the same time, he accused the rebels of shelling two villages overnight.',
+      NONE,
+    );
+    expect(trimVariants(a.sentences[1]!).map((v) => v.text)).toContain(
+      'Marek accused the rebels of shelling two villages overnight.',
+    );
+  });
+});
