@@ -253,7 +253,12 @@ function speakersIn(s: Sentence): Speaking[] {
     // '"…," said Inger Andersen': the speaker comes after the verb.
     const inverted = /^[,”"]$/.test(s.tokens[i - 1]?.text ?? '') ? phraseHead(s, i + 1) : undefined;
     const subject = jointSpeakers(s, clauseSubject(s, i) ?? inverted, i);
-    if (RELAYING_VERBS.has(t.text.toLowerCase())) {
+    // "Reuters reported": an outlet relays; "Zelensky later reported that …": a person who speaks.
+    const credit = subject ? creditOf(s, subject) : {};
+    if (
+      RELAYING_VERBS.has(t.text.toLowerCase()) &&
+      !(credit.entity?.kind === 'person' && !credit.entity.reporter && !credit.entity.partial)
+    ) {
       out.push({ verb: i, ...(subject ? { subject } : {}) });
       return;
     }

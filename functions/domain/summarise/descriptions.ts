@@ -156,6 +156,23 @@ export function sourceLabel(text: string, head: string | undefined): string {
   return cut[1]!;
 }
 
+/**
+ * "the NSDC secretary" for the secretary of the National Security and Defense Council: the initials of
+ * each role's words (joiners skipped), so an acronym before a role word can be matched to them.
+ */
+function initialsOf(roles: string): string {
+  return roles
+    .split(/\s*;\s*/)
+    .map((r) =>
+      r
+        .split(/[\s-]+/)
+        .filter((w) => w && !/^(?:of|the|and|for|on|in)$/.test(w))
+        .map((w) => w[0])
+        .join(''),
+    )
+    .join(' ');
+}
+
 /** "Egyptian security sources" → "Egyptian security source" (for "one of them said"). */
 export function singular(name: string, head?: string): string {
   return head ? name.replace(new RegExp(`\\b${head}s\\b`), head) : name;
@@ -189,7 +206,7 @@ export function resolveDescription(
       if (country) {
         const open = unknownCountry && countries.length === 0;
         if (!countries.includes(country) && !text.includes(w) && !open) return false;
-      } else if (!text.includes(w.replace(/s$/, ''))) return false;
+      } else if (!text.includes(w.replace(/s$/, '')) && !initialsOf(text).includes(w)) return false;
     }
     return true;
   };

@@ -253,22 +253,26 @@ export function classifyRun(
   // "the Head of State wrote", "the Secretary of State is obliged": a title with nobody's name is a
   // description of a person, never a body.
   const office = /^(?:state|government|staff|defence|defense)$/;
+  // "the US Secretary of State": a country before the office is its modifier.
+  let country = 0;
+  while (country < run.length - 1 && countriesIn(run[country]!.bare).length > 0) country++;
+  const officeWords = lowerWords.slice(country);
   const titleOnly =
-    run.length >= 3 &&
+    officeWords.length >= 3 &&
     !tokens[j]?.capitalised &&
-    lowerWords.every((w, k) =>
-      w === 'of' ? k > 0 : TITLE_WORDS.has(w) || (lowerWords[k - 1] === 'of' && office.test(w)),
+    officeWords.every((w, k) =>
+      w === 'of' ? k > 0 : TITLE_WORDS.has(w) || (officeWords[k - 1] === 'of' && office.test(w)),
     ) &&
     office.test(last);
   if (titleOnly) {
     // The whole office is the head ("head of state"), so the reference pass can match it to roles.
-    const head = lowerWords.join(' ');
+    const head = officeWords.join(' ');
     const det = tokens[i - 1] && /^(?:the|a|an)$/i.test(tokens[i - 1]!.text) ? i - 1 : i;
     add({
       ...base(det, j),
       kind: 'description',
       head,
-      modifiers: [],
+      modifiers: lowerWords.slice(0, country),
       indefinite: det === i || !/^the$/i.test(tokens[det]!.text),
     });
     return true;

@@ -470,3 +470,32 @@ describe('unnamed sources with nothing but a noun', () => {
     ).toBe('Omar Haddad');
   });
 });
+
+describe('offices, acronyms and people who report', () => {
+  it('reads "the US Secretary of State" as the secretary the text named, not as a body', () => {
+    expect(
+      who(
+        'The delegation was received by Secretary of State Lena Dahl. After the talks, Dahl told journalists there had been progress. "This is delicate and there are many moving parts," the US Secretary of State said.',
+        'many moving parts',
+      ),
+    ).toBe('Lena Dahl');
+  });
+
+  it('matches an acronym before a role word to the body in the role ("the NSDC secretary")', () => {
+    expect(
+      who(
+        'Secretary of the National Security Council Ivan Petrenko briefed the president.\n\nPetrenko wrote this on Facebook on Monday.\n\n"The talks were productive and we made real progress," the NSC secretary wrote.',
+        'made real progress',
+      ),
+    ).toBe('Ivan Petrenko');
+  });
+
+  it('takes a person who "reported" something as speaking, unlike an outlet', () => {
+    expect(
+      who(
+        'President Ana Ruiz later reported that she had spoken with Prime Minister Omar Lind and President Tomas Berg.\n\n"It was an important briefing and our teams will meet soon," the President said.',
+        'important briefing',
+      ),
+    ).toBe('Ana Ruiz');
+  });
+});
