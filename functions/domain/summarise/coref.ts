@@ -23,7 +23,7 @@ import {
   SPECIFIC_PARAGRAPHS,
   singular,
 } from './descriptions';
-import { PERSON_PRONOUNS, PERSON_ROLE_NOUNS, RELAYING_VERBS, REPORTING_VERBS } from './lexicon';
+import { countryFor, PERSON_PRONOUNS, PERSON_ROLE_NOUNS, RELAYING_VERBS, REPORTING_VERBS } from './lexicon';
 
 export function resolveReferences(a: Analysis): void {
   const seen: Seen[] = [];
@@ -130,7 +130,8 @@ export function resolveReferences(a: Analysis): void {
         const e = isBody(m)
           ? earlierBody(m, bodies, orgs, s.context.previousSubject)
           : (resolveDescription(a, m, seen, s.paragraph, s.context.lastSpeaker?.entity) ??
-            recentSpeaker(m, s));
+            recentSpeaker(m, s) ??
+            subjectBefore(s, m));
         if (e) m.entity = e;
       }
       const oneOf =
@@ -146,6 +147,17 @@ export function resolveReferences(a: Analysis): void {
             s.paragraph - x.paragraph <= RECENT_PARAGRAPHS,
         )?.entity;
         if (group) m.entity = { ...group, name: singular(group.name, m.head), roles: [m.head] };
+      }
+      // "Iran's representative said": an office of a country the text names nobody in is a source of its own.
+      if (
+        m.kind === 'description' &&
+        !m.entity &&
+        m.owner?.kind === 'place' &&
+        m.head &&
+        PERSON_ROLE_NOUNS.has(m.head) &&
+        s.tokens[m.from - 1]?.possessive
+      ) {
+        m.entity = { ...anonymous(m), name: `${m.owner.name}'s ${m.text}` };
       }
       if (m.kind === 'description' && !m.entity && m.indefinite && m.head && ANONYMOUS_HEADS.has(m.head)) {
         // "A European diplomat involved in the talks": someone the text will call "the diplomat".
@@ -174,6 +186,37 @@ export function resolveReferences(a: Analysis): void {
     }
     previous = s;
   }
+}
+
+/** Role words for anyone in public life, whatever office the text gave them. */
+const GENERIC_HEADS = new Set([
+  'official',
+  'politician',
+  'leader',
+  'campaigner',
+  'activist',
+  'figure',
+  'veteran',
+]);
+
+/**
+ * "Mbonimpa, for his part, made no mention of it. '…,' the rebel official said": a role word credited
+ * with words, right after a sentence of the same paragraph about one named person (whose country, if the
+ * description gives one, agrees), is how reporters name that person again.
+ */
+function subjectBefore(s: Sentence, m: Mention): Entity | undefined {
+  const e = s.context.previousSubject;
+  if (e?.kind !== 'person' || e.reporter || e.partial || !/^the\s/i.test(m.text)) return undefined;
+  const said = (t: Sentence['tokens'][number] | undefined) =>
+    !!t && REPORTING_VERBS.has(t.text.toLowerCase()) && /VERB/.test(t.pos);
+  if (!said(s.tokens[m.to]) && !said(s.tokens[m.from - 1])) return undefined;
+  if (s.mentions.some((o) => o.from < m.from && !o.inQuote && o.entity?.kind === 'person' && o.entity !== e))
+    return undefined;
+  const countries = (m.modifiers ?? []).map((w) => countryFor(w)).filter((c): c is string => !!c);
+  if (countries.some((c) => e.countries.length > 0 && !e.countries.includes(c))) return undefined;
+  // A role the text gave them must not say otherwise: "the spokesman" is not the president before.
+  if (e.roles.length > 0 && !GENERIC_HEADS.has(m.head ?? '')) return undefined;
+  return e;
 }
 
 /** The person or body a pronoun points back to, set on the mention; undefined when unclear. */
@@ -257,7 +300,13 @@ function speakersIn(s: Sentence): Speaking[] {
     const credit = subject ? creditOf(s, subject) : {};
     if (
       RELAYING_VERBS.has(t.text.toLowerCase()) &&
-      !(credit.entity?.kind === 'person' && !credit.entity.reporter && !credit.entity.partial)
+      // A person the text gave a role: a name read only off "reported" may be a paper's ("the Daily Courier").
+      !(
+        credit.entity?.kind === 'person' &&
+        !credit.entity.reporter &&
+        !credit.entity.partial &&
+        (credit.entity.roles.length > 0 || credit.entity.entry)
+      )
     ) {
       out.push({ verb: i, ...(subject ? { subject } : {}) });
       return;

@@ -255,6 +255,11 @@ function postModifierEnd(tokens: Token[], from: number, mentions: readonly Menti
       continue;
     }
     if (t.text === ',' || t.pos === 'PUNCT' || t.pos === 'AUX' || t.pos === 'SCONJ' || person(k)) break;
+    // "familiar with the delegation's thinking": what a possessive owns is a noun, however it is tagged.
+    if (tokens[k - 1]!.possessive && /^(?:VERB|NOUN)$/.test(t.pos)) {
+      k++;
+      continue;
+    }
     if (t.pos === 'VERB' && !/(?:ed|en)$/.test(t.text)) break;
     if (t.pos === 'VERB' && tokens[k - 1]!.pos !== 'ADV' && k > from + 1) break;
     k++;

@@ -39,6 +39,10 @@ const NAME_JOINERS = new Set([
   'le',
   'el',
   'di',
+  'do',
+  'dos',
+  'das',
+  'du',
 ]);
 
 /** A capitalised word that can open a name (not "The", "After", a month or a weekday). */
@@ -190,6 +194,32 @@ export function classifyRun(
   const { tokens } = sentence;
   const run = tokens.slice(i, j);
   const lowerWords = run.map((t) => t.bare.toLowerCase());
+  // "special envoy for Syria Tom Barrack": a place that ends a lower-case title, then a person's name.
+  if (
+    run.length >= 3 &&
+    end === j &&
+    isPlace(run[0]!.bare) &&
+    !run[0]!.possessive &&
+    !/^\p{Lu}/u.test(tokens[i - 1]?.text ?? '') &&
+    run
+      .slice(1)
+      .every(
+        (t) =>
+          /^\p{Lu}\p{Ll}/u.test(t.bare) &&
+          !TITLE_WORDS.has(t.bare.toLowerCase()) &&
+          !NON_PERSON_TAILS.has(t.bare.toLowerCase()) &&
+          !isPlace(t.bare),
+      )
+  ) {
+    add({ ...base(i, i + 1), kind: 'name', entity: registry.other(run[0]!.bare, 'place') });
+    const prep = tokens[i - 1]?.text.toLowerCase() ?? '';
+    const role = /^(?:for|of|to)$/.test(prep) ? lowerRoleBefore(tokens, i - 1) : '';
+    if (!role || run.length > 4) return classifyRun(sentence, i + 1, j, registry, add, base);
+    const entity = registry.person(sentence.text.slice(run[1]!.start, run.at(-1)!.end).replace(/['’]s$/, ''));
+    addRole(entity, `${role} ${prep} ${run[0]!.bare}`);
+    add({ ...base(i + 1, j), kind: 'name', entity });
+    return true;
+  }
   // "Amina Diallo of Senegal": a name, then where the person is from (not "Secretary of State", not
   // "Ministry of Health").
   const of = lowerWords.indexOf('of');

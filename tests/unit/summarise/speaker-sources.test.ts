@@ -499,3 +499,57 @@ describe('offices, acronyms and people who report', () => {
     ).toBe('Ana Ruiz');
   });
 });
+
+describe('people named again by a role word, a place in a title, offices of a country', () => {
+  it('reads "the rebel official" after a sentence about one named person as that person', () => {
+    expect(
+      who(
+        'The accord was signed by Amina Sow, an envoy of the president, and movement secretary Paul Ndoli.\n\nNdoli, for his part, did not mention any withdrawal. "A ceasefire has been signed with a mechanism to follow," the rebel official said.',
+        'mechanism to follow',
+      ),
+    ).toBe('Paul Ndoli');
+    // A role the text gave says otherwise: the spokesman is not the president just mentioned.
+    expect(
+      who(
+        'President Ana Ruiz was not at the talks.\n\nRuiz stayed in the capital. "The door is open," the ministry spokesman said.',
+        'door is open',
+      ),
+    ).not.toBe('Ana Ruiz');
+  });
+
+  it('splits a place ending a lower-case title from the name after it', () => {
+    expect(
+      who(
+        'The meeting was hosted by US special envoy for Syria Tom Berrick.\n\nAfter it, Berrick wrote on X: "Our goal was dialogue, and we accomplished precisely that."',
+        'accomplished precisely that',
+      ),
+    ).toBe('Tom Berrick');
+  });
+
+  it('reads a Portuguese or French joiner inside a name', () => {
+    expect(
+      who(
+        '"We know some of you wanted more," the conference president, Luís Ferreira do Vale, told delegates.',
+        'wanted more',
+      ),
+    ).toBe('Luís Ferreira do Vale');
+  });
+
+  it('names an unnamed office of a country by the country ("Iran\'s representative")', () => {
+    expect(
+      who(
+        'Not everyone was satisfied. Chile\'s representative said "the key concerns were not addressed at all."',
+        'key concerns',
+      ),
+    ).toBe("Chile's representative");
+  });
+
+  it('reads a person described by "familiar with" a possessive phrase as the speaker', () => {
+    expect(
+      who(
+        'A person familiar with the delegation\'s thinking said the capital had "no intention of being told what to buy."',
+        'no intention',
+      ),
+    ).toBe("person familiar with the delegation's thinking");
+  });
+});
