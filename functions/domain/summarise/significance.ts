@@ -39,7 +39,7 @@ const PROCEDURAL =
 const AGREED = '\\bagreed(?: (?:early |late )?(?:on )?(?:early |late )?\\w+day)?';
 
 /** Who an exchange or release frees: prisoners of any kind, or people named by their nationality. */
-const FREED = `prisoners|captives|detainees|POWs|hostages|nationals|citizens|fighters|soldiers|servicemen|troops|commanders|civilians|journalists|activists|${NATIONALS_PATTERN}`;
+const FREED = `prisoners|captives|detainees|POWs|hostages|nationals|citizens|fighters|soldiers|servicemen|service members|servicewomen|troops|commanders|civilians|journalists|activists|${NATIONALS_PATTERN}`;
 /** Citizens a state held, freed by a deal between governments: not soldiers traded in a war. */
 const DETAINED = `nationals|citizens|journalists|activists|${NATIONALS_PATTERN}`;
 
@@ -53,7 +53,7 @@ const RULES: Rule[] = [
     reason: 'An agreement was signed or reached.',
     weight: 6,
     pattern:
-      /\b(?:signed|inked|initial(?:l)?ed|sealed|AGREED_SUBSTANCE|(?:completed|concluded|finished) (?:the |their |its )?negotiations|settle[sd]? (?:a |the |their |its )?(?:[\w-]+['’]?s? ){0,3}?(?:dispute|strike|row|conflict|lawsuit|suit|case|claims)|close[sd]? (?!to\b|in\b)(?:a |the |their )?(?:[\w-]+ ){0,2}?deal|accepted (?:a |the )?(?:deal|agreement|ceasefire|truce|proposal|plan)|finali[sz]ed (?:the )?(?:text|deal|agreement|treaty)|(?:reached|clinched|secured) (?:an? |the )?(?:[\w$.,-]+ ){0,3}?(?:deal|agreement|accord|consensus|understanding|settlement)s?|(?:resulted in|produced|yielded) (?:an? |the )?(?:[\w-]+ ){0,2}?(?:deal|agreement|accord)|(?<!to )(?:seals?|inks?|signs?|strikes?|clinch(?:es)?) (?:an? |the |their )?(?:[\w$.,-]+ ){0,3}?(?:deal|agreement|accord|treaty|pact)|agree(?:d|ing|s)? (?:new )?(?:[\w$.,-]+ ){0,2}?deals\b|struck (?:a |the )?(?:[\w-]+ ){0,2}?deal|adopted (?:an? |the )?(?:[\w-]+ ){0,2}?(?:accord|treaty|agreement|text|declaration)|worked out an understanding|(?:peace |trade )?deal (?:was )?(?:signed|reached|struck))\b/i,
+      /\b(?:signed|inked|initial(?:l)?ed|sealed|AGREED_SUBSTANCE|(?:completed|concluded|finished) (?:the |their |its )?negotiations|settle[sd]? (?:a |the |their |its )?(?:[\w-]+['’]?s? ){0,3}?(?:dispute|strike|row|conflict|lawsuit|suit|case|claims)|close[sd]? (?!to\b|in\b)(?:a |the |their )?(?:[\w-]+ ){0,2}?deal|accepted (?:a |the )?(?:deal|agreement|ceasefire|truce|proposal|plan)|finali[sz]ed (?:the )?(?:text|deal|agreement|treaty)|(?:reached|clinched|secured) (?:an? |the )?(?:[\w$.,-]+ ){0,3}?(?:deal|agreement|accord|consensus|understanding|settlement)s?|(?:resulted in|produced|yielded) (?:an? |the )?(?:[\w-]+ ){0,2}?(?:deal|agreement|accord)|(?<!to )(?:seals?|inks?|signs?|strikes?|clinch(?:es)?) (?:an? |the |their )?(?:[\w$.,-]+ ){0,3}?(?:deal|agreement|accord|treaty|pact)|agree(?:d|ing|s)? (?:new )?(?:[\w$.,-]+ ){0,2}?deals\b|struck (?:a |the )?(?:[\w-]+ ){0,2}?deal|adopt(?:s|ed)? (?:an? |the )?(?:[\w-]+ ){0,2}?(?:accord|treaty|agreement|text|declaration)|worked out an understanding|(?:peace |trade )?deal (?:was )?(?:signed|reached|struck))\b/i,
     negatedWeight: 3,
     negatedReason: 'Talks ended without an agreement.',
   },
@@ -97,7 +97,7 @@ const RULES: Rule[] = [
     reason: 'Prisoners or hostages were exchanged or freed.',
     weight: 4,
     pattern: new RegExp(
-      `\\b(?:exchanged|swapped|freed|released|handed over)\\b[^.;]{0,40}\\b(?:${FREED})\\b|\\b(?:${FREED})\\b (?:(?:were|was|have been|had been) )?(?:freed|released)\\b|\\b(?:completed|carried out|conducted|began)\\b[^.;]{0,40}\\b(?:prisoner (?:exchange|swap)|exchange of prisoners|swap)\\b|\\b(?:frees|freed|released|releases|swapped|exchanged|hands over|handed over)\\b[^.;]{0,80}\\bin (?:an? |the |their )?(?:[\\w-]+ ){0,3}?(?:swap|exchange)\\b`,
+      `\\b(?:exchanged|swapped|freed|released|handed over)\\b[^.;]{0,40}\\b(?:${FREED})\\b|\\b(?:${FREED})\\b (?:(?:were|was|have been|had been) )?(?:freed|released)\\b|\\b(?:completed|carried out|conducted|began)\\b[^.;]{0,40}\\b(?:prisoner (?:exchange|swap)|exchange of prisoners|swap)\\b|\\b(?:frees|freed|released|releases|swapped|exchanged|hands over|handed over)\\b[^.;]{0,80}\\bin (?:an? |the |their )?(?:[\\w-]+ ){0,3}?(?:swap|exchange)\\b|\\b(?:returned|brought (?:back|home))\\b[^.;]{0,60}\\bfrom (?:[\\w-]+ )?captivity\\b|\\b(?:exchange|swap)\\b (?:was |has been )?(?:carried out|completed|conducted)\\b`,
       'i',
     ),
   },
@@ -250,7 +250,11 @@ function ownVoice(s: Sentence): string {
 /** A sentence about the past of the story: background wording, or only dates weeks before publication. */
 function isBackground(s: Sentence, a: Analysis): boolean {
   // Judged on the main clause: "an agreement that could end a standoff that began in 2020" is news.
-  const mainClause = ownVoice(s).split(/,?\s+(?:which|who|that|whom|where)\s+/)[0]!;
+  // "…adopted the accord on Tuesday, more than three years after negotiations began": the clause after
+  // the comma dates what came before.
+  const mainClause = ownVoice(s).split(
+    /,?\s+(?:which|who|that|whom|where)\s+|,\s+(?=(?:[\w-]+\s+){0,4}(?:after|since|before)\b)/,
+  )[0]!;
   // "the first meeting since the full-scale invasion" tells how new today's news is.
   if (BACKGROUND.test(mainClause) && !/\bfirst\b[^.;]{0,80}\bsince\b/i.test(mainClause)) return true;
   // Days a week or more before publication, or months before the publication month ("last month").

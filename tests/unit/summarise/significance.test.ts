@@ -323,3 +323,23 @@ describe('scoreSignificance', () => {
     }
   });
 });
+
+describe('news dated against what came before it', () => {
+  it('reads the main clause as news when a clause after the comma dates the background', () => {
+    const s = sig(
+      'Member states adopt a treaty on fisheries',
+      'Member states formally adopted the first global treaty on fisheries subsidies on Tuesday, more than three years after negotiations began in the depths of the crisis.',
+    );
+    expect(s.reasons).toContain('An agreement was signed or reached.');
+    expect(s.level).toBe('alert');
+  });
+
+  it('reads service members returned from captivity, or an exchange carried out, as people freed', () => {
+    for (const body of [
+      'The country has returned 120 of its service members from captivity in an exchange on Wednesday.',
+      'A prisoner exchange was carried out at the border on Friday, officials said.',
+    ]) {
+      expect(sig('Exchange', body).reasons, body).toContain('Prisoners or hostages were exchanged or freed.');
+    }
+  });
+});
