@@ -95,7 +95,7 @@ const NUMBER_WORDS = [
 ];
 /** Words just before a date that point it ahead of the publication date. */
 const FORWARD_CUE =
-  /\b((?:is|are)(?: due)? to(?= \p{L}+)|until|deadline|due|scheduled|set to|expected|will|would|plans? to|planned|next|upcoming|ahead of|again on|to resume|to meet|to hold|slated|expires|begins|starts|takes effect|proposed holding|proposes|(?:by|before|until|till) the (?:end|middle|start|beginning)(?: of)?)\b/iu;
+  /\b((?:is|are)(?: due)? to(?= \p{L}+)|until|no later than|not later than|deadline|due|scheduled|set to|expected|will|would|plans? to|planned|next|upcoming|ahead of|again on|to resume|to meet|to hold|slated|expires|begins|starts|takes effect|proposed holding|proposes|(?:by|before|until|till) the (?:end|middle|start|beginning)(?: of)?)\b/iu;
 /**
  * A happening told in the present before its day ("NATO leaders meet in Vilnius on Tuesday", "the
  * session opens on Monday"): news tells what is past in the past tense, so this is still to come.

@@ -102,7 +102,8 @@ export function extractEvents(a: Analysis): DatedEvent[] {
     // A list of past dates ("earlier sessions, held on Feb. 11, March 13, April 11 and 25") is background
     // to this report: the happenings are each another report's news.
     const near = (d: string) => Math.abs(Date.parse(d) - a.published.getTime()) <= 7 * 86_400_000;
-    if (dates.length > 2 && !dates.some((d) => near(d.date))) continue;
+    // Deadlines ahead ("by July 29 … by August 8 … by August 18") are the timeline's future, not background.
+    if (dates.length > 2 && !dates.some((d) => near(d.date)) && dates.every((d) => d.date <= a.day)) continue;
     // "on Dec. 16 … earlier this month": a month the same sentence already dates to the day adds nothing.
     const days = new Set(dates.filter((d) => d.date.length === 10).map((d) => d.date.slice(0, 7)));
     for (const mention of dates.filter((d) => d.date.length === 10 || !days.has(d.date))) {

@@ -90,7 +90,7 @@ export function trim(s: Sentence, level: TrimLevel): string | undefined {
     // Parentheses and paired dashes.
     for (const m of text.matchAll(/\s*\([^()"“”]{1,200}\)/g))
       cuts.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
-    for (const m of text.matchAll(/\s+[—–]\s+[^—–"“”]{1,200}?\s+[—–](?=\s)/g)) {
+    for (const m of text.matchAll(/\s+[—–]\s+[^—–"“”]{1,400}?\s+[—–](?=\s)/g)) {
       cuts.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
     }
     asides(s, cuts);

@@ -221,3 +221,13 @@ describe('findDates', () => {
     expect(dates('The ceasefire took effect at 17:00 hours.')).toEqual([]);
   });
 });
+
+describe('deadlines ahead', () => {
+  it('reads "no later than" a year-less day as the coming one, even after a past-tense verb', () => {
+    const found = findDates(
+      'They agreed to begin pulling back no later than March 29 and to reopen the crossings by April 8.',
+      new Date('2026-03-19T12:00:00Z'),
+    ).map((d) => d.date);
+    expect(found).toEqual(['2026-03-29', '2026-04-08']);
+  });
+});

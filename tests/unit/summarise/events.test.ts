@@ -112,3 +112,21 @@ describe('extractEvents', () => {
     expect(meeting.find((e) => e.date === '2025-06-01')?.kind).not.toBe('meeting');
   });
 });
+
+describe('timelines ahead and long asides', () => {
+  it('keeps a list of deadlines ahead on the timeline (only a list of past days is background)', () => {
+    const dates = events(
+      'The mediators set out the timetable on Tuesday. The parties are to withdraw heavy weapons by June 20, open the border crossings by June 30 and hold a referendum by July 15.',
+    ).map((e) => e.date);
+    expect(dates).toEqual(expect.arrayContaining(['2025-06-20', '2025-06-30', '2025-07-15']));
+  });
+
+  it('dates a sentence whose subject has a long list set off by dashes, with the list cut from its line', () => {
+    const e = events(
+      'The leaders who joined the president — the prime ministers of Northland, Southland, Eastland and Westland, the chancellor of Midland, the presidents of the council and of the commission the foreign ministers of three neighbouring states and the secretary-general of the alliance — came partly to avoid a repeat of the clash in February, when the two men argued before cameras.',
+    ).find((x) => x.date === '2025-02');
+    expect(e?.description).toBe(
+      'The leaders who joined the president came partly to avoid a repeat of the clash in February, when the two men argued before cameras.',
+    );
+  });
+});
