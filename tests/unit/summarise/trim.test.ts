@@ -76,6 +76,8 @@ describe('datelines', () => {
     ['Lisbon (AP) — Envoys met again.', 'Envoys met again.'],
     ['OSLO, March 3 (Reuters) - A deal was near.', 'A deal was near.'],
     ['NAIROBI — Both sides signed.', 'Both sides signed.'],
+    ['Sharm el-Sheikh, Egypt (CNN) — The envoys met.', 'The envoys met.'],
+    ['Rio de Janeiro (Reuters) - Talks resumed.', 'Talks resumed.'],
   ])('%s', (line, expected) => {
     expect(stripDateline(line)).toBe(expected);
   });
