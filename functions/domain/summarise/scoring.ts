@@ -25,6 +25,14 @@ const BACKGROUND =
   /\b(previously|has long|have long|long-standing|longstanding|for years|in recent years|since the start of|full-scale invasion|began (?:in|on|almost|nearly|more than)|launched (?:in|on)|last year|earlier this year|in the past|years ago|dating back)\b/i;
 export const ANAPHORIC =
   /^(?:he|she|they|it|this|that|these|those|such|his|her|their|its|both|there|the (?:two|three|four|remaining|latter|former|same|other)(?!-)|(?:this|that|these|those|such) \w+)\b/i;
+/**
+ * "Umerov was more measured.", "The minister struck a more guarded tone.": a short sentence that only
+ * sets one speaker against the one before; without that one it tells the reader nothing.
+ */
+const COMPARED =
+  /\b(?:was|were|is|are|sounded|seemed|appeared|struck|took|sounding)\s+(?:an?\s+)?(?:far |much |rather |even |somewhat |notably )?(?:more|less)\s+[\w-]+(?:\s+(?:tone|note|line|stance|view|approach))?\b/i;
+/** The comparison closes the sentence ("Umerov, who took over last month, was more measured."). */
+const COMPARED_END = new RegExp(`${COMPARED.source}(?:\\s+[\\w-]+){0,3}[.!?]$`, 'i');
 export const OUTCOME_CUES =
   /\b(agreed|agreement|deal|breakthrough|rejected|accepted|drafted|ended|concluded|will continue|next steps|ruled out|signed|progress|framework|plan|compromise|ceasefire|truce|refused|no concrete|without)\b/gi;
 
@@ -52,7 +60,9 @@ function score(
   const quotedWords = s.quoted.filter(Boolean).length;
   const wordTokens = s.tokens.filter((t) => /[\p{L}\p{N}]/u.test(t.text)).length || 1;
   const quotation = quotedWords / wordTokens > 0.5;
-  const anaphoric = ANAPHORIC.test(text.replace(/^["“]/, ''));
+  const anaphoric =
+    ANAPHORIC.test(text.replace(/^["“]/, '')) ||
+    (COMPARED.test(text) && (words <= 14 || COMPARED_END.test(text)));
   const dates = findDates(text, a.published);
   const stale = dates.some((d) => Date.parse(d.date) < a.published.getTime() - 14 * 86_400_000);
   // Background is judged on the main clause: "the ceasefire that Kyiv has long sought" is still news.

@@ -132,3 +132,21 @@ describe('hostile input', () => {
     expect(bound(body)).toBeLessThan(5_000);
   });
 });
+
+describe('lines that only compare one speaker with the one before', () => {
+  it('never puts "X was more measured." in the headline or the key points', () => {
+    const s = run(
+      [
+        'Northland and Southland ended two days of talks in Valletta on Monday with a draft accord on the border river, but no agreement on grazing rights.',
+        'Mediator Rafael Ortiz called the draft "a real step" and said both teams would report to their capitals.',
+        'On Monday, Chancellor Ines Moreau, who took over the talks last month, was more measured.',
+        '"There is progress, but nothing is signed until everything is signed," Moreau said.',
+        'Southland opposition leader Tomas Brandt struck a far more sceptical tone.',
+        '"This draft gives away the river," Brandt said.',
+      ].join('\n'),
+    );
+    for (const line of [...s.summary.split(/(?<=\.)\s+/), ...s.keyPoints]) {
+      expect(line).not.toMatch(/more measured|more sceptical tone/);
+    }
+  });
+});
