@@ -35,7 +35,7 @@ interface Rule {
  * talking ("agreed on Friday to continue consultations", "agreed an agenda", "agreed to meet again").
  */
 const PROCEDURAL =
-  '(?:the |an |a )?(?:next steps|return|go back|come back|get back|intensify|step up|accelerate|speed up|redouble|(?:form|set up|create|establish) (?:a |an )?(?:[\\w-]+ ){0,2}(?:working group|group|committee|mechanism|task force|commission)|formats?|continue|keep|meet|hold|further talks|report back|resume|an agenda|agenda|timetable|schedule|venue|date|dates|procedure|rules of procedure|work programme|seek|try|explore|consider|study|discuss|work (?:on|toward|towards))';
+  '(?:the |an |a )?(?:next steps|return|go back|come back|get back|intensify|step up|accelerate|speed up|redouble|(?:form|set up|create|establish) (?:a |an )?(?:[\\w-]+ ){0,2}(?:working group|group|committee|mechanism|task force|commission)|(?:a |an )?new (?:[\\w-]+ ){0,2}(?:working group|group|committee|mechanism|task force|commission|forum|channel)|formats?|continue|keep|meet|hold|further talks|report back|resume|an agenda|agenda|timetable|schedule|venue|date|dates|procedure|rules of procedure|work programme|seek|try|explore|consider|study|discuss|work (?:on|toward|towards))';
 const AGREED = '\\bagreed(?: (?:early |late )?(?:on )?(?:early |late )?\\w+day)?';
 
 /** Who an exchange or release frees: prisoners of any kind, or people named by their nationality. */
@@ -121,7 +121,7 @@ const RULES: Rule[] = [
     reason: 'Talks broke down or ended in open conflict.',
     weight: 5,
     pattern:
-      /\b(?:broke down|collapsed|collapses|recall(?:ed|s)? (?:its |their )?(?:negotiating )?(?:teams?|negotiators|delegations?)|shouting match|stormed out|walked out|walked away from|berated|castigated?|scolded|clashed|blew up|called off|(?:cancell?ed|postponed) (?:the |a )?(?:\w+ )?(?:summit|meeting|talks)|suspended (?:the )?talks)\b|\b(?:summit|meeting|talks)\b[^.;]{0,80}\b(?:has been|have been|was|were) (?:postponed|cancell?ed|called off)\b/i,
+      /\b(?:(?:paused|halted|suspended|froze|frozen|cut off|pauses|halts|suspends|freezes) (?:all )?(?:[\w-]+ ){0,2}?(?:aid|assistance|intelligence sharing|intelligence|weapons deliveries|arms deliveries|military support)|broke down|collapsed|collapses|recall(?:ed|s)? (?:its |their )?(?:negotiating )?(?:teams?|negotiators|delegations?)|shouting match|stormed out|walked out|walked away from|berated|castigated?|scolded|clashed|blew up|called off|(?:cancell?ed|postponed) (?:the |a )?(?:\w+ )?(?:summit|meeting|talks)|suspended (?:the )?talks)\b|\b(?:summit|meeting|talks)\b[^.;]{0,80}\b(?:has been|have been|was|were) (?:postponed|cancell?ed|called off)\b/i,
   },
   {
     reason: 'A summit was held or agreed.',
@@ -142,7 +142,7 @@ const RULES: Rule[] = [
     reason: 'The sides met for the first time in years, or since the conflict began.',
     weight: 5,
     pattern:
-      /\bfirst (?:[\w-]+ ){0,3}?(?:meeting|talks|round|summit|negotiations)\b[^.;]{0,80}?\b(?:since (?:the |its |their )?(?:start|beginning|outbreak|war|invasion|conflict|full-scale|Moscow|Russia)|in (?:more than |over |nearly )?(?:\w+ )?(?:years|decades))\b/i,
+      /\bfirst (?:ever )?(?:direct|face-to-face|three-way|trilateral|in-person) (?:talks|meeting|negotiations)\b|\bfirst (?:[\w-]+ ){0,3}?(?:meeting|talks|round|summit|negotiations|time)\b[^.;]{0,80}?\b(?:since (?:the |its |their )?(?:start|beginning|outbreak|war|invasion|conflict|full-scale|Moscow|Russia)|in (?:more than |over |nearly )?(?:\w+ )?(?:years|decades))\b/i,
     negatedWeight: 0,
   },
   {
@@ -168,6 +168,14 @@ const RULES: Rule[] = [
     negatedWeight: 0,
   },
   {
+    // "Trump gives Russia 50 days to make a deal", "threatened tariffs unless it agrees": take it or pay.
+    reason: 'A side set an ultimatum.',
+    weight: 5,
+    pattern:
+      /\b(?:gives?|gave|given|sets?|issued|issues)\b[^.;]{0,40}?\b(?:\d+|[a-z]+) days to\b|\bultimatum\b|\bthreaten(?:s|ed)?\b[^.;]{0,80}?\bunless\b/i,
+    negatedWeight: 0,
+  },
+  {
     reason: 'A deadline was set or is near.',
     weight: 1,
     pattern: /\b(?:deadline|ultimatum|until (?:\w+\.? )?\d{1,2}\b)/i,
@@ -185,7 +193,7 @@ const agreement = RULES.find((r) => r.reason === 'An agreement was signed or rea
 agreement.pattern = new RegExp(
   agreement.pattern.source.replace(
     'AGREED_SUBSTANCE',
-    `(?:${AGREED.slice(2)}|agree[s]?|agreeing) (?:to|on|upon|that|an?|the)(?! ${PROCEDURAL}\\b)(?! \\w+day\\b)(?<!that)|(?:${AGREED.slice(2)}|agree[s]?|agreeing) that(?! (?:[\\w-]+ ){1,4}(?:would|will) (?:start|begin|continue|meet|resume|hold|work)\\b)`,
+    `(?:${AGREED.slice(2)}|(?<!\\bto )agree[s]?|agreeing) (?:to|on|upon|that|an?|the)(?! ${PROCEDURAL}\\b)(?! \\w+day\\b)(?<!that)|(?:${AGREED.slice(2)}|agree[s]?|agreeing) that(?! (?:[\\w-]+ ){1,4}(?:would|will) (?:start|begin|continue|meet|resume|hold|work)\\b)`,
   ),
   'i',
 );
@@ -223,12 +231,16 @@ export function scoreSignificance(a: Analysis): Significance {
     }
     if (sentence && MEETING.test(text)) noteMeeting(sentence, note);
   }
+  // One meeting told in several sentences counts once, at its highest level.
+  const meetings = [...reasons.entries()].filter(([r]) => MEETING_REASONS.has(r)).sort((x, y) => y[1] - x[1]);
+  for (const [r] of meetings.slice(1)) reasons.delete(r);
   const score = [...reasons.values()].reduce((sum, w) => sum + w, 0);
   const ordered = [...reasons.entries()].sort((x, y) => y[1] - x[1]).map(([r]) => r);
   return { score, level: score >= ALERT_THRESHOLD ? 'alert' : 'digest', reasons: ordered };
 }
 
-const PRIOR = /\b(?:weeks|months|years|a month|a year|decades) (?:after|since)\b[^.;]{0,60}$/i;
+const PRIOR =
+  /\b(?:a day|\w+ days|a week|\w+ weeks|weeks|months|years|a month|a year|decades) (?:after|since)\b[^.;]{0,60}$/i;
 
 /** A date right after the match ("signed … on July 19") that lies a week or more before publication. */
 function datedBefore(text: string, from: number, a: Analysis): boolean {
@@ -266,6 +278,12 @@ function isBackground(s: Sentence, a: Analysis): boolean {
       : d.date.length === 7 && d.date < month;
   return dates.length > 0 && dates.every(past);
 }
+
+const MEETING_REASONS = new Set([
+  "The sides' leaders met or spoke.",
+  'A leader met or spoke with the other side.',
+  "The sides' negotiators met.",
+]);
 
 /** Who met: leaders of two sides, a leader with the other side, or negotiators of two sides. */
 function noteMeeting(s: Sentence, note: (reason: string, weight: number) => void): void {

@@ -343,3 +343,55 @@ describe('news dated against what came before it', () => {
     }
   });
 });
+
+describe('firsts, pauses, ultimatums and one meeting counted once', () => {
+  it('alerts on the first three-way or direct talks, or the first time since the war began', () => {
+    for (const [title, body] of [
+      [
+        'Envoys end first three-way talks in Muscat',
+        'Negotiators of the three countries wrapped up two days of talks on Saturday.',
+      ],
+      [
+        'Talks end',
+        'Negotiators wrapped up talks on Saturday, the first time officials from both countries have sat at the same table since the war began.',
+      ],
+    ]) {
+      expect(sig(title!, body!).reasons).toContain(
+        'The sides met for the first time in years, or since the conflict began.',
+      );
+    }
+  });
+
+  it('reads a pause in aid or intelligence sharing as a break', () => {
+    const s = sig(
+      'Support paused',
+      'The government has paused intelligence sharing with its ally, officials said on Wednesday.',
+    );
+    expect(s.reasons).toContain('Talks broke down or ended in open conflict.');
+    expect(s.level).toBe('alert');
+  });
+
+  it('alerts on an ultimatum, but not on one told as the day before', () => {
+    expect(
+      sig('President gives rebels 30 days to sign or face sanctions', 'The president spoke on Monday.').level,
+    ).toBe('alert');
+    const later = sig(
+      'Ministers meet',
+      'Ministers met on Tuesday to discuss the budget, a day after the president gave the rebels 30 days to sign.',
+    );
+    expect(later.reasons).not.toContain('A side set an ultimatum.');
+  });
+
+  it('does not read "to agree to a deal" as a deal agreed', () => {
+    expect(
+      sig('Ministers meet', 'The president gave the rebels a month to agree to a deal or face sanctions.')
+        .reasons,
+    ).not.toContain('An agreement was signed or reached.');
+  });
+
+  it('reads agreeing on a new group or forum as procedure', () => {
+    expect(
+      sig('Ministers agree on new security group', 'The ministers met on Wednesday.').reasons,
+    ).not.toContain('An agreement was signed or reached.');
+  });
+});
