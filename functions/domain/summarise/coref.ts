@@ -197,6 +197,7 @@ const GENERIC_HEADS = new Set([
   'activist',
   'figure',
   'veteran',
+  'diplomat',
 ]);
 
 /**

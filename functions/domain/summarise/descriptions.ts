@@ -26,7 +26,18 @@ export const HEADS: Record<string, string[]> = {
   spokesman: ['spokesperson', 'spokesman', 'press secretary'],
   spokeswoman: ['spokesperson', 'spokeswoman', 'press secretary'],
   negotiator: ['negotiator'],
-  diplomat: ['foreign minister', 'secretary of state', 'ambassador', 'diplomat', 'envoy'],
+  diplomat: [
+    'foreign minister',
+    'secretary of state',
+    'ambassador',
+    'diplomat',
+    'envoy',
+    'foreign policy chief',
+    'high representative',
+    'foreign ministry',
+    'foreign affairs',
+    'foreign office',
+  ],
   ambassador: ['ambassador'],
   ombudsman: ['ombudsman', 'ombudsperson', 'commissioner for human rights', 'human rights commissioner'],
   ombudsperson: ['ombudsman', 'ombudsperson', 'commissioner for human rights', 'human rights commissioner'],
@@ -192,13 +203,13 @@ export function resolveDescription(
   /** `unknownCountry`: a country word fits someone whose country the text never gave. */
   const fits = (roles: readonly string[], countries: readonly string[], unknownCountry = false) => {
     const text = spelling(roles.join(' ; ').toLowerCase());
-    // "the president" is not the vice-president.
+    // "the president" is not the vice-president (but a deputy minister is a diplomat).
     const deputy = modifiers.some((w) => w === 'vice' || w === 'deputy');
     // "the minister" is not the prime minister unless the text says so.
     const prime = modifiers.includes('prime');
     const holds = (w: string) =>
       new RegExp(
-        `${deputy ? '' : '(?<!vice[- ]|deputy )'}${w === 'minister' && !prime ? '(?<!prime )' : ''}\\b${w}\\b`,
+        `${deputy || head === 'diplomat' ? '' : '(?<!vice[- ]|deputy )'}${w === 'minister' && !prime ? '(?<!prime )' : ''}\\b${w}\\b`,
       ).test(text);
     if (wanted.length > 0 && !wanted.some(holds)) return false;
     for (const w of modifiers) {
@@ -223,6 +234,18 @@ export function resolveDescription(
     seen.some((x) => x.entity === lastSpeaker && paragraph - x.paragraph <= RECENT_PARAGRAPHS)
   ) {
     return lastSpeaker;
+  }
+  // "An Israeli official disputed that account. '…,' the official said": the unnamed source last
+  // described with the same noun, even when another source was mentioned since.
+  if (ANONYMOUS_HEADS.has(head)) {
+    const same = seen.findLast(
+      (x) =>
+        x.entity.kind === 'group' &&
+        x.head === head &&
+        paragraph - x.paragraph <= RECENT_PARAGRAPHS &&
+        modifiers.every((w) => x.entity.name.toLowerCase().includes(w)),
+    );
+    if (same) return same.entity;
   }
   // Most recent first; a description means someone the reader has met lately: a named person whose
   // roles fit, or an unnamed source first described with the same noun ("a senior official" … "the

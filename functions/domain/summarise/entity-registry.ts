@@ -188,6 +188,13 @@ export class Registry {
    * to the full one.
    */
   mergeShortForms(analysis: Analysis): void {
+    /** "the Foreign Ministry" and "the Ministry of Foreign Affairs of Armenia". */
+    const sameMinistry = (short: string, full: string) => {
+      const m = /^(?:the\s+)?(\p{L}+) Ministry$/iu.exec(short);
+      return (
+        !!m && new RegExp(`^(?:the\\s+)?Ministry of ${escapeRegExp(m[1]!)}(?: Affairs)?\\b`, 'i').test(full)
+      );
+    };
     const people = this.all().filter((e) => e.kind === 'person' && !e.partial && !e.entry);
     const into = new Map<Entity, Entity>();
     for (const short of people) {
@@ -209,7 +216,8 @@ export class Registry {
           e !== short &&
           !e.entry &&
           (isShortForm(short.name, e.name) ||
-            (/\s/.test(short.name) && new RegExp(`^${escapeRegExp(short.name)} (?:of|for) `).test(e.name))),
+            (/\s/.test(short.name) && new RegExp(`^${escapeRegExp(short.name)} (?:of|for) `).test(e.name)) ||
+            sameMinistry(short.name, e.name)),
       );
       if (fuller.length === 1 && !short.entry) {
         into.set(short, fuller[0]!);

@@ -161,6 +161,14 @@ export function continuesName(tokens: Token[], j: number, start: number): boolea
   // "Ministry of Land, Water and Energy": a list of capitalised words inside a body's name.
   if (t.text === ',' && next?.capitalised && listInBodyName(tokens, start, j)) return true;
   if ((lower === 'of' || lower === 'for' || NAME_JOINERS.has(lower)) && next?.capitalised) return true;
+  // "Juan Ramón de la Fuente", "Ursula von der Leyen": two particles in a row.
+  if (
+    NAME_JOINERS.has(lower) &&
+    NAME_JOINERS.has(next?.text.toLowerCase() ?? '') &&
+    tokens[j + 2]?.capitalised &&
+    tokens[j - 1]?.capitalised
+  )
+    return true;
   // "Baron & Budd", "Johnson & Johnson": one firm's name.
   if (t.text === '&' && next?.capitalised && tokens[j - 1]?.capitalised) return true;
   // "the U.S. Embassy in Beirut": a post abroad is named with where it is.
@@ -345,6 +353,9 @@ export function classifyRun(
       split = k + 1;
     }
   }
+  // "Deputy Prime Minister of Armenia Mher Grigoryan": the place after "of" ends the title.
+  if (split > 0 && lowerWords[split - 1] === 'of' && run.length - split >= 3 && isPlace(run[split]!.bare))
+    split++;
   // A possessive inside the title ("Rwanda's Foreign Minister") keeps the split after the last title word.
   const nameTokens = run.slice(split);
   if (nameTokens.length === 0) {

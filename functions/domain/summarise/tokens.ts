@@ -50,7 +50,8 @@ export function tokenize(text: string): Token[] {
       end: start + raw.length,
       pos: 'X',
       possessive,
-      capitalised: /^\p{Lu}/u.test(raw),
+      // "al-Ansari said": a name's particle may open it in lower case.
+      capitalised: /^\p{Lu}/u.test(raw) || /^(?:al|el|ad|an|as|ash|at|az|abu)-\p{Lu}/u.test(raw),
     });
   }
   return out;

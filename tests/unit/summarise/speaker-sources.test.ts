@@ -553,3 +553,54 @@ describe('people named again by a role word, a place in a title, offices of a co
     ).toBe("person familiar with the delegation's thinking");
   });
 });
+
+describe('particles, ministries and sources described with the same noun', () => {
+  it('reads a name that opens on a lower-case particle ("al-Ansari said")', () => {
+    expect(
+      who(
+        'At his briefing, Khalid al-Mansour, the spokesman for the ministry, said talks went on.\n\n"As long as both teams are here, the negotiations are continuing," al-Mansour said.',
+        'negotiations are continuing',
+      ),
+    ).toBe('Khalid al-Mansour');
+  });
+
+  it('reads two particles in a row inside a name', () => {
+    expect(
+      who(
+        'Foreign Minister Luis Carlos de la Vega told reporters the talks went well. "We coordinate, but we do not obey," de la Vega said.',
+        'we do not obey',
+      ),
+    ).toBe('Luis Carlos de la Vega');
+  });
+
+  it('reads "the official" as the source last described with that noun, not the one who spoke before', () => {
+    expect(
+      who(
+        '"The map keeps the occupation," a northern official told the paper. He said the plan had been rejected.\n\nA southern official disputed that account. "We have shown real flexibility," the official said.',
+        'real flexibility',
+      ),
+    ).toBe('southern official');
+  });
+
+  it('reads "the diplomat" as a deputy foreign minister or a foreign ministry spokeswoman who just spoke', () => {
+    expect(
+      who(
+        'Deputy Foreign Minister Pavel Orlov said the country was not ready to talk.\n\n"We appreciate the effort," he said.\n\nThe senior diplomat stressed that nothing had changed. "Nobody should expect us to step back," he said.',
+        'step back',
+      ),
+    ).toBe('Pavel Orlov');
+    expect(
+      who(
+        'The campaign aims to wreck any settlement, Foreign Ministry Spokeswoman Irina Volk said on Wednesday.\n\n"Each time a window opens, someone hurries to slam it shut," the diplomat said on the radio.',
+        'slam it shut',
+      ),
+    ).toBe('Irina Volk');
+  });
+
+  it('reads "the Foreign Ministry" as the Ministry of Foreign Affairs the text named, and a place after "of" as the title\'s', () => {
+    const body =
+      'The commissions met on Thursday, the Ministry of Foreign Affairs of Northland reported.\n\nThe meeting was chaired by Deputy Prime Minister of Estonia Mikel Arrano.\n\n"The sides agreed to start the works from the northern section," the Foreign Ministry said in a statement.\n\n"Today that question has been answered," Arrano said.';
+    expect(who(body, 'northern section')).toBe('Ministry of Foreign Affairs of Northland');
+    expect(who(body, 'question has been answered')).toBe('Mikel Arrano');
+  });
+});
