@@ -384,6 +384,8 @@ function describe(
     (v) => v.words <= LINE_MAX_WORDS && !ANAPHORIC.test(v.text.replace(/^["“]/, '')),
   );
   if (line) return line.text;
+  const before = whatCameBefore(s);
+  if (before) return before;
   const clause = dateClause(s, dateAt);
   if (clause) return clause;
   // A long sentence is still better than no entry, within reason.
@@ -401,6 +403,27 @@ function describe(
       : '';
   const where = place ? ` in ${place}` : '';
   return `${KIND_WORDS[kind]}${where}${who}.`;
+}
+
+/**
+ * "It came a day after Ukraine carried out its boldest raid of the war, …", "It followed an attack on the
+ * capital on Thursday that killed 12 people": the sentence leans on the one before, but what it dates is
+ * told whole after "came after" / "followed", up to the next clause.
+ */
+function whatCameBefore(s: Sentence): string | undefined {
+  const lead =
+    /^(?:It|This|That)\s+(?:came|followed|was preceded by)\s+(?:(?:less than|more than|just|only|nearly|about)\s+)?(?:(?:a|an|one|two|three|four|five|six|\d+)\s+(?:day|days|week|weeks|hour|hours|month|months)\s+)?(?:after\s+)?/i.exec(
+      s.text,
+    );
+  if (!lead) return undefined;
+  const rest = s.text
+    .slice(lead[0].length)
+    .split(/,\s+(?:after which|when|which|as|while|where|using|with)\b|;|\s+[—–]\s+|["“”]/)[0]!
+    .replace(/[,.\s]+$/, '')
+    .trim();
+  const words = rest.split(/\s+/).length;
+  if (words < 4 || words > LINE_MAX_WORDS) return undefined;
+  return `${rest.charAt(0).toUpperCase()}${rest.slice(1)}.`;
 }
 
 /**

@@ -130,3 +130,26 @@ describe('timelines ahead and long asides', () => {
     );
   });
 });
+
+describe('what a sentence leaning on the one before dates', () => {
+  it('tells what came before "It came a day after" or "It followed" as the line', () => {
+    const e = extractEvents(
+      analyseText(
+        'The two delegations met in the palace on Monday for just over an hour. It came a day after the rebels carried out their boldest raid of the war on an airbase in the north.',
+        { actors: [], publishedAt: '2025-06-03T12:00:00Z' },
+      ),
+    );
+    expect(e.find((x) => x.date === '2025-06-01')?.description).toBe(
+      'The rebels carried out their boldest raid of the war on an airbase in the north.',
+    );
+    const f = extractEvents(
+      analyseText(
+        'The president posted a warning on Friday. It followed a missile attack on the capital on Thursday that killed 12 people, after which he wrote again.',
+        { actors: [], publishedAt: '2025-04-26T12:00:00Z' },
+      ),
+    );
+    expect(f.find((x) => x.date === '2025-04-24')?.description).toBe(
+      'A missile attack on the capital on Thursday that killed 12 people.',
+    );
+  });
+});
