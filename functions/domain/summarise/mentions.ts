@@ -206,7 +206,10 @@ function mentionsIn(sentence: Sentence, analysis: Analysis, registry: Registry):
 
     const indefinite =
       plural || words.some((w) => INDEFINITE.has(w)) || (!DETERMINERS.has(words[0] ?? '') && !owned);
-    const to = indefinite && (isRole || !isBody) ? postModifierEnd(tokens, i + 1, mentions) : i + 1;
+    const to =
+      indefinite && (isRole || !isBody)
+        ? postModifierEnd(tokens, i + 1, mentions, SPEAKS_FOR.has(singular))
+        : i + 1;
     add({
       ...base(from, to),
       kind: 'description',
@@ -233,7 +236,15 @@ function mentionsIn(sentence: Sentence, analysis: Analysis, registry: Registry):
  * government team": what follows an unnamed source's noun up to the verb or a comma is part of how the
  * text identifies it.
  */
-function postModifierEnd(tokens: Token[], from: number, mentions: readonly Mention[]): number {
+/** People who speak for someone else: "a spokesperson for Prime Minister X" is named with X. */
+const SPEAKS_FOR = new Set(['spokesperson', 'spokesman', 'spokeswoman', 'aide', 'adviser', 'advisor']);
+
+function postModifierEnd(
+  tokens: Token[],
+  from: number,
+  mentions: readonly Mention[],
+  speaksFor = false,
+): number {
   const person = (k: number) => mentions.some((m) => m.from <= k && k < m.to && m.entity?.kind === 'person');
   const first = tokens[from];
   if (!first) return from;
@@ -249,6 +260,15 @@ function postModifierEnd(tokens: Token[], from: number, mentions: readonly Menti
   while (k < tokens.length && k - from < 10) {
     const t = tokens[k]!;
     // "a senior official at the Ministry of Land, Water and Energy": a body's name is read whole.
+    // "for Prime Minister Keir Starmer": whom a spokesperson or an aide speaks for is part of the label.
+    const principal =
+      speaksFor && /^(?:for|to|of)$/i.test(tokens[from]!.text)
+        ? mentions.find((m) => m.from === k && m.entity?.kind === 'person')
+        : undefined;
+    if (principal) {
+      k = principal.to;
+      continue;
+    }
     const body = mentions.find((m) => m.from === k && m.entity && m.entity.kind !== 'person');
     if (body) {
       k = body.to;

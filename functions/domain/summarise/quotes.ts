@@ -213,6 +213,8 @@ function creditAfter(s: Sentence, q: SentenceQuote): Entity | undefined {
     const m = phraseHead(s, p + 1);
     const sp = s.speakers.find((x) => x.verb === p);
     if (sp?.entity && sp.subject && sp.subject.from > q.to) return sp.entity;
+    // '"…", calling it a turning point': what follows a participle is its object, not who spoke.
+    if (/ing$/i.test(t.text)) return sp?.entity;
     return m ? creditOf(s, m).entity : undefined;
   }
   // "…," Foreign Minister Maria Lopez said: the title words come before the name's mention.

@@ -604,3 +604,23 @@ describe('particles, ministries and sources described with the same noun', () =>
     expect(who(body, 'question has been answered')).toBe('Mikel Arrano');
   });
 });
+
+describe('spokespeople and participles after the words', () => {
+  it('credits "a spokesperson for Prime Minister X" to the spokesperson, named with whom they speak for', () => {
+    expect(
+      who(
+        'A spokesperson for Prime Minister Lena Dahl said the country would "continue to support its neighbour" but declined to say more.',
+        'continue to support',
+      ),
+    ).toBe('spokesperson for Prime Minister Lena Dahl');
+  });
+
+  it('does not take the object of a closing participle for the speaker', () => {
+    expect(
+      who(
+        'Neither the Northern Army nor the RSF commented on the deal. The RSF said on Monday it had taken the town "after the Northern Army fled in the night", calling it a turning point.',
+        'fled in the night',
+      ),
+    ).toBe('RSF');
+  });
+});
