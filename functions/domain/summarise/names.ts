@@ -581,8 +581,8 @@ function appositionAfter(sentence: Sentence, j: number): string | undefined {
   let k = j + 1;
   const start = k;
   // A role may name a long body: ", deputy director of the Foreign Ministry's Non-Proliferation and Arms
-  // Control Department,".
-  while (k < tokens.length && tokens[k]!.text !== ',' && k - start < 16) {
+  // Control Department,", ", a researcher at the Center for Economic Research and Teaching (CIDE) in …,".
+  while (k < tokens.length && tokens[k]!.text !== ',' && k - start < 20) {
     // "Amos Hochstein, the U.S. envoy who shuttled between …": the role ends where a clause begins.
     if (/^(?:who|that|which)$/i.test(tokens[k]!.text) && k > start) break;
     // "the head of its negotiating team": a participle before a noun is not the clause's verb.
@@ -592,7 +592,7 @@ function appositionAfter(sentence: Sentence, j: number): string | undefined {
     k++;
   }
   const words = tokens.slice(start, k);
-  if (words.length === 0 || words.length >= 16) return undefined;
+  if (words.length === 0 || words.length >= 20) return undefined;
   // "Tinubu, the president of the congress, Joe Ajaero, said": the role leads into the next name.
   if (tokens[k]?.text === ',' && tokens[k + 1]?.capitalised && tokens[k + 2]?.capitalised) {
     let n = k + 1;
@@ -606,7 +606,13 @@ function appositionAfter(sentence: Sentence, j: number): string | undefined {
   }
   const first = words[0]!.text.toLowerCase();
   // ", chair of the pilots' group," / ", head of the delegation,": a role noun taking "of" needs no article.
-  const roleOf = PERSON_ROLE_NOUNS.has(first) && words[1]?.text === 'of';
+  // ", executive director of the UN Environment Programme,": likewise after a modifier or two.
+  const roleOf = words
+    .slice(0, 3)
+    .some(
+      (t, n) =>
+        PERSON_ROLE_NOUNS.has(t.bare.toLowerCase()) && /^(?:of|at|for)$/.test(words[n + 1]?.text ?? ''),
+    );
   if (!['the', 'a', 'an'].includes(first) && !words[0]!.possessive && !TITLE_WORDS.has(first) && !roleOf) {
     if (!words.some((t) => t.possessive)) return undefined;
   }

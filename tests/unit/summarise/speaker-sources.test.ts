@@ -624,3 +624,23 @@ describe('spokespeople and participles after the words', () => {
     ).toBe('RSF');
   });
 });
+
+describe('people introduced by a long apposition', () => {
+  it('reads a name followed by a role with a modifier, "of" and a second aside, as a person', () => {
+    expect(
+      who(
+        'Ines Vall, executive director of the Regional Water Agency, which hosts the talks, said she was disappointed. "We know much more now about where the countries stand," she said.',
+        'where the countries stand',
+      ),
+    ).toBe('Ines Vall');
+  });
+
+  it('reads a researcher at a long-named institute as a person', () => {
+    expect(
+      who(
+        'Pablo Ruiz Soto, a security researcher at the Centre for Economic Research and Teaching (CERT) in Lima, said the group formalised what was already happening.\n\n"The government wants to show results," he said.',
+        'wants to show results',
+      ),
+    ).toBe('Pablo Ruiz Soto');
+  });
+});
