@@ -14,6 +14,8 @@
 //   values. Errors get the SDK's `$response` and `$metadata` (the HTTP status, which tells "SES
 //   answered" from "no answer" in `classify`).
 //
+// - The endpoint: resolved by the SDK once per command (and table), not on every call
+//   (endpoint-cache.ts).
 // - The hot calls' bodies (`fast`, see fast-requests.ts): written by hand for the inputs they know,
 //   and their usual success answer read by hand; anything else goes to the SDK's protocol.
 //
@@ -29,6 +31,7 @@ import type {
   MiddlewareStack,
   SerializeHandler,
 } from '@smithy/types';
+import { cacheEndpoints } from './endpoint-cache';
 import type { FastRequests } from './fast-requests';
 
 /** What the SDK's protocol object offers the schema middleware (its ClientProtocol). */
@@ -104,6 +107,7 @@ export function leanMiddleware(
     streamCollector: (body: unknown) => Promise<Uint8Array>;
   };
   const fast = options.fast ?? {};
+  cacheEndpoints(client);
   for (const name of DROPPED_STEPS) stack.remove(name);
   if (options.retries === 'ours') {
     stack.add((next) => next, {
