@@ -2,8 +2,9 @@
 // the delivery claim, each against a server in another process that answers at once
 // (bench/noop-aws.ts), so all the CPU this process spends is the SDK's, Node's HTTP and ours. Each is
 // measured through the project's clients (SesMailer.sendRaw, the store's claim) and, for comparison,
-// through the same clients with the SDK's default middleware (no `leanMiddleware`), in alternating
-// rounds so a busy machine weighs on both alike. The message is rendered in the server's process, as
+// through the same clients with the SDK's default middleware (no `leanMiddleware`) and with our
+// middleware but the SDK's serialiser (no hand-written bodies, `fast-requests.ts`), in alternating
+// rounds so a busy machine weighs on all alike. The message is rendered in the server's process, as
 // React switches on async hooks for good in a process that renders.
 // `node --import tsx bench/sdk-calls.ts [calls=3000] [rounds=5]`; add `--cpu-prof
 // --cpu-prof-dir=/tmp/prof` before `--import` for a profile. Prints one JSON line: median ms per call.
@@ -13,6 +14,7 @@ import { SESClient } from '@aws-sdk/client-ses';
 import { requestHandlerOptions, reuseSigner } from '../functions/adapters/aws-client';
 import { createDynamoClients, type DynamoClients } from '../functions/adapters/dynamodb/client';
 import { DeliveryItems } from '../functions/adapters/dynamodb/delivery-items';
+import { leanMiddleware } from '../functions/adapters/lean-middleware';
 import { composeMime, SesMailer } from '../functions/adapters/ses/ses-mailer';
 import { LOCAL_CREDENTIALS } from '../functions/local/stack';
 import { runChild } from './processes';
@@ -38,8 +40,10 @@ async function cpuPerCall(call: (i: number) => Promise<unknown>, n: number): Pro
   return (used.user + used.system) / 1000 / n;
 }
 
-/** SesMailer's send with the SDK's default middleware: the v1 client rebuilt as before leanMiddleware. */
-function defaultMailer(): SesMailer {
+type Variant = 'sdkDefaults' | 'sdkSerialiser';
+
+/** SesMailer's send with the v1 client rebuilt: the SDK's default middleware, or ours without `fast`. */
+function otherMailer(variant: Variant): SesMailer {
   const mailer = new SesMailer(settings);
   const v1 = new SESClient({
     ...settings,
@@ -48,12 +52,13 @@ function defaultMailer(): SesMailer {
     cacheMiddleware: true,
   });
   reuseSigner(v1.config);
+  if (variant === 'sdkSerialiser') leanMiddleware(v1, { retries: 'ours' });
   Object.assign(mailer, { v1 });
   return mailer;
 }
 
-/** The store's clients with the SDK's default middleware on the claim's client. */
-function defaultStore(): DynamoClients {
+/** The store's clients with the claim's client rebuilt the same way. */
+function otherStore(variant: Variant): DynamoClients {
   const clients = createDynamoClients(settings);
   const fast = new DynamoDBClient({
     ...settings,
@@ -61,6 +66,7 @@ function defaultStore(): DynamoClients {
     cacheMiddleware: true,
   });
   reuseSigner(fast.config);
+  if (variant === 'sdkSerialiser') leanMiddleware(fast, { retries: 'sdk' });
   return { ...clients, fast };
 }
 
@@ -75,13 +81,18 @@ try {
   });
   const tags = { issue: 'bench', kind: 'digest' };
   const at = new Date().toISOString();
-  const sends = { project: new SesMailer(settings), sdkDefaults: defaultMailer() };
+  const sends = {
+    project: new SesMailer(settings),
+    sdkDefaults: otherMailer('sdkDefaults'),
+    sdkSerialiser: otherMailer('sdkSerialiser'),
+  };
   const claims = {
     project: new DeliveryItems(createDynamoClients(settings), 'bench'),
-    sdkDefaults: new DeliveryItems(defaultStore(), 'bench'),
+    sdkDefaults: new DeliveryItems(otherStore('sdkDefaults'), 'bench'),
+    sdkSerialiser: new DeliveryItems(otherStore('sdkSerialiser'), 'bench'),
   };
   const variants: Record<string, (i: number) => Promise<unknown>> = {};
-  for (const which of ['project', 'sdkDefaults'] as const) {
+  for (const which of ['project', 'sdkDefaults', 'sdkSerialiser'] as const) {
     variants[`ses.${which}`] = (i) => sends[which].sendRaw(raw, { tags: { ...tags, subscriber: `s${i}` } });
     variants[`claim.${which}`] = (i) => claims[which].claim('bench', `s${i}`, randomUUID(), at);
   }

@@ -14,22 +14,36 @@
 //   values. Errors get the SDK's `$response` and `$metadata` (the HTTP status, which tells "SES
 //   answered" from "no answer" in `classify`).
 //
+// - The endpoint: resolved by the SDK once per command (and table), not on every call
+//   (endpoint-cache.ts).
+// - The hot calls' bodies (`fast`, see fast-requests.ts): written by hand for the inputs they know,
+//   and their usual success answer read by hand; anything else goes to the SDK's protocol.
+//
 // What stays the SDK's: endpoint resolution, the host header, content length, SigV4 (kept per client,
 // `reuseSigner`), the protocol's serialiser and error parsing, the HTTP handler and its sockets.
 // Call before the client's first send (with `cacheMiddleware`, a command's stack is resolved once).
-import { getSmithyContext, toEndpointV1 } from '@smithy/core/transport';
+import { getSmithyContext, HttpRequest, toEndpointV1 } from '@smithy/core/transport';
 import type {
   DeserializeHandler,
+  Endpoint,
   EndpointV2,
   HandlerExecutionContext,
   MiddlewareStack,
   SerializeHandler,
 } from '@smithy/types';
+import { cacheEndpoints } from './endpoint-cache';
+import type { FastRequests } from './fast-requests';
 
 /** What the SDK's protocol object offers the schema middleware (its ClientProtocol). */
 interface Protocol {
   serializeRequest(operation: object, input: unknown, context: object): Promise<unknown>;
   deserializeResponse(operation: object, context: object, response: unknown): Promise<unknown>;
+  deserializeMetadata(response: unknown): object;
+}
+
+interface HttpAnswer {
+  statusCode: number;
+  body: unknown;
 }
 
 interface LeanClient {
@@ -57,9 +71,43 @@ function operationOf(context: HandlerExecutionContext) {
   return { name, namespace, traits, input, output };
 }
 
-export function leanMiddleware(client: LeanClient, options: { retries: 'sdk' | 'ours' }): void {
+/** The endpoint as the SDK's serialiser reads it, parsed once per resolved endpoint. */
+const endpoints = new WeakMap<EndpointV2, Endpoint>();
+function endpointV1(endpointV2: EndpointV2): Endpoint {
+  let endpoint = endpoints.get(endpointV2);
+  if (!endpoint) {
+    endpoint = toEndpointV1(endpointV2) as Endpoint;
+    endpoints.set(endpointV2, endpoint);
+  }
+  return endpoint;
+}
+
+/** A request as the SDK's RPC protocols build it (`updateServiceEndpoint`), with our headers and body. */
+function fastRequest(endpoint: Endpoint, headers: Record<string, string>, body: Buffer): HttpRequest {
+  return new HttpRequest({
+    protocol: endpoint.protocol,
+    hostname: endpoint.hostname,
+    port: endpoint.port ? Number(endpoint.port) : undefined,
+    path: endpoint.path.endsWith('/') ? endpoint.path : `${endpoint.path}/`,
+    query: { ...endpoint.query },
+    headers: { ...endpoint.headers, ...headers },
+    body,
+    method: 'POST',
+  });
+}
+
+export function leanMiddleware(
+  client: LeanClient,
+  options: { retries: 'sdk' | 'ours'; fast?: FastRequests },
+): void {
   const stack = client.middlewareStack;
-  const config = client.config as { protocol: Protocol; endpoint?: unknown };
+  const config = client.config as {
+    protocol: Protocol;
+    endpoint?: unknown;
+    streamCollector: (body: unknown) => Promise<Uint8Array>;
+  };
+  const fast = options.fast ?? {};
+  cacheEndpoints(client);
   for (const name of DROPPED_STEPS) stack.remove(name);
   if (options.retries === 'ours') {
     stack.add((next) => next, {
@@ -76,9 +124,16 @@ export function leanMiddleware(client: LeanClient, options: { retries: 'sdk' | '
   stack.add(
     (next: SerializeHandler<object, object>, context) => async (args) => {
       const endpointV2 = (context as { endpointV2?: EndpointV2 }).endpointV2;
-      const endpoint = endpointV2 ? async () => toEndpointV1(endpointV2) : config.endpoint;
+      const operation = operationOf(context);
+      const mine =
+        endpointV2 && operation.name !== undefined
+          ? fast[operation.name]?.request(args.input as Record<string, unknown>)
+          : undefined;
+      if (mine)
+        return next({ ...args, request: fastRequest(endpointV1(endpointV2!), mine.headers, mine.body) });
+      const endpoint = endpointV2 ? async () => endpointV1(endpointV2) : config.endpoint;
       const request = await config.protocol.serializeRequest(
-        operationOf(context),
+        operation,
         args.input,
         over(context, { endpoint }),
       );
@@ -89,12 +144,20 @@ export function leanMiddleware(client: LeanClient, options: { retries: 'sdk' | '
   stack.add(
     (next: DeserializeHandler<object, object>, context) => async (args) => {
       const { response } = await next(args);
+      const operation = operationOf(context);
+      const read = operation.name !== undefined ? fast[operation.name]?.output : undefined;
+      const http = response as HttpAnswer;
+      if (read && http.statusCode >= 200 && http.statusCode < 300) {
+        // Read here; an answer not recognised goes on to the SDK with its bytes.
+        http.body = await config.streamCollector(http.body);
+        const output = read(http.body as Uint8Array);
+        if (output) {
+          output.$metadata = config.protocol.deserializeMetadata(response);
+          return { response, output };
+        }
+      }
       try {
-        const output = await config.protocol.deserializeResponse(
-          operationOf(context),
-          over(context),
-          response,
-        );
+        const output = await config.protocol.deserializeResponse(operation, over(context), response);
         return { response, output: output as object };
       } catch (error) {
         throw withResponse(error, response);

@@ -1,6 +1,7 @@
 // DynamoDB's batch calls, whole: BatchGetItem takes 100 keys and BatchWriteItem 25 requests at a time,
 // and either may hand part of a batch back unprocessed under load. These send every chunk and retry
 // what comes back with jittered backoff, and fail loudly rather than drop an item.
+import { BatchWriteItemCommand, type DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
   type BatchGetCommandOutput,
@@ -49,20 +50,41 @@ export async function batchGetAll(
 }
 
 /** Put and delete requests (`{ PutRequest: … }`, `{ DeleteRequest: … }`), in chunks of 25. */
-export async function batchWriteAll(
+export function batchWriteAll(
   doc: DynamoDBDocumentClient,
   table: string,
   requests: readonly Item[],
 ): Promise<void> {
+  return writeInChunks(requests, async (pending) => {
+    const out: BatchWriteCommandOutput = await doc.send(
+      new BatchWriteCommand({ RequestItems: { [table]: pending as never } }),
+    );
+    return out.UnprocessedItems?.[table] as Item[] | undefined;
+  });
+}
+
+/** The same through the plain client, the requests' items already in DynamoDB's attribute format. */
+export function batchWriteAllPlain(
+  client: DynamoDBClient,
+  table: string,
+  requests: readonly WriteRequest[],
+): Promise<void> {
+  return writeInChunks(requests, async (pending) => {
+    const out = await client.send(new BatchWriteItemCommand({ RequestItems: { [table]: pending } }));
+    return out.UnprocessedItems?.[table];
+  });
+}
+
+async function writeInChunks<T>(
+  requests: readonly T[],
+  write: (pending: T[]) => Promise<T[] | undefined>,
+): Promise<void> {
   for (let i = 0; i < requests.length; i += 25) {
-    let pending: Item[] | undefined = requests.slice(i, i + 25);
+    let pending: T[] | undefined = requests.slice(i, i + 25);
     for (let attempt = 0; pending?.length; attempt++) {
       if (attempt >= MAX_ATTEMPTS) throw new Error(`DynamoDB kept ${pending.length} write(s) unprocessed`);
       if (attempt > 0) await backoff(attempt);
-      const out: BatchWriteCommandOutput = await doc.send(
-        new BatchWriteCommand({ RequestItems: { [table]: pending as never } }),
-      );
-      pending = out.UnprocessedItems?.[table] as Item[] | undefined;
+      pending = await write(pending);
     }
   }
 }

@@ -8,6 +8,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { type AwsClientSettings, requestHandlerOptions, reuseSigner } from '../aws-client';
+import { DYNAMODB_FAST_REQUESTS } from '../fast-requests';
 import { leanMiddleware } from '../lean-middleware';
 
 export function createDynamoClients(settings: AwsClientSettings) {
@@ -29,9 +30,9 @@ export function createDynamoClients(settings: AwsClientSettings) {
   reuseSigner(client.config);
   reuseSigner(fast.config);
   // Every store call (the document client shares `client`'s stack): only the steps AWS needs, the
-  // SDK's retries kept (see lean-middleware.ts).
-  leanMiddleware(client, { retries: 'sdk' });
-  leanMiddleware(fast, { retries: 'sdk' });
+  // SDK's retries kept, the send path's calls written by hand (see lean-middleware.ts).
+  leanMiddleware(client, { retries: 'sdk', fast: DYNAMODB_FAST_REQUESTS });
+  leanMiddleware(fast, { retries: 'sdk', fast: DYNAMODB_FAST_REQUESTS });
   return { client, doc, fast };
 }
 

@@ -17,8 +17,8 @@
 // it, so the claims still open are one small index query (at most the senders' concurrency, plus any
 // lost in the crash window of deliver.ts).
 import { randomUUID } from 'node:crypto';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Delivery } from '../../domain/issues/types';
 import type { DeliveryTally } from '../../ports/issue-store';
 import type { DynamoClients } from './client';
@@ -114,23 +114,25 @@ export class IssueTally {
     const failed = fresh.filter((d) => d.status === 'failed').length;
     // A reader gone between dispatch and send (the sender skips them).
     const suppressed = fresh.filter((d) => d.status === 'suppressed').length;
-    const update = new UpdateCommand({
+    const number = (value: number) => ({ N: String(value) });
+    // Once per 25 emails: on the plain client, the values in DynamoDB's own format.
+    const update = new UpdateItemCommand({
       TableName: this.table,
-      Key: { pk: `ISSUE#${issueId}`, sk: `TALLY#${state.writer}` },
+      Key: { pk: { S: `ISSUE#${issueId}` }, sk: { S: `TALLY#${state.writer}` } },
       UpdateExpression:
         'ADD sent :sent, failed :failed, suppressed :suppressed SET seq = :seq, counted = :counted',
       ConditionExpression: 'attribute_not_exists(seq) OR seq < :seq',
       ExpressionAttributeValues: {
-        ':sent': sent,
-        ':failed': failed,
-        ':suppressed': suppressed,
-        ':seq': state.seq,
-        ':counted': counted,
+        ':sent': number(sent),
+        ':failed': number(failed),
+        ':suppressed': number(suppressed),
+        ':seq': number(state.seq),
+        ':counted': { L: counted.map((id) => ({ S: id })) },
       },
     });
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.dynamo.doc.send(update);
+        await this.dynamo.fast.send(update);
         return;
       } catch (error) {
         // Our number is taken: an earlier attempt of this very update was applied.

@@ -13,6 +13,7 @@ import {
   type SendResult,
 } from '../../ports/mailer';
 import { type AwsClientSettings, requestHandlerOptions, reuseSigner } from '../aws-client';
+import { SES_FAST_REQUESTS } from '../fast-requests';
 import { leanMiddleware } from '../lean-middleware';
 import { copyFor, fitsPattern, issueMimeFrom, patternFor, rememberPattern } from './issue-mime';
 
@@ -73,8 +74,9 @@ export class SesMailer implements Mailer {
     };
     this.v1 = new SESClient(common);
     reuseSigner(this.v1.config);
-    // Once per email: only the steps AWS needs, and no SDK retry step (see lean-middleware.ts).
-    leanMiddleware(this.v1, { retries: 'ours' });
+    // Once per email: only the steps AWS needs, no SDK retry step, and the send's body written by
+    // hand (see lean-middleware.ts and fast-requests.ts).
+    leanMiddleware(this.v1, { retries: 'ours', fast: SES_FAST_REQUESTS });
     this.v2 = new SESv2Client(common);
   }
 

@@ -15,23 +15,29 @@ import { type TestDeps, testDeps } from '../../support/env';
 
 type Fault = (command: string, input: Record<string, unknown>) => 'before' | 'after' | undefined;
 
-/** Every command the store's client sends, and a hook to fail one before or after it reaches the store. */
+/**
+ * Every command the store's clients send (the document client's and the plain one's), and a hook to
+ * fail one before or after it reaches the store.
+ */
 function instrument(deps: TestDeps) {
   const commands: string[] = [];
   let fault: Fault = () => undefined;
-  const stack = deps.dynamo.client.middlewareStack as unknown as MiddlewareStack<object, object>;
-  stack.add(
-    (next, context) => async (args) => {
-      const name = (context as { commandName: string }).commandName;
-      commands.push(name);
-      const when = fault(name, (args as { input: Record<string, unknown> }).input);
-      if (when === 'before') throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
-      const out = await next(args);
-      if (when === 'after') throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
-      return out;
-    },
-    { step: 'initialize', name: 'testFaults' },
-  );
+  for (const client of [deps.dynamo.client, deps.dynamo.fast]) {
+    const stack = client.middlewareStack as unknown as MiddlewareStack<object, object>;
+    stack.add(
+      (next, context) => async (args) => {
+        const name = (context as { commandName: string }).commandName;
+        commands.push(name);
+        const when = fault(name, (args as { input: Record<string, unknown> }).input);
+        if (when === 'before')
+          throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+        const out = await next(args);
+        if (when === 'after') throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+        return out;
+      },
+      { step: 'initialize', name: 'testFaults' },
+    );
+  }
   return {
     commands,
     fail(f: Fault) {
