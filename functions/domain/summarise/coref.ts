@@ -312,7 +312,7 @@ function speakersIn(s: Sentence): Speaking[] {
       out.push({ verb: i, ...(subject ? { subject } : {}) });
       return;
     }
-    out.push({ verb: i, ...(subject ? { subject, ...creditOf(s, subject) } : {}) });
+    out.push({ verb: i, ...(subject ? { subject, ...credit } : {}) });
   });
   // "Moss thanked his supporters in a statement", "The ministry issued a statement": the clause speaks
   // through a statement, post or address without a reporting verb; its subject is the one speaking.
