@@ -2,9 +2,11 @@
 // newspaper reports. They say where the reporter filed from, not what happened, and a summary line
 // that opens with one reads as a copy of the wire. Removed before any other layer reads the text.
 
+import { NAME_PARTICLES } from './lexicon';
+
 const CAPS_PLACE = String.raw`\p{Lu}[\p{Lu}.'’-]{2,}(?:[\s/]+\p{Lu}[\p{Lu}.'’-]+){0,3}`;
 // "Sharm el-Sheikh", "Rio de Janeiro", "Dar es Salaam": particles inside a place's name.
-const TITLE_WORD = String.raw`(?:\p{Lu}[\p{L}.'’-]+|(?:al|el|ad|an|as|ash|at|az)-\p{Lu}[\p{L}.'’-]+)`;
+const TITLE_WORD = String.raw`(?:\p{Lu}[\p{L}.'’-]+|(?:${NAME_PARTICLES})-\p{Lu}[\p{L}.'’-]+)`;
 const JOINER = String.raw`(?:\s+(?:de|da|do|dos|das|del|es|el|al|la|le|du|di)(?=\s+\p{Lu}))?`;
 const TITLE_PLACE = String.raw`\p{Lu}[\p{L}.'’-]+(?:${JOINER}\s+${TITLE_WORD}){0,3}`;
 const REGION = String.raw`(?:,\s*\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,2})?`;

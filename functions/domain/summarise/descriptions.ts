@@ -8,6 +8,8 @@ import { BODY_NOUNS, countryFor, PERSON_ROLE_NOUNS } from './lexicon';
 import { rolesAt } from './roles';
 
 /** A head noun and the role words it can stand for. */
+const OMBUDSMAN = ['ombudsman', 'ombudsperson', 'commissioner for human rights', 'human rights commissioner'];
+
 export const HEADS: Record<string, string[]> = {
   president: ['president'],
   leader: ['president', 'prime minister', 'premier', 'chancellor', 'king', 'emir', 'leader', 'head of state'],
@@ -39,8 +41,8 @@ export const HEADS: Record<string, string[]> = {
     'foreign office',
   ],
   ambassador: ['ambassador'],
-  ombudsman: ['ombudsman', 'ombudsperson', 'commissioner for human rights', 'human rights commissioner'],
-  ombudsperson: ['ombudsman', 'ombudsperson', 'commissioner for human rights', 'human rights commissioner'],
+  ombudsman: OMBUDSMAN,
+  ombudsperson: OMBUDSMAN,
   general: ['general', 'commander'],
   commander: ['commander', 'general', 'chief'],
   counterpart: [],

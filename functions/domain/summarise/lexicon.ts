@@ -333,3 +333,8 @@ const EXTRA_PLACES = new Set(
     'capitol hill|camp david|west bank|sinai|golan|rafah|zaryadye park|truth social|telegram|x'
   ).split('|'),
 );
+
+/** Particles joined to a name by a hyphen, which may open it in lower case ("al-Ansari", "bin-Zayed"). */
+export const NAME_PARTICLES = 'al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|bint';
+/** A name that opens on such a particle ("al-Ansari"). */
+export const PARTICLE_NAME = new RegExp(`^(?:${NAME_PARTICLES})-\\p{Lu}`, 'u');

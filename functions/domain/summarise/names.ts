@@ -10,6 +10,7 @@ import {
   isPlace,
   NON_PERSON_TAILS,
   NOT_NAME_WORDS,
+  PARTICLE_NAME,
   PERSON_ROLE_NOUNS,
   REPORTER_NOUNS,
   REPORTING_VERBS,
@@ -140,7 +141,7 @@ export function continuesName(tokens: Token[], j: number, start: number): boolea
     );
   }
   // "Majed al-Ansari", "Ahmed el-Sisi": a particle joined to a capitalised name.
-  if (/^(?:al|el|ad|ash|as|at|az|an|ar|bin|ibn|abu|bint)-\p{Lu}/u.test(t.text)) return true;
+  if (PARTICLE_NAME.test(t.text)) return true;
   // "Secretary of State", "Mohammed bin Salman", "Headquarters for the Treatment of Prisoners of War":
   // lower-case joiners between capitalised words.
   const lower = t.text.toLowerCase();

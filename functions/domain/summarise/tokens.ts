@@ -4,6 +4,7 @@
 
 import model from 'wink-eng-lite-web-model';
 import winkNLP from 'wink-nlp';
+import { PARTICLE_NAME } from './lexicon';
 
 export interface Token {
   /** As written, including a possessive 's. */
@@ -51,7 +52,7 @@ export function tokenize(text: string): Token[] {
       pos: 'X',
       possessive,
       // "al-Ansari said": a name's particle may open it in lower case.
-      capitalised: /^\p{Lu}/u.test(raw) || /^(?:al|el|ad|an|as|ash|at|az|abu)-\p{Lu}/u.test(raw),
+      capitalised: /^\p{Lu}/u.test(raw) || PARTICLE_NAME.test(raw),
     });
   }
   return out;

@@ -257,8 +257,7 @@ function closingAdjunct(s: Sentence, cuts: Array<[number, number]>): void {
  * cuts take the verb of the reported clause with them.
  */
 function clausesKeepVerbs(s: Sentence, cuts: Array<[number, number]>): boolean {
-  const kept = (i: number) =>
-    !cuts.some(([from, to]) => s.tokens[i]!.start >= from && s.tokens[i]!.end <= to);
+  const kept = (i: number) => survives(s.tokens[i]!, cuts);
   return s.tokens.every((t, i) => {
     if (s.quoted[i] || !/^that$/i.test(t.text) || t.pos !== 'SCONJ' || !kept(i)) return true;
     return s.tokens.some(
@@ -271,11 +270,13 @@ function clausesKeepVerbs(s: Sentence, cuts: Array<[number, number]>): boolean {
 function hasFiniteVerb(s: Sentence, cuts: Array<[number, number]>): boolean {
   return s.tokens.some(
     (t, i) =>
-      !s.quoted[i] &&
-      (t.pos === 'VERB' || t.pos === 'AUX') &&
-      !/ing$/.test(t.text) &&
-      !cuts.some(([from, to]) => t.start >= from && t.end <= to),
+      !s.quoted[i] && (t.pos === 'VERB' || t.pos === 'AUX') && !/ing$/.test(t.text) && survives(t, cuts),
   );
+}
+
+/** The token is outside every cut. */
+function survives(t: { start: number; end: number }, cuts: Array<[number, number]>): boolean {
+  return !cuts.some(([from, to]) => t.start >= from && t.end <= to);
 }
 
 export function wordCount(text: string): number {
