@@ -1,9 +1,10 @@
 // Shorter versions of a sentence that are still whole, grammatical sentences. Only what a copy editor
 // cuts without rewriting is cut: an opening connective ("Meanwhile,", "Minutes later,"), a parenthesis,
 // an aside between commas or dashes (a "who/which" clause, a description after a name), a closing
-// attribution (", Reuters reported", ", according to X", ", citing Y") and a closing participle clause
-// (", claiming that …"). Nothing inside a quotation is touched, and a version that loses its verb is
-// dropped. A sentence too long for the budget is passed over for a shorter one, never cut with "…".
+// attribution (", Reuters reported", ", according to X", ", citing Y"), a closing participle clause
+// (", claiming that …") and a closing relative clause (", which began in 2022."). Nothing inside a
+// quotation is touched, and a version that loses its verb is dropped. A sentence too long for the
+// budget is passed over for a shorter one, never cut with "…".
 import type { Sentence } from './analysis-types';
 import { REPORTING_VERBS } from './lexicon';
 
@@ -105,6 +106,7 @@ export function trim(s: Sentence, level: TrimLevel): string | undefined {
     if (dash && dashesBefore % 2 === 0) cuts.push([dash.index, dash.index + dash[0].length]);
     closingParticiple(s, cuts);
     closingAdjunct(s, cuts);
+    closingRelative(s, cuts);
     // "…on Dec. 2 as part of the U.S. effort to advance negotiations.": a framing adjunct at the end.
     const framing =
       /,?\s+(?:as part of|in an effort to|in a bid to|in order to|aimed at|part of a|part of an)\s+[^"“”]+(?=[.!?]$)/.exec(
@@ -248,6 +250,23 @@ function closingAdjunct(s: Sentence, cuts: Array<[number, number]>): void {
     // "as well as", "as part of": not a clause.
     if (/^as$/i.test(next.text) && /^(?:well|part|a|an|the|of)$/i.test(tokens[i + 2]!.text)) continue;
     cuts.push([t.start, s.text.length - 1]);
+    return;
+  }
+}
+
+/**
+ * "…a plan for ending the war, which began in February 2022." → "…a plan for ending the war.": a
+ * relative clause after a comma closing the sentence adds to a noun; the sentence stands without it.
+ * Not when a quotation or another comma follows (the clause may carry more than one thought).
+ */
+function closingRelative(s: Sentence, cuts: Array<[number, number]>): void {
+  const { tokens } = s;
+  for (let i = 3; i < tokens.length - 3; i++) {
+    if (tokens[i]!.text !== ',' || s.quoted[i]) continue;
+    if (!/^(?:which|who|whose)$/i.test(tokens[i + 1]!.text)) continue;
+    if (!/^(?:NOUN|PROPN)$/.test(tokens[i - 1]!.pos)) continue;
+    if (s.quoted.slice(i).some(Boolean) || tokens.slice(i + 2).some((t) => t.text === ',')) return;
+    cuts.push([tokens[i]!.start, s.text.length - 1]);
     return;
   }
 }

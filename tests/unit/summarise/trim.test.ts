@@ -37,6 +37,21 @@ describe('trim', () => {
     ).toBe('The ministry denied that the talks had failed.');
   });
 
+  it('drops a closing relative clause after a noun at the last level only', () => {
+    const text =
+      'Envoys met in Valletta to revive a truce between the two republics, which collapsed in 2019 after a border clash.';
+    expect(level(text, 2)).toBe(text);
+    expect(level(text, 3)).toBe('Envoys met in Valletta to revive a truce between the two republics.');
+    expect(
+      level('The talks were chaired by Amara Diallo, who has mediated in the region since the 1990s.', 3),
+    ).toBe('The talks were chaired by Amara Diallo.');
+    // Not when the clause holds a quotation or goes on past another comma.
+    const quoted = 'The union rejected the offer, which it called "an insult to every driver".';
+    expect(level(quoted, 3)).toBe(quoted);
+    const long = 'The mayor signed the contract, which runs to 2031, and thanked both negotiating teams.';
+    expect(level(long, 3)).toContain('and thanked both negotiating teams');
+  });
+
   it('never cuts inside a quotation and keeps the verb', () => {
     const text = 'Ortiz said the deal was "done, finished, and signed — at last" on Monday.';
     for (const l of [1, 2, 3] as const)
