@@ -117,6 +117,24 @@ export interface Seen {
   head?: string | undefined;
 }
 
+/** Words that say which portfolio a role is, not whose it is ("the Foreign Secretary"). */
+const PORTFOLIO = new Set(
+  (
+    'foreign defense defence finance interior home trade economy economic justice health energy security ' +
+    'national press prime deputy vice first general state affairs commerce agriculture labour labor ' +
+    'education culture transport environment climate chief special senior top'
+  ).split(' '),
+);
+
+/** The description names a country or an institution ("the Indian foreign secretary", "the Kremlin aide"). */
+function placed(m: Mention, modifiers: readonly string[]): boolean {
+  return modifiers.some(
+    (w) =>
+      countryFor(w) !== undefined ||
+      (!PORTFOLIO.has(w) && new RegExp(`(?<![\\p{L}])\\p{Lu}${w.slice(1)}(?![\\p{L}])`, 'u').test(m.text)),
+  );
+}
+
 /** British and American spellings of role words read alike ("defence"/"defense"). */
 export function spelling(text: string): string {
   return text
@@ -315,8 +333,13 @@ export function resolveDescription(
   );
   if (known.length !== 1) return undefined;
   const entry = known[0]!;
+  const met = a.entities.find((e) => e.entry === entry);
+  // Someone the report never names is only meant when the description says whose office it is: "the
+  // Indian foreign secretary", "the Kremlin aide" may be the catalogue's; "the foreign secretary" of a
+  // London meeting is not the one foreign secretary the catalogue happens to know.
+  if (!met && !placed(m, modifiers)) return undefined;
   return (
-    a.entities.find((e) => e.entry === entry) ?? {
+    met ?? {
       id: -1,
       name: entry.name,
       kind: 'person',

@@ -109,6 +109,12 @@ function isBoundary(p: string, at: number, punct: string, closers: string, nextS
   if (SOMETIMES_JOIN.has(lower)) return nextStartsSentence;
   // Initialisms (U.S, U.K, E.U) and single initials (J. D. Vance).
   if (/^(?:\p{L}\.)+\p{L}$/u.test(bare)) return nextStartsSentence;
-  if (/^\p{Lu}$/u.test(bare)) return false;
+  // A single capital is an initial after a capitalised word ("Donald J. Trump", "J. D. Vance"); after a
+  // lower-case word it is a word of its own ("wrote on X. Sybiha said", "Plan B" aside).
+  if (/^\p{Lu}$/u.test(bare)) {
+    const previous = /(\S+)\s+$/.exec(before.slice(0, before.length - token.length))?.[1] ?? '';
+    const initialNext = /^["“'‘(]*\p{Lu}\.(?:\s|\p{Lu})/u.test(p.slice(nextStart));
+    return /^\p{Ll}/u.test(previous) && !initialNext;
+  }
   return true;
 }

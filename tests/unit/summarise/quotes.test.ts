@@ -77,6 +77,29 @@ describe('descriptions and pronouns', () => {
     expect(speakerOf(before, 'turned a page', { publishedAt: '2024-03-01T00:00:00Z' })).toBe('Tomas Brandt');
   });
 
+  it('takes a catalogue person the report never names only when the description says where they are from', () => {
+    const actors = [
+      {
+        name: 'Ingrid Halvorsen',
+        kind: 'person' as const,
+        aliases: ['Halvorsen'],
+        side: 'Norway',
+        country: 'Norway',
+        roles: [{ title: 'Norwegian Foreign Secretary', from: '2024-01' }],
+      },
+    ];
+    // A British meeting's "foreign secretary" is not the only foreign secretary the catalogue knows.
+    const bare = 'Envoys met in London on Monday. "We had a frank discussion," the foreign secretary wrote.';
+    expect(speakerOf(bare, 'frank discussion', { actors })).toBeNull();
+    const norwegian =
+      'Envoys met in Oslo on Monday. "We had a frank discussion," the Norwegian foreign secretary wrote.';
+    expect(speakerOf(norwegian, 'frank discussion', { actors })).toBe('Ingrid Halvorsen');
+    // Named earlier in the report, the role word alone is enough.
+    const named =
+      'Ingrid Halvorsen met the envoys in Oslo on Monday. The envoys left at noon. Officials from six countries stayed on. "We had a frank discussion," the foreign secretary wrote.';
+    expect(speakerOf(named, 'frank discussion', { actors })).toBe('Ingrid Halvorsen');
+  });
+
   it('resolves a description through the role the text itself gave', () => {
     const text =
       'Farm envoy Pablo Serra met Fisheries Minister Hana Sato on Tuesday. "The quota talks are over for this year," the minister said.';

@@ -18,6 +18,20 @@ const CASES: Array<[string, string[]]> = [
   ['Talks with the U.S. The Kremlin agreed.', ['Talks with the U.S.', 'The Kremlin agreed.']],
   ['U.K. Prime Minister Keir Starmer called.', ['U.K. Prime Minister Keir Starmer called.']],
   ['Then J. D. Vance spoke.', ['Then J. D. Vance spoke.']],
+  [
+    'The envoy was greeted by George W. Bush in Texas.',
+    ['The envoy was greeted by George W. Bush in Texas.'],
+  ],
+  ['The talks were chaired by J. D. Ortiz.', ['The talks were chaired by J. D. Ortiz.']],
+  // A lone capital after a lower-case word is a word, not an initial.
+  [
+    'The minister posted the text on X. Halvorsen said the talks would resume.',
+    ['The minister posted the text on X.', 'Halvorsen said the talks would resume.'],
+  ],
+  [
+    'The union called it plan B. Managers declined to comment.',
+    ['The union called it plan B.', 'Managers declined to comment.'],
+  ],
   ['Dr. Smith and Sen. Jones spoke. Both agreed.', ['Dr. Smith and Sen. Jones spoke.', 'Both agreed.']],
   ['The plan cost $1.5 billion. Nobody paid.', ['The plan cost $1.5 billion.', 'Nobody paid.']],
   [
