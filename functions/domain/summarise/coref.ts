@@ -220,6 +220,16 @@ function subjectBefore(s: Sentence, m: Mention): Entity | undefined {
   return e;
 }
 
+/**
+ * The pronoun the text has used for each person ("he" or "she"), from pronouns already resolved and from
+ * "X said he …": a later "she" does not mean someone the text calls "he".
+ */
+const PRONOUNS_OF = new WeakMap<Entity, string>();
+
+function notePronoun(e: Entity, word: string): void {
+  if (!PRONOUNS_OF.has(e)) PRONOUNS_OF.set(e, word);
+}
+
 /** The person or body a pronoun points back to, set on the mention; undefined when unclear. */
 export function resolvePronoun(s: Sentence, m: Mention): Entity | undefined {
   if (m.entity) return m.entity;
@@ -230,8 +240,12 @@ export function resolvePronoun(s: Sentence, m: Mention): Entity | undefined {
     const earlier = s.subject && s.subject !== m && s.subject.from < m.from ? s.subject.entity : undefined;
     if (!earlier && s.context.previousSubjectUnknown) return undefined;
     e = [earlier, previousSubject, s.context.previousPerson, lastSpeaker?.entity].find(
-      (x) => (x?.kind === 'person' || (x?.kind === 'group' && !x.roles.includes('plural'))) && !x.reporter,
+      (x) =>
+        (x?.kind === 'person' || (x?.kind === 'group' && !x.roles.includes('plural'))) &&
+        !x.reporter &&
+        (!PERSON_PRONOUNS.has(word) || (PRONOUNS_OF.get(x) ?? word) === word),
     );
+    if (e?.kind === 'person' && PERSON_PRONOUNS.has(word)) notePronoun(e, word);
   } else if (word === 'it') {
     e = [previousSubject, lastSpeaker?.entity].find((x) => x && x.kind === 'organisation');
     // "Couche-Tard said … '…,' it said": a name the text gave no role, which it calls "it", is a body.
@@ -313,6 +327,11 @@ function speakersIn(s: Sentence): Speaking[] {
       return;
     }
     out.push({ verb: i, ...(subject ? { subject, ...credit } : {}) });
+    // "Sikorski said he hoped …": the pronoun right after a person's reporting verb is theirs.
+    const after = s.tokens[i + 1]?.text.toLowerCase() === 'that' ? i + 2 : i + 1;
+    const word = s.tokens[after]?.text.toLowerCase() ?? '';
+    if (credit.entity?.kind === 'person' && PERSON_PRONOUNS.has(word) && !s.quoted[after])
+      notePronoun(credit.entity, word);
   });
   // "Moss thanked his supporters in a statement", "The ministry issued a statement": the clause speaks
   // through a statement, post or address without a reporting verb; its subject is the one speaking.

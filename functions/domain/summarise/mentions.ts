@@ -206,8 +206,16 @@ function mentionsIn(sentence: Sentence, analysis: Analysis, registry: Registry):
 
     const indefinite =
       plural || words.some((w) => INDEFINITE.has(w)) || (!DETERMINERS.has(words[0] ?? '') && !owned);
-    const to =
-      indefinite && (isRole || !isBody)
+    // "the head of state said", "the chief of staff": the whole office is the head.
+    const office =
+      /^(?:head|chief)$/.test(singular) &&
+      tokens[i + 1]?.text === 'of' &&
+      /^(?:state|government|staff)$/.test(tokens[i + 2]?.text ?? '')
+        ? `${singular} of ${tokens[i + 2]!.text}`
+        : undefined;
+    const to = office
+      ? i + 3
+      : indefinite && (isRole || !isBody)
         ? postModifierEnd(tokens, i + 1, mentions, SPEAKS_FOR.has(singular))
         : i + 1;
     add({
@@ -215,7 +223,7 @@ function mentionsIn(sentence: Sentence, analysis: Analysis, registry: Registry):
       kind: 'description',
       ...(owner ? { owner } : {}),
       ...(pronounOwner ? { ownerPronoun: true } : {}),
-      head: singular,
+      head: office ?? singular,
       modifiers: [
         ...ownerCountries.map((c) => c.toLowerCase()),
         ...words.slice(0, -1).filter((w) => !DETERMINERS.has(w)),

@@ -357,6 +357,20 @@ export function classifyRun(
   // "Deputy Prime Minister of Armenia Mher Grigoryan": the place after "of" ends the title.
   if (split > 0 && lowerWords[split - 1] === 'of' && run.length - split >= 3 && isPlace(run[split]!.bare))
     split++;
+  // "Chief of the General Staff Valery Gerasimov", "Head of the Presidential Office Rita Kallio": the body
+  // a title is "of" belongs to the title, not to the name after it.
+  if (split > 0 && lowerWords.slice(0, split).includes('of')) {
+    const tail = lowerWords.findLastIndex(
+      (w, k) => k >= split && run.length - k >= 3 && (NON_PERSON_TAILS.has(w) || office.test(w)),
+    );
+    if (
+      tail >= split &&
+      run
+        .slice(split, tail + 1)
+        .every((t, k) => /^\p{Lu}/u.test(t.bare) || /^(?:the|of|and)$/.test(lowerWords[split + k]!))
+    )
+      split = tail + 1;
+  }
   // A possessive inside the title ("Rwanda's Foreign Minister") keeps the split after the last title word.
   const nameTokens = run.slice(split);
   if (nameTokens.length === 0) {

@@ -17,6 +17,11 @@ describe('people the text introduces', () => {
     expect(people('The talks are over, said Nadia Haddad.')).toEqual(['Nadia Haddad']);
   });
 
+  it('keeps the body a title is "of" with the title, not with the name after it', () => {
+    expect(people('She met Chief of the General Staff Oleg Marten on Friday.')).toEqual(['Oleg Marten']);
+    expect(people('Head of the Presidential Office Rita Kallio signed the letter.')).toEqual(['Rita Kallio']);
+  });
+
   it('keeps a name that looks like a pronoun after a title', () => {
     expect(people('Vice Premier He Jun met the envoys.')).toEqual(['He Jun']);
   });

@@ -100,6 +100,12 @@ describe('descriptions and pronouns', () => {
     expect(speakerOf(named, 'frank discussion', { actors })).toBe('Ingrid Halvorsen');
   });
 
+  it('reads "the head of state" as one office, not as any head or chief', () => {
+    const text =
+      'President Lina Sova met Chief of the Defence Staff Piet Moen on Saturday. "From tonight, our side declares a truce," the head of state said.';
+    expect(speakerOf(text, 'declares a truce', NONE)).toBe('Lina Sova');
+  });
+
   it('resolves a description through the role the text itself gave', () => {
     const text =
       'Farm envoy Pablo Serra met Fisheries Minister Hana Sato on Tuesday. "The quota talks are over for this year," the minister said.';
@@ -113,6 +119,19 @@ describe('descriptions and pronouns', () => {
     const text =
       'In a speech after meeting Varga, Tomas Brandt sounded hopeful. "Nobody wants another winter of this," he said.';
     expect(speakerOf(text, 'another winter')).toBe('Tomas Brandt');
+  });
+
+  it('never gives "she" to someone the text has called "he", nor "he" to someone called "she"', () => {
+    const text =
+      'Commissioner Marta Lind said the bloc must be involved. "Any plan needs us on board," she told reporters. Minister Piotr Nowak, arriving later, said he hoped "we will be consulted"; she said the bloc had "seen no text at all."';
+    expect(speakerOf(text, 'seen no text', NONE)).toBe('Marta Lind');
+    expect(speakerOf(text, 'we will be consulted', NONE)).toBe('Piotr Nowak');
+    const other = [
+      'Envoy Sara Okafor met Governor Tom Reyes on Monday. "We made progress," she said.',
+      '"Nothing is settled until the assembly votes," Okafor said. "We will see what the assembly does," he said.',
+    ].join('\n');
+    // Okafor is "she": the "he" is somebody else (here nobody the sentences before make sure of).
+    expect(speakerOf(other, 'what the assembly does', NONE)).not.toBe('Sara Okafor');
   });
 
   it('gives "he added" in a new paragraph to the last person credited with words', () => {
