@@ -87,7 +87,14 @@ export function resolveReferences(a: Analysis): void {
         ) {
           // "a joint communique", "the statement of intent": the document as the text names it.
           const of = s.tokens[m.to]?.text === 'of' ? ` of ${s.tokens[m.to + 1]!.text}` : '';
-          issuer = { label: `${m.text.replace(/^(?:the|a|an)\s+/i, '')}${of}`, paragraph: s.paragraph };
+          // "a brief joint statement" is "joint statement": how long or how written says nothing of whose.
+          const label = m.text
+            .replace(/^(?:the|a|an)\s+/i, '')
+            .replace(
+              /^(?:(?:brief|short|terse|lengthy|long|written|separate|new|late|rare|detailed|formal)\s+)+/i,
+              '',
+            );
+          issuer = { label: `${label}${of}`, paragraph: s.paragraph };
         } else if (!m.indefinite && issuer && s.paragraph - issuer.paragraph <= SPECIFIC_PARAGRAPHS) {
           m.entity = issuer.entity ?? { ...bodyEntity(m), name: issuer.label ?? m.head };
           issuer.paragraph = s.paragraph;
@@ -341,7 +348,7 @@ function speakersIn(s: Sentence): Speaking[] {
 }
 
 const SPEAKS_IN_DOCUMENT =
-  /\b(?:(?:in|through) (?:a|an|the|its|his|her|their) (?:[\w-]+ )?(?:statement|readout|communiqu[eé]|letter|declaration)|(?:issued|released|published) (?:a|an|its) (?:[\w-]+ )?(?:statement|readout|communiqu[eé]))\b/i;
+  /\b(?:(?:in|through) (?:a|an|the|its|his|her|their) (?:[\w-]+ ){0,2}(?:statement|readout|communiqu[eé]|letter|declaration)|(?:issued|released|published) (?:a|an|its) (?:[\w-]+ ){0,2}(?:statement|readout|communiqu[eé]))\b/i;
 
 const SPOKEN_THROUGH =
   /\b(?:(?:in|during|through) (?:a|an|his|her|its|their) (?:joint |written |brief |short |televised |video )?(?:statement|post|message|letter|address|speech|interview|briefing|remarks)|(?:issued|released|published|read|read out) (?:a|an) (?:joint |written |brief |short )?statement)\b/i;
@@ -388,9 +395,13 @@ function jointSpeakers(s: Sentence, subject: Mention | undefined, verb: number):
       m.to <= verb &&
       m.kind === 'name' &&
       speaks(m.entity) &&
-      s.tokens
-        .slice(subject.to + 1, m.from)
-        .every((t) => t.capitalised || PERSON_ROLE_NOUNS.has(t.bare.toLowerCase())),
+      s.tokens.slice(subject.to + 1, m.from).every(
+        (t, k) =>
+          t.capitalised ||
+          PERSON_ROLE_NOUNS.has(t.bare.toLowerCase()) ||
+          // "the Union and the Employers' Alliance": a body's article.
+          (k === 0 && a.kind === 'organisation' && t.text.toLowerCase() === 'the'),
+      ),
   );
   const b = other?.entity;
   if (!other || !b || b === a) return subject;

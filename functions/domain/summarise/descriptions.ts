@@ -369,6 +369,15 @@ export function earlierBody(
     const owned = bodies.findLast((b) => b.head === m.head && b.owner && b.owner.kind !== 'media');
     if (owned) return owned.entity ?? bodyEntity(owned);
   }
+  // "The ELN … blamed the dissidents. '…,' the group said": a word for any body means the one the
+  // sentence before was about, even when the text called another body a "group" earlier.
+  if (
+    previous?.kind === 'organisation' &&
+    mine.size === 0 &&
+    !m.owner &&
+    /^(?:group|organi[sz]ation|movement|body)$/.test(m.head ?? '')
+  )
+    return previous;
   for (let k = bodies.length - 1; k >= 0; k--) {
     const b = bodies[k]!;
     if (b.head !== m.head || (b.modifiers ?? []).length <= mine.size) continue;

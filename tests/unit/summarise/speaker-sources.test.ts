@@ -53,6 +53,21 @@ describe('words that come through a document', () => {
     ).not.toBe('document');
   });
 
+  it('credits a joint statement to the two bodies that issued it, and never names it "brief"', () => {
+    expect(
+      who(
+        'The Harbour Workers Union and the Coastal Shipping Alliance announced the deal late on Wednesday in a brief joint statement. "This agreement protects every job on the quays for a generation," the statement said.',
+        'every job on the quays',
+      ),
+    ).toBe('Harbour Workers Union and Coastal Shipping Alliance');
+    expect(
+      who(
+        'The two premiers signed a short joint declaration in Valletta on Friday. "Our partnership will reflect our common purpose in the region," the document says.',
+        'common purpose',
+      ),
+    ).toBe('joint declaration');
+  });
+
   it('credits words sourced by a closing "according to the statement"', () => {
     expect(
       who(
@@ -98,6 +113,20 @@ describe('bodies and groups named again', () => {
         'finally breathe',
       ),
     ).toBe("Tomas Ek's family");
+  });
+
+  it('credits "the group" with the body the sentence before was about, not an earlier "group"', () => {
+    const text = [
+      'Fighting broke out after a breakaway rebel group attacked villages near the river.',
+      'The NLF, in a statement on its website, blamed the breakaway fighters for the violence.',
+      '"We will not let them go on terrorising the valley," the group said.',
+    ].join('\n\n');
+    expect(who(text, 'terrorising the valley')).toBe('NLF');
+    const union = [
+      "A small dockers' group staged a walkout on Monday.",
+      'The Harbour Workers Federation distanced itself from the walkout. "Our members stay at work until the vote," the group said.',
+    ].join('\n\n');
+    expect(who(union, 'stay at work until the vote')).toBe('Harbour Workers Federation');
   });
 
   it('credits "one official" with the officials just described', () => {
