@@ -90,7 +90,12 @@ export function introEnd(s: Sentence, from: number, verb: number): number {
       /^(?:however|meanwhile|later|earlier|separately|instead|still|also)$/i.test(t.text) ||
       (t.pos === 'VERB' && /ing$/.test(t.text)) ||
       // "Asked about the reports, …", "Pressed on the deadline, …": a participle phrase before the clause.
-      (t.pos === 'VERB' && start === from && /(?:ed|en)$/.test(t.text) && tokens[start + 1]?.pos === 'ADP');
+      // "Asked what he expected, …", "Asked whether …": or a question it answers.
+      (t.pos === 'VERB' &&
+        start === from &&
+        /(?:ed|en)$/.test(t.text) &&
+        (tokens[start + 1]?.pos === 'ADP' ||
+          /^(?:what|when|whether|if|why|how|who|where|which)$/i.test(tokens[start + 1]?.text ?? '')));
     if (!opener || comma < 0) break;
     start = comma + 1;
   }

@@ -317,7 +317,10 @@ function speakersIn(s: Sentence): Speaking[] {
     }
     // '"…," said Inger Andersen': the speaker comes after the verb.
     const inverted = /^[,”"]$/.test(s.tokens[i - 1]?.text ?? '') ? phraseHead(s, i + 1) : undefined;
-    const subject = jointSpeakers(s, clauseSubject(s, i) ?? inverted, i);
+    // "Asked about the deadline, the minister said …" / "… declined to go into detail": the one asked
+    // is the one who answers.
+    const asked = i === 0 && /^(?:asked|pressed|questioned)$/i.test(t.text) ? s.subject : undefined;
+    const subject = jointSpeakers(s, clauseSubject(s, i) ?? inverted ?? asked, i);
     // "Reuters reported": an outlet relays; "Zelensky later reported that …": a person who speaks.
     const credit = subject ? creditOf(s, subject) : {};
     if (

@@ -93,7 +93,8 @@ export const NON_PERSON_TAILS = new Set(
     'statement day week month year strip bank valley corridor border front line zone crossing ' +
     'association coalition guild league confederation society board authority tribunal syndicate caucus ' +
     'secretariat mission embassy consulate chamber force police navy corps brigade battalion regiment ' +
-    'headquarters'
+    'headquarters component branch division chapter section employees workers teachers nurses pilots ' +
+    'drivers machinists engineers farmers miners dockworkers longshoremen'
   ).split(' '),
 );
 

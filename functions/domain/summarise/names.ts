@@ -441,6 +441,11 @@ export function classifyRun(
     add({ ...base(i, j), kind: 'name', entity: registry.other(name, 'place') });
     return true;
   }
+  // "Reform UK", "Momentum US": a country's code closing the name marks a party or a group, not a person.
+  if (nameTokens.length >= 2 && /^(?:UK|US|USA|EU|UAE)$/.test(nameTokens.at(-1)!.bare)) {
+    add({ ...base(i + split, j), kind: 'name', entity: registry.other(name, 'organisation') });
+    return true;
+  }
   const joiners = nameTokens.filter((t) => NAME_JOINERS.has(t.text.toLowerCase())).length;
   if (!evidence || nameTokens.length - joiners > 5) {
     registry.pending.push({ sentence: sentence.index, from: i + split, to: j, name });

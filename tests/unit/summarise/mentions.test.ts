@@ -22,6 +22,19 @@ describe('people the text introduces', () => {
     expect(people('Head of the Presidential Office Rita Kallio signed the letter.')).toEqual(['Rita Kallio']);
   });
 
+  it('reads a union branch or a party named after a country as a body, not a person', () => {
+    expect(
+      people(
+        '"The strike is over," the Harbour Component of the National Union of Rail Workers told members on Monday.',
+      ),
+    ).toEqual([]);
+    expect(
+      people(
+        'The Liberals and Forward UK condemned the deal. Forward UK leader Nina Hale said it was a "sell-out".',
+      ),
+    ).toEqual(['Nina Hale']);
+  });
+
   it('keeps a name that looks like a pronoun after a title', () => {
     expect(people('Vice Premier He Jun met the envoys.')).toEqual(['He Jun']);
   });

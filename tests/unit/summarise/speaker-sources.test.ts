@@ -236,6 +236,18 @@ describe('who a role word or a pronoun means in running text', () => {
     ).toBe('government spokesman');
   });
 
+  it('credits the one who was asked ("Asked what …, X declined …") with the answer', () => {
+    const text = [
+      'Palace spokesman Ivo Laine met reporters on Tuesday.',
+      'Asked what the envoy had brought back, the spokesman declined to go into detail.',
+      '"We will not discuss any of this through the press, now or later."',
+    ].join('\n\n');
+    expect(who(text, 'through the press')).toBe('Ivo Laine');
+    const colon =
+      'Presidential aide Mira Tan spoke after the call. Asked when an answer might come, the aide pointed to the holidays: "Everyone is away until the new year, so do not expect much."';
+    expect(who(colon, 'Everyone is away')).toBe('Mira Tan');
+  });
+
   it('does not take an infinitive "to call" for someone speaking', () => {
     expect(
       who(
