@@ -53,7 +53,7 @@ const RULES: Rule[] = [
     reason: 'An agreement was signed or reached.',
     weight: 6,
     pattern:
-      /\b(?:signed|inked|initial(?:l)?ed|sealed|AGREED_SUBSTANCE|(?:completed|concluded|finished) (?:the |their |its )?negotiations|settle[sd]? (?:a |the |their |its )?(?:[\w-]+['’]?s? ){0,3}?(?:dispute|strike|row|conflict|lawsuit|suit|case|claims)|close[sd]? (?!to\b|in\b)(?:a |the |their )?(?:[\w-]+ ){0,2}?deal|accepted (?:a |the )?(?:deal|agreement|ceasefire|truce|proposal|plan)|finali[sz]ed (?:the )?(?:text|deal|agreement|treaty)|(?:reached|clinched|secured) (?:an? |the )?(?:[\w$.,-]+ ){0,3}?(?:deal|agreement|accord|consensus|understanding|settlement)s?|(?:resulted in|produced|yielded) (?:an? |the )?(?:[\w-]+ ){0,2}?(?:deal|agreement|accord)|(?<!to )(?:seals?|inks?|signs?|strikes?|clinch(?:es)?) (?:an? |the |their )?(?:[\w$.,-]+ ){0,3}?(?:deal|agreement|accord|treaty|pact)|agree(?:d|ing|s)? (?:new )?(?:[\w$.,-]+ ){0,2}?deals\b|struck (?:a |the )?(?:[\w-]+ ){0,2}?deal|adopt(?:s|ed)? (?:an? |the )?(?:[\w-]+ ){0,2}?(?:accord|treaty|agreement|text|declaration)|worked out an understanding|(?:peace |trade )?deal (?:was )?(?:signed|reached|struck))\b/i,
+      /\b(?:signed|inked|initial(?:l)?ed|sealed|AGREED_SUBSTANCE|(?:completed|concluded|finished) (?:the |their |its )?negotiations|settle[sd]? (?:a |the |their |its )?(?:[\w-]+['’]?s? ){0,3}?(?:dispute|strike|row|conflict|lawsuit|suit|case|claims)|close[sd]? (?!to\b|in\b)(?:a |the |their )?(?:[\w-]+ ){0,2}?deal|accepted (?:a |the )?(?:deal|agreement|ceasefire|truce|proposal|plan)|finali[sz]ed (?:the )?(?:text|deal|agreement|treaty)|(?:reached|reaches|reach|clinched|secured) (?:an? |the )?(?:[\w$.,-]+ ){0,3}?(?:deal|agreement|accord|consensus|understanding|settlement|contract)s?|announced (?:an? |the )?(?:[\w$.,-]+ ){0,3}?(?:deal|agreement|accord|pact)|(?:deal|agreement|accord|pact) (?:was )?announced|(?:resulted in|produced|yielded) (?:an? |the )?(?:[\w-]+ ){0,2}?(?:deal|agreement|accord)|(?<!to )(?:seals?|inks?|signs?|strikes?|clinch(?:es)?) (?:an? |the |their )?(?:[\w$.,-]+ ){0,3}?(?:deal|agreement|accord|treaty|pact)|agree(?:d|ing|s)? (?:new )?(?:[\w$.,-]+ ){0,2}?deals\b|struck (?:a |the )?(?:[\w-]+ ){0,2}?deal|adopt(?:s|ed)? (?:an? |the )?(?:[\w-]+ ){0,2}?(?:accord|treaty|agreement|text|declaration)|worked out an understanding|(?:peace |trade )?deal (?:was )?(?:signed|reached|struck))\b/i,
     negatedWeight: 3,
     negatedReason: 'Talks ended without an agreement.',
   },
@@ -121,7 +121,7 @@ const RULES: Rule[] = [
     reason: 'Talks broke down or ended in open conflict.',
     weight: 5,
     pattern:
-      /\b(?:(?:paused|halted|suspended|froze|frozen|cut off|pauses|halts|suspends|freezes) (?:all )?(?:[\w-]+ ){0,2}?(?:aid|assistance|intelligence sharing|intelligence|weapons deliveries|arms deliveries|military support)|broke down|collapsed|collapses|recall(?:ed|s)? (?:its |their )?(?:negotiating )?(?:teams?|negotiators|delegations?)|shouting match|stormed out|walked out|walked away from|berated|castigated?|scolded|clashed|blew up|called off|(?:cancell?ed|postponed) (?:the |a )?(?:\w+ )?(?:summit|meeting|talks)|suspended (?:the )?talks)\b|\b(?:summit|meeting|talks)\b[^.;]{0,80}\b(?:has been|have been|was|were) (?:postponed|cancell?ed|called off)\b/i,
+      /\b(?:(?:paused|halted|suspended|froze|frozen|cut off|pauses|halts|suspends|freezes) (?:all )?(?:[\w-]+ ){0,2}?(?:aid|assistance|intelligence sharing|intelligence|weapons deliveries|arms deliveries|military support)|broke down|collapsed|collapses|recall(?:ed|s)? (?:its |their )?(?:negotiating )?(?:teams?|negotiators|delegations?)|shouting match|stormed out|walked out|walked away from|berated|castigated?|scolded|clashed|blew up|called off|(?:cancell?ed|postponed) (?:the |a )?(?:\w+ )?(?:summit|meeting|talks)|suspended (?:the )?talks)\b|\b(?:summit|meeting|talks)\b[^.;]{0,80}\b(?:has been|have been|was|were|is) (?:postponed|cancell?ed|called off|shelved|scrapped|on ice)\b/i,
   },
   {
     reason: 'A summit was held or agreed.',
@@ -271,7 +271,9 @@ function isBackground(s: Sentence, a: Analysis): boolean {
   if (BACKGROUND.test(mainClause) && !/\bfirst\b[^.;]{0,80}\bsince\b/i.test(mainClause)) return true;
   // Days a week or more before publication, or months before the publication month ("last month").
   const month = a.published.toISOString().slice(0, 7);
-  const dates = findDates(ownVoice(s), a.published);
+  // "… a strike that began nearly 11 months ago": a date inside a relative clause dates the noun, not
+  // the news.
+  const dates = findDates(mainClause, a.published);
   const past = (d: { date: string }) =>
     d.date.length === 10
       ? Date.parse(d.date) < a.published.getTime() - 7 * 86_400_000

@@ -31,6 +31,34 @@ describe('scoreSignificance', () => {
     }
   });
 
+  it('reads a contract reached, a deal announced, or a headline in the present tense as an agreement', () => {
+    for (const [title, body] of [
+      [
+        'Port talks',
+        'Dockers and port operators have reached a tentative six-year contract, heading off a strike.',
+      ],
+      [
+        'Trade',
+        'Tariffs on steel will fall to 5 percent under a trade agreement announced on Thursday by both leaders.',
+      ],
+      ['Pilots, airline reach tentative deal', 'Negotiators met again on Monday in a downtown hotel.'],
+    ] as const) {
+      expect(sig(title, body).reasons, body).toContain('An agreement was signed or reached.');
+    }
+  });
+
+  it('does not take a date inside a relative clause for the news being old', () => {
+    const body =
+      'The actors union has reached a tentative agreement with studios, setting the stage to end a strike that began nearly 11 months ago.';
+    expect(sig('Strike', body).level).toBe('alert');
+  });
+
+  it('reads a summit shelved as talks breaking down', () => {
+    const body =
+      'The planned summit between the two presidents in Vienna has been shelved, officials said on Tuesday.';
+    expect(sig('Summit', body).reasons).toContain('Talks broke down or ended in open conflict.');
+  });
+
   it('reads a prisoner exchange carried out, or people freed, as its own step', () => {
     for (const body of [
       'The two countries carried out a prisoner swap at the border crossing on Saturday.',
