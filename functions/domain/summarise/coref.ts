@@ -254,7 +254,9 @@ export function resolvePronoun(s: Sentence, m: Mention): Entity | undefined {
     );
     if (e?.kind === 'person' && PERSON_PRONOUNS.has(word)) notePronoun(e, word);
   } else if (word === 'it') {
-    e = [previousSubject, lastSpeaker?.entity].find((x) => x && x.kind === 'organisation');
+    // "JLR, which paused shipments, said that it welcomed …": the body the sentence is about comes first.
+    const earlier = s.subject && s.subject !== m && s.subject.from < m.from ? s.subject.entity : undefined;
+    e = [earlier, previousSubject, lastSpeaker?.entity].find((x) => x && x.kind === 'organisation');
     // "Couche-Tard said … '…,' it said": a name the text gave no role, which it calls "it", is a body.
     const nameless = lastSpeaker?.entity;
     if (!e && nameless?.kind === 'person' && nameless.roles.length === 0 && !nameless.entry) e = nameless;

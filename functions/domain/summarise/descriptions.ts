@@ -85,6 +85,9 @@ export const ANONYMOUS_HEADS = new Set([
   'expert',
   'mediator',
   'delegate',
+  'executive',
+  'lawyer',
+  'insider',
 ]);
 
 /** A definite description names someone the reader met recently: within this many paragraphs. */

@@ -327,7 +327,14 @@ function isModifier(t: Token): boolean {
 function linkAppositions(mentions: Mention[], tokens: Token[]): void {
   const segmentEnd = (from: number) => {
     let k = from;
-    while (k < tokens.length && !/^[,.;]$/.test(tokens[k]!.text) && !/^(?:VERB|AUX)$/.test(tokens[k]!.pos))
+    // "the Chatham House think tank": a word the tagger calls a verb between two nouns is a compound's.
+    const compound = (k: number) =>
+      /^(?:PROPN|NOUN)$/.test(tokens[k - 1]?.pos ?? '') && tokens[k + 1]?.pos === 'NOUN';
+    while (
+      k < tokens.length &&
+      !/^[,.;]$/.test(tokens[k]!.text) &&
+      (!/^(?:VERB|AUX)$/.test(tokens[k]!.pos) || compound(k))
+    )
       k++;
     return k;
   };

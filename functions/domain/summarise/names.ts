@@ -606,7 +606,10 @@ function appositionAfter(sentence: Sentence, j: number): string | undefined {
     // "Amos Hochstein, the U.S. envoy who shuttled between …": the role ends where a clause begins.
     if (/^(?:who|that|which)$/i.test(tokens[k]!.text) && k > start) break;
     // "the head of its negotiating team": a participle before a noun is not the clause's verb.
-    const attributive = /ing$/.test(tokens[k]!.text) && tokens[k + 1]?.pos === 'NOUN';
+    // "at the Chatham House think tank": a word the tagger calls a verb between two nouns is a compound's.
+    const attributive =
+      (/ing$/.test(tokens[k]!.text) || /^(?:PROPN|NOUN)$/.test(tokens[k - 1]?.pos ?? '')) &&
+      tokens[k + 1]?.pos === 'NOUN';
     if (/^(?:VERB|AUX)$/.test(tokens[k]!.pos) && !/^(?:led|based)$/.test(tokens[k]!.text) && !attributive)
       return undefined;
     k++;

@@ -248,6 +248,21 @@ describe('who a role word or a pronoun means in running text', () => {
     expect(who(colon, 'Everyone is away')).toBe('Mira Tan');
   });
 
+  it('reads a role at a "think tank" as an apposition, and "he said" after it as that person', () => {
+    const text =
+      'Ama Owusu, a Sahel researcher at the Lakeside Policy think tank in Accra, said both sides had reasons to stop. "Neither side can afford another season of fighting," he said.';
+    expect(who(text, 'another season of fighting')).toBe('Ama Owusu');
+  });
+
+  it('gives "it" to the body the sentence is about, and "the executive" to the executive just described', () => {
+    const text =
+      'Norvik Motor Company, which halted exports for several weeks in April, said in a statement that it welcomed "the certainty this agreement brings" to the plant.';
+    expect(who(text, 'certainty this agreement brings')).toBe('Norvik Motor Company');
+    const exec =
+      'A senior executive at one smaller carmaker, who asked not to be named, said rivals feared being squeezed. "If the big firms take the lion\'s share, the rest of us fight over crumbs," the executive said.';
+    expect(who(exec, "lion's share")).toBe('senior executive at one smaller carmaker');
+  });
+
   it('does not take an infinitive "to call" for someone speaking', () => {
     expect(
       who(
