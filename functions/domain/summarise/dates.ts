@@ -141,9 +141,26 @@ export function findDates(
     const cue = FORWARD_CUE.exec(before);
     return !!cue && /\bhad\s+(?:been\s+)?$/i.test(before.slice(0, cue.index));
   };
+  // "the Jan. 15 deadline set when the union ended a walkout in October": a past-tense verb between the
+  // cue and the date tells a past happening ("to be signed in October" still points ahead).
+  const cueAhead = (index: number) => {
+    const before = sentence.slice(Math.max(0, index - 60), index);
+    const cues = [...before.matchAll(new RegExp(FORWARD_CUE.source, 'giu'))];
+    const last = cues.at(-1);
+    if (!last) return false;
+    const between = before.slice((last.index ?? 0) + last[0].length);
+    // Only a verb of another clause ("… set when the union ended"); "the next round was pencilled in for"
+    // is the plan's own.
+    const clause = /\b(?:when|after|since|because|as|while|which|who|that)\b/i.exec(between);
+    if (!clause) return true;
+    const rest = between.slice(clause.index);
+    return ![...rest.matchAll(new RegExp(PAST_FORM.source, 'gu'))].some(
+      (v) => !/\b(?:be|been|being)\s+$/i.test(rest.slice(0, v.index ?? 0)),
+    );
+  };
   const cueBefore = (index: number) =>
     !overtaken(index) &&
-    (FORWARD_CUE.test(sentence.slice(Math.max(0, index - 60), index)) ||
+    (cueAhead(index) ||
       PRESENT_HAPPENING.test(sentence.slice(Math.max(0, index - 35), index)) ||
       /\bby\s+$/i.test(sentence.slice(0, index)));
   // A calendar date in a sentence about what will happen points ahead unless the words before it keep

@@ -18,6 +18,16 @@ describe('findDates', () => {
     expect(dates('Sanctions are expected to take effect on Monday.')).toEqual(['2025-06-16']);
   });
 
+  it('keeps a month in the past when a past-tense verb stands between a forward word and it', () => {
+    expect(
+      dates('Talks resumed a week before the deadline set when the union ended a strike in October.'),
+    ).toEqual(['2024-10']);
+    expect(dates('The deadline was extended after the miners walked out in March.')).toEqual(['2025-03']);
+    // A passive after the cue, or the plan's own verb, still points ahead.
+    expect(dates('The accord is expected to be signed in October.')).toEqual(['2025-10']);
+    expect(dates('An official said the next round was pencilled in for Aug. 1.')).toEqual(['2025-08-01']);
+  });
+
   it('points "by/before the end of" a month ahead, even in a past-tense sentence', () => {
     expect(dates('Northland proposed a summit before the end of August.')).toEqual(['2025-08']);
     expect(dates('The bloc says it will act by the end of October at the latest.')).toEqual(['2025-10']);
