@@ -168,7 +168,8 @@ export function resolveReferences(a: Analysis): void {
       }
       if (m.kind === 'description' && !m.entity && m.indefinite && m.head && ANONYMOUS_HEADS.has(m.head)) {
         // "A European diplomat involved in the talks": someone the text will call "the diplomat".
-        m.entity = anonymous(m);
+        const source = anonymous(m);
+        m.entity = { ...source, name: listed(s, m, source.name) };
       }
       if (m.kind === 'description' && isBody(m)) bodies.push(m);
       if (m.kind === 'name' && m.entity?.kind === 'organisation') orgs.push(m.entity);
@@ -417,13 +418,60 @@ function jointSpeakers(s: Sentence, subject: Mention | undefined, verb: number):
   return { ...subject, to: other.to, text: name, entity: together };
 }
 
+const NUMBER_WORDS = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+
+/**
+ * "leaders including Britain's Keir Starmer, France's Emmanuel Macron and Germany's Friedrich Merz",
+ * "leaders from France, Germany, Italy, Spain and Norway": people described by the list that follows are
+ * labelled with it ("leaders including Keir Starmer, Emmanuel Macron and Friedrich Merz", "leaders from
+ * France, Germany and three other countries"), not by its first item or by the bare noun.
+ */
+function listed(s: Sentence, m: Mention, name: string): string {
+  const { tokens } = s;
+  const including = tokens[m.to]?.text.toLowerCase() === 'including';
+  const from = /\bfrom\s+\S.*$/i.exec(name);
+  // "European leaders including …" already says who they are; a bare "leaders" does not.
+  if (including && /\s/.test(name.trim())) return name;
+  if (!including && !(from && tokens[m.to]?.text === ',')) return name;
+  const items: string[] = [];
+  if (!including) {
+    const first = s.mentions.find((x) => x.to === m.to && x.entity?.kind === 'place');
+    if (!first) return name;
+    items.push(first.entity!.name);
+  }
+  let k = m.to + (including ? 1 : 0);
+  for (;;) {
+    const sep = tokens[k]?.text.toLowerCase();
+    if (items.length > 0 && sep !== ',' && sep !== 'and') break;
+    if (items.length > 0) k += tokens[k + 1]?.text.toLowerCase() === 'and' ? 2 : 1;
+    if (tokens[k]?.text.toLowerCase() === 'the') k++;
+    // "Britain's Keir Starmer": the person, not the country that owns the title.
+    let item = s.mentions.find((x) => x.from === k && x.entity && !x.inQuote);
+    if (item?.possessive) {
+      const owned = s.mentions.find((x) => x.from === item!.to && x.entity?.kind === 'person');
+      item = owned;
+    }
+    const kind = item?.entity?.kind;
+    if (!item || (including ? kind !== 'person' && kind !== 'place' : kind !== 'place')) break;
+    items.push(item.entity!.name);
+    k = item.to;
+    if (sep === 'and' && items.length > 1) break;
+  }
+  if (items.length < 2) return name;
+  const head = including ? `${name} including` : name.slice(0, from!.index + 4).trimEnd();
+  if (items.length <= 3) return `${head} ${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+  const others = items.length - 2;
+  const what = including ? 'others' : 'other countries';
+  return `${head} ${items[0]}, ${items[1]} and ${NUMBER_WORDS[others] ?? others} ${what}`;
+}
+
 /** The entity a subject mention credits: resolved people and bodies; never an outlet or a reporter. */
 export function creditOf(s: Sentence, m: Mention): { entity?: Entity } {
   const e = m.kind === 'pronoun' ? resolvePronoun(s, m) : m.entity;
   if (e) return e.kind === 'media' || e.reporter ? {} : { entity: e };
   if (m.kind === 'description' && m.indefinite) {
     // "a Russian source", "U.S. officials": the text names nobody, so the description is the credit.
-    const name = m.text.replace(/^(?:a|an|the|some|several|one)\s+/i, '');
+    const name = listed(s, m, m.text.replace(/^(?:a|an|the|some|several|one)\s+/i, ''));
     return {
       entity: {
         id: -1,

@@ -68,6 +68,28 @@ describe('words that come through a document', () => {
     ).toBe('joint declaration');
   });
 
+  it('labels people described by a list with the list, not its first item or the bare noun', () => {
+    expect(
+      speakerOf(
+        'In a joint statement on Monday, leaders including Elena Varga, Ines Moreau and Tomas Brandt said: "The fund must be open to every coastal state that needs it."',
+        'open to every coastal state',
+      ),
+    ).toBe('leaders including Elena Varga, Ines Moreau and Tomas Brandt');
+    expect(
+      who(
+        'Meeting in Oslo, ministers from Norway, Chile, Kenya, Peru and Ghana issued a joint statement. "The fund must be open to every coastal state," the statement said.',
+        'open to every coastal state',
+      ),
+    ).toBe('ministers from Norway, Chile and three other countries');
+    // A description that already says who they are keeps its words.
+    expect(
+      speakerOf(
+        'Southern leaders including Elena Varga, Ines Moreau and Tomas Brandt said: "The fund must be open to every coastal state."',
+        'open to every coastal state',
+      ),
+    ).toBe('Southern leaders');
+  });
+
   it('credits words sourced by a closing "according to the statement"', () => {
     expect(
       who(
