@@ -295,6 +295,18 @@ export function resolveDescription(
     if (!e.reporter && fits(e.roles, e.countries)) return e;
     if (!e.reporter && fits(e.roles, e.countries, true)) open.add(e);
   }
+  // "Zelenskyy … argued that Putin moves only under pressure. '…,' the Ukrainian leader said": the one
+  // speaking, whom the text gave no role or country to contradict, before someone who fits only because
+  // the text never said where they are from.
+  if (
+    lastSpeaker?.kind === 'person' &&
+    !lastSpeaker.reporter &&
+    !lastSpeaker.partial &&
+    lastSpeaker.roles.length === 0 &&
+    lastSpeaker.countries.length === 0 &&
+    seen.some((x) => x.entity === lastSpeaker && x.paragraph === paragraph)
+  )
+    return lastSpeaker;
   if (open.size === 1) return [...open][0];
   // "'…,' the Maltese politician said" right after Metsola spoke: a word for any person, with at most
   // where they are from, is the one who was speaking when the text never gave their country.

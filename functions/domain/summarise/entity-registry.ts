@@ -253,7 +253,12 @@ export class Registry {
 
 /** "Ortega Salvatierra" is the end of "Luis Ortega Salvatierra", word for word. */
 function isShortForm(short: string, full: string): boolean {
-  return short.split(/\s+/).length >= 2 && full.length > short.length && full.endsWith(` ${short}`);
+  // "Von der Leyen" opening a sentence is "Ursula von der Leyen": a particle's case does not matter.
+  return (
+    short.split(/\s+/).length >= 2 &&
+    full.length > short.length &&
+    full.toLowerCase().endsWith(` ${short.toLowerCase()}`)
+  );
 }
 
 /** "Alliance of Motion Picture and Television Producers" → "AMPTP" (capitalised words only). */

@@ -134,6 +134,18 @@ describe('descriptions and pronouns', () => {
     expect(speakerOf(other, 'what the assembly does', NONE)).not.toBe('Sara Okafor');
   });
 
+  it('gives "the Ukrainian leader" to the roleless person speaking, not to one whose country is unknown', () => {
+    const text =
+      'Petro Marchuk said he would fly in on Friday. President Donald Hale hosted him at the palace. "We need them too," Hale said.\n\nMarchuk, seated across from Hale, argued that the invaders move only under pressure. "They are not ready for peace. We have to push them," the Ukrainian leader said.';
+    expect(speakerOf(text, 'not ready for peace', NONE)).toBe('Petro Marchuk');
+  });
+
+  it('reads "Von der Leyen" opening a sentence as the person named "von der Leyen" in full', () => {
+    const text =
+      'Commission President Ingrid von der Lahn met the prime minister on Monday.\n\nVon der Lahn said the summit was "a turning of the page for both of us, at last."';
+    expect(speakerOf(text, 'turning of the page', NONE)).toBe('Ingrid von der Lahn');
+  });
+
   it('gives "he added" in a new paragraph to the last person credited with words', () => {
     const text = [
       'Chief negotiator Luis Romero said the talks had been "long but useful in the end."',
