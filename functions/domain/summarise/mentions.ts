@@ -356,6 +356,8 @@ function linkAppositions(mentions: Mention[], tokens: Token[]): void {
       if (k > end + 1) end = k;
     }
     if (tokens[end]?.text !== ',') continue;
+    // ", and Donald Trump's special envoy, Steve Witkoff": the next item of a list, not a description.
+    if (/^(?:and|or|but|while)$/i.test(tokens[end + 1]?.text ?? '')) continue;
     const from = end + 1;
     let to = segmentEnd(from);
     const relative = tokens.slice(from, to).findIndex((_, n) => relativeAt(from + n));

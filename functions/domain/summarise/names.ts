@@ -414,7 +414,22 @@ export function classifyRun(
       (/^\d{1,3}$/.test(tokens[end + 1]?.text ?? '') && /^[,.]$/.test(tokens[end + 2]?.text ?? '')));
   // "Javier Milei of Argentina": a two- to four-word name followed by where its bearer is from.
   const fromCountry = end !== j && nameTokens.length >= 2 && nameTokens.length <= 4;
+  // "Donald Trump's special envoy", "Volodymyr Zelenskyy's presidential office": a full name owning a
+  // person's role or their office is a person's.
+  const owner =
+    nameTokens.length >= 2 &&
+    nameTokens.length <= 3 &&
+    nameTokens.at(-1)!.possessive &&
+    tokens.slice(end, end + 3).some((t) => {
+      const w = t.bare.toLowerCase();
+      return (
+        !t.capitalised &&
+        (PERSON_ROLE_NOUNS.has(w) ||
+          /^(?:office|administration|son-in-law|daughter|son|wife|husband|family)$/.test(w))
+      );
+    });
   const evidence =
+    owner ||
     roleBefore !== '' ||
     fromCountry ||
     who ||
@@ -598,6 +613,8 @@ function lowerRoleBefore(tokens: Token[], i: number, any = false): string {
 function appositionAfter(sentence: Sentence, j: number): string | undefined {
   const { tokens } = sentence;
   if (tokens[j]?.text !== ',') return undefined;
+  // ", and Donald Trump's special envoy, Steve Witkoff": the next item of a list, not a role.
+  if (/^(?:and|or|but|while)$/i.test(tokens[j + 1]?.text ?? '')) return undefined;
   let k = j + 1;
   const start = k;
   // A role may name a long body: ", deputy director of the Foreign Ministry's Non-Proliferation and Arms

@@ -35,6 +35,16 @@ describe('people the text introduces', () => {
     ).toEqual(['Nina Hale']);
   });
 
+  it("reads a full name owning a person's role or office as a person's, and a listed name as no apposition", () => {
+    const a = analyseText(
+      'The talks were attended by the foreign minister, Rita Lund, and Kari Holm\'s special envoy, Omar Tal. "Nothing is settled," Holm said later.',
+      NONE,
+    );
+    const holm = a.entities.find((e) => e.name === 'Kari Holm');
+    expect(holm?.kind).toBe('person');
+    expect(a.entities.find((e) => e.name === 'Rita Lund')?.roles.join(';')).not.toContain('envoy');
+  });
+
   it('keeps a name that looks like a pronoun after a title', () => {
     expect(people('Vice Premier He Jun met the envoys.')).toEqual(['He Jun']);
   });

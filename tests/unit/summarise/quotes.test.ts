@@ -146,6 +146,12 @@ describe('descriptions and pronouns', () => {
     expect(speakerOf(text, 'turning of the page', NONE)).toBe('Ingrid von der Lahn');
   });
 
+  it('completes a surname from a full name the text gave only as an owner ("Kari Holm\'s envoy")', () => {
+    const text =
+      'Kari Holm\'s special envoy, Omar Tal, arrived on Monday.\n\nHolm hit back on Wednesday, saying the border "was settled long ago" and "is not even up for discussion".';
+    expect(speakerOf(text, 'was settled long ago', NONE)).toBe('Kari Holm');
+  });
+
   it('gives "he added" in a new paragraph to the last person credited with words', () => {
     const text = [
       'Chief negotiator Luis Romero said the talks had been "long but useful in the end."',
