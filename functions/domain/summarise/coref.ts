@@ -223,8 +223,10 @@ function subjectBefore(s: Sentence, m: Mention): Entity | undefined {
     return undefined;
   const countries = (m.modifiers ?? []).map((w) => countryFor(w)).filter((c): c is string => !!c);
   if (countries.some((c) => e.countries.length > 0 && !e.countries.includes(c))) return undefined;
-  // A role the text gave them must not say otherwise: "the spokesman" is not the president before.
-  if (e.roles.length > 0 && !GENERIC_HEADS.has(m.head ?? '')) return undefined;
+  // A role the text gave them must not say otherwise: "the spokesman" is not the president before. A
+  // former office ("the former Dutch prime minister") is one the text need not have given.
+  const former = (m.modifiers ?? []).includes('former');
+  if (e.roles.length > 0 && !GENERIC_HEADS.has(m.head ?? '') && !former) return undefined;
   return e;
 }
 
@@ -253,6 +255,22 @@ export function resolvePronoun(s: Sentence, m: Mention): Entity | undefined {
         !x.reporter &&
         (!PERSON_PRONOUNS.has(word) || (PRONOUNS_OF.get(x) ?? word) === word),
     );
+    // The last speaker is the weakest guess: "… since a call with Putin, after which he told reporters"
+    // names someone else before the pronoun, so "he" is not sure to be whoever spoke last.
+    if (
+      e &&
+      e === lastSpeaker?.entity &&
+      ![earlier, previousSubject, s.context.previousPerson].includes(e) &&
+      s.mentions.some(
+        (x) =>
+          x.from < m.from &&
+          !x.inQuote &&
+          x.entity?.kind === 'person' &&
+          x.entity !== e &&
+          !x.entity.reporter,
+      )
+    )
+      return undefined;
     if (e?.kind === 'person' && PERSON_PRONOUNS.has(word)) notePronoun(e, word);
   } else if (word === 'it') {
     // "JLR, which paused shipments, said that it welcomed …": the body the sentence is about comes first.

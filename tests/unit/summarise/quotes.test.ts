@@ -152,6 +152,20 @@ describe('descriptions and pronouns', () => {
     expect(speakerOf(text, 'was settled long ago', NONE)).toBe('Kari Holm');
   });
 
+  it('reads "the former Dutch prime minister" as the person the sentence before was about', () => {
+    const text =
+      'Alliance Secretary General Mark Verhoef said six allies wanted to take part.\n\n"If I were in Moscow today, I would take these talks far more seriously," the former Dutch prime minister told reporters.';
+    expect(speakerOf(text, 'far more seriously', NONE)).toBe('Mark Verhoef');
+  });
+
+  it('does not give "he" to the last speaker when the sentence names someone else first', () => {
+    const text = [
+      '"We will send more air defence systems," Alliance chief Mark Verhoef said.',
+      'Holm\'s patience has thinned since a call with President Ivan Sorokin, after which he told reporters he "made no progress at all" with him.',
+    ].join('\n\n');
+    expect(speakerOf(text, 'made no progress at all', NONE)).not.toBe('Mark Verhoef');
+  });
+
   it('gives "he added" in a new paragraph to the last person credited with words', () => {
     const text = [
       'Chief negotiator Luis Romero said the talks had been "long but useful in the end."',
