@@ -72,8 +72,14 @@ export function resolveReferences(a: Analysis): void {
     for (const m of s.mentions) {
       if (m.inQuote) continue;
       if (m.kind === 'description' && m.ownerPronoun && !m.owner) {
-        const owner = [s.context.previousSubject, s.context.lastSpeaker?.entity].find(
-          (x) => x?.kind === 'person',
+        // "Meloni said … and her office said": someone the sentence itself named first, then the one the
+        // sentence before was about; never someone the text calls by the other pronoun.
+        const word = /^his\b/i.test(m.text) ? 'he' : 'she';
+        const earlier = s.mentions
+          .filter((x) => x.to <= m.from && !x.inQuote && x.entity?.kind === 'person' && !x.entity.reporter)
+          .map((x) => x.entity);
+        const owner = [...earlier, s.context.previousSubject, s.context.lastSpeaker?.entity].find(
+          (x) => x?.kind === 'person' && (PRONOUNS_OF.get(x) ?? word) === word,
         );
         if (owner) m.owner = owner;
       }

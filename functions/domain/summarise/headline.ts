@@ -4,7 +4,7 @@
 // in a trimmed version (trim.ts). A sentence that leans on the one before it is only used right after it.
 import type { Analysis, Entity } from './analysis-types';
 import { OUTCOME_CUES, type ScoredSentence } from './scoring';
-import { contentTokens, escapeRegExp, jaccard, wordCount } from './text';
+import { contentTokens, escapeRegExp, jaccard, shortName, wordCount } from './text';
 import { type Trimmed, trimVariants } from './trim';
 
 export const SUMMARY_MAX_WORDS = 70;
@@ -81,7 +81,8 @@ export function fullNamesOnFirstMention(text: string, a: Analysis): string {
     if (e.kind !== 'person' || e.partial) continue;
     const parts = e.name.split(/\s+/);
     if (parts.length < 2) continue;
-    const surname = parts.at(-1)!;
+    const surname = shortName(e.name);
+    if (surname === e.name) continue;
     if (out.includes(e.name)) continue;
     const aliases = [...(e.entry?.aliases ?? []), surname].filter((x) => !x.includes(' ') || x === surname);
     const re = new RegExp(`(?<![\\p{L}])(${aliases.map(escapeRegExp).join('|')})(?![\\p{L}])`, 'u');

@@ -121,6 +121,7 @@ export const HONORIFICS = new Set([
   'king',
   'queen',
   'crown',
+  'pope',
 ]);
 
 export const PERSON_PRONOUNS = new Set(['he', 'she']);

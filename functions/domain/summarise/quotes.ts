@@ -172,10 +172,22 @@ function reportingOuter(
   inner: Sentence['speakers'][number],
   earlierEnd: number,
 ): Entity | undefined {
-  const outer = s.speakers.find(
+  // The nearest reporting clause around the inner one: "Meloni said …, and her office said that Leo had
+  // reaffirmed '…'" reports through the office, not through Meloni.
+  const outer = s.speakers.findLast(
     (sp) => sp.entity && sp.verb >= earlierEnd && sp.verb < inner.verb && sp.verb >= 0 && sp.subject,
   );
   if (!outer || !reportedSubject(s, outer.verb, inner.verb)) return undefined;
+  // "Holm said …, and her office said that …": a second main clause, not one the first reports.
+  const subjectAt = inner.subject?.from ?? inner.verb;
+  for (let k = outer.verb + 1; k < subjectAt; k++) {
+    const t = s.tokens[k]!;
+    if (
+      !s.quoted[k] &&
+      (t.text === ';' || (t.text === ',' && /^(?:and|but)$/i.test(s.tokens[k + 1]?.text ?? '')))
+    )
+      return undefined;
+  }
   // What stands between the inner verb and the words: "told reporters that", "said:" leave them its own.
   // "… said Ruiz regarded the outcome as '…'": a view is its holder's words.
   if (/^(?:regard|view|describ|call|term|dub|label|brand)/i.test(s.tokens[inner.verb]!.text))

@@ -74,3 +74,12 @@ export function containment<T>(a: Set<T>, b: Set<T>): number {
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/**
+ * How a person is named again after the first mention: the surname ("Rubio"), but the whole name when it
+ * ends in a regnal number ("Pope Leo XIV", "King Charles III"), which is no surname.
+ */
+export function shortName(name: string): string {
+  const parts = name.split(/\s+/);
+  return /^[IVXLC]+$/.test(parts.at(-1)!) ? name : parts.at(-1)!;
+}

@@ -7,6 +7,7 @@
 // budget is passed over for a shorter one, never cut with "…".
 import type { Sentence } from './analysis-types';
 import { REPORTING_VERBS } from './lexicon';
+import { shortName } from './text';
 
 export type TrimLevel = 1 | 2 | 3;
 
@@ -77,7 +78,7 @@ function openerName(s: Sentence, text: string): string | undefined {
       (x) => x?.kind === 'person' && !x.reporter,
     );
   if (e?.kind !== 'person' || e.partial) return undefined;
-  return e.name.split(/\s+/).at(-1);
+  return shortName(e.name);
 }
 
 export function trim(s: Sentence, level: TrimLevel): string | undefined {

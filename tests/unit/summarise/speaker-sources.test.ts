@@ -151,6 +151,12 @@ describe('bodies and groups named again', () => {
     expect(who(union, 'stay at work until the vote')).toBe('Harbour Workers Federation');
   });
 
+  it('credits "her office" with the woman the sentence itself named, not the man before', () => {
+    const text =
+      'President Tomas Reyes welcomed the offer on Monday.\n\nPrime Minister Lena Holm said the next day that the envoy had called her, and her office said in a statement that the envoy had reaffirmed "the readiness of the city to host the next talks."';
+    expect(who(text, 'readiness of the city')).toBe("Lena Holm's office");
+  });
+
   it('credits "one official" with the officials just described', () => {
     const label = who(
       'US officials briefing reporters went further. They said most issues had been settled. The offer, one official warned, "will not stay on the table for ever."',

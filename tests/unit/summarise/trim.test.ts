@@ -142,4 +142,15 @@ describe('a line that opens on a pronoun once its opener is cut', () => {
       'Marek accused the rebels of shelling two villages overnight.',
     );
   });
+
+  it('names a pope or a king by the whole regnal name, never by the number', () => {
+    const a = analyseText(
+      'Pope Pius XIV said the Holy See was ready to host the talks. He received the foreign minister in a private audience on Sunday.',
+      NONE,
+    );
+    expect(a.entities.map((e) => e.name)).toContain('Pope Pius XIV');
+    const lines = trimVariants(a.sentences[1]!).map((v) => v.text);
+    expect(lines).toContain('Pope Pius XIV received the foreign minister in a private audience on Sunday.');
+    expect(lines.join(' ')).not.toMatch(/^XIV\b|\. XIV\b/);
+  });
 });
