@@ -139,7 +139,13 @@ export function findDates(
   const overtaken = (index: number) => {
     const before = sentence.slice(Math.max(0, index - 60), index);
     const cue = FORWARD_CUE.exec(before);
-    return !!cue && /\bhad\s+(?:been\s+)?$/i.test(before.slice(0, cue.index));
+    // "had proposed holding the next round between June 20 and …" is a proposal told in the past
+    // perfect, still ahead; only a schedule can be overtaken.
+    return (
+      !!cue &&
+      /^(?:scheduled|set to|due|expected|planned|slated|is to|are to)/i.test(cue[0]) &&
+      /\bhad\s+(?:been\s+)?$/i.test(before.slice(0, cue.index))
+    );
   };
   // "the Jan. 15 deadline set when the union ended a walkout in October": a past-tense verb between the
   // cue and the date tells a past happening ("to be signed in October" still points ahead).

@@ -261,6 +261,16 @@ function kindOf(s: Sentence, verb: number | undefined, unquoted: string, dateAt:
   }
   for (const [re, kind] of VERB_KINDS) {
     if (!re.test(word)) continue;
+    // "returned to office in January", "freed up funds": an exchange frees or returns people.
+    if (
+      kind === 'exchange' &&
+      ((/^return/.test(word) && /^(?:to|from)\b/.test(object) && !/\bcaptivity\b/.test(object)) ||
+        (/^release/.test(word) &&
+          /^(?:an? |the |its |their )?(?:[\w-]+ )?(?:statement|report|document|video|figures|data|funds|details|plan|text)\b/i.test(
+            object,
+          )))
+    )
+      return /^release/.test(word) ? 'statement' : 'other';
     // "agreed to hold talks": an agreement about a meeting is still an agreement.
     if (kind === 'statement') {
       for (const [ore, okind] of OBJECT_KINDS) if (ore.test(object) && okind !== 'meeting') return okind;

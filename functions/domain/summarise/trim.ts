@@ -116,6 +116,10 @@ export function trim(s: Sentence, level: TrimLevel): string | undefined {
     if (framing) cuts.push([framing.index, framing.index + framing[0].length]);
   }
   const kept = cuts.filter(([from, to]) => !quoteAt(from, to));
+  // "X said he hoped …; she said the bloc had '…'": a second clause about someone else, whom the line
+  // does not name, goes whole (its quotation with it), at every level.
+  const second = danglingClause(s);
+  if (second !== undefined) kept.push([second, text.length]);
   let out = applyCuts(text, kept);
   out = out
     .replace(/\s+([,.;:!?])/g, '$1')
@@ -214,6 +218,21 @@ function closingAttribution(s: Sentence, cuts: Array<[number, number]>): void {
   if (verbAt >= 0 && !/reported|reports/.test(words[verbAt]!) && !/^(?:according|citing)$/.test(words[0]!))
     return;
   cuts.push([m.index, m.index + m[0].length]);
+}
+
+/**
+ * Where a clause after a semicolon opens on "he", "she" or "they" meaning someone other than the first
+ * clause's subject (or someone the text does not settle): the line would lean on a sentence it lost.
+ */
+function danglingClause(s: Sentence): number | undefined {
+  const { tokens } = s;
+  const semi = tokens.findIndex((t, i) => t.text === ';' && !s.quoted[i]);
+  if (semi < 0) return undefined;
+  const pronoun = s.mentions.find((m) => m.from === semi + 1 && m.kind === 'pronoun');
+  if (!pronoun || !/^(?:he|she|they)$/i.test(pronoun.text)) return undefined;
+  const subject = s.mentions.find((m) => m.to <= semi && !m.inQuote && m.entity && !m.possessive)?.entity;
+  if (pronoun.entity && pronoun.entity === subject) return undefined;
+  return tokens[semi]!.start;
 }
 
 /** ", claiming that some parts were accepted." at the end of a sentence. */

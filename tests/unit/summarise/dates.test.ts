@@ -58,6 +58,14 @@ describe('findDates', () => {
     expect(dates('The council formally adopted the plan on 30 December.', october)).toEqual(['2021-12-30']);
   });
 
+  it('reads a proposal told in the past perfect as still ahead ("had proposed holding … between June 20 and …")', () => {
+    expect(
+      dates(
+        'He said Northland had proposed holding the next round between June 20 and the end of the month.',
+      ),
+    ).toContain('2025-06-20');
+  });
+
   it('reads a plan that "had been scheduled" for a weekday as the nearer such day, past or ahead', () => {
     expect(dates('The conference had been scheduled to close on Saturday.')).toEqual(['2025-06-07']);
     expect(dates('The vote had been expected on Monday but was postponed.')).toEqual(['2025-06-09']);

@@ -20,6 +20,16 @@ describe('extractEvents', () => {
       'agreement',
     );
     expect(events('The sides swapped 200 prisoners on Saturday.')[0]?.kind).toBe('exchange');
+    // Returning to office is no exchange; returning from captivity is.
+    expect(
+      events('It was the most senior visit since President Ana Ruiz returned to office in January.').map(
+        (e) => e.kind,
+      ),
+    ).not.toContain('exchange');
+    expect(events('Some 150 soldiers returned from captivity on Saturday.')[0]?.kind).toBe('exchange');
+    expect(events('The ministry released a statement on the talks on Saturday.')[0]?.kind ?? 'none').not.toBe(
+      'exchange',
+    );
   });
 
   it('lists people who took part, never the reporter or a possessor', () => {

@@ -52,6 +52,19 @@ describe('trim', () => {
     expect(level(long, 3)).toContain('and thanked both negotiating teams');
   });
 
+  it('drops a clause after a semicolon about someone the line does not name, quotation and all', () => {
+    const text =
+      'Commissioner Marta Lind said the bloc must be involved. Minister Piotr Nowak, arriving later, said he hoped "we will be consulted" before anything was signed; she said the bloc had "seen no text at all."';
+    const a = analyseText(text, NONE);
+    expect(trim(a.sentences[1]!, 1)).toBe(
+      'Minister Piotr Nowak, arriving later, said he hoped "we will be consulted" before anything was signed.',
+    );
+    // The same person goes on: the clause stays.
+    const same =
+      'Minister Piotr Nowak said the offer was late; he added that the text was "nowhere near ready."';
+    expect(level(same, 1)).toBe(same);
+  });
+
   it('never cuts inside a quotation and keeps the verb', () => {
     const text = 'Ortiz said the deal was "done, finished, and signed — at last" on Monday.';
     for (const l of [1, 2, 3] as const)
