@@ -175,6 +175,8 @@ export function findDates(
     cueBefore(index) || (future && !PAST_NEAR.test(sentence.slice(Math.max(0, index - 40), index)));
   // "signed … on Jan. 1", "formally adopted the framework on March 24": a past-tense verb before the date.
   const toldAsPast = (index: number) => {
+    // "a levy that had been due to take effect on Aug. 1": a plan, not a past happening.
+    if (overtaken(index)) return false;
     // The verb may come before the date or after it ("The clashes in August drew condemnation").
     const near = sentence.slice(Math.max(0, index - 60), index + 40);
     return PAST_NEAR.test(near) || PAST_FORM.test(near);

@@ -19,7 +19,7 @@ export interface ScoredSentence {
 }
 
 const BOILERPLATE =
-  /\b(editor's note|the story was updated|has not responded|did not respond|did not immediately respond|request for comment|subscribe|sign up|read more|click here|photo:|this article|newsletter|contributed (?:to this )?reporting|all rights reserved)\b/i;
+  /\b(editor's note|the story was updated|has not responded|did not respond|did not immediately respond|request for comment|subscribe|sign up|read more|click here|photo:|this article|newsletter|contributed (?:to this )?reporting|all rights reserved)\b|^(?:updated|last updated|published|first published|posted)\b[^.;]{0,60}\b(?:\d{1,2}[:.]\d{2}|a\.m\.|p\.m\.|AM|PM|GMT|UTC|ET|EST|EDT|BST|CET)\b/i;
 /** Phrasings that place a sentence in the past of the story, not in its news. */
 const BACKGROUND =
   /\b(previously|has long|have long|long-standing|longstanding|for years|in recent years|since the start of|full-scale invasion|began (?:in|on|almost|nearly|more than)|launched (?:in|on)|last year|earlier this year|in the past|years ago|dating back)\b/i;

@@ -66,6 +66,12 @@ describe('findDates', () => {
     ).toContain('2025-06-20');
   });
 
+  it('reads a plan that "had been due" on a day a week ahead as that day, not last year\'s', () => {
+    expect(dates('The deal averted a 25% levy that had been due to take effect on June 18.')).toEqual([
+      '2025-06-18',
+    ]);
+  });
+
   it('reads a plan that "had been scheduled" for a weekday as the nearer such day, past or ahead', () => {
     expect(dates('The conference had been scheduled to close on Saturday.')).toEqual(['2025-06-07']);
     expect(dates('The vote had been expected on Monday but was postponed.')).toEqual(['2025-06-09']);

@@ -26,6 +26,11 @@ const REPORT = [
 describe('summarise', () => {
   const s = run(REPORT);
 
+  it("never puts the site's update stamp in the headline or the key points", () => {
+    const stamped = run(`Updated June 10, 2025 at 9:14 PM ET\n${REPORT.replace(/^VALLETTA, Malta — /, '')}`);
+    for (const line of [stamped.summary, ...stamped.keyPoints]) expect(line).not.toMatch(/Updated|9:14/);
+  });
+
   it('opens the headline on the news, in whole sentences within 70 words, without the dateline', () => {
     expect(wordCount(s.summary)).toBeLessThanOrEqual(SUMMARY_MAX_WORDS);
     expect(s.summary).toMatch(/^Northland and Southland signed a water-sharing accord/);
