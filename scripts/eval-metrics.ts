@@ -103,6 +103,12 @@ export function sameSpeaker(
   return missing === 0 && extra <= 1;
 }
 
+/** '"…," he said', ', she added,': words credited to a bare pronoun, outside the quotations. */
+const PRONOUN_ATTRIBUTION =
+  /(?:^|[,;:”"’]\s*|\b(?:and|but|as)\s+)(?:he|she)\s+(?:later\s+|also\s+|then\s+)?(?:said|says|added|adds|told|tells|wrote|writes|noted|warned|argued|insisted|stressed|explained|continued|replied|answered|posted|declared|recalled)\b/i;
+const unquoted = (line: string) =>
+  line.replace(/“[^”]*”|"[^"]*"/g, (q) => `${q[0]}${' '.repeat(q.length - 2)}${q.at(-1)}`);
+
 const DANGLING =
   /^(?:he|she|they|it|this|that|these|those|such|his|her|their|its|both|the (?:two|three|four|remaining|latter|former|same)(?!-)|(?:he|she|they) (?:added|said))\b/i;
 
@@ -111,7 +117,9 @@ export function lineFaults(line: string): Array<'cut' | 'dateline' | 'dangling'>
   const faults: Array<'cut' | 'dateline' | 'dangling'> = [];
   if (/…\s*$|\.\.\.\s*$/.test(line)) faults.push('cut');
   if (DATELINE.test(line)) faults.push('dateline');
-  if (DANGLING.test(line.replace(/^["“]/, ''))) faults.push('dangling');
+  // '"…," he said' anywhere in the line leans on a sentence the line does not carry.
+  if (DANGLING.test(line.replace(/^["“]/, '')) || PRONOUN_ATTRIBUTION.test(unquoted(line)))
+    faults.push('dangling');
   return faults;
 }
 

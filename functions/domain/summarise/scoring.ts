@@ -4,7 +4,7 @@
 // one before them. Reads the analysis layers; the headline and key points are chosen from these scores.
 import type { Analysis, Sentence } from './analysis-types';
 import { findDates } from './dates';
-import { contentTokens, shingles, wordCount } from './text';
+import { attributedToPronoun, contentTokens, shingles, wordCount } from './text';
 
 export interface ScoredSentence {
   index: number;
@@ -20,11 +20,13 @@ export interface ScoredSentence {
 
 const BOILERPLATE =
   /\b(editor's note|the story was updated|has not responded|did not respond|did not immediately respond|request for comment|subscribe|sign up|read more|click here|photo:|this article|newsletter|contributed (?:to this )?reporting|all rights reserved)\b|^(?:updated|last updated|published|first published|posted)\b[^.;]{0,60}\b(?:\d{1,2}[:.]\d{2}|a\.m\.|p\.m\.|AM|PM|GMT|UTC|ET|EST|EDT|BST|CET)\b/i;
+/** "By JAMES HOLLAND and RENATA OSTROWSKA Associated Press": the byline, not a sentence of the report. */
+const BYLINE = /^By\s+(?:(?:\p{Lu}[\p{L}'’.-]*|and|,)\s*)+\.?$/u;
 /** Phrasings that place a sentence in the past of the story, not in its news. */
 const BACKGROUND =
   /\b(previously|has long|have long|long-standing|longstanding|for years|in recent years|since the start of|full-scale invasion|began (?:in|on|almost|nearly|more than)|launched (?:in|on)|last year|earlier this year|in the past|years ago|dating back)\b/i;
 export const ANAPHORIC =
-  /^(?:he|she|they|it|this|that|these|those|such|his|her|their|its|both|there|the (?:two|three|four|remaining|latter|former|same|other)(?!-)|(?:this|that|these|those|such) \w+)\b/i;
+  /^(?:he|she|they|it|this|that|these|those|such|his|her|their|its|both|there|according to (?:him|her|them)|the (?:two|three|four|remaining|latter|former|same|other)(?!-)|(?:this|that|these|those|such) \w+)\b/i;
 /**
  * "Umerov was more measured.", "The minister struck a more guarded tone.": a short sentence that only
  * sets one speaker against the one before; without that one it tells the reader nothing.
@@ -62,6 +64,7 @@ function score(
   const quotation = quotedWords / wordTokens > 0.5;
   const anaphoric =
     ANAPHORIC.test(text.replace(/^["“]/, '')) ||
+    attributedToPronoun(text) ||
     (COMPARED.test(text) && (words <= 14 || COMPARED_END.test(text)));
   const dates = findDates(text, a.published);
   const stale = dates.some((d) => Date.parse(d.date) < a.published.getTime() - 14 * 86_400_000);
@@ -70,7 +73,7 @@ function score(
   const background =
     BACKGROUND.test(mainClause) || (stale && !dates.some((d) => sameWeek(d.date, a.published)));
   const base = { index: s.index, text, words, anaphoric, quotation, background };
-  if (s.oversize || BOILERPLATE.test(text) || words < 5) return { ...base, score: -10 };
+  if (s.oversize || BOILERPLATE.test(text) || BYLINE.test(text) || words < 5) return { ...base, score: -10 };
 
   // Lead sentences carry the news; the first paragraph most of all.
   let value = 1.6 / (1 + 0.35 * s.index) + (s.paragraph === 0 ? 0.3 : 0);

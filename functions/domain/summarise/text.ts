@@ -83,3 +83,17 @@ export function shortName(name: string): string {
   const parts = name.split(/\s+/);
   return /^[IVXLC]+$/.test(parts.at(-1)!) ? name : parts.at(-1)!;
 }
+
+/** "…," he said / , she added, / and he told reporters: a reporting verb whose subject is a bare pronoun. */
+export const ATTRIBUTION_PRONOUN =
+  /(^|[,;:”"’]\s*|\b(?:and|but|as)\s+)(?:he|she)\s+(?=(?:later\s+|also\s+|then\s+)?(?:said|says|added|adds|told|tells|wrote|writes|noted|warned|argued|insisted|stressed|explained|continued|replied|answered|posted|declared|recalled)\b)/gi;
+
+/** The line credits words to a bare "he" or "she" outside its quotations. */
+export function attributedToPronoun(text: string): boolean {
+  return new RegExp(ATTRIBUTION_PRONOUN.source, 'i').test(maskQuotes(text));
+}
+
+/** The text with the words of its quotations blanked out (marks and length kept): the reporter's words. */
+export function maskQuotes(text: string): string {
+  return text.replace(/“[^”]*”|"[^"]*"/g, (q) => `${q[0]}${' '.repeat(q.length - 2)}${q.at(-1)}`);
+}

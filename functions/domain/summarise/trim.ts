@@ -7,7 +7,8 @@
 // budget is passed over for a shorter one, never cut with "…".
 import type { Sentence } from './analysis-types';
 import { REPORTING_VERBS } from './lexicon';
-import { shortName } from './text';
+import { ANAPHORIC } from './scoring';
+import { ATTRIBUTION_PRONOUN, attributedToPronoun, maskQuotes, shortName } from './text';
 
 export type TrimLevel = 1 | 2 | 3;
 
@@ -43,19 +44,52 @@ export function trimVariants(s: Sentence): Trimmed[] {
   for (const level of [1, 2, 3] as TrimLevel[]) {
     let text = trim(s, level);
     if (!text) continue;
-    let resolved = false;
+    const before = text;
     const name = openerName(s, text);
-    if (name) {
-      const swapped = text.replace(/^(He|She|His|Her)\b/, (w) =>
-        /^(?:His|Her)$/.test(w) ? `${name}'s` : name,
+    if (name)
+      text = text.replace(/^(He|She|His|Her)\b/, (w) => (/^(?:His|Her)$/.test(w) ? `${name}'s` : name));
+    // '"…," he said.': the attribution names the speaker when the reference pass is sure who it is.
+    const speaker = attributionName(s);
+    if (speaker)
+      text = replaceOutsideQuotes(
+        text,
+        ATTRIBUTION_PRONOUN,
+        (m, lead) => `${lead}${speaker}${m.slice(lead.length).replace(/^\S+/, '')}`,
       );
-      resolved = swapped !== text;
-      text = swapped;
-    }
+    const resolved =
+      text !== before && !ANAPHORIC.test(text.replace(/^["“]/, '')) && !attributedToPronoun(text);
     if (out.some((v) => v.text === text)) continue;
     out.push({ text, words: wordCount(text), level, resolved });
   }
   return out;
+}
+
+function replaceOutsideQuotes(
+  text: string,
+  re: RegExp,
+  swap: (match: string, lead: string) => string,
+): string {
+  const masked = maskQuotes(text);
+  let out = '';
+  let at = 0;
+  for (const m of masked.matchAll(new RegExp(re.source, 'gi'))) {
+    const from = m.index ?? 0;
+    out += text.slice(at, from) + swap(text.slice(from, from + m[0].length), m[1] ?? '');
+    at = from + m[0].length;
+  }
+  return out + text.slice(at);
+}
+
+/**
+ * The surname a bare "he"/"she" credited with words means, when every such pronoun in the sentence is
+ * the same person the text names in full.
+ */
+function attributionName(s: Sentence): string | undefined {
+  const people = new Set(s.speakers.filter((sp) => sp.subject?.kind === 'pronoun').map((sp) => sp.entity));
+  if (people.size !== 1) return undefined;
+  const e = [...people][0];
+  if (e?.kind !== 'person' || e.partial || e.reporter) return undefined;
+  return shortName(e.name);
 }
 
 /**

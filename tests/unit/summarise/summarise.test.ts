@@ -26,6 +26,19 @@ const REPORT = [
 describe('summarise', () => {
   const s = run(REPORT);
 
+  it('never puts a byline, a bare "he said" or "According to him" in the headline or the key points', () => {
+    const text = [
+      'By MARTA LIND and OMAR SAID Associated Press',
+      REPORT.replace(/^VALLETTA, Malta — /, ''),
+      '"The river is ours to share now," he said.',
+      'According to him, the commission will publish its first report in September.',
+    ].join('\n');
+    const out = run(text);
+    for (const line of [out.summary, ...out.keyPoints]) {
+      expect(line).not.toMatch(/\bBy [A-Z]{3,}|\bhe said\b|^According to him/);
+    }
+  });
+
   it("never puts the site's update stamp in the headline or the key points", () => {
     const stamped = run(`Updated June 10, 2025 at 9:14 PM ET\n${REPORT.replace(/^VALLETTA, Malta — /, '')}`);
     for (const line of [stamped.summary, ...stamped.keyPoints]) expect(line).not.toMatch(/Updated|9:14/);

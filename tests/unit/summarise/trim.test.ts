@@ -156,6 +156,21 @@ describe('a line that opens on a pronoun once its opener is cut', () => {
     );
   });
 
+  it('names the speaker a bare "he said" means, inside or after the quotation', () => {
+    const a = analyseText(
+      'Finance Minister Omar Vance led the delegation in Oslo. "Nothing is agreed until we speak with the president," he told reporters. A decision that cannot name the river, he said, is "not neutral at all".',
+      NONE,
+    );
+    const [first] = trimVariants(a.sentences[1]!);
+    expect(first).toMatchObject({
+      text: '"Nothing is agreed until we speak with the president," Vance told reporters.',
+      resolved: true,
+    });
+    expect(trimVariants(a.sentences[2]!)[0]?.text).toBe(
+      'A decision that cannot name the river, Vance said, is "not neutral at all".',
+    );
+  });
+
   it('names a pope or a king by the whole regnal name, never by the number', () => {
     const a = analyseText(
       'Pope Pius XIV said the Holy See was ready to host the talks. He received the foreign minister in a private audience on Sunday.',
