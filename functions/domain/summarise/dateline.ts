@@ -16,10 +16,11 @@ const DASH = String.raw`\s*[—–-]{1,2}\s+`;
 
 /**
  * A dateline at the start of a line: an upper-case place (optionally ", Region" or ", Nov 24") with an
- * optional "(Agency)", or a place in title case followed by "(Agency)"; then a dash.
+ * optional "(Agency)", then a dash or a colon ("PUTRAJAYA: "); or a place in title case followed by
+ * "(Agency)", perhaps after its country ("Turnberry (United Kingdom) (AFP) -"), then a dash.
  */
 export const DATELINE = new RegExp(
-  String.raw`^\s*(?:${CAPS_PLACE}${REGION}${DAY}\s*(?:${AGENCY})?|${TITLE_PLACE}${REGION}${DAY}\s*${AGENCY})${DASH}`,
+  String.raw`^\s*(?:${CAPS_PLACE}${REGION}${DAY}\s*(?:${AGENCY}\s*){0,2}(?:${DASH}|:\s+)|${TITLE_PLACE}${REGION}${DAY}\s*(?:${AGENCY}\s*){1,2}${DASH})`,
   'u',
 );
 

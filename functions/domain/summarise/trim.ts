@@ -123,6 +123,9 @@ export function trim(s: Sentence, level: TrimLevel): string | undefined {
   if (opener) cuts.push([0, opener[0].length]);
   if (level >= 2) {
     introPhrase(s, cuts);
+    // "According to him, Kyiv expects …": an attribution to someone the line does not name.
+    const according = /^According to (?:him|her|them),\s+/.exec(text);
+    if (according) cuts.push([0, according[0].length]);
     // Parentheses and paired dashes.
     for (const m of text.matchAll(/\s*\([^()"“”]{1,200}\)/g))
       cuts.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);

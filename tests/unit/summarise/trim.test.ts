@@ -37,6 +37,13 @@ describe('trim', () => {
     ).toBe('The ministry denied that the talks had failed.');
   });
 
+  it('drops an opening "According to him," that names nobody, at the second level', () => {
+    const text =
+      'According to him, the ministry expects the envoy to visit at the earliest date in November.';
+    expect(level(text, 1)).toBe(text);
+    expect(level(text, 2)).toBe('The ministry expects the envoy to visit at the earliest date in November.');
+  });
+
   it('drops a closing relative clause after a noun at the last level only', () => {
     const text =
       'Envoys met in Valletta to revive a truce between the two republics, which collapsed in 2019 after a border clash.';
@@ -106,6 +113,11 @@ describe('datelines', () => {
     ['NAIROBI — Both sides signed.', 'Both sides signed.'],
     ['Sharm el-Sheikh, Egypt (CNN) — The envoys met.', 'The envoys met.'],
     ['Rio de Janeiro (Reuters) - Talks resumed.', 'Talks resumed.'],
+    [
+      'VALLETTA: Both sides have agreed to a truce from midnight.',
+      'Both sides have agreed to a truce from midnight.',
+    ],
+    ['Gozo (Malta) (AFP) - The envoys sealed a deal on Sunday.', 'The envoys sealed a deal on Sunday.'],
   ])('%s', (line, expected) => {
     expect(stripDateline(line)).toBe(expected);
   });
@@ -113,6 +125,7 @@ describe('datelines', () => {
   it('leaves sentences that only look like one', () => {
     expect(stripDateline('NATO — the alliance — met.')).toBe('NATO — the alliance — met.');
     expect(stripDateline('The US — and its allies — agreed.')).toBe('The US — and its allies — agreed.');
+    expect(stripDateline('Malta (AFP) said nothing.')).toBe('Malta (AFP) said nothing.');
   });
 });
 
