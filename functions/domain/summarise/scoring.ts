@@ -28,11 +28,12 @@ const BACKGROUND =
 export const ANAPHORIC =
   /^(?:he|she|they|it|this|that|these|those|such|his|her|their|its|both|there|according to (?:him|her|them)|the (?:two|three|four|remaining|latter|former|same|other)(?!-)|(?:this|that|these|those|such) \w+)\b/i;
 /**
- * "Umerov was more measured.", "The minister struck a more guarded tone.": a short sentence that only
+ * "Umerov was more measured.", "The minister struck a more guarded tone.", "Zakharova went further in
+ * comments to state media.": a short sentence that only
  * sets one speaker against the one before; without that one it tells the reader nothing.
  */
 const COMPARED =
-  /\b(?:was|were|is|are|sounded|seemed|appeared|struck|took|sounding)\s+(?:an?\s+)?(?:far |much |rather |even |somewhat |notably )?(?:more|less)\s+[\w-]+(?:\s+(?:tone|note|line|stance|view|approach))?\b/i;
+  /\b(?:(?:was|were|is|are|sounded|seemed|appeared|struck|took|sounding)\s+(?:an?\s+)?(?:far |much |rather |even |somewhat |notably )?(?:more|less)\s+[\w-]+(?:\s+(?:tone|note|line|stance|view|approach))?|went (?:even |much |a step |one step )?further)\b/i;
 /** The comparison closes the sentence ("Umerov, who took over last month, was more measured."). */
 const COMPARED_END = new RegExp(`${COMPARED.source}(?:\\s+[\\w-]+){0,3}[.!?]$`, 'i');
 export const OUTCOME_CUES =
