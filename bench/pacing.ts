@@ -64,6 +64,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
         throttled: run.throttleErrors,
         ratio: round(run.spanSeconds / (n / rate), 3),
         cpuMsPerSend: round(run.cpuMsPerSend, 2),
+        maxInFlight: run.maxInFlight,
+        storeCallsPerSend: round(run.storeCallsPerSend, 2),
         enqueuedMs: [run.enqueuedAt[0], run.enqueuedAt.at(-1)].map((t) => round(t ?? 0)),
         ...pacingOf(run.timeline, rate),
       })}\n`,
