@@ -24,7 +24,6 @@ import {
 } from '../../domain/delivery/personalise';
 import type { RenderedTemplate } from '../../domain/issues/types';
 import type { OutgoingEmail } from '../../ports/mailer';
-import { builtFrom, type Piece, SharedBytes } from '../query-base64';
 
 /** Quoted-printable lines of the shared text stop one short, leaving room for a soft break. */
 const QP_LINE = 75;
@@ -34,8 +33,7 @@ type BodyPart = 'text' | 'html';
 interface EncodedPart {
   /** Content-Type and Content-Transfer-Encoding lines, then the blank line. */
   head: string;
-  /** The encoded part: the issue's own text, shared by every copy, and the reader's values. */
-  encode(values: PersonalValues): Piece[];
+  encode(values: PersonalValues): string;
 }
 
 interface HeaderLine {
@@ -160,28 +158,10 @@ export function copyFor(mime: IssueMime, email: OutgoingEmail, values: PersonalV
     lines.push(line);
   }
   const delimiter = `--${mime.boundary}`;
-  const pieces: Piece[] = [];
-  let own = `${lines.join('\r\n')}\r\n\r\n`;
-  for (const part of mime.parts) {
-    own += `${delimiter}\r\n${part.head}`;
-    for (const piece of part.encode(values)) {
-      if (typeof piece === 'string') {
-        own += piece;
-        continue;
-      }
-      if (own) pieces.push(own);
-      own = '';
-      pieces.push(piece);
-    }
-    own += '\r\n';
-  }
-  pieces.push(`${own}${delimiter}--\r\n`);
-  let text = '';
-  for (const piece of pieces) text += typeof piece === 'string' ? piece : piece.text;
-  const message = Buffer.from(text, 'latin1');
-  // The SES send encodes the shared pieces once per issue (query-base64.ts).
-  builtFrom(message, pieces);
-  return message;
+  let out = `${lines.join('\r\n')}\r\n\r\n`;
+  for (const part of mime.parts) out += `${delimiter}\r\n${part.head}${part.encode(values)}\r\n`;
+  out += `${delimiter}--\r\n`;
+  return Buffer.from(out, 'latin1');
 }
 
 function encodedPart(template: RenderedTemplate, compiled: CompiledTemplate, part: BodyPart): EncodedPart {
@@ -193,19 +173,23 @@ function encodedPart(template: RenderedTemplate, compiled: CompiledTemplate, par
   const head = `Content-Type: ${contentType}; charset=utf-8\r\nContent-Transfer-Encoding: ${encoding}\r\n\r\n`;
   if (encoding === 'base64') {
     // Base64 cannot be joined from pieces; the native encoder makes the whole part cheap anyway.
-    return { head, encode: (values) => [base64Lines(fillPart(template, part, values))] };
+    return { head, encode: (values) => base64Lines(fillPart(template, part, values)) };
   }
   const segments = qpSegments(compiled[part]);
   return {
     head,
-    encode: (values) =>
-      segments.map((segment) =>
-        segment instanceof SharedBytes ? segment : qpValue(valueIn(part, segment.key, values), segment.last),
-      ),
+    encode(values) {
+      let out = '';
+      for (const segment of segments) {
+        out +=
+          typeof segment === 'string' ? segment : qpValue(valueIn(part, segment.key, values), segment.last);
+      }
+      return out;
+    },
   };
 }
 
-type QpSegment = SharedBytes | { key: MarkerKey; last: boolean };
+type QpSegment = string | { key: MarkerKey; last: boolean };
 
 /**
  * The literal text encoded once. A literal followed by a value ends with a soft line break unless it
@@ -223,7 +207,7 @@ function qpSegments(compiled: Compiled): QpSegment[] {
     }
     if (item === '') continue;
     const encoded = qp.wrap(qp.encode(item), QP_LINE);
-    segments.push(new SharedBytes(last || encoded.endsWith('\n') ? encoded : `${encoded}=\r\n`));
+    segments.push(last || encoded.endsWith('\n') ? encoded : `${encoded}=\r\n`);
   }
   return segments;
 }
