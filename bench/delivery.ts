@@ -17,8 +17,9 @@ import { previewContent } from '../emails/preview-data';
 import { renderIssueTemplate } from '../emails/render';
 import { buildMime } from '../functions/adapters/ses/ses-mailer';
 import { LOCAL_CREDENTIALS, type LocalStack, startLocalStack } from '../functions/local/stack';
+import { pacingOf } from './pacing';
 import { runChild, startEmulatorProcess } from './processes';
-import type { StandinMode, StandinStats } from './ses-standin';
+import type { StandinMode, StandinStats, StandinTimeline } from './ses-standin';
 import {
   countStoreCalls,
   mainThreadCpuMs,
@@ -43,6 +44,13 @@ export async function startStandin() {
     },
     async stats(): Promise<StandinStats> {
       return (await fetch(`${url}/__bench/stats`)).json() as Promise<StandinStats>;
+    },
+    /** Notes the trigger on the stand-in's clock, so the timeline says how long before the first send. */
+    async mark() {
+      await fetch(`${url}/__bench/mark`, { method: 'POST' });
+    },
+    async timeline(): Promise<StandinTimeline> {
+      return (await fetch(`${url}/__bench/timeline`)).json() as Promise<StandinTimeline>;
     },
   };
 }
@@ -93,6 +101,15 @@ export async function digestRun(endpoints: Endpoints, n: number, rate: number, m
     const threadCallsBefore = (await threads?.storeRequests()) ?? 0;
     const cpu = process.cpuUsage();
     const mainCpu = mainThreadCpuMs();
+    // When each recipient batch was enqueued, ms after the trigger (this process's clock).
+    const enqueuedAt: number[] = [];
+    const enqueue = stack.queues.send.send.bind(stack.queues.send);
+    stack.queues.send.send = (messages) => {
+      enqueuedAt.push(performance.now() - triggeredAt);
+      return enqueue(messages);
+    };
+    await endpoints.standin.mark();
+    const triggeredAt = performance.now();
     const res = await fetch(`${stack.appUrl}/webhooks/send`, {
       method: 'POST',
       body,
@@ -124,6 +141,7 @@ export async function digestRun(endpoints: Endpoints, n: number, rate: number, m
     const mainCpuMs = (mainThreadCpuMs() ?? Number.NaN) - (mainCpu ?? Number.NaN);
     const storeCalls = store.calls + ((await threads?.storeRequests()) ?? 0) - threadCallsBefore;
     const seen = await endpoints.standin.stats();
+    const timeline = await endpoints.standin.timeline();
     const table = config.TABLE_NAME;
     await close();
     return {
@@ -141,6 +159,8 @@ export async function digestRun(endpoints: Endpoints, n: number, rate: number, m
       cpuMsPerSend: (used.user + used.system) / 1000 / Math.max(1, seen.accepted),
       /** The main thread's part of it (dispatch, queue, status polls; NaN where /proc is missing). */
       mainThreadCpuMsPerSend: mainCpuMs / Math.max(1, seen.accepted),
+      timeline,
+      enqueuedAt,
     };
   } catch (error) {
     await close();
@@ -210,6 +230,7 @@ export async function benchDelivery(options: { subscribers: number; rate: number
       `delivery: ${n} subscribers at MAX_SEND_RATE=${options.rate} with an SES-like enforcer, into the ${mailer}`,
     );
     const capped = await digestRun(endpoints, n, options.rate, paced);
+    const pacing = pacingOf(capped.timeline, options.rate);
     const storeOps = await rawStoreOpsPerSecond(dynamo.url, capped.table, 50, 3);
     if (capped.distinct !== n)
       throw new Error(`delivery: ${capped.distinct} of ${n} subscribers were mailed`);
@@ -258,6 +279,12 @@ export async function benchDelivery(options: { subscribers: number; rate: number
       deliveryMailer: mailer,
       deliveryRatio: round(capped.spanSeconds / (n / options.rate), 3),
       deliverySeconds: round(capped.spanSeconds, 1),
+      // Not in the ratio (first to last send): from the signed request to the first email SES accepted.
+      deliveryFirstSendAfterSeconds:
+        pacing.triggerToFirstMs === undefined ? undefined : round(pacing.triggerToFirstMs / 1000, 2),
+      // Emails SES accepted in each second from the first, and in the busiest sliding second.
+      deliveryPerSecond: pacing.perSecond,
+      deliveryBusiestSecond: pacing.busiestSlidingSecond,
       deliveryCpuMsPerSend: round(capped.cpuMsPerSend, 2),
       deliveryStoreCallsPerSend: round(capped.storeCallsPerSend, 2),
       deliveryStoreOpsPerSecond: round(storeOps),

@@ -39,6 +39,14 @@ export interface StandinStats {
   lastAt: number;
 }
 
+/** When each send arrived, on the stand-in's clock, for the pacing diagnostics (`bench/pacing.ts`). */
+export interface StandinTimeline {
+  /** POST /__bench/mark: the bench's trigger (the signed send request), on the same clock; 0 if none. */
+  markAt: number;
+  accepted: number[];
+  throttled: number[];
+}
+
 const THROTTLED =
   '<ErrorResponse xmlns="http://ses.amazonaws.com/doc/2010-12-01/"><Error><Type>Sender</Type>' +
   '<Code>Throttling</Code><Message>Maximum sending rate exceeded.</Message></Error>' +
@@ -49,6 +57,7 @@ let mode: StandinMode = { kind: 'noop' };
 let starts: number[] = [];
 let perSubscriber = new Map<string, number>();
 let stats = fresh();
+let timeline: StandinTimeline = { markAt: 0, accepted: [], throttled: [] };
 
 function fresh(): StandinStats {
   return {
@@ -100,6 +109,7 @@ function allowed(at: number): boolean {
 
 function accepted(at: number, subscriber: string | undefined) {
   stats.accepted++;
+  timeline.accepted.push(at);
   if (!stats.firstAt) stats.firstAt = at;
   stats.lastAt = Math.max(stats.lastAt, at);
   if (subscriber) {
@@ -136,6 +146,7 @@ async function sesRequest(req: IncomingMessage, res: ServerResponse) {
   const at = performance.now();
   if (!allowed(at)) {
     stats.throttled++;
+    timeline.throttled.push(at);
     req.resume();
     res.writeHead(400, { 'content-type': 'text/xml' }).end(THROTTLED);
     return;
@@ -174,7 +185,19 @@ const server = createServer((req, res) => {
       starts = [];
       perSubscriber = new Map();
       stats = fresh();
+      timeline = { markAt: 0, accepted: [], throttled: [] };
       res.end('{}');
+      return;
+    }
+    if (req.url === '/__bench/mark') {
+      await readAll(req);
+      timeline.markAt = performance.now();
+      res.end('{}');
+      return;
+    }
+    if (req.url === '/__bench/timeline') {
+      await readAll(req);
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(timeline));
       return;
     }
     await readAll(req);

@@ -42,6 +42,7 @@ const ROWS: Row[] = [
         : `${num('deliverySubscribers')(f)} · ${f.deliveryRate}/s`,
   },
   { section: 'Delivery', figure: 'Paced run mailer', value: str('deliveryMailer') },
+  { section: 'Delivery', figure: 'Trigger to first send', value: num('deliveryFirstSendAfterSeconds', ' s') },
   { section: 'Delivery', figure: 'First to last send', value: num('deliverySeconds', ' s') },
   {
     section: 'Delivery',
@@ -57,6 +58,7 @@ const ROWS: Row[] = [
     goal: '0',
     met: (f) => n(f, 'throttleErrors') === 0,
   },
+  { section: 'Delivery', figure: 'Busiest sliding second', value: num('deliveryBusiestSecond') },
   {
     section: 'Delivery',
     figure: 'Duplicates',

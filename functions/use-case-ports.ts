@@ -9,7 +9,6 @@ import type { FinishPorts, IngestPorts, ReceivePorts } from './domain/developmen
 import type { PollLogger, PollPorts } from './domain/developments/poll-feeds';
 import type { IssueRenderer } from './domain/issues/types';
 import { DEFAULT_LIMITS, type SubscriptionPorts } from './domain/subscribers/subscription-ports';
-import type { Recipient } from './domain/subscribers/types';
 
 /** Storing a development and its follow-ups. */
 function storePorts(deps: Deps): IngestPorts {
@@ -72,14 +71,7 @@ export function messageSettings(config: Config): MessageSettings {
 
 /** The recipients of a batch who still take mail, read when sending (the queue holds ids only). */
 export function currentReaders(deps: Deps) {
-  return async (ids: readonly string[]): Promise<Map<string, Recipient>> => {
-    const found = await deps.subscribers.getMany(ids);
-    const readers = new Map<string, Recipient>();
-    for (const [id, s] of found) {
-      if (s.status === 'active' && !s.paused) readers.set(id, { subscriberId: id, email: s.email });
-    }
-    return readers;
-  };
+  return (ids: readonly string[]) => deps.subscribers.recipientsAmong(ids);
 }
 
 export function subscriptionPorts(deps: Deps): SubscriptionPorts {

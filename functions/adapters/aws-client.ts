@@ -17,8 +17,10 @@ export interface AwsClientSettings {
 
 const options = { keepAlive: true, maxSockets: 64, timeout: 30_000 };
 
-export function requestHandlerOptions() {
-  return { httpAgent: new HttpAgent(options), httpsAgent: new HttpsAgent(options) };
+/** Keep-alive agents (64 sockets each, unless `maxSockets` says otherwise). */
+export function requestHandlerOptions(settings: { maxSockets?: number } = {}) {
+  const agent = { ...options, ...settings };
+  return { httpAgent: new HttpAgent(agent), httpsAgent: new HttpsAgent(agent) };
 }
 
 type SignerFactory = (authScheme?: { signingRegion?: string; signingName?: string }) => Promise<unknown>;

@@ -48,8 +48,11 @@ export interface SubscriberStore {
    * an address under both its ids). Ids with neither are absent from the map.
    */
   lookup(ids: readonly string[]): Promise<Map<string, StoredReader>>;
-  /** Several records at once (one batch read per 100): the senders' look-up of a recipient batch. */
-  getMany(ids: readonly string[]): Promise<Map<string, Subscriber>>;
+  /**
+   * The readers among these ids who take mail now (active, not paused), with their addresses: the
+   * senders' look-up of a recipient batch (one consistent batch read per 100, of those fields only).
+   */
+  recipientsAmong(ids: readonly string[]): Promise<Map<string, Recipient>>;
   /** Remove the subscriber record and cohort entries (the suppression entry, if any, stays). */
   delete(id: string): Promise<void>;
   isSuppressed(id: string): Promise<boolean>;

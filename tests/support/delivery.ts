@@ -2,6 +2,7 @@
 // the local wiring of both queue consumers on test deps.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
+import type { SendRate } from '../../functions/domain/delivery/send-rate';
 import type { Issue, RenderedTemplate } from '../../functions/domain/issues/types';
 import { markersFor } from '../../functions/domain/link-markers';
 import type { Frequency, Subscriber } from '../../functions/domain/subscribers/types';
@@ -104,4 +105,27 @@ export function oneReaderSend() {
     },
     readers: async () => new Map([['sub_a', { subscriberId: 'sub_a', email: 'a@example.org' }]]),
   };
+}
+
+/**
+ * A send rate whose every slot is "now" (no schedule, no waiting), for the send path's unit tests.
+ * `onReserve` runs before each slot is handed out and `onTurn` before each turn (count them, fail one).
+ */
+export function immediateRate(hooks: { onReserve?: () => void; onTurn?: () => void } = {}): SendRate {
+  const rate: SendRate = {
+    reserve: async () => {
+      hooks.onReserve?.();
+      return Date.now();
+    },
+    beforeSlot: async () => undefined,
+    turn: async () => {
+      hooks.onTurn?.();
+    },
+    giveBack: () => undefined,
+    acquire: async () => {
+      await rate.reserve();
+      await rate.turn();
+    },
+  };
+  return rate;
 }

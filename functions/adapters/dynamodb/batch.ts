@@ -1,7 +1,15 @@
 // DynamoDB's batch calls, whole: BatchGetItem takes 100 keys and BatchWriteItem 25 requests at a time,
 // and either may hand part of a batch back unprocessed under load. These send every chunk and retry
 // what comes back with jittered backoff, and fail loudly rather than drop an item.
-import { BatchWriteItemCommand, type DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
+import {
+  type AttributeValue,
+  BatchGetItemCommand,
+  type BatchGetItemCommandOutput,
+  BatchWriteItemCommand,
+  type DynamoDBClient,
+  type KeysAndAttributes,
+  type WriteRequest,
+} from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
   type BatchGetCommandOutput,
@@ -41,6 +49,34 @@ export async function batchGetAll(
             },
           },
         }),
+      );
+      found.push(...(out.Responses?.[table] ?? []));
+      pending = out.UnprocessedKeys?.[table]?.Keys;
+    }
+  }
+  return found;
+}
+
+type PlainItem = Record<string, AttributeValue>;
+
+/**
+ * The same through the plain client: keys and items in DynamoDB's attribute format, and `read`'s
+ * options (projection, names, consistency) passed as they are.
+ */
+export async function batchGetAllPlain(
+  client: DynamoDBClient,
+  table: string,
+  keys: readonly PlainItem[],
+  read: Omit<KeysAndAttributes, 'Keys'> = {},
+): Promise<PlainItem[]> {
+  const found: PlainItem[] = [];
+  for (let i = 0; i < keys.length; i += 100) {
+    let pending: PlainItem[] | undefined = keys.slice(i, i + 100);
+    for (let attempt = 0; pending?.length; attempt++) {
+      if (attempt >= MAX_ATTEMPTS) throw new Error(`DynamoDB kept ${pending.length} key(s) unprocessed`);
+      if (attempt > 0) await backoff(attempt);
+      const out: BatchGetItemCommandOutput = await client.send(
+        new BatchGetItemCommand({ RequestItems: { [table]: { ...read, Keys: pending } } }),
       );
       found.push(...(out.Responses?.[table] ?? []));
       pending = out.UnprocessedKeys?.[table]?.Keys;

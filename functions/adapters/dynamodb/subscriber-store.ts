@@ -17,7 +17,7 @@ import type {
   SubscriberStore,
   Suppression,
 } from '../../ports/subscriber-store';
-import { batchGetAll, batchWriteAll } from './batch';
+import { batchGetAll, batchGetAllPlain, batchWriteAll } from './batch';
 import type { DynamoClients } from './client';
 import {
   countOnSuppression,
@@ -213,8 +213,26 @@ export class DynamoSubscriberStore implements SubscriberStore {
     }));
   }
 
-  async getMany(ids: readonly string[]): Promise<Map<string, Subscriber>> {
-    return this.profiles([...ids]);
+  /**
+   * Through the plain client, and only the four fields a sender reads: the document client's
+   * per-call middleware and the unmarshalling of whole records (consent and all) cost more than the
+   * read itself, once per 50 emails.
+   */
+  async recipientsAmong(ids: readonly string[]): Promise<Map<string, Recipient>> {
+    const keys = [...new Set(ids)].map((id) => ({ pk: { S: pk(id) }, sk: { S: 'PROFILE' } }));
+    const items = await batchGetAllPlain(this.dynamo.fast, this.tableName, keys, {
+      ConsistentRead: true,
+      ProjectionExpression: 'id, email, #status, paused',
+      ExpressionAttributeNames: { '#status': 'status' },
+    });
+    const found = new Map<string, Recipient>();
+    for (const item of items) {
+      const id = item.id?.S;
+      const email = item.email?.S;
+      if (id && email && item.status?.S === 'active' && item.paused?.BOOL !== true)
+        found.set(id, { subscriberId: id, email });
+    }
+    return found;
   }
 
   /** Which of these ids are suppressed: one BatchGetItem per 100 (the dispatcher's hot path). */

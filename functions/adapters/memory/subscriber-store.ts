@@ -56,11 +56,11 @@ export class MemorySubscriberStore implements SubscriberStore {
     this.profiles.set(subscriber.id, { ...copy, revision: base + 1 });
   }
 
-  async getMany(ids: readonly string[]) {
-    const found = new Map<string, Subscriber>();
+  async recipientsAmong(ids: readonly string[]) {
+    const found = new Map<string, Recipient>();
     for (const id of ids) {
-      const s = await this.get(id);
-      if (s) found.set(id, s);
+      const s = this.profiles.get(id);
+      if (s?.status === 'active' && !s.paused) found.set(id, { subscriberId: id, email: s.email });
     }
     return found;
   }

@@ -5,10 +5,12 @@
 // retry after a crash find the claim and skip the recipient, so nobody is mailed twice.
 //
 // The one crash window left: the claim is written and the worker dies (or loses the store) before
-// SES's answer is recorded — during the SES call itself (the send token is taken before the claim, and
-// a retry after throttling waits for its token while holding the claim). We cannot tell whether SES accepted the message, and we choose NOT to resend: a claim
-// without a MessageId is reported as `inFlight` and, once older than STALE_CLAIM_MINUTES (longer than
-// any worker lives), as `unknown` in the issue counts. Cost: in that rare crash a subscriber may miss
+// SES's answer is recorded — during the SES call itself, or in the moment before it (the slot is
+// reserved before the claim, the claim is made CLAIM_LEAD_MS before the slot, and a retry after
+// throttling waits for its slot while holding the claim). We cannot
+// tell whether SES accepted the message, and we choose NOT to resend: a claim without a MessageId is
+// reported as `inFlight` and, once older than STALE_CLAIM_MINUTES (longer than any worker lives), as
+// `unknown` in the issue counts. Cost: in that rare crash a subscriber may miss
 // one issue (it stays readable in the archive); the alternative, resending, would mail twice whenever
 // SES had already accepted the copy, which is the failure subscribers notice and report as spam.
 //
@@ -26,10 +28,15 @@ import type { DeliverMessage } from '../queue-messages';
 import type { Recipient } from '../subscribers/types';
 import { heldOn, now, outcomeRecorder, type Recorder } from './outcomes';
 import { issueEmail, type MessageSettings } from './reader-email';
-import { type SendRate, STALE_SLOT_MS } from './send-rate';
+import type { SendRate } from './send-rate';
 
 const MAX_ATTEMPTS = 6;
-const CONCURRENCY_PER_BATCH = 16;
+/**
+ * Every reader of a message at once (the dispatcher's batches are 50): each waits for its own slot, so
+ * this bounds nothing the send rate does not, and leaves enough sends under way to fill the rate while
+ * the store is slow and claims are made far ahead of their slots.
+ */
+const CONCURRENCY_PER_BATCH = 50;
 
 export interface DeliverPorts {
   issues: IssueStore;
@@ -136,15 +143,35 @@ async function deliverOne(
   recorder: Recorder,
   refusals: Map<string, { reason: string; count: number }>,
 ): Promise<RecipientOutcome> {
-  // The send slot comes before the claim: if the store fails while booking it, nothing is claimed yet
-  // and a redelivery sends normally (a claim whose release also failed would strand the recipient).
-  await ports.rate.acquire();
-  const slotAt = ports.clock.now().getTime();
+  // The send slot is reserved before the claim: if the store fails while booking it, nothing is claimed
+  // yet and a redelivery sends normally (a claim whose release also failed would strand the recipient).
+  // The claim is made CLAIM_LEAD_MS before the slot, and the copy built, so the send is ready when its
+  // turn comes (send-rate.ts): a slow claim costs no slot, and a claim is held only briefly unsent.
+  const slot = await ports.rate.reserve();
+  await ports.rate.beforeSlot(slot);
   const claimId = randomUUID();
   const at = now(ports);
   const claim = await heldOn(ports, () => ports.issues.claim(issue.id, recipient.subscriberId, claimId, at));
-  if (!claim.claimed) return 'duplicate';
+  if (!claim.claimed) {
+    ports.rate.giveBack();
+    return 'duplicate';
+  }
   const release = () => heldOn(ports, () => ports.issues.release(issue.id, recipient.subscriberId, claimId));
+  // The turn comes at a slot, at most STALE_SLOT_MS late: sends released late would reach SES in a
+  // burst above the rate. A turn refused (its slot lost, none bookable) or a retry books a fresh slot.
+  const takeTurn = async (reserved: boolean) => {
+    try {
+      if (reserved) {
+        try {
+          return await ports.rate.turn();
+        } catch {}
+      }
+      await heldOn(ports, () => ports.rate.acquire());
+    } catch (error) {
+      await release();
+      throw error;
+    }
+  };
 
   const email = issueEmail(
     ports.settings,
@@ -154,17 +181,7 @@ async function deliverOne(
   );
   const sleep = ports.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   for (let attempt = 0; ; attempt++) {
-    // A send leaves close to its slot. One held up by a slow claim takes a fresh slot: sends whose
-    // claims a stalled store answered together would otherwise reach SES in a burst above the rate.
-    const late = attempt === 0 && ports.clock.now().getTime() - slotAt > STALE_SLOT_MS;
-    if (attempt > 0 || late) {
-      try {
-        await heldOn(ports, () => ports.rate.acquire());
-      } catch (error) {
-        await release();
-        throw error;
-      }
-    }
+    await takeTurn(attempt === 0);
     try {
       const { providerMessageId } = await ports.mailer.send(email);
       await recorder.record({

@@ -95,6 +95,27 @@ describe.each(implementations)('SubscriberStore contract: %s', (_name, make) => 
     expect(page.cursor).toEqual(expect.any(String));
   });
 
+  it('gives the senders the address of each reader who takes mail now, and nobody else', async () => {
+    const store = await make();
+    const active = subscriber('on@y.org');
+    const weekly = subscriber('weekly@y.org', { frequency: 'weekly', topics: ['another-topic'] });
+    const others = [
+      subscriber('pending@y.org', { status: 'pending' }),
+      subscriber('gone@y.org', { status: 'unsubscribed' }),
+      subscriber('paused@y.org', { paused: true }),
+    ];
+    for (const s of [active, weekly, ...others]) await store.put(s);
+    const deleted = subscriber('deleted@y.org');
+    await store.put(deleted);
+    await store.delete(deleted.id);
+    const ids = [active, weekly, ...others, deleted].map((s) => s.id);
+    const found = await store.recipientsAmong([...ids, subscriberIdFor('never@y.org'), active.id]);
+    expect(Object.fromEntries(found)).toEqual({
+      [active.id]: { subscriberId: active.id, email: 'on@y.org' },
+      [weekly.id]: { subscriberId: weekly.id, email: 'weekly@y.org' },
+    });
+  });
+
   it('keeps the cohort in step with every change: unsubscribe, pause, frequency, topics, delete', async () => {
     const store = await make();
     const s = subscriber('f@x.org', { topics: [T, 'second'] });

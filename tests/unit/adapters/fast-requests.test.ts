@@ -4,12 +4,17 @@
 // and once through a plain SDK client to a server that checks SigV4 itself; the two requests must say
 // the same (the SES body byte for byte, the DynamoDB body as the same JSON), and an input or answer
 // the hand-written code does not know must be left to the SDK.
+
+import { randomBytes } from 'node:crypto';
 import { DynamoDBClient, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDynamoClients } from '../../../functions/adapters/dynamodb/client';
-import { SesMailer } from '../../../functions/adapters/ses/ses-mailer';
+import { buildMime, SesMailer } from '../../../functions/adapters/ses/ses-mailer';
+import { issueEmail } from '../../../functions/domain/delivery/reader-email';
+import type { RenderedTemplate } from '../../../functions/domain/issues/types';
+import { type MarkerKey, markersFor } from '../../../functions/domain/link-markers';
 import { type SeenRequest, startSigV4Server } from '../../support/sigv4-server';
 
 const credentials = { accessKeyId: 'AKIDFAST', secretAccessKey: 'fast-secret' };
@@ -92,6 +97,73 @@ describe('the SES send', () => {
         },
       ),
       { numRuns: 60 },
+    );
+  });
+
+  it('sends byte for byte what the SDK sends for copies of an issue built from its pattern', async () => {
+    server.answer(sesAnswer('m-2'));
+    const mailer = new SesMailer(settings());
+    const sdk = plain();
+    const settingsOfLinks = {
+      publicUrl: 'https://talkwatch.test',
+      from: 'Talkwatch <alerts@talkwatch.test>',
+      mailDomain: 'talkwatch.test',
+      tokenKeys: [{ version: '1', key: randomBytes(32).toString('base64') }],
+      configurationSet: 'talkwatch',
+    };
+    const issue = { id: 'iss_b64', topic: 'us-russia-ukraine', kind: 'digest' as const, topicTitle: 'Talks' };
+    // Literal text of every length, non-ASCII too, around the readers' links.
+    const literal = fc
+      .array(fc.oneof(fc.string({ maxLength: 9 }), fc.constantFrom('é', 'Україна', '🕊️', '=', ' \n')), {
+        minLength: 1,
+        maxLength: 12,
+      })
+      .map((pieces) => pieces.join(''))
+      .filter((text) => text.length > 0);
+    const key = fc.constantFrom<MarkerKey>('unsubscribeUrl', 'preferencesUrl', 'greeting');
+    const body = fc.tuple(literal, fc.array(fc.tuple(key, fc.string({ maxLength: 40 })), { maxLength: 3 }));
+    const reader = fc.record({
+      subscriberId: fc.stringMatching(/^sub_[a-z0-9]{1,30}$/),
+      email: fc.stringMatching(/^[a-z0-9.]{1,40}$/).map((local) => `${local}@example.org`),
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        body,
+        body,
+        fc.array(reader, { minLength: 2, maxLength: 4 }),
+        async (html, text, readers) => {
+          const markers = markersFor(randomBytes(16).toString('hex'));
+          const join = ([first, rest]: typeof html) =>
+            first + rest.map(([k, after]) => markers[k] + after).join('');
+          const template: RenderedTemplate = {
+            subject: 'Digest',
+            html: join(html),
+            text: join(text),
+            markers,
+          };
+          const copies = [];
+          for (const r of readers) {
+            const email = issueEmail(settingsOfLinks, issue, template, r);
+            copies.push({ email, raw: await buildMime(email) });
+          }
+          for (const { email, raw } of copies.slice(1)) {
+            const [mine, theirs] = await bothWays(
+              () => mailer.sendRaw(raw, email),
+              () =>
+                sdk.send(
+                  new SendRawEmailCommand({
+                    RawMessage: { Data: raw },
+                    ConfigurationSetName: email.configurationSet,
+                    Tags: Object.entries(email.tags ?? {}).map(([Name, Value]) => ({ Name, Value })),
+                  }),
+                ),
+            );
+            expect(mine.body.toString('latin1')).toBe(theirs.body.toString('latin1'));
+            sameRequestLine(mine, theirs);
+          }
+        },
+      ),
+      { numRuns: 40 },
     );
   });
 

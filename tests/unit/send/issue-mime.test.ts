@@ -138,4 +138,26 @@ describe('an issue copy built from the issue pattern', () => {
       expect(part).toContain(`https://evil.example/c?u=${other.unsubscribeUrl}`);
     }
   });
+
+  it('builds an issue’s first copy once however many copies are asked for at once', async () => {
+    const markers = markersFor(randomBytes(16).toString('hex'));
+    const template: RenderedTemplate = {
+      subject: 'Digest',
+      html: `<p>News</p><a href="${markers.unsubscribeUrl}">Unsubscribe</a>`,
+      text: `News\nUnsubscribe: ${markers.unsubscribeUrl}`,
+      markers,
+    };
+    const readers = Array.from({ length: 8 }, (_, n) => ({
+      subscriberId: `sub_at${n}`,
+      email: `at${n}@example.org`,
+    }));
+    const copies = await Promise.all(readers.map((r) => buildMime(issueEmail(settings, issue, template, r))));
+    // Copies built from the pattern carry its boundary; each one MailComposer built has a boundary of its own.
+    const boundaries = copies.map((m) => /boundary="([^"]+)"/.exec(m.toString('latin1'))?.[1]);
+    expect(new Set(boundaries).size).toBe(1);
+    const parsed = await Promise.all(copies.map((m) => simpleParser(m)));
+    expect(parsed.map((p) => p.to && !Array.isArray(p.to) && p.to.value[0]?.address)).toEqual(
+      readers.map((r) => r.email),
+    );
+  });
 });

@@ -1,13 +1,13 @@
 // A store that goes away mid-request (the fault test stops DynamoDB mid-send) can write a claim and lose
-// its answer, or refuse the release of a claim held for a late send. Either way the claim must not
-// strand its reader: they are mailed once, when the queue delivers the batch again if need be. Both
-// cases failed before the store calls made while a claim is in doubt or held were retried.
+// its answer, or refuse the booking of a fresh slot and the release of a claim held for a send whose
+// slot was lost. Either way the claim must not strand its reader: they are mailed once, when the queue
+// delivers the batch again if need be. Both cases failed before the store calls made while a claim is
+// in doubt or held were retried.
 import { describe, expect, it } from 'vitest';
 import { MemoryIssueStore } from '../../../functions/adapters/memory/issue-store';
 import { deliverBatch } from '../../../functions/domain/delivery/deliver';
-import { STALE_SLOT_MS } from '../../../functions/domain/delivery/send-rate';
 import { systemClock } from '../../../functions/ports/clock';
-import { digestWithTemplate, oneReaderSend } from '../../support/delivery';
+import { digestWithTemplate, immediateRate, oneReaderSend } from '../../support/delivery';
 
 const { issue, template } = digestWithTemplate();
 const storeGone = () => new Error('connect ECONNREFUSED 127.0.0.1:8000');
@@ -15,9 +15,7 @@ const storeGone = () => new Error('connect ECONNREFUSED 127.0.0.1:8000');
 interface Faults {
   /** The first claim is written, then its answer is lost. */
   claimAnswerLost?: boolean;
-  /** Claims take this long (a slow store), so the send's slot goes stale and it books a fresh one. */
-  claimMs?: number;
-  /** The store is gone for this many calls, starting at the fresh slot of a late send. */
+  /** The send's slot was lost and the store is gone when it is booked again, for this many calls. */
   outageCalls?: number;
 }
 
@@ -27,7 +25,7 @@ async function deliverUntilDone(faults: Faults) {
   await store.putTemplate(issue.id, template);
   const sent: string[] = [];
   let claims = 0;
-  let acquires = 0;
+  let turns = 0;
   let down = 0;
   const reachable = () => {
     if (down > 0) {
@@ -38,7 +36,6 @@ async function deliverUntilDone(faults: Faults) {
   const issues = Object.create(store) as MemoryIssueStore;
   issues.claim = async (...args) => {
     reachable();
-    if (faults.claimMs) await new Promise((r) => setTimeout(r, faults.claimMs));
     const result = await store.claim(...args);
     if (faults.claimAnswerLost && claims++ === 0) throw storeGone();
     return result;
@@ -56,13 +53,16 @@ async function deliverUntilDone(faults: Faults) {
       },
       quota: async () => ({ max24HourSend: 1, maxSendRate: 1, sentLast24Hours: 0 }),
     },
-    rate: {
-      acquire: async () => {
-        // The first slot is booked; the store goes away when the late send books its fresh one.
-        if (acquires++ === 1 && faults.outageCalls) down = faults.outageCalls;
-        reachable();
+    rate: immediateRate({
+      onReserve: reachable,
+      onTurn: () => {
+        // The first turn finds its slot lost and the store gone: the send books a fresh slot.
+        if (turns++ === 0 && faults.outageCalls) {
+          down = faults.outageCalls;
+          throw storeGone();
+        }
       },
-    },
+    }),
     clock: systemClock,
     sleep: async () => undefined,
     ...oneReaderSend(),
@@ -85,8 +85,14 @@ describe('a store outage while a claim is in doubt or held', () => {
     expect(counts).toMatchObject({ sent: 1, openClaims: [] });
   });
 
-  it('a late send whose fresh slot and release meet a short outage still mails the reader once', async () => {
-    const { sent, counts } = await deliverUntilDone({ claimMs: STALE_SLOT_MS * 3, outageCalls: 3 });
+  it('a send whose slot was lost, meeting a short outage for its fresh slot, still mails the reader once', async () => {
+    const { sent, counts } = await deliverUntilDone({ outageCalls: 3 });
+    expect(sent).toEqual(['a@example.org']);
+    expect(counts).toMatchObject({ sent: 1, openClaims: [] });
+  });
+
+  it('a send whose fresh slot and release outlast the retries is mailed once on a later delivery', async () => {
+    const { sent, counts } = await deliverUntilDone({ outageCalls: 8 });
     expect(sent).toEqual(['a@example.org']);
     expect(counts).toMatchObject({ sent: 1, openClaims: [] });
   });
