@@ -27,34 +27,26 @@ export interface BatchGetOptions {
   consistentRead?: boolean;
 }
 
-export async function batchGetAll(
+export function batchGetAll(
   doc: DynamoDBDocumentClient,
   table: string,
   keys: readonly Item[],
   options: BatchGetOptions = {},
 ): Promise<Item[]> {
-  const found: Item[] = [];
-  for (let i = 0; i < keys.length; i += 100) {
-    let pending: Item[] | undefined = keys.slice(i, i + 100);
-    for (let attempt = 0; pending?.length; attempt++) {
-      if (attempt >= MAX_ATTEMPTS) throw new Error(`DynamoDB kept ${pending.length} key(s) unprocessed`);
-      if (attempt > 0) await backoff(attempt);
-      const out: BatchGetCommandOutput = await doc.send(
-        new BatchGetCommand({
-          RequestItems: {
-            [table]: {
-              Keys: pending,
-              ...(options.projection ? { ProjectionExpression: options.projection } : {}),
-              ...(options.consistentRead ? { ConsistentRead: true } : {}),
-            },
+  return getInChunks(keys, async (pending) => {
+    const out: BatchGetCommandOutput = await doc.send(
+      new BatchGetCommand({
+        RequestItems: {
+          [table]: {
+            Keys: pending,
+            ...(options.projection ? { ProjectionExpression: options.projection } : {}),
+            ...(options.consistentRead ? { ConsistentRead: true } : {}),
           },
-        }),
-      );
-      found.push(...(out.Responses?.[table] ?? []));
-      pending = out.UnprocessedKeys?.[table]?.Keys;
-    }
-  }
-  return found;
+        },
+      }),
+    );
+    return { items: out.Responses?.[table] ?? [], unprocessed: out.UnprocessedKeys?.[table]?.Keys };
+  });
 }
 
 type PlainItem = Record<string, AttributeValue>;
@@ -63,23 +55,34 @@ type PlainItem = Record<string, AttributeValue>;
  * The same through the plain client: keys and items in DynamoDB's attribute format, and `read`'s
  * options (projection, names, consistency) passed as they are.
  */
-export async function batchGetAllPlain(
+export function batchGetAllPlain(
   client: DynamoDBClient,
   table: string,
   keys: readonly PlainItem[],
   read: Omit<KeysAndAttributes, 'Keys'> = {},
 ): Promise<PlainItem[]> {
-  const found: PlainItem[] = [];
+  return getInChunks(keys, async (pending) => {
+    const out: BatchGetItemCommandOutput = await client.send(
+      new BatchGetItemCommand({ RequestItems: { [table]: { ...read, Keys: pending } } }),
+    );
+    return { items: out.Responses?.[table] ?? [], unprocessed: out.UnprocessedKeys?.[table]?.Keys };
+  });
+}
+
+/** Keys in chunks of 100, each retried with backoff until nothing comes back unprocessed. */
+async function getInChunks<K, I>(
+  keys: readonly K[],
+  get: (pending: K[]) => Promise<{ items: I[]; unprocessed: K[] | undefined }>,
+): Promise<I[]> {
+  const found: I[] = [];
   for (let i = 0; i < keys.length; i += 100) {
-    let pending: PlainItem[] | undefined = keys.slice(i, i + 100);
+    let pending: K[] | undefined = keys.slice(i, i + 100);
     for (let attempt = 0; pending?.length; attempt++) {
       if (attempt >= MAX_ATTEMPTS) throw new Error(`DynamoDB kept ${pending.length} key(s) unprocessed`);
       if (attempt > 0) await backoff(attempt);
-      const out: BatchGetItemCommandOutput = await client.send(
-        new BatchGetItemCommand({ RequestItems: { [table]: { ...read, Keys: pending } } }),
-      );
-      found.push(...(out.Responses?.[table] ?? []));
-      pending = out.UnprocessedKeys?.[table]?.Keys;
+      const out: { items: I[]; unprocessed: K[] | undefined } = await get(pending);
+      found.push(...out.items);
+      pending = out.unprocessed;
     }
   }
   return found;
