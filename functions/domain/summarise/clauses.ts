@@ -47,6 +47,14 @@ export function clauseStart(s: Sentence, from: number, verb: number): number {
     if (REPORTING_VERBS.has(t.text.toLowerCase()) && /VERB/.test(t.pos) && reportedSubject(s, i, verb)) {
       return tokens[i + 1]?.text.toLowerCase() === 'that' ? i + 2 : i + 1;
     }
+    // "talks that palace aide Mira Osk described as '…'": a relative clause with a subject of its own.
+    if (
+      /^(?:that|which|whom)$/i.test(t.text) &&
+      i > 0 &&
+      /^(?:NOUN|PROPN)$/.test(tokens[i - 1]!.pos) &&
+      reportedSubject(s, i, verb)
+    )
+      return i + 1;
     // "…, which both Kyiv and Washington described": the verb is the relative clause's own; but in
     // "Ushakov, who took part in the talks, called …" the relative clause is an aside before the verb.
     if (/^(?:which|who)$/i.test(t.text)) {
@@ -110,6 +118,17 @@ export function asides(s: Sentence, verb: number): boolean[] {
   const out = new Array<boolean>(s.tokens.length).fill(false);
   for (let i = 0; i < verb; i++) {
     if (s.tokens[i]!.text !== ',') continue;
+    // ", speaking on condition of anonymity because he was not authorised to brief,": a participle
+    // phrase set off by commas, whatever clauses it holds.
+    const participle = s.tokens[i + 1];
+    if (participle?.pos === 'VERB' && /^\p{Ll}+ing$/u.test(participle.text) && !s.quoted[i + 1]) {
+      const close = s.tokens.findIndex((t, k) => k > i + 1 && k < verb && t.text === ',' && !s.quoted[k]);
+      if (close > 0) {
+        for (let k = i; k <= close; k++) out[k] = true;
+        i = close;
+        continue;
+      }
+    }
     let relative = i + 1;
     while (
       relative < Math.min(verb, i + 12) &&

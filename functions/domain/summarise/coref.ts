@@ -212,6 +212,8 @@ const GENERIC_HEADS = new Set([
   'figure',
   'veteran',
   'diplomat',
+  'democrat',
+  'republican',
 ]);
 
 /**

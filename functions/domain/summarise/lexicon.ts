@@ -52,7 +52,7 @@ export const PERSON_ROLE_NOUNS = new Set(
     'journalist reporter correspondent analyst editor expert source officer strongman monarch premier ruler ' +
     'secretary-general prosecutor judge person people member members commissioner chair chairman chairwoman ' +
     'chairperson mayor executive ceo founder organiser organizer lawyer lawyers attorney attorneys ' +
-    'president-elect co-chair vice-chair rapporteur facilitator politician campaigner activist mep ombudsman ombudsperson researcher scholar professor economist'
+    'president-elect co-chair vice-chair rapporteur facilitator politician campaigner activist mep ombudsman ombudsperson researcher scholar professor economist democrat republican'
   ).split(' '),
 );
 

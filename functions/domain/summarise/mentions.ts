@@ -263,7 +263,10 @@ function postModifierEnd(
     first.pos === 'ADP' ||
     ((first.pos === 'ADJ' || (first.pos === 'VERB' && /(?:ed|en)$/.test(first.text))) &&
       second?.pos === 'ADP');
-  if (!opens || /^(?:that|who|which|to|as|than)$/i.test(first.text)) return from;
+  // "an adviser to foreign mining investors": whom an adviser or a spokesperson speaks for is part of
+  // the label, a person or not.
+  const principal = speaksFor && /^(?:to|for)$/i.test(first.text);
+  if (!principal && (!opens || /^(?:that|who|which|to|as|than)$/i.test(first.text))) return from;
   let k = from + 1;
   while (k < tokens.length && k - from < 10) {
     const t = tokens[k]!;
@@ -285,6 +288,11 @@ function postModifierEnd(
     if (t.text === ',' || t.pos === 'PUNCT' || t.pos === 'AUX' || t.pos === 'SCONJ' || person(k)) break;
     // "familiar with the delegation's thinking": what a possessive owns is a noun, however it is tagged.
     if (tokens[k - 1]!.possessive && /^(?:VERB|NOUN)$/.test(t.pos)) {
+      k++;
+      continue;
+    }
+    // "foreign mining investors": a participle before a noun is part of the phrase.
+    if (t.pos === 'VERB' && /ing$/.test(t.text) && tokens[k + 1]?.pos === 'NOUN' && k > from + 1) {
       k++;
       continue;
     }

@@ -229,6 +229,18 @@ export function classifyRun(
     add({ ...base(i + 1, j), kind: 'name', entity });
     return true;
   }
+  // "the New Hampshire Democrat said": a role word after "the" with the words that place it is a
+  // description of someone, not a name (the description pass reads it whole).
+  if (
+    run.length >= 2 &&
+    end === j &&
+    /^(?:the|a|an)$/i.test(tokens[i - 1]?.text ?? '') &&
+    PERSON_ROLE_NOUNS.has(lowerWords.at(-1)!) &&
+    !TITLE_WORDS.has(lowerWords.at(-1)!) &&
+    !tokens[j]?.capitalised &&
+    !run.at(-1)!.possessive
+  )
+    return false;
   // "Amina Diallo of Senegal": a name, then where the person is from (not "Secretary of State", not
   // "Ministry of Health").
   const of = lowerWords.indexOf('of');
@@ -428,6 +440,9 @@ export function classifyRun(
           /^(?:office|administration|son-in-law|daughter|son|wife|husband|family)$/.test(w))
       );
     });
+  // "Senate Democratic leader Chuck Schumer", "Hamas political chief Khalil al-Hayya": capitalised words
+  // before a lower-case role and the name it titles say whose role it is; they are nobody's name.
+  if (split === 0 && end === j && !nameTokens.at(-1)!.possessive && rolePrefix(tokens, end)) return false;
   const evidence =
     owner ||
     roleBefore !== '' ||
@@ -480,6 +495,14 @@ export function classifyRun(
   }
   add({ ...base(i + split, j), kind: 'name', entity });
   return true;
+}
+
+/** Lower-case words from `from` ending on a role noun, then a capitalised name: "leader Chuck Schumer". */
+function rolePrefix(tokens: Token[], from: number): boolean {
+  let k = from;
+  while (k < from + 3 && tokens[k] && !tokens[k]!.capitalised && /^(?:ADJ|NOUN)$/.test(tokens[k]!.pos)) k++;
+  if (k === from || !PERSON_ROLE_NOUNS.has(tokens[k - 1]!.bare.toLowerCase())) return false;
+  return !!tokens[k]?.capitalised && !!tokens[k + 1]?.capitalised;
 }
 
 /**
@@ -644,6 +667,24 @@ function appositionAfter(sentence: Sentence, j: number): string | undefined {
   ) {
     return undefined;
   }
+  // ", with Spain's Foreign Minister José Albares", ", British Foreign Secretary Tom Hale and …": a
+  // phrase that opens on a preposition, or titles someone else by name, is not this person's role.
+  if (words[0]!.pos === 'ADP') return undefined;
+  const named = (t: Token | undefined) =>
+    !!t &&
+    /^\p{Lu}\p{Ll}/u.test(t.bare) &&
+    !TITLE_WORDS.has(t.bare.toLowerCase()) &&
+    !NON_PERSON_TAILS.has(t.bare.toLowerCase()) &&
+    !isPlace(t.bare);
+  // ("US President Donald Trump's senior adviser" names whose adviser, not another person.)
+  const titlesAnother = (n: number) => {
+    if (!isTitle(words[n]!) || words[n]!.possessive || !named(words[n + 1]) || !named(words[n + 2]))
+      return false;
+    let k = n + 1;
+    while (named(words[k]) && !words[k]!.possessive) k++;
+    return !words[k]?.possessive;
+  };
+  if (words.some((_, n) => titlesAnother(n))) return undefined;
   const first = words[0]!.text.toLowerCase();
   // ", chair of the pilots' group," / ", head of the delegation,": a role noun taking "of" needs no article.
   // ", executive director of the UN Environment Programme,": likewise after a modifier or two.

@@ -278,6 +278,14 @@ function carryOver(a: Analysis, found: Found[]): void {
     const speaker = prevQuote?.speaker ?? (samePara || endsWithColon || quoteOnly ? prevSpeech : undefined);
     if (speaker && (speaker.kind !== 'group' || !speaker.roles.includes('plural'))) f.speaker = speaker;
   }
+  // A quotation left open at a paragraph's end and credited where it closes, paragraphs later: its
+  // opening paragraphs are the same speaker's.
+  for (let k = found.length - 2; k >= 0; k--) {
+    const f = found[k]!;
+    const next = found[k + 1]!;
+    if (!f.speaker && !f.attributed && next.continues && next.speaker && next.paragraph === f.paragraph + 1)
+      f.speaker = next.speaker;
+  }
 }
 
 function isQuoteOnly(s: Sentence): boolean {
