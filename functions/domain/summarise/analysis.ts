@@ -94,6 +94,12 @@ export function analyse(
     actors,
   };
   findMentions(analysis);
+  // A name is a proper noun whatever the tagger made of its words ("Doug Ford says", "Ford, for his
+  // part, was …"): a surname that is also a verb must not become the clause's verb.
+  for (const s of sentences)
+    for (const m of s.mentions)
+      if (m.kind === 'name')
+        for (let i = m.from; i < m.to; i++) if (s.tokens[i]!.capitalised) s.tokens[i]!.pos = 'PROPN';
   resolveReferences(analysis);
   return analysis;
 }

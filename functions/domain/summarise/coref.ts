@@ -142,7 +142,14 @@ export function resolveReferences(a: Analysis): void {
       if (m.kind === 'description' && !m.entity && !m.indefinite) {
         const e = isBody(m)
           ? earlierBody(m, bodies, orgs, s.context.previousSubject)
-          : (resolveDescription(a, m, seen, s.paragraph, s.context.lastSpeaker?.entity) ??
+          : (resolveDescription(
+              a,
+              m,
+              seen,
+              s.paragraph,
+              s.context.lastSpeaker?.entity,
+              s.context.previousSubject,
+            ) ??
             recentSpeaker(m, s) ??
             subjectBefore(s, m));
         if (e) m.entity = e;

@@ -218,6 +218,7 @@ export function resolveDescription(
   seen: readonly Seen[],
   paragraph: number,
   lastSpeaker?: Entity,
+  previousSubject?: Entity,
 ): Entity | undefined {
   const head = m.head ?? '';
   const wanted = headRoles(head);
@@ -247,6 +248,16 @@ export function resolveDescription(
   // "President Donald Trump … the US president said", with no catalogue: the one president whose country
   // the text never gave, when nobody fits outright.
   const open = new Set<Entity>();
+  // "Ford, for his part, was unrepentant. The premier said …": the person the sentence before was about,
+  // when the role fits them, before whoever spoke last.
+  if (
+    previousSubject?.kind === 'person' &&
+    !previousSubject.reporter &&
+    !previousSubject.partial &&
+    wanted.length > 0 &&
+    fits(previousSubject.roles, previousSubject.countries)
+  )
+    return previousSubject;
   // "Erdoğan said he had spoken to President Putin. Shoigu had then called Akar, the president said":
   // a bare role word that fits the one who is speaking means them, not a person they mentioned since.
   if (

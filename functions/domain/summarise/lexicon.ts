@@ -32,7 +32,7 @@ export const TITLE_WORDS = new Set(
     'president vice prime minister secretary foreign defence defense state trade treasury commerce finance ' +
     'affairs external interior home justice economy economic energy agriculture health education deputy first ' +
     'chief general gen special envoy representative ambassador chancellor premier spokesperson spokesman ' +
-    'spokeswoman adviser advisor aide senator sen rep governor mayor king queen prince crown emir sheikh director ' +
+    'spokeswoman adviser advisor aide senator sen sens rep reps governor mayor king queen prince crown emir sheikh director ' +
     'commander field marshal admiral colonel col lt major maj captain capt mr mrs ms dr pope cardinal speaker ' +
     'leader secretary-general under undersecretary national security council army navy air force top senior ' +
     'acting interim former ex lead principal assistant press policy intelligence military international ' +
@@ -325,8 +325,8 @@ export function isPlace(phrase: string): boolean {
   return countryFor(phrase) !== undefined || EXTRA_PLACES.has(phrase.toLowerCase());
 }
 
-const EXTRA_PLACES = new Set(
-  (
+const EXTRA_PLACES = new Set([
+  ...(
     'geneva|miami|florida|palm beach|hallandale beach|mar-a-lago|new york|istanbul|jeddah|alaska|anchorage|' +
     'sochi|st. petersburg|munich|davos|vnukovo|crimea|donbas|donbass|donetsk|luhansk|zaporizhzhia|kherson|' +
     'kharkiv|odesa|odessa|pokrovsk|bakhmut|kursk|belgorod|rzeszow|kashmir|pahalgam|jammu|punjab|goma|bukavu|' +
@@ -334,7 +334,17 @@ const EXTRA_PLACES = new Set(
     'europe|asia|africa|middle east|mideast|gulf|balkans|caucasus|arctic|black sea|baltic|sahel|oval office|' +
     'capitol hill|camp david|west bank|sinai|golan|rafah|zaryadye park|truth social|telegram|x'
   ).split('|'),
-);
+  // US states (not Washington or Georgia, which name people and a country) and Canada's provinces:
+  // "Maggie Hassan of New Hampshire", "Ontario Premier Doug Ford".
+  ...(
+    'alabama|arizona|arkansas|california|colorado|connecticut|delaware|hawaii|idaho|illinois|indiana|iowa|' +
+    'kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|minnesota|mississippi|missouri|montana|' +
+    'nebraska|nevada|new hampshire|new jersey|new mexico|north carolina|north dakota|ohio|oklahoma|oregon|' +
+    'pennsylvania|rhode island|south carolina|south dakota|tennessee|texas|utah|vermont|virginia|' +
+    'west virginia|wisconsin|wyoming|ontario|quebec|alberta|british columbia|manitoba|saskatchewan|' +
+    'nova scotia|new brunswick|newfoundland|prince edward island'
+  ).split('|'),
+]);
 
 /** Particles joined to a name by a hyphen, which may open it in lower case ("al-Ansari", "bin-Zayed"). */
 export const NAME_PARTICLES = 'al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|bint';

@@ -443,6 +443,10 @@ export function classifyRun(
   // "Senate Democratic leader Chuck Schumer", "Hamas political chief Khalil al-Hayya": capitalised words
   // before a lower-case role and the name it titles say whose role it is; they are nobody's name.
   if (split === 0 && end === j && !nameTokens.at(-1)!.possessive && rolePrefix(tokens, end)) return false;
+  // "a senior Democratic aide", "the Kremlin-friendly Duma deputy": capitalised words inside an unnamed
+  // person's description, between its article and its role noun, are no one's name.
+  if (split === 0 && end === j && !nameTokens.at(-1)!.possessive && insideDescription(tokens, i, end))
+    return false;
   const evidence =
     owner ||
     roleBefore !== '' ||
@@ -495,6 +499,15 @@ export function classifyRun(
   }
   add({ ...base(i + split, j), kind: 'name', entity });
   return true;
+}
+
+/** An article and lower-case modifiers before `i`, a lower-case role noun at `end`: "a senior … aide". */
+function insideDescription(tokens: Token[], i: number, end: number): boolean {
+  const role = tokens[end];
+  if (!role || role.capitalised || !PERSON_ROLE_NOUNS.has(role.bare.toLowerCase())) return false;
+  let k = i - 1;
+  while (k >= 0 && !tokens[k]!.capitalised && tokens[k]!.pos === 'ADJ') k--;
+  return /^(?:a|an|the|one)$/i.test(tokens[k]?.text ?? '');
 }
 
 /** Lower-case words from `from` ending on a role noun, then a capitalised name: "leader Chuck Schumer". */

@@ -13,7 +13,7 @@ export interface SentenceSpan {
 /** Never end a sentence: the next word belongs to the same noun phrase or date. */
 const ALWAYS_JOIN = new Set(
   (
-    'mr mrs ms dr prof gen lt col maj sgt capt cmdr adm sen rep gov pres st jr sr rev fr hon amb dept ' +
+    'mr mrs ms dr prof gen lt col maj sgt capt cmdr adm sen sens rep reps gov govs pres st jr sr rev fr hon amb dept ' +
     'no nos vol fig art sec gen jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs ' +
     'fri sat sun vs approx est ft mt'
   ).split(' '),

@@ -9,6 +9,10 @@ const CASES: Array<[string, string[]]> = [
   ],
   ['They met on Dec. 2 in Moscow. Talks ran late.', ['They met on Dec. 2 in Moscow.', 'Talks ran late.']],
   [
+    'The senators who voted yes were Sens. Ana Holt and Mia Reyes. Reps. Omar Pike and Li Wen voted no.',
+    ['The senators who voted yes were Sens. Ana Holt and Mia Reyes.', 'Reps. Omar Pike and Li Wen voted no.'],
+  ],
+  [
     'The meeting, set for 5 p.m. local time, began late.',
     ['The meeting, set for 5 p.m. local time, began late.'],
   ],

@@ -99,3 +99,44 @@ describe('a quotation running over a paragraph break', () => {
     expect(who(text, 'Both sides worked')).toBe('Ana Kell');
   });
 });
+
+describe('names and descriptions the tagger or the catalogue could mislead', () => {
+  it('reads "Name of <US state or province>" as a person from there', () => {
+    expect(
+      who(
+        'The deal passed with the votes of Sens. Ana Holt and Mia Reyes of Vermont and Tom Grant of Ohio.\n\n"This keeps the lights on," Grant said.',
+        'keeps the lights on',
+      ),
+    ).toBe('Tom Grant');
+    expect(
+      who(
+        'Ministers from Ottawa met Lise Roy of Quebec and Ken Hart of Alberta.\n\n"We were heard at last," Hart said.',
+        'heard at last',
+      ),
+    ).toBe('Ken Hart');
+  });
+
+  it('keeps a surname that is also a verb as the subject of its clause', () => {
+    const text =
+      'Prime Minister Mark Dale met Provincial Premier Doug Ford on Friday. Dale said the talks would resume.\n\nFord, for his part, was unrepentant. The premier said the campaign had done its job.\n\n"We reached the audience we wanted," he said.';
+    expect(who(text, 'reached the audience')).toBe('Doug Ford');
+    const second =
+      'President Lena Park hosted Mayor Ann Rush at the palace. Park said the city would get its money.\n\nRush, for her part, was calm. The mayor said nothing had been signed.\n\n"We will wait for the text," she said.';
+    expect(who(second, 'wait for the text')).toBe('Ann Rush');
+  });
+
+  it('labels an unnamed aide with every word of the description, capitalised or not', () => {
+    expect(
+      who(
+        'Lawmakers were angry, and a senior Democratic aide, speaking on condition of anonymity, said members wanted change. "They feel let down," the aide said.',
+        'feel let down',
+      ),
+    ).toBe('senior Democratic aide');
+    expect(
+      who(
+        'A junior Labour aide said the vote had been close. "It was nearly lost," the aide said.',
+        'nearly lost',
+      ),
+    ).toBe('junior Labour aide');
+  });
+});
