@@ -110,7 +110,14 @@ export const NEUTRAL = new Set([
   'special',
   'chief',
   'lead',
+  'retired',
 ]);
+
+/** Ranks that qualify a head without naming another role: a lieutenant general is a general. */
+const RANKS: Record<string, string[]> = {
+  general: ['lieutenant', 'major', 'brigadier'],
+  admiral: ['rear', 'vice'],
+};
 
 export interface Seen {
   entity: Entity;
@@ -223,9 +230,16 @@ export function resolveDescription(
   const head = m.head ?? '';
   const wanted = headRoles(head);
   if (!wanted) return undefined;
-  const modifiers = (m.modifiers ?? []).filter((w) => !NEUTRAL.has(w)).map(spelling);
+  const modifiers = (m.modifiers ?? [])
+    .filter((w) => !NEUTRAL.has(w) && !RANKS[head]?.includes(w))
+    .map(spelling);
   /** `unknownCountry`: a country word fits someone whose country the text never gave. */
-  const fits = (roles: readonly string[], countries: readonly string[], unknownCountry = false) => {
+  const fits = (
+    roles: readonly string[],
+    countries: readonly string[],
+    unknownCountry = false,
+    anyRole = false,
+  ) => {
     const text = spelling(roles.join(' ; ').toLowerCase());
     // "the president" is not the vice-president (but a deputy minister is a diplomat).
     const deputy = modifiers.some((w) => w === 'vice' || w === 'deputy');
@@ -235,7 +249,7 @@ export function resolveDescription(
       new RegExp(
         `${deputy || head === 'diplomat' ? '' : '(?<!vice[- ]|deputy )'}${w === 'minister' && !prime ? '(?<!prime )' : ''}\\b${w}\\b`,
       ).test(text);
-    if (wanted.length > 0 && !wanted.some(holds)) return false;
+    if (wanted.length > 0 && !wanted.some(holds) && !(anyRole && roles.length > 0)) return false;
     for (const w of modifiers) {
       const country = countryFor(w);
       if (country) {
@@ -250,12 +264,19 @@ export function resolveDescription(
   const open = new Set<Entity>();
   // "Ford, for his part, was unrepentant. The premier said …": the person the sentence before was about,
   // when the role fits them, before whoever spoke last.
+  // "Kremlin Spokesman Dmitry Peskov said … '…,' the Kremlin official said": "official" is any office,
+  // so it fits the one just named or speaking whatever their role, unless an unnamed official is about.
+  const anyRole =
+    head === 'official' &&
+    !seen.some(
+      (x) => x.entity.kind === 'group' && x.head === head && paragraph - x.paragraph <= RECENT_PARAGRAPHS,
+    );
   if (
     previousSubject?.kind === 'person' &&
     !previousSubject.reporter &&
     !previousSubject.partial &&
     wanted.length > 0 &&
-    fits(previousSubject.roles, previousSubject.countries)
+    fits(previousSubject.roles, previousSubject.countries, false, anyRole)
   )
     return previousSubject;
   // "Erdoğan said he had spoken to President Putin. Shoigu had then called Akar, the president said":
@@ -264,7 +285,7 @@ export function resolveDescription(
     lastSpeaker?.kind === 'person' &&
     !lastSpeaker.reporter &&
     wanted.length > 0 &&
-    fits(lastSpeaker.roles, lastSpeaker.countries) &&
+    fits(lastSpeaker.roles, lastSpeaker.countries, false, anyRole) &&
     seen.some((x) => x.entity === lastSpeaker && paragraph - x.paragraph <= RECENT_PARAGRAPHS)
   ) {
     return lastSpeaker;

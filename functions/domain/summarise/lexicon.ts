@@ -19,7 +19,7 @@ export const REPORTING_VERBS = new Set(
     'characterize characterized reiterate reiterated reiterates affirm affirmed assure assured continue continued ' +
     'continues tout touted insisting declaring arguing told report reported reports reporting quoted ' +
     'urging pledging vowing welcomed welcoming condemned condemning criticised criticized accused promised ' +
-    'demanded recounted concluded believed believes thinks thought felt regard regarded regards viewed views answer answered answers reads repeat repeated repeats repeating'
+    'cite cited cites demanded recounted concluded believed believes thinks thought felt regard regarded regards viewed views answer answered answers reads repeat repeated repeats repeating'
   ).split(' '),
 );
 

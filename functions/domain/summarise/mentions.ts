@@ -285,7 +285,15 @@ function postModifierEnd(
       k = body.to;
       continue;
     }
-    if (t.text === ',' || t.pos === 'PUNCT' || t.pos === 'AUX' || t.pos === 'SCONJ' || person(k)) break;
+    if (
+      t.text === ',' ||
+      t.pos === 'PUNCT' ||
+      t.pos === 'AUX' ||
+      t.pos === 'SCONJ' ||
+      /^(?:who|which|that)$/i.test(t.text) ||
+      person(k)
+    )
+      break;
     // "familiar with the delegation's thinking": what a possessive owns is a noun, however it is tagged.
     if (tokens[k - 1]!.possessive && /^(?:VERB|NOUN)$/.test(t.pos)) {
       k++;

@@ -663,7 +663,14 @@ function appositionAfter(sentence: Sentence, j: number): string | undefined {
     const attributive =
       (/ing$/.test(tokens[k]!.text) || /^(?:PROPN|NOUN)$/.test(tokens[k - 1]?.pos ?? '')) &&
       tokens[k + 1]?.pos === 'NOUN';
-    if (/^(?:VERB|AUX)$/.test(tokens[k]!.pos) && !/^(?:led|based)$/.test(tokens[k]!.text) && !attributive)
+    // ", the exiled Gaza chief of Hamas,": a participle right after the article describes the role.
+    const adjectival = /ed$/.test(tokens[k]!.text) && tokens[k - 1]?.pos === 'DET';
+    if (
+      /^(?:VERB|AUX)$/.test(tokens[k]!.pos) &&
+      !/^(?:led|based)$/.test(tokens[k]!.text) &&
+      !attributive &&
+      !adjectival
+    )
       return undefined;
     k++;
   }

@@ -132,10 +132,12 @@ function attribution(s: Sentence, q: SentenceQuote, first: boolean): Entity | un
   if (according && before?.subject && !before.entity) return according;
   const outer = before && reportingOuter(s, q, before, earlierEnd);
   if (outer) return outer;
-  if (before) return before.entity;
+  const opening = s.speakers.find((sp) => sp.verb === -1)?.entity;
+  // "According to a Kremlin statement, the truce … was declared '…'": a passive verb names no speaker,
+  // so the source the sentence opens on does.
+  if (before && (before.subject || !opening)) return before.entity;
   const previousQuoteSpeaker = s.speakers.find((sp) => sp.verb >= 0 && sp.verb < q.from);
   if (previousQuoteSpeaker && earlierEnd > 0) return previousQuoteSpeaker.entity ?? according;
-  const opening = s.speakers.find((sp) => sp.verb === -1)?.entity;
   if (opening) return opening;
   // "Union chief Sara Kim struck a defiant tone: '…'": a clause about a person, then a colon and the
   // quotation, with no reporting verb between.

@@ -140,3 +140,83 @@ describe('names and descriptions the tagger or the catalogue could mislead', () 
     ).toBe('junior Labour aide');
   });
 });
+
+describe('descriptions that name the person again', () => {
+  it('reads a rank and "retired" as the general the text named', () => {
+    expect(
+      who(
+        'Envoy Tom Reed, a retired general, met the president on Tuesday. Reed arrived by train.\n\n"We came to listen first," the retired lieutenant general said.',
+        'came to listen',
+      ),
+    ).toBe('Tom Reed');
+    expect(
+      who(
+        'General Ana Vik, the army chief, toured the front. Vik spoke to troops.\n\n"The line will hold," the major general said.',
+        'line will hold',
+      ),
+    ).toBe('Ana Vik');
+  });
+
+  it('reads "the <body> official" as the person of that body who just spoke, whatever their role', () => {
+    expect(
+      who(
+        'There is no such thing as a deal under threat, Palace spokesman Ivo Marek said on Monday.\n\n"We will not be rushed. We never have been," the palace official said in a radio interview.',
+        'not be rushed',
+      ),
+    ).toBe('Ivo Marek');
+    // An unnamed official met lately is still the one meant.
+    expect(
+      who(
+        'A palace official said talks had stalled. Palace spokesman Ivo Marek declined to comment.\n\n"Nothing moves this week," the official said.',
+        'Nothing moves',
+      ),
+    ).toBe('palace official');
+  });
+
+  it('reads ", the exiled chief of X who …," as the role of the name before it', () => {
+    expect(
+      who(
+        'Omar Said, the exiled political chief of the movement who led its delegation, said the deal was a victory. "We will not forget," he told supporters.',
+        'not forget',
+      ),
+    ).toBe('Omar Said');
+    expect(
+      who(
+        'Lena Orr, the ousted chair of the union who signed the first offer, said members had been misled. "This was never a fair vote," she said.',
+        'never a fair vote',
+      ),
+    ).toBe('Lena Orr');
+  });
+});
+
+describe('sources that open the sentence or cite the words', () => {
+  it('credits words under a passive verb to the source the sentence opens on', () => {
+    expect(
+      who(
+        'According to a palace statement released on Monday, the truce will run for three days and was declared "on purely humanitarian grounds."',
+        'humanitarian grounds',
+      ),
+    ).toBe('palace statement');
+    expect(
+      who(
+        'According to the Harbour Workers Union, the offer was withdrawn overnight and was described as "final and not open to talks."',
+        'final and not open',
+      ),
+    ).toBe('Harbour Workers Union');
+  });
+
+  it('credits cited words to whoever cited them', () => {
+    expect(
+      who(
+        'Announcing the penalties, Finance Minister Ana Holt cited "the government\'s refusal to end this pointless dispute" and left.',
+        'pointless dispute',
+      ),
+    ).toBe('Ana Holt');
+    expect(
+      who(
+        'Mayor Tim Dale cited "years of broken promises from the capital" as the reason.',
+        'broken promises',
+      ),
+    ).toBe('Tim Dale');
+  });
+});
