@@ -53,7 +53,7 @@ const RULES: Rule[] = [
     reason: 'An agreement was signed or reached.',
     weight: 6,
     pattern:
-      /\b(?:signed|inked|initial(?:l)?ed|sealed|AGREED_SUBSTANCE|(?:completed|concluded|finished) (?:the |their |its )?negotiations|settle[sd]? (?:a |the |their |its )?(?:[\w-]+['’]?s? ){0,3}?(?:dispute|strike|row|conflict|lawsuit|suit|case|claims)|close[sd]? (?!to\b|in\b)(?:a |the |their )?(?:[\w-]+ ){0,2}?deal|accepted (?:a |the )?(?:deal|agreement|ceasefire|truce|proposal|plan)|finali[sz]ed (?:the )?(?:text|deal|agreement|treaty)|(?:reached|reaches|reach|clinched|secured) (?:an? |the )?(?:[\w$.,-]+ ){0,3}?(?:deal|agreement|accord|consensus|understanding|settlement|contract)s?|announced (?:an? |the )?(?:[\w$.,-]+ ){0,3}?(?:deal|agreement|accord|pact)|(?:deal|agreement|accord|pact) (?:was )?announced|(?:resulted in|produced|yielded) (?:an? |the )?(?:[\w-]+ ){0,2}?(?:deal|agreement|accord)|(?<!to )(?:seals?|inks?|signs?|strikes?|clinch(?:es)?) (?:an? |the |their )?(?:[\w$.,-]+ ){0,3}?(?:deal|agreement|accord|treaty|pact)|agree(?:d|ing|s)? (?:new )?(?:[\w$.,-]+ ){0,2}?deals\b|struck (?:a |the )?(?:[\w-]+ ){0,2}?deal|adopt(?:s|ed)? (?:an? |the )?(?:[\w-]+ ){0,2}?(?:accord|treaty|agreement|text|declaration)|worked out an understanding|(?:peace |trade )?deal (?:was )?(?:signed|reached|struck))\b/i,
+      /\b(?:signed|inked|initial(?:l)?ed|sealed|AGREED_SUBSTANCE|(?:completed|concluded|finished) (?:the |their |its )?negotiations|settle[sd]? (?:a |the |their |its )?(?:[\w-]+['’]?s? ){0,3}?(?:dispute|strike|row|conflict|lawsuit|suit|case|claims)|close[sd]? (?!to\b|in\b)(?:a |the |their )?(?:[\w-]+ ){0,2}?deal|accepted (?:a |the )?(?:deal|agreement|ceasefire|truce|proposal|plan)|finali[sz]ed (?:the )?(?:text|deal|agreement|treaty)|(?:reached|reaches|reach|clinched|secured) (?:an? |the )?(?:[\w$.,'‘’“”"-]+ ){0,3}?['‘’“”"]?(?:deal|agreement|accord|consensus|understanding|settlement|contract|arrangement)s?|announced (?:an? |the )?(?:[\w$.,-]+ ){0,3}?(?:deal|agreement|accord|pact)|(?:deal|agreement|accord|pact) (?:was )?announced|(?:resulted in|produced|yielded) (?:an? |the )?(?:[\w-]+ ){0,2}?(?:deal|agreement|accord)|(?<!to )(?:seals?|inks?|signs?|strikes?|clinch(?:es)?) (?:an? |the |their )?(?:[\w$.,-]+ ){0,3}?(?:deal|agreement|accord|treaty|pact)|agree(?:d|ing|s)? (?:new )?(?:[\w$.,-]+ ){0,2}?deals\b|(?<!\bto )agree[sd]? (?!to\b|on\b)(?:an? |the )?(?:[\w-]+ ){0,2}?(?:deal|agreement|accord|pact|treaty)\b|struck (?:a |the )?(?:[\w-]+ ){0,2}?deal|adopt(?:s|ed)? (?:an? |the )?(?:[\w-]+ ){0,2}?(?:accord|treaty|agreement|text|declaration)|worked out an understanding|(?:peace |trade )?deal (?:was )?(?:signed|reached|struck))\b/i,
     negatedWeight: 3,
     negatedReason: 'Talks ended without an agreement.',
   },
@@ -77,6 +77,15 @@ const RULES: Rule[] = [
       /\b(?:rejected|rejects|refused|ruled out|walked out|dismissed|broke off (?:the |its |their )?(?:[\w-]+ )?(?:talks|negotiations|relations|contacts?|dialogue)|suspend(?:ed|s)? (?:the |its |their )?(?:[\w-]+ ){0,2}(?:talks|negotiations|dialogue)|pulled out|rebuff(?:ed|s|ing)?|turned down|spurned)\b/i,
   },
   {
+    // "The Senate passed legislation to reopen the government", "member states voted to postpone …":
+    // a vote that decides the matter.
+    reason: 'A vote decided the matter.',
+    weight: 5,
+    pattern:
+      /\b(?:passed|passes|approved|approves|ratified|ratifies)\b (?:an? |the |its )?(?:[\w$.,-]+ ){0,3}?(?:bill|legislation|law|budget|resolution|measure)s?\b|\bvoted (?:\d+[-–]\d+ )?(?:overwhelmingly |narrowly )?(?:to|for|against|in favou?r of)\b/i,
+    negatedWeight: 0,
+  },
+  {
     reason: 'A ceasefire or truce took effect.',
     weight: 5,
     pattern:
@@ -86,9 +95,9 @@ const RULES: Rule[] = [
   {
     // A ceasefire named is not a ceasefire agreed: the rule needs the agreeing verb.
     reason: 'A ceasefire or prisoner exchange was agreed or took effect.',
-    weight: 4,
+    weight: 5,
     pattern:
-      /\b(?:agreed|agree|agrees|announced|declared|reached|brokered|accepted|signed|struck|approved)\b[^.;]{0,60}\b(?:ceasefire|cease-fire|truce|prisoner (?:exchange|swap)|exchange of prisoners|moratorium|pause in strikes|humanitarian pause)\b|\b(?:ceasefire|cease-fire|truce|moratorium)\b[^.;]{0,30}\b(?:was|has been|had been|is)\s+(?:agreed|announced|declared|reached|brokered)\b/i,
+      /\b(?:agreed|agree|agrees|announced|announces|declared|declares|reached|brokered|negotiated|accepted|signed|struck|approved)\b[^.;]{0,60}\b(?:ceasefire|cease-fire|truce|prisoner (?:exchange|swap)|exchange of prisoners|moratorium|pause in strikes|humanitarian pause)\b|\b(?:ceasefire|cease-fire|truce|moratorium)\b[^.;]{0,30}\b(?:was|has been|had been|is)\s+(?:agreed|announced|declared|reached|brokered)\b/i,
     negatedWeight: 1,
     negatedReason: 'A ceasefire was sought but not agreed.',
   },
@@ -121,7 +130,7 @@ const RULES: Rule[] = [
     reason: 'Talks broke down or ended in open conflict.',
     weight: 5,
     pattern:
-      /\b(?:(?:paused|halted|suspended|froze|frozen|cut off|pauses|halts|suspends|freezes) (?:all )?(?:[\w-]+ ){0,2}?(?:aid|assistance|intelligence sharing|intelligence|weapons deliveries|arms deliveries|military support)|broke down|collapsed|collapses|recall(?:ed|s)? (?:its |their )?(?:negotiating )?(?:teams?|negotiators|delegations?)|shouting match|stormed out|walked out|walked away from|berated|castigated?|scolded|clashed|blew up|called off|(?:cancell?ed|postponed) (?:the |a )?(?:\w+ )?(?:summit|meeting|talks)|suspended (?:the )?talks)\b|\b(?:summit|meeting|talks)\b[^.;]{0,80}\b(?:has been|have been|was|were|is) (?:postponed|cancell?ed|called off|shelved|scrapped|on ice)\b/i,
+      /\b(?:(?:paused|halted|suspended|froze|frozen|cut off|pauses|halts|suspends|freezes) (?:all )?(?:[\w-]+ ){0,2}?(?:aid|assistance|intelligence sharing|intelligence|weapons deliveries|arms deliveries|military support)|broke down|collapsed|collapses|recall(?:ed|s)? (?:its |their )?(?:negotiating )?(?:teams?|negotiators|delegations?)|shouting match|stormed out|walked out|walked away from|berated|castigated?|scolded|clashed|blew up|called off|(?:cancell?ed|postponed) (?:the |a )?(?:\w+ )?(?:summit|meeting|talks)|suspended (?:the )?talks|(?:cut|cuts) off (?:the |all )?(?:[\w-]+ )?(?:talks|negotiations|dialogue)|(?:ended|ends|terminated|terminates|halted|halts) (?:the |all )?(?:[\w-]+ )?(?:talks|negotiations)|(?:declared|announced) an end to (?:the |all )?(?:[\w-]+ )?(?:talks|negotiations))\b|\b(?:summit|meeting|talks)\b[^.;]{0,80}\b(?:has been|have been|was|were|is) (?:postponed|cancell?ed|called off|shelved|scrapped|on ice)\b/i,
   },
   {
     reason: 'A summit was held or agreed.',

@@ -423,3 +423,50 @@ describe('firsts, pauses, ultimatums and one meeting counted once', () => {
     ).not.toContain('An agreement was signed or reached.');
   });
 });
+
+describe('more ways a lead says something material happened', () => {
+  const neutral = 'Officials spoke to reporters in the capital on Monday.';
+  it('reads an arrangement or understanding reached, in quotation marks or not, and a deal agreed', () => {
+    for (const title of [
+      'Manila and Hanoi reach ‘interim arrangement’ on fishing grounds',
+      'The two sides have reached a "temporary understanding" on border patrols',
+      'Greens and Liberals agree coalition deal to form next government',
+      'Dockers agree pay deal with port operators',
+    ]) {
+      expect(sig(title, neutral).level, title).toBe('alert');
+    }
+    // Still not one agreed: a deal someone must agree to.
+    expect(sig('Rebels given a month to agree a deal', neutral).reasons).not.toContain(
+      'An agreement was signed or reached.',
+    );
+  });
+
+  it('reads talks cut off or ended by one side as a breakdown', () => {
+    for (const title of [
+      'President cuts off trade talks with Ruritania over advert',
+      'The governor declared an end to negotiations with the union on Friday',
+      'Ministry terminates talks with striking doctors',
+    ]) {
+      expect(sig(title, neutral).reasons, title).toContain('Talks broke down or ended in open conflict.');
+    }
+  });
+
+  it('reads a decisive vote as news, and a vote still to come as none', () => {
+    for (const title of [
+      'Parliament passes bill to end the port strike',
+      'Member states voted 57-49 to postpone the shipping levy by a year',
+    ]) {
+      expect(sig(title, neutral).level, title).toBe('alert');
+    }
+    expect(sig('Lawmakers could vote on the bill next week', neutral).level).toBe('digest');
+  });
+
+  it('alerts on a ceasefire declared or negotiated, even a local or one-sided one', () => {
+    for (const title of [
+      'President declares three-day ceasefire for the national holiday',
+      'Mediators negotiated local ceasefire zones to let engineers repair the dam',
+    ]) {
+      expect(sig(title, neutral).level, title).toBe('alert');
+    }
+  });
+});
