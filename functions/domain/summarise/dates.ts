@@ -343,13 +343,14 @@ export function findDates(
           );
     // "A year ago today" is that day; "two months ago" only that month.
     const exact = unit === 'week' || /today/i.test(m[3] ?? '');
+    const weekOnly = unit === 'week' && !m[3];
     const mention: DateMention = {
-      date: exact ? iso(d) : iso(d).slice(0, 7),
+      date: weekOnly ? weekDate(d) : exact ? iso(d) : iso(d).slice(0, 7),
       text: m[0],
       index: at,
       relative: true,
     };
-    if (unit === 'week' && !m[3]) mention.approximate = true;
+    if (weekOnly && mention.date.length === 10) mention.approximate = true;
     found.push(mention);
     taken.push([at, at + m[0].length]);
   }
@@ -367,13 +368,15 @@ export function findDates(
       'last weekend': -saturday,
       'next week': 7 - monday,
     };
+    const day = new Date(pub.getTime() + (shift[word] ?? 0) * DAY_MS);
+    const week = word === 'last week' || word === 'next week';
     const mention: DateMention = {
-      date: iso(new Date(pub.getTime() + (shift[word] ?? 0) * DAY_MS)),
+      date: week ? weekDate(day) : iso(day),
       text: m[0],
       index: at,
       relative: true,
     };
-    if (word === 'last week' || word === 'next week') mention.approximate = true;
+    if (week && mention.date.length === 10) mention.approximate = true;
     found.push(mention);
     taken.push([at, at + m[0].length]);
   }
@@ -543,4 +546,14 @@ function startOfDay(d: Date): Date {
 
 export function iso(d: Date): string {
   return d.toISOString().slice(0, 10);
+}
+
+/**
+ * "last week", "next week", "three weeks ago" name a week, not a day: the month when the whole week
+ * (Monday to Sunday) lies in one, else its Monday (shown as the week of that day).
+ */
+function weekDate(monday: Date): string {
+  const sunday = new Date(monday.getTime() + 6 * DAY_MS);
+  const month = iso(monday).slice(0, 7);
+  return iso(sunday).slice(0, 7) === month ? month : iso(monday);
 }

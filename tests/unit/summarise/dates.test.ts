@@ -190,8 +190,12 @@ describe('findDates', () => {
   it('counts "ago" back from the publication day', () => {
     expect(dates('A year ago today, the two leaders stood side by side.')).toEqual(['2024-06-10']);
     expect(dates('The last round broke up two months ago.')).toEqual(['2025-04']);
-    // Weeks count from the Monday of that week.
-    expect(dates('They last met three weeks ago.')).toEqual(['2025-05-19']);
+    // A week inside one month is that month; one across two months is the week of its Monday.
+    expect(dates('They last met three weeks ago.')).toEqual(['2025-05']);
+    expect(findDates('They last met two weeks ago.', new Date('2025-06-12T00:00:00Z'))[0]).toMatchObject({
+      date: '2025-05-26',
+      approximate: true,
+    });
   });
 
   it('tells a year-less date in the year the paragraph anchored, when it falls after the anchor', () => {
@@ -230,10 +234,17 @@ describe('findDates', () => {
       dates('A summit pencilled in for early January was put off.', new Date('2025-12-19T00:00:00Z')),
     ).toEqual(['2026-01']);
     expect(dates('The clashes in August drew condemnation.')).toEqual(['2024-08']);
-    // "last week" and "next week" are weeks, dated by their Monday and marked approximate.
-    expect(findDates('They met last week.', pub)[0]).toMatchObject({ date: '2025-06-02', approximate: true });
-    expect(findDates('They meet again next week.', pub)[0]).toMatchObject({
-      date: '2025-06-16',
+    // "last week" and "next week" are weeks: the month when the whole week lies in one, else the week
+    // of its Monday (marked approximate), never a day the text did not give.
+    expect(findDates('They met last week.', pub)[0]).toMatchObject({ date: '2025-06' });
+    expect(findDates('They met last week.', pub)[0]?.approximate).toBeUndefined();
+    expect(findDates('They meet again next week.', pub)[0]).toMatchObject({ date: '2025-06' });
+    expect(findDates('They met last week.', new Date('2025-07-09T00:00:00Z'))[0]).toMatchObject({
+      date: '2025-06-30',
+      approximate: true,
+    });
+    expect(findDates('They meet again next week.', new Date('2025-07-24T00:00:00Z'))[0]).toMatchObject({
+      date: '2025-07-28',
       approximate: true,
     });
     expect(dates('Police cleared the square last weekend.')).toEqual(['2025-06-07']);
