@@ -95,7 +95,7 @@ const NUMBER_WORDS = [
 ];
 /** Words just before a date that point it ahead of the publication date. */
 const FORWARD_CUE =
-  /\b((?:is|are)(?: due)? to(?= \p{L}+)|until|no later than|not later than|deadline|due|scheduled|set to|expected|will|would|plans? to|planned|next|upcoming|ahead of|again on|to resume|to meet|to hold|slated|expires|begins|starts|takes effect|proposed holding|proposes|(?:by|before|until|till) the (?:end|middle|start|beginning)(?: of)?)\b/iu;
+  /\b((?:is|are)(?: due)? to(?= \p{L}+)|until|no later than|not later than|deadline|due|scheduled|set to|expected|will|would|plans? to|planned|next|upcoming|ahead of|again on|to resume|to meet|to hold|slated|expires|begins|starts|takes effect|proposed holding|proposes|as soon as|as early as|(?:by|before|until|till) the (?:end|middle|start|beginning)(?: of)?)\b/iu;
 /**
  * A happening told in the present before its day ("NATO leaders meet in Vilnius on Tuesday", "the
  * session opens on Monday"): news tells what is past in the past tense, so this is still to come.
@@ -171,6 +171,11 @@ export function findDates(
       /\bby\s+$/i.test(sentence.slice(0, index)));
   // A calendar date in a sentence about what will happen points ahead unless the words before it keep
   // it in the past; a weekday needs its own cue ("on Friday" in "said they would…" is last Friday).
+  // "A third round planned for September was postponed": a plan the clause tells in the past lies behind.
+  const plannedInPast = (index: number) =>
+    /^[\s\p{L}\d.,]{0,20}?\b(?:was|were|had been)\s+(?:\p{L}+ed|held|put off|called off|shelved|scrapped)\b/iu.test(
+      sentence.slice(index).replace(/^\S+/, '').split(/[;:]/)[0]!,
+    );
   const forwardAt = (index: number) =>
     cueBefore(index) || (future && !PAST_NEAR.test(sentence.slice(Math.max(0, index - 40), index)));
   // "signed … on Jan. 1", "formally adopted the framework on March 24": a past-tense verb before the date.
@@ -247,7 +252,9 @@ export function findDates(
     const year = m[2] ? Number(m[2]) : undefined;
     const date =
       (year === undefined ? inAnchorYear(month) : undefined) ??
-      resolveMonth(month, year, pub, setFor || forwardAt(m.index ?? 0), toldAsPast(m.index ?? 0));
+      (setFor && plannedInPast(m.index ?? 0) && year === undefined
+        ? nearestMonth(month, pub)
+        : resolveMonth(month, year, pub, setFor || forwardAt(m.index ?? 0), toldAsPast(m.index ?? 0)));
     found.push({ date, text: m[0], index: at, ...(year ? { explicitYear: true } : {}) });
     taken.push([at, at + m[1]!.length]);
   }
@@ -532,6 +539,13 @@ function resolveMonth(
   const soon = month > current && month - current <= 3 && !toldAsPast;
   if (month > current && !forward && !soon) y -= 1;
   if (month < current && forward) y += 1;
+  return `${y}-${String(month + 1).padStart(2, '0')}`;
+}
+
+/** A month that could be either side of publication: the nearer one ("planned for September was postponed"). */
+function nearestMonth(month: number, pub: Date): string {
+  const current = pub.getUTCMonth();
+  const y = pub.getUTCFullYear() + (month - current > 6 ? -1 : month - current < -6 ? 1 : 0);
   return `${y}-${String(month + 1).padStart(2, '0')}`;
 }
 

@@ -88,7 +88,8 @@ export function extractEvents(a: Analysis): DatedEvent[] {
   // day already past, since a plan ahead is not what a narrative counts on from.
   let reference: string | undefined;
   for (const s of a.sentences) {
-    if (s.oversize) continue;
+    // "Editor's note: this article was updated on Thursday": the page's history, not the story's.
+    if (s.oversize || /^editor['’]s note\b/i.test(s.text)) continue;
     const unquoted = maskQuotes(s);
     if (anchor && anchor.paragraph !== s.paragraph) anchor = undefined;
     const dates = findDates(unquoted, a.published, anchor?.date, reference);

@@ -266,3 +266,18 @@ describe('deadlines ahead', () => {
     expect(found).toEqual(['2026-03-29', '2026-04-08']);
   });
 });
+
+describe('plans told in the past and plans still ahead', () => {
+  const december = new Date('2024-12-12T10:00:00Z');
+  it('reads a month a past plan was set for as the nearer of the two years', () => {
+    expect(dates('A third round planned for September was postponed.', december)).toEqual(['2024-09']);
+    expect(dates('The review, scheduled for October, was put off.', december)).toEqual(['2024-10']);
+    // Called off months ahead: still next year's March.
+    expect(dates('A summit planned for March was called off.', december)).toEqual(['2025-03']);
+  });
+
+  it('reads "as soon as" and "as early as" a weekday as the coming one', () => {
+    expect(dates('The House could vote as soon as Wednesday.')).toEqual(['2025-06-11']);
+    expect(dates('Talks could resume as early as Monday, officials said.')).toEqual(['2025-06-16']);
+  });
+});

@@ -162,4 +162,11 @@ describe('what a sentence leaning on the one before dates', () => {
       'A missile attack on the capital on Thursday that killed 12 people.',
     );
   });
+
+  it("leaves an editor's note about the page's updates off the timeline", () => {
+    const out = events(
+      "Editor's note: This story was updated on Thursday with reaction from the border towns.\n\nThe two ministers signed the accord in Brussels on Wednesday.",
+    );
+    expect(out.map((e) => e.date)).toEqual(['2025-06-04']);
+  });
 });
