@@ -37,7 +37,9 @@ export function promoteByUse(analysis: Analysis, registry: Registry): void {
     const parts = p.name.split(/\s+/);
     const usedAsSubject =
       subjectWords.has(parts.at(-1)!) || registry.longerFormOf(p.name) || registry.usedAlone(parts.at(-1)!);
-    if (parts.length < 2 || !usedAsSubject || !free(s, p.from)) continue;
+    // "the whole of the Campo de Gibraltar": a name after "the" is a place's or a body's, not a person's.
+    const article = /^the$/i.test(s.tokens[p.from - 1]?.text ?? '');
+    if (parts.length < 2 || !usedAsSubject || !free(s, p.from) || article) continue;
     const entity = registry.person(p.name);
     s.mentions.push(mention(s, p.from, p.to, entity));
     s.mentions.sort((x, y) => x.from - y.from);

@@ -147,7 +147,7 @@ export function pickHeadline(
     for (const weight of concepts(text, a, titleTokens, frequent, mentionCounts).values())
       value += 0.5 * weight;
     // The report's own order is evidence of importance: news leads with what matters most.
-    value += combo.reduce((sum, c) => sum + 4 / (1 + 0.4 * c.index) - 1, 0);
+    value += combo.reduce((sum, c) => sum + 4 / (1 + 0.4 * c.position) - 1, 0);
     value -= choice.reduce((sum, v) => sum + 0.1 * (v.level - 1), 0);
     if (!best || value > best.value) best = { value, picks: ordered };
   };

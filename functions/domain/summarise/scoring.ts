@@ -16,6 +16,8 @@ export interface ScoredSentence {
   /** Mostly a quotation: a voice, shown with the quotes, not a line of the summary. */
   quotation: boolean;
   background: boolean;
+  /** Place in the report counted from its first sentence of news (an editor's note or byline before it is not the lead). */
+  position: number;
 }
 
 const BOILERPLATE =
@@ -48,7 +50,14 @@ export interface ScoringContext {
 export function scoreSentences(a: Analysis, ctx: ScoringContext): ScoredSentence[] {
   const titleTokens = new Set(contentTokens(a.title));
   const keywordTokens = new Set(ctx.keywords.flatMap((k) => contentTokens(k)));
-  return a.sentences.map((s) => score(s, a, titleTokens, keywordTokens, ctx.seen));
+  // "Editor's note: …", a byline or an update stamp above the story: the lead is the first sentence after.
+  const first = a.sentences.find((s) => !notProse(s));
+  const offset = { index: first?.index ?? 0, paragraph: first?.paragraph ?? 0 };
+  return a.sentences.map((s) => score(s, a, titleTokens, keywordTokens, ctx.seen, offset));
+}
+
+function notProse(s: Sentence): boolean {
+  return s.oversize || BOILERPLATE.test(s.text) || BYLINE.test(s.text) || wordCount(s.text) < 5;
 }
 
 function score(
@@ -57,6 +66,7 @@ function score(
   titleTokens: Set<string>,
   keywordTokens: Set<string>,
   seen: Set<string>,
+  offset: { index: number; paragraph: number },
 ): ScoredSentence {
   const text = s.text;
   const words = wordCount(text);
@@ -73,11 +83,12 @@ function score(
   const mainClause = text.split(/,?\s+(?:which|who|that|whom|where)\s+/)[0]!;
   const background =
     BACKGROUND.test(mainClause) || (stale && !dates.some((d) => sameWeek(d.date, a.published)));
-  const base = { index: s.index, text, words, anaphoric, quotation, background };
-  if (s.oversize || BOILERPLATE.test(text) || BYLINE.test(text) || words < 5) return { ...base, score: -10 };
+  const position = Math.max(0, s.index - offset.index);
+  const base = { index: s.index, text, words, anaphoric, quotation, background, position };
+  if (notProse(s)) return { ...base, score: -10 };
 
   // Lead sentences carry the news; the first paragraph most of all.
-  let value = 1.6 / (1 + 0.35 * s.index) + (s.paragraph === 0 ? 0.3 : 0);
+  let value = 1.6 / (1 + 0.35 * position) + (s.paragraph === offset.paragraph ? 0.3 : 0);
   const people = new Set(
     s.mentions
       .filter((m) => !m.inQuote && m.entity?.kind === 'person' && !m.entity.reporter)

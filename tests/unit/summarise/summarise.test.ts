@@ -3,10 +3,11 @@
 // the text names them — and the work is bounded on hostile input.
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
+import { scoreSentences } from '../../../functions/domain/summarise/scoring';
 import { splitSentences } from '../../../functions/domain/summarise/sentences';
 import { SUMMARY_MAX_WORDS, summarise } from '../../../functions/domain/summarise/summarise';
 import { wordCount } from '../../../functions/domain/summarise/text';
-import { CATALOGUE } from './support';
+import { analyseText, CATALOGUE } from './support';
 
 const catalogue = { actors: CATALOGUE };
 const run = (body: string, title = 'Border talks', publishedAt = '2025-06-10T12:00:00Z') =>
@@ -168,5 +169,44 @@ describe('lines that only compare one speaker with the one before', () => {
     for (const line of [...s.summary.split(/(?<=\.)\s+/), ...s.keyPoints]) {
       expect(line).not.toMatch(/more measured|more sceptical tone|went further/);
     }
+  });
+});
+
+describe('the lead is the first sentence of news', () => {
+  it("counts the lead from the story's first sentence, not from an editor's note or byline above it", () => {
+    const lead =
+      'After four years of negotiations, Northland and Southland reached a border agreement in Lisbon on Wednesday on the future of the crossing, opening the way for the removal of the fence that has divided the two towns and their families for more than four decades.';
+    for (const opening of [
+      "Editor's note: This article was updated on Thursday morning with reaction from the border towns.",
+      'By ANA HOLT and TOM REED',
+    ]) {
+      const s = run(
+        `${opening}\n\n${lead}\n\nThe deal was sealed at a meeting hosted by the mediator, Piet Claes, with Northland Foreign Minister Ana Soto, Southland Foreign Minister Tom Hale and the towns' mayors, Joe Bray and Lia Fenn.\n\nUnder the agreement, checks at the land border will be dropped.`,
+        'Border fence to come down as Northland and Southland strike deal',
+      );
+      expect(s.summary.startsWith('After four years of negotiations'), s.summary).toBe(true);
+    }
+  });
+
+  it("scores the lead the same whether or not an editor's note or byline stands above it", () => {
+    const lead =
+      'Northland and Southland reached a border agreement in Lisbon on Wednesday, ending four years of talks.';
+    const rest = '\n\nThe deal was sealed at a meeting hosted by the mediator, Piet Claes.';
+    const leadScore = (body: string) =>
+      scoreSentences(analyseText(body), { keywords: [], seen: new Set() }).find((x) =>
+        x.text.startsWith('Northland and Southland'),
+      )!.score;
+    const plain = leadScore(`${lead}${rest}`);
+    expect(leadScore(`Editor's note: This article was updated on Thursday.\n\n${lead}${rest}`)).toBeCloseTo(
+      plain,
+    );
+    expect(leadScore(`By ANA HOLT and TOM REED\n\n${lead}${rest}`)).toBeCloseTo(plain);
+  });
+
+  it('does not make a place after "the" a person because its last word acts as a subject elsewhere', () => {
+    const s = run(
+      'Minister Ana Soto signed the accord on Monday. "We are building prosperity for the whole of the Terra de Marin," she said.\n\nMarin will join the customs union next year. Officials in Marin welcomed the deal.',
+    );
+    expect(s.actors.map((a) => a.name)).not.toContain('Terra de Marin');
   });
 });
