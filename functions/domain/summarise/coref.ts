@@ -64,7 +64,11 @@ export function resolveReferences(a: Analysis): void {
       ...(previousSubject?.entity ? { previousSubject: previousSubject.entity } : {}),
       ...(previousPeople.size === 1 ? { previousPerson: [...previousPeople][0]! } : {}),
       // "The acting premier was more guarded. '…,' he said": he is that premier, known or not.
-      ...(previousSubject && !previousSubject.entity && personDescription(previousSubject)
+      // (Not "leaders used an emergency basis": many people are never "he".)
+      ...(previousSubject &&
+      !previousSubject.entity &&
+      personDescription(previousSubject) &&
+      !new RegExp(`\\b${previousSubject.head}s\\b`, 'i').test(previousSubject.text)
         ? { previousSubjectUnknown: true }
         : {}),
       ...(lastSpeaker && s.paragraph - lastSpeaker.paragraph <= 3 ? { lastSpeaker } : {}),
@@ -505,12 +509,14 @@ export function creditOf(s: Sentence, m: Mention): { entity?: Entity } {
   if (m.kind === 'description' && m.indefinite) {
     // "a Russian source", "U.S. officials": the text names nobody, so the description is the credit.
     const name = listed(s, m, m.text.replace(/^(?:a|an|the|some|several|one)\s+/i, ''));
+    // "Ministers will resume …": many people, whom a later "he" never means.
+    const plural = !!m.head && new RegExp(`\\b${m.head}s\\b`, 'i').test(m.text);
     return {
       entity: {
         id: -1,
         name,
         kind: 'group',
-        roles: [],
+        roles: plural ? ['plural'] : [],
         side: null,
         countries: [],
         reporter: false,

@@ -88,6 +88,22 @@ export const ANONYMOUS_HEADS = new Set([
   'executive',
   'lawyer',
   'insider',
+  // People the text describes by their work or place ("one machinist with two decades at the plant").
+  'machinist',
+  'worker',
+  'nurse',
+  'doctor',
+  'teacher',
+  'pilot',
+  'driver',
+  'engineer',
+  'farmer',
+  'miner',
+  'resident',
+  'voter',
+  'employee',
+  'protester',
+  'staffer',
 ]);
 
 /** A definite description names someone the reader met recently: within this many paragraphs. */
@@ -148,6 +164,11 @@ function placed(m: Mention, modifiers: readonly string[]): boolean {
 /** British and American spellings of role words read alike ("defence"/"defense"). */
 export function spelling(text: string): string {
   return text
+    .replace(/\bdemocratic\b/g, 'democrat')
+    .replace(/\bsen\.(?=\s|$)/g, 'senator')
+    .replace(/\brep\.(?=\s|$)/g, 'representative')
+    .replace(/\bgov\.(?=\s|$)/g, 'governor')
+    .replace(/\bgen\.(?=\s|$)/g, 'general')
     .replace(/defence/g, 'defense')
     .replace(/organis/g, 'organiz')
     .replace(/programme/g, 'program');
@@ -166,7 +187,8 @@ export function anonymous(m: Mention): Entity {
     m.head,
   );
   // "officials familiar with the talks" is plural; "a senior official at the Ministry" is not.
-  const plural = new RegExp(`\\b${m.head}s\\b`).test(m.text) && !new RegExp(`\\b${m.head}\\b`).test(m.text);
+  const plural =
+    new RegExp(`\\b${m.head}s\\b`, 'i').test(m.text) && !new RegExp(`\\b${m.head}\\b`, 'i').test(m.text);
   return {
     id: -1,
     name,

@@ -56,7 +56,8 @@ export function promoteByUse(analysis: Analysis, registry: Registry): void {
       )
         return;
       if (isPlace(t.bare) || NON_PERSON_TAILS.has(t.bare.toLowerCase()) || t.text.length < 2) return;
-      const known = registry.bySurname(t.bare);
+      // "Hezbollah has said …" before "Hezbollah said in a statement": the body the text names elsewhere.
+      const known = registry.bySurname(t.bare) ?? registry.organisationNamed(t.bare);
       const entity =
         known ?? (actsAsSubject(s, i) && (i > 0 || t.pos === 'PROPN') ? registry.person(t.bare) : undefined);
       if (!entity) return;
@@ -141,6 +142,11 @@ export class Registry {
       this.noteSurname(e);
     }
     return e;
+  }
+
+  /** A body the text has named exactly so ("Hezbollah said in a statement"). */
+  organisationNamed(name: string): Entity | undefined {
+    return this.byKey.get(`organisation:${name}`);
   }
 
   other(name: string, kind: EntityKind): Entity {

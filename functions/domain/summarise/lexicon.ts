@@ -39,7 +39,7 @@ export const TITLE_WORDS = new Set(
     'counterpart negotiator mediator delegate officer head judge justice lawmaker mp congressman congresswoman ' +
     'representative-elect president-elect journalist reporter correspondent analyst editor commissioner ' +
     'chairman chairwoman chair mayor rector dean professor bishop archbishop mep ceo cfo coo administrator ' +
-    'superintendent'
+    'superintendent datuk dato datin seri tun'
   ).split(' '),
 );
 
@@ -52,7 +52,8 @@ export const PERSON_ROLE_NOUNS = new Set(
     'journalist reporter correspondent analyst editor expert source officer strongman monarch premier ruler ' +
     'secretary-general prosecutor judge person people member members commissioner chair chairman chairwoman ' +
     'chairperson mayor executive ceo founder organiser organizer lawyer lawyers attorney attorneys ' +
-    'president-elect co-chair vice-chair rapporteur facilitator politician campaigner activist mep ombudsman ombudsperson researcher scholar professor economist democrat republican'
+    'president-elect co-chair vice-chair rapporteur facilitator politician campaigner activist mep ombudsman ombudsperson researcher scholar professor economist democrat republican ' +
+    'machinist worker nurse doctor teacher pilot driver engineer farmer miner resident voter employee protester staffer'
   ).split(' '),
 );
 

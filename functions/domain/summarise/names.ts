@@ -61,7 +61,20 @@ export function startsName(tokens: Token[], i: number): boolean {
   // "Officials said", "Negotiators met": a role noun opening a sentence is not a name.
   const singular = lower.replace(/(?<=[a-z]{3})s$/, '');
   const next = tokens[i + 1];
-  if (!next?.capitalised && next?.text !== 'of' && (isRoleOrBody(lower) || isRoleOrBody(singular)))
+  // ("Farmers and Fishers Forum" opens a body's name.)
+  const joined = /^(?:and|&)$/i.test(next?.text ?? '') && !!tokens[i + 2]?.capitalised;
+  if (!next?.capitalised && next?.text !== 'of' && !joined && (isRoleOrBody(lower) || isRoleOrBody(singular)))
+    return false;
+  // "Striking Boeing workers voted …": a participle opening the sentence is no one's first name.
+  if (i === 0 && /ing$/.test(lower) && t.pos !== 'PROPN' && t.pos !== 'NOUN') return false;
+  // "Workers will begin returning", "Nurses walked out": a plural of people opening a sentence.
+  if (
+    i === 0 &&
+    !next?.capitalised &&
+    !/^(?:and|of|&)$/i.test(next?.text ?? '') &&
+    lower !== singular &&
+    NON_PERSON_TAILS.has(lower)
+  )
     return false;
   if (NOT_NAME_WORDS.has(lower)) {
     // "He Lifeng" after a title: a name that looks like a pronoun.
@@ -485,10 +498,17 @@ export function classifyRun(
     registry.pending.push({ sentence: sentence.index, from: i + split, to: j, name });
     return false;
   }
-  const entity = registry.person(name);
+  // "Mr. Fogel", "Sen. McCormick": a surname after a title is the person the text named in full with it.
+  const fullName = nameTokens.length === 1 ? registry.bySurname(name) : undefined;
+  const entity = fullName?.kind === 'person' ? fullName : registry.person(name);
   if (roleBefore) addRole(entity, roleBefore);
   const apposition = appositionAfter(sentence, end);
   if (apposition) addRole(entity, apposition);
+  // "Sen. Dave McCormick, R-Pa.,": the party the wire's tag gives is a role the text can use again
+  // ("the Republican senator").
+  const tag =
+    tokens[end]?.text === ',' ? /^([RDI])-[A-Z][A-Za-z.]{0,4}$/.exec(tokens[end + 1]?.text ?? '') : null;
+  if (tag) addRole(entity, { R: 'Republican', D: 'Democrat', I: 'independent' }[tag[1] as 'R' | 'D' | 'I']);
   if (end !== j) {
     for (const c of countriesIn(sentence.text.slice(tokens[j + 1]!.start, tokens[end - 1]!.end))) {
       if (!entity.countries.includes(c)) entity.countries.push(c);

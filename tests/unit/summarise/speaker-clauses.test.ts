@@ -220,3 +220,70 @@ describe('sources that open the sentence or cite the words', () => {
     ).toBe('Tim Dale');
   });
 });
+
+describe('news-style names, tags and groups', () => {
+  it('reads "Mr. X" as the person the text named in full', () => {
+    expect(
+      who(
+        'Marc Ortiz woke up a free man on Wednesday.\n\nMr. Ortiz, 63, landed at the air base on Tuesday night. "I am the luckiest man alive," he told reporters.\n\nHis mother, Rosa Ortiz, 95, said she had prayed for this day. "He kept his word," she said of the president.',
+        'luckiest man',
+      ),
+    ).toBe('Marc Ortiz');
+    expect(
+      who(
+        'Lena Vos, the union negotiator, left the hall at noon.\n\nMs. Vos said later: "We have a deal we can take to members."',
+        'take to members',
+      ),
+    ).toBe('Lena Vos');
+  });
+
+  it("reads the wire's party tag as a role the text can use again", () => {
+    expect(
+      who(
+        'Sen. Dave Ross, R-Ohio, said the release showed what pressure could do. Sen. Ann Kirk, D-Ohio, thanked the White House.\n\n"His family never let Washington forget his name," the Republican senator said.',
+        'forget his name',
+      ),
+    ).toBe('Dave Ross');
+    expect(
+      who(
+        'Rep. Omar Diaz, D-Texas, and Rep. Tim Hale, R-Texas, toured the border.\n\n"We need a deal before the holidays," the Democratic representative said.',
+        'before the holidays',
+      ),
+    ).toBe('Omar Diaz');
+  });
+
+  it('never reads "he" as a group of people', () => {
+    expect(
+      who(
+        'Prime Minister Ana Holt said the army had been asked for a plan by August. Ministers will resume the talks on Thursday, she said.\n\n"We are finally acting on it," she told reporters.',
+        'finally acting',
+      ),
+    ).toBe('Ana Holt');
+    expect(
+      who(
+        'Chancellor Karl Dahl insisted the funds stayed frozen. Last Friday, leaders used an emergency clause to keep them so.\n\n"This chapter is not closed," he said.',
+        'chapter is not closed',
+      ),
+    ).toBe('Karl Dahl');
+  });
+
+  it('reads a one-word body the same before and after the text says it is one', () => {
+    expect(
+      who(
+        'Harakat has said it will treat the decision "as if it does not exist", a day after the cabinet voted.\n\n"This decision strips us of our means," Harakat said in a statement on Wednesday.',
+        'as if it does not exist',
+      ),
+    ).toBe('Harakat');
+  });
+
+  it('does not read a participle or a plural opening a sentence as a name', () => {
+    const text =
+      'Striking Boeing workers voted on Thursday to accept the offer. Workers will return on Sunday.\n\nOne machinist with two decades at the plant, who asked not to be named, said the mood was subdued. "People voted yes because they were tired," he said.';
+    expect(who(text, 'they were tired')).toBe('machinist with two decades at the plant');
+    const people = analyseText(text, NONE)
+      .entities.filter((e) => e.kind !== 'place')
+      .map((e) => e.name);
+    expect(people).not.toContain('Striking Boeing');
+    expect(people).not.toContain('Workers');
+  });
+});
