@@ -10,7 +10,8 @@ const TITLE_WORD = String.raw`(?:\p{Lu}[\p{L}.'’-]+|(?:${NAME_PARTICLES})-\p{L
 const JOINER = String.raw`(?:\s+(?:de|da|do|dos|das|del|es|el|al|la|le|du|di)(?=\s+\p{Lu}))?`;
 const TITLE_PLACE = String.raw`\p{Lu}[\p{L}.'’-]+(?:${JOINER}\s+${TITLE_WORD}){0,3}`;
 const REGION = String.raw`(?:,\s*\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,2})?`;
-const DAY = String.raw`(?:,\s*\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2})?`;
+// ", Nov 24", ", 24th August, 2025", ", Aug. 24, 2025": the day filed, month first or day first.
+const DAY = String.raw`(?:,\s*(?:\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+\p{Lu}\p{Ll}{2,8}\.?)(?:,?\s*\d{4})?)?`;
 const AGENCY = String.raw`\(\s*\p{Lu}[\p{L}.&' -]{1,30}\)`;
 const DASH = String.raw`\s*[—–-]{1,2}\s+`;
 

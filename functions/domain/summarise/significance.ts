@@ -86,6 +86,15 @@ const RULES: Rule[] = [
     negatedWeight: 0,
   },
   {
+    // "The EU formally adopted its 19th package of sanctions", "Washington imposed sanctions on …":
+    // pressure put on a side in the talks.
+    reason: 'New sanctions were imposed.',
+    weight: 5,
+    pattern:
+      /\b(?:adopted|adopts|imposed|imposes|approved|approves|slapped|unveiled|unveils)\b (?:(?:its|their|a|an|the|new|fresh|sweeping|further) )*(?:[\w-]+ ){0,2}?(?:sanctions|package of sanctions|sanctions package)\b/i,
+    negatedWeight: 0,
+  },
+  {
     reason: 'A ceasefire or truce took effect.',
     weight: 5,
     pattern:
@@ -104,9 +113,9 @@ const RULES: Rule[] = [
   {
     // People going home is the news an exchange's readers wait for, whoever brokered it.
     reason: 'Prisoners or hostages were exchanged or freed.',
-    weight: 4,
+    weight: 5,
     pattern: new RegExp(
-      `\\b(?:exchanged|swapped|freed|released|handed over)\\b[^.;]{0,40}\\b(?:${FREED})\\b|\\b(?:${FREED})\\b (?:(?:were|was|have been|had been) )?(?:freed|released)\\b|\\b(?:completed|carried out|conducted|began)\\b[^.;]{0,40}\\b(?:prisoner (?:exchange|swap)|exchange of prisoners|swap)\\b|\\b(?:frees|freed|released|releases|swapped|exchanged|hands over|handed over)\\b[^.;]{0,80}\\bin (?:an? |the |their )?(?:[\\w-]+ ){0,3}?(?:swap|exchange)\\b|\\b(?:returned|brought (?:back|home))\\b[^.;]{0,60}\\bfrom (?:[\\w-]+ )?captivity\\b|\\b(?:exchange|swap)\\b (?:was |has been )?(?:carried out|completed|conducted)\\b`,
+      `\\b(?:exchanged|swapped|freed|released|handed over)\\b[^.;]{0,40}\\b(?:${FREED})\\b|\\b(?:${FREED})\\b (?:(?:were|was|have been|had been) )?(?:freed|released)\\b|\\b(?:completed|carried out|conducted|began)\\b[^.;]{0,40}\\b(?:prisoner (?:exchange|swap)|exchange of prisoners|swap)\\b|\\b(?:frees|freed|released|releases|swapped|exchanged|hands over|handed over)\\b[^.;]{0,80}\\bin (?:an? |the |their )?(?:[\\w-]+ ){0,3}?(?:swap|exchange)\\b|\\b(?:returned|brought (?:back|home))\\b[^.;]{0,60}\\bfrom (?:[\\w-]+ )?captivity\\b|\\b(?:exchange|swap) of (?:[\\d,]+ )?(?:${FREED})\\b|\\b(?:exchange|swap)\\b (?:was |has been )?(?:carried out|completed|conducted)\\b`,
       'i',
     ),
   },
@@ -130,7 +139,7 @@ const RULES: Rule[] = [
     reason: 'Talks broke down or ended in open conflict.',
     weight: 5,
     pattern:
-      /\b(?:(?:paused|halted|suspended|froze|frozen|cut off|pauses|halts|suspends|freezes) (?:all )?(?:[\w-]+ ){0,2}?(?:aid|assistance|intelligence sharing|intelligence|weapons deliveries|arms deliveries|military support)|broke down|collapsed|collapses|recall(?:ed|s)? (?:its |their )?(?:negotiating )?(?:teams?|negotiators|delegations?)|shouting match|stormed out|walked out|walked away from|berated|castigated?|scolded|clashed|blew up|called off|(?:cancell?ed|postponed) (?:the |a )?(?:\w+ )?(?:summit|meeting|talks)|suspended (?:the )?talks|(?:cut|cuts) off (?:the |all )?(?:[\w-]+ )?(?:talks|negotiations|dialogue)|(?:ended|ends|terminated|terminates|halted|halts) (?:the |all )?(?:[\w-]+ )?(?:talks|negotiations)|(?:declared|announced) an end to (?:the |all )?(?:[\w-]+ )?(?:talks|negotiations))\b|\b(?:summit|meeting|talks)\b[^.;]{0,80}\b(?:has been|have been|was|were|is) (?:postponed|cancell?ed|called off|shelved|scrapped|on ice)\b/i,
+      /\b(?:(?:paused|halted|suspended|froze|frozen|cut off|pauses|halts|suspends|freezes) (?:all |some )?(?:[\w,-]+ ){0,3}?(?:aid|assistance|intelligence sharing|intelligence|weapons deliveries|arms deliveries|military support|shipments|deliveries)|broke down|collapsed|collapses|recall(?:ed|s)? (?:its |their )?(?:negotiating )?(?:teams?|negotiators|delegations?)|shouting match|stormed out|walked out|walked away from|berated|castigated?|scolded|clashed|blew up|called off|(?:cancell?ed|postponed) (?:the |a )?(?:\w+ )?(?:summit|meeting|talks)|suspended (?:the )?talks|(?:cut|cuts) off (?:the |all )?(?:[\w-]+ )?(?:talks|negotiations|dialogue)|(?:ended|ends|terminated|terminates|halted|halts) (?:the |all )?(?:[\w-]+ )?(?:talks|negotiations)|(?:declared|announced) an end to (?:the |all )?(?:[\w-]+ )?(?:talks|negotiations))\b|\b(?:summit|meeting|talks)\b[^.;]{0,80}\b(?:has been|have been|was|were|is) (?:postponed|cancell?ed|called off|shelved|scrapped|on ice)\b/i,
   },
   {
     reason: 'A summit was held or agreed.',

@@ -19,5 +19,9 @@ describe('lineFaults', () => {
   it('counts a line cut with "…" and a dateline left in', () => {
     expect(lineFaults('The talks went on late into the night and…')).toContain('cut');
     expect(lineFaults('GENEVA, Nov 24 (Reuters) - The talks ended.')).toContain('dateline');
+    expect(lineFaults('ABU DHABI, 24th August, 2025 (WAM) -- The UAE announced a swap.')).toContain(
+      'dateline',
+    );
+    expect(lineFaults('SEOUL, Oct. 29, 2025 (Yonhap) -- Seoul and Washington agreed.')).toContain('dateline');
   });
 });

@@ -68,9 +68,19 @@ describe('scoreSignificance', () => {
     ]) {
       expect(sig('Exchange', body).reasons, body).toContain('Prisoners or hostages were exchanged or freed.');
     }
-    // A routine exchange is digest news; the report's own "largest since …" makes it an alert.
+    // People going home is an alert, routine or not: the editors' guideline lists every swap.
     expect(
       sig('Exchange', 'The sides swapped 90 prisoners each on Friday, the first swap in a month.').level,
+    ).toBe('alert');
+    expect(sig('Exchange', 'Mediators secured the exchange of 292 captives, 146 from each side.').level).toBe(
+      'alert',
+    );
+    // Told as background, it is not today's news.
+    expect(
+      sig(
+        'Talks',
+        'The talks resumed on Monday. The sides swapped prisoners last year after months of talks.',
+      ).level,
     ).toBe('digest');
     expect(
       sig('Exchange', 'The sides carried out their largest prisoner exchange of the war on Friday.').level,
@@ -236,7 +246,7 @@ describe('scoreSignificance', () => {
     expect(experts.level).toBe('digest');
   });
 
-  it('alerts when citizens held abroad are freed, not on a routine swap of soldiers', () => {
+  it('alerts when citizens held abroad are freed, and on a swap of soldiers', () => {
     for (const body of [
       'The rebels released two Britons held since 2022 in exchange for a man serving a life sentence.',
       'Tehran freed three Canadians on Monday after two years in Evin prison.',
@@ -245,7 +255,7 @@ describe('scoreSignificance', () => {
       expect(sig('Release', body).reasons, body).toContain('Citizens held abroad were freed.');
     }
     expect(sig('Swap', 'The two armies swapped 150 soldiers each at the border crossing.').level).toBe(
-      'digest',
+      'alert',
     );
   });
 
@@ -467,6 +477,30 @@ describe('more ways a lead says something material happened', () => {
       'Mediators negotiated local ceasefire zones to let engineers repair the dam',
     ]) {
       expect(sig(title, neutral).level, title).toBe('alert');
+    }
+  });
+});
+
+describe('pressure and pauses told in the lead', () => {
+  const neutral = 'Officials spoke to reporters in the capital on Monday.';
+  it('alerts on sanctions adopted or imposed, not on sanctions threatened', () => {
+    for (const title of [
+      'Bloc adopts 19th package of sanctions against Northland',
+      'Washington imposed sweeping sanctions on two Northland oil firms',
+    ]) {
+      expect(sig(title, neutral).reasons, title).toContain('New sanctions were imposed.');
+    }
+    expect(sig('President threatens sanctions if talks fail', neutral).reasons).not.toContain(
+      'New sanctions were imposed.',
+    );
+  });
+
+  it('reads weapons shipments or deliveries paused as a break', () => {
+    for (const title of [
+      'Pentagon halts Patriot, artillery shipments to Southland',
+      'The ministry paused deliveries of some air-defence interceptors',
+    ]) {
+      expect(sig(title, neutral).reasons, title).toContain('Talks broke down or ended in open conflict.');
     }
   });
 });

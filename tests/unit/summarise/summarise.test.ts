@@ -210,3 +210,14 @@ describe('the lead is the first sentence of news', () => {
     expect(s.actors.map((a) => a.name)).not.toContain('Terra de Marin');
   });
 });
+
+describe('what is never a headline', () => {
+  it('removes day-first datelines and skips credit lines', () => {
+    const s = run(
+      'With help from the Europe team in Lisbon.\n\nABU DHABI, 24th August, 2025 (WAM) -- Northland and Southland exchanged 292 captives, 146 from each side, after mediation by the host country.\n\nThe exchange was the seventeenth the mediators have arranged.',
+      'Mediators secure exchange of 292 captives',
+    );
+    expect(s.summary.startsWith('Northland and Southland exchanged 292 captives'), s.summary).toBe(true);
+    expect(s.summary).not.toContain('With help from');
+  });
+});
