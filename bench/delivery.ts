@@ -289,6 +289,7 @@ export async function benchDelivery(options: { subscribers: number; rate: number
       deliveryStoreCallsPerSend: round(capped.storeCallsPerSend, 2),
       deliveryStoreOpsPerSecond: round(storeOps),
       throttleErrors: capped.throttleErrors + (atSustainable?.throttled ?? 0),
+      throttleErrorsAtFullRate: capped.throttleErrors,
       duplicates:
         capped.duplicates + noop.duplicates + uncapped.duplicates + (atSustainable?.duplicates ?? 0),
       ...(atSustainable

@@ -54,7 +54,11 @@ const ROWS: Row[] = [
   {
     section: 'Delivery',
     figure: 'Throttle errors',
-    value: num('throttleErrors'),
+    // All paced runs together; the run at the full rate on its own beside them.
+    value: (f) =>
+      typeof f.throttleErrorsAtFullRate === 'number' && f.throttleErrorsAtFullRate !== f.throttleErrors
+        ? `${num('throttleErrors')(f)} (${num('throttleErrorsAtFullRate')(f)} at the full rate)`
+        : num('throttleErrors')(f),
     goal: '0',
     met: (f) => n(f, 'throttleErrors') === 0,
   },
