@@ -96,7 +96,13 @@ function bodyWithOf(tokens: Token[], start: number, j: number): boolean {
   return (
     of > 0 &&
     words.slice(0, of).some((w) => NON_PERSON_TAILS.has(w)) &&
-    !words.slice(0, of).some((w) => TITLE_WORDS.has(w) && !NON_PERSON_TAILS.has(w)) &&
+    // A person's title before "of" ("Chief of Staff") is no body; a modifier that titles also use
+    // ("International Court of Justice", "National Security Council of …") is.
+    !words
+      .slice(0, of)
+      .some((w) => TITLE_WORDS.has(w) && PERSON_ROLE_NOUNS.has(w) && !NON_PERSON_TAILS.has(w)) &&
+    // "… Workers District 751 President Jon Holden": a person's title after the body ends it.
+    !words.slice(of + 1).some((w) => TITLE_WORDS.has(w) && PERSON_ROLE_NOUNS.has(w)) &&
     words.slice(of).filter((w) => w === 'and').length <= 1
   );
 }

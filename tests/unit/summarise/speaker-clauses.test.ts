@@ -287,3 +287,27 @@ describe('news-style names, tags and groups', () => {
     expect(people).not.toContain('Workers');
   });
 });
+
+describe('bodies whose names use title words', () => {
+  it('reads "International Court of Justice" as one body, not a court and a person', () => {
+    expect(
+      who(
+        'In 2019, the International Court of Justice said in an advisory opinion that the islands should be handed over "as rapidly as possible."',
+        'as rapidly as possible',
+      ),
+    ).toBe('International Court of Justice');
+    expect(
+      who(
+        'The National Security Council of Northland said in a statement that the border would stay "closed until further notice."',
+        'closed until further notice',
+      ),
+    ).toBe('National Security Council of Northland');
+    // A person's title after the body's name ends it.
+    expect(
+      who(
+        'International Association of Widget Makers District 9 President Ana Holt said members had spoken. "We are ready to sit down," Holt said.',
+        'ready to sit down',
+      ),
+    ).toBe('Ana Holt');
+  });
+});
