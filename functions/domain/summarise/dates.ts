@@ -169,13 +169,13 @@ export function findDates(
     (cueAhead(index) ||
       PRESENT_HAPPENING.test(sentence.slice(Math.max(0, index - 35), index)) ||
       /\bby\s+$/i.test(sentence.slice(0, index)));
-  // A calendar date in a sentence about what will happen points ahead unless the words before it keep
-  // it in the past; a weekday needs its own cue ("on Friday" in "said they would…" is last Friday).
   // "A third round planned for September was postponed": a plan the clause tells in the past lies behind.
   const plannedInPast = (index: number) =>
     /^[\s\p{L}\d.,]{0,20}?\b(?:was|were|had been)\s+(?:\p{L}+ed|held|put off|called off|shelved|scrapped)\b/iu.test(
       sentence.slice(index).replace(/^\S+/, '').split(/[;:]/)[0]!,
     );
+  // A calendar date in a sentence about what will happen points ahead unless the words before it keep
+  // it in the past; a weekday needs its own cue ("on Friday" in "said they would…" is last Friday).
   const forwardAt = (index: number) =>
     cueBefore(index) || (future && !PAST_NEAR.test(sentence.slice(Math.max(0, index - 40), index)));
   // "signed … on Jan. 1", "formally adopted the framework on March 24": a past-tense verb before the date.

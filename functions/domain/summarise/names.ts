@@ -62,7 +62,8 @@ export function startsName(tokens: Token[], i: number): boolean {
   const singular = lower.replace(/(?<=[a-z]{3})s$/, '');
   const next = tokens[i + 1];
   // ("Farmers and Fishers Forum" opens a body's name.)
-  const joined = /^(?:and|&)$/i.test(next?.text ?? '') && !!tokens[i + 2]?.capitalised;
+  // ("Alliance for Automotive Innovation" too.)
+  const joined = /^(?:and|&|for)$/i.test(next?.text ?? '') && !!tokens[i + 2]?.capitalised;
   if (!next?.capitalised && next?.text !== 'of' && !joined && (isRoleOrBody(lower) || isRoleOrBody(singular)))
     return false;
   // "Striking Boeing workers voted …": a participle opening the sentence is no one's first name.

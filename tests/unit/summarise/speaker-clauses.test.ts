@@ -302,6 +302,12 @@ describe('bodies whose names use title words', () => {
         'closed until further notice',
       ),
     ).toBe('National Security Council of Northland');
+    expect(
+      who(
+        'The Alliance for Fair Shipping, which represents most carriers, said in a statement that the industry "welcomes the extra time" and left it there.',
+        'welcomes the extra time',
+      ),
+    ).toBe('Alliance for Fair Shipping');
     // A person's title after the body's name ends it.
     expect(
       who(
