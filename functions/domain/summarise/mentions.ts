@@ -213,11 +213,32 @@ function mentionsIn(sentence: Sentence, analysis: Analysis, registry: Registry):
       /^(?:state|government|staff)$/.test(tokens[i + 2]?.text ?? '')
         ? `${singular} of ${tokens[i + 2]!.text}`
         : undefined;
+    // "the Danish presidency of the Council of the EU": a body's noun with the named body it belongs to.
+    const ofBody =
+      isBody && !isRole && tokens[i + 1]?.text === 'of'
+        ? mentions.find(
+            (m) =>
+              (m.from === i + 2 || (m.from === i + 3 && tokens[i + 2]!.text.toLowerCase() === 'the')) &&
+              m.kind === 'name' &&
+              m.entity &&
+              m.entity.kind !== 'person' &&
+              m.entity.kind !== 'place' &&
+              !m.possessive,
+          )
+        : undefined;
+    // "… of the Council of the EU" with "EU" read from the catalogue: the name goes on through it.
+    const ofTail =
+      ofBody && /^(?:of|the|for)$/i.test(tokens[ofBody.to - 1]!.text)
+        ? mentions.find((m) => m.from === ofBody.to && m.kind === 'name' && m.entity?.kind !== 'person')
+        : undefined;
     const to = office
       ? i + 3
-      : indefinite && (isRole || !isBody)
-        ? postModifierEnd(tokens, i + 1, mentions, SPEAKS_FOR.has(singular))
-        : i + 1;
+      : ofBody
+        ? (ofTail ?? ofBody).to
+        : indefinite && (isRole || !isBody)
+          ? postModifierEnd(tokens, i + 1, mentions, SPEAKS_FOR.has(singular))
+          : i + 1;
+    for (const m of [ofBody, ofTail]) if (m) mentions.splice(mentions.indexOf(m), 1);
     add({
       ...base(from, to),
       kind: 'description',

@@ -308,6 +308,19 @@ describe('bodies whose names use title words', () => {
         'welcomes the extra time',
       ),
     ).toBe('Alliance for Fair Shipping');
+    // A body's noun with the named body it belongs to, also when the catalogue names the last part.
+    expect(
+      who(
+        'The Danish presidency of the Council of Ministers said in a statement that "the last member state" had lifted its veto.',
+        'the last member state',
+      ),
+    ).toBe('Danish presidency of the Council of Ministers');
+    expect(
+      speakerOf(
+        'The rotating presidency of the Council of the Citadel said in a statement that "the final holdout" had given way.',
+        'the final holdout',
+      ),
+    ).toBe('rotating presidency of the Council of the Citadel');
     // A person's title after the body's name ends it.
     expect(
       who(
