@@ -66,7 +66,7 @@ const NAMED_MONTH = new RegExp(
 const YEAR_END = /\b(?:end|close)\s+of\s+(?:(this|next|last)\s+year|(\d{4}))\b/gi;
 const WEEKDAY = new RegExp(`\\b(?:(last|next|this|coming|this coming)\\s+)?(${WEEKDAYS.join('|')})\\b`, 'g');
 const RELATIVE =
-  /\b(today|yesterday|tomorrow|tonight|this morning|this afternoon|this evening|last week|last weekend|next week)\b/gi;
+  /\b(today|yesterday|tomorrow|tonight|this morning|this afternoon|this evening|last week|last weekend|next week|(?:earlier |later )?this week)\b/gi;
 /** "a year ago today", "two months ago", "three weeks ago": counted back from the publication day. */
 const AGO =
   /\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(years?|months?|weeks?)\s+ago(\s+(?:today|this week))?\b/gi;
@@ -374,9 +374,12 @@ export function findDates(
       'last week': -7 - monday,
       'last weekend': -saturday,
       'next week': 7 - monday,
+      'this week': -monday,
+      'earlier this week': -monday,
+      'later this week': -monday,
     };
     const day = new Date(pub.getTime() + (shift[word] ?? 0) * DAY_MS);
-    const week = word === 'last week' || word === 'next week';
+    const week = /\bweek$/.test(word);
     const mention: DateMention = {
       date: week ? weekDate(day) : iso(day),
       text: m[0],

@@ -281,3 +281,16 @@ describe('plans told in the past and plans still ahead', () => {
     expect(dates('Talks could resume as early as Monday, officials said.')).toEqual(['2025-06-16']);
   });
 });
+
+describe('this week', () => {
+  it('reads "this week", "earlier this week" and "later this week" as the week of publication', () => {
+    // Tuesday 10 June 2025: the week of 9–15 June lies in June.
+    expect(dates('Envoys met in Berlin earlier this week.')).toEqual(['2025-06']);
+    expect(dates('A vote is expected later this week.')).toEqual(['2025-06']);
+    // Wednesday 2 July 2025: the week of 30 June – 6 July spans two months.
+    expect(findDates('The talks opened this week.', new Date('2025-07-02T09:00:00Z'))[0]).toMatchObject({
+      date: '2025-06-30',
+      approximate: true,
+    });
+  });
+});
