@@ -16,6 +16,7 @@ import {
   headRoles,
   isBody,
   personDescription,
+  pluralDescription,
   RECENT_PARAGRAPHS,
   recentSpeaker,
   resolveDescription,
@@ -68,7 +69,7 @@ export function resolveReferences(a: Analysis): void {
       ...(previousSubject &&
       !previousSubject.entity &&
       personDescription(previousSubject) &&
-      !new RegExp(`\\b${previousSubject.head}s\\b`, 'i').test(previousSubject.text)
+      !pluralDescription(previousSubject)
         ? { previousSubjectUnknown: true }
         : {}),
       ...(lastSpeaker && s.paragraph - lastSpeaker.paragraph <= 3 ? { lastSpeaker } : {}),
@@ -510,7 +511,7 @@ export function creditOf(s: Sentence, m: Mention): { entity?: Entity } {
     // "a Russian source", "U.S. officials": the text names nobody, so the description is the credit.
     const name = listed(s, m, m.text.replace(/^(?:a|an|the|some|several|one)\s+/i, ''));
     // "Ministers will resume …": many people, whom a later "he" never means.
-    const plural = !!m.head && new RegExp(`\\b${m.head}s\\b`, 'i').test(m.text);
+    const plural = pluralDescription(m);
     return {
       entity: {
         id: -1,

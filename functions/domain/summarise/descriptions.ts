@@ -180,15 +180,22 @@ export function personDescription(m: Mention): boolean {
   );
 }
 
+/**
+ * "officials familiar with the talks", "Ministers", "leaders": many people, whom a later "he" never
+ * means; "a senior official at the Ministry" is one.
+ */
+export function pluralDescription(m: Mention): boolean {
+  if (!m.head) return false;
+  return new RegExp(`\\b${m.head}s\\b`, 'i').test(m.text) && !new RegExp(`\\b${m.head}\\b`, 'i').test(m.text);
+}
+
 /** An unnamed source the text describes, named by its description ("Ukrainian official involved in…"). */
 export function anonymous(m: Mention): Entity {
   const name = sourceLabel(
     m.text.replace(/^(?:a|an|one|some|several|two|three|four)\s+/i, '').trim(),
     m.head,
   );
-  // "officials familiar with the talks" is plural; "a senior official at the Ministry" is not.
-  const plural =
-    new RegExp(`\\b${m.head}s\\b`, 'i').test(m.text) && !new RegExp(`\\b${m.head}\\b`, 'i').test(m.text);
+  const plural = pluralDescription(m);
   return {
     id: -1,
     name,
