@@ -35,6 +35,9 @@ export interface ArticleFigures {
   coverage: number;
   baseline: number;
   mentions: number;
+  /** The headline, and the must-mention facts it leaves out (noting those lead-3 has). */
+  headline: string;
+  headlineMissed: string[];
   quotes: { right: number; wrong: number; noSpeaker: number; missed: number; total: number };
   wrongQuotes: string[];
   dates: { recalled: number; total: number };
@@ -182,6 +185,10 @@ export function measureArticle(
     file: article.file,
     words: budget,
     coverage: facts.must_mention.filter((m) => mentions(s.summary, m)).length,
+    headline: s.summary,
+    headlineMissed: facts.must_mention
+      .filter((m) => !mentions(s.summary, m))
+      .map((m) => (mentions(lead, m) ? `${m} (lead-3 has it)` : m)),
     baseline: facts.must_mention.filter((m) => mentions(lead, m)).length,
     mentions: facts.must_mention.length,
     quotes,

@@ -66,6 +66,8 @@ for (const f of figures) {
       `${pct(f.dates.recalled, f.dates.total)}  ${String(f.lines.cut).padStart(3)} ${String(f.lines.datelines).padStart(2)} ${String(f.lines.dangling).padStart(2)}  ${String(f.words).padStart(5)}  ${alert}`,
   );
   if (verbose) {
+    console.log(`    headline: ${f.headline}`);
+    for (const m of f.headlineMissed) console.log(`    headline missed: ${m}`);
     for (const w of f.wrongQuotes) console.log(`    ${w}`);
     for (const l of f.badLines) console.log(`    line: ${l}`);
   }

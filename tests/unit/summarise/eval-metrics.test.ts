@@ -1,6 +1,6 @@
 // The eval's line check: what a reader would call a broken line, on hand-written lines.
 import { describe, expect, it } from 'vitest';
-import { lineFaults } from '../../../scripts/eval-metrics';
+import { lineFaults, measureArticle } from '../../../scripts/eval-metrics';
 
 describe('lineFaults', () => {
   it('counts words credited to a bare pronoun anywhere in the line as dangling', () => {
@@ -23,5 +23,36 @@ describe('lineFaults', () => {
       'dateline',
     );
     expect(lineFaults('SEOUL, Oct. 29, 2025 (Yonhap) -- Seoul and Washington agreed.')).toContain('dateline');
+  });
+});
+
+describe('measureArticle', () => {
+  it("lists the facts the headline leaves out, noting those the report's lead has", () => {
+    const body =
+      'The two unions signed a wage deal with the port operators on Monday. The deal raises pay by 8 percent over three years. Members vote on it next week.';
+    const figures = measureArticle(
+      {
+        file: '01-x.txt',
+        text: body,
+        facts: {
+          must_mention: ['wage deal signed', '8 percent over three years', 'vote in March'],
+          quotes: [],
+          dates: [],
+        },
+      },
+      {
+        summary: 'The deal raises pay by 8 percent over three years.',
+        keyPoints: [],
+        outcome: '',
+        quotes: [],
+        events: [],
+        significance: { level: 'alert' },
+      },
+      body,
+      [],
+    );
+    expect(figures.coverage).toBe(1);
+    expect(figures.headline).toBe('The deal raises pay by 8 percent over three years.');
+    expect(figures.headlineMissed).toEqual(['wage deal signed (lead-3 has it)', 'vote in March']);
   });
 });
