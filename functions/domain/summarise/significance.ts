@@ -15,7 +15,7 @@ export const ALERT_THRESHOLD = 5;
 const LEADER_ROLE =
   /(?<!vice[- ])\b(?:President|Prime Minister|Chancellor|Premier|King|Emir|Crown Prince|Supreme Leader)\b(?! of the European)/i;
 const IRREALIS =
-  /\b(?:wants?|wanted|would|could|should|might|if|unless|demanded|insists?|insisted|hopes?|hoped|seeks?|sought|until|whether|called for|pushing for|pushed for|urged?|closer to|close to|nearer to|near to)\b(?:\W+[\w-]+){0,6}\W*$/i;
+  /\b(?:wants?|wanted|would|could|should|might|if|unless|threaten(?:s|ed)? to|plans? to|planned to|offered to|proposed|asked for|requested|lobbied for|consider(?:s|ed|ing)?|demanded|insists?|insisted|hopes?|hoped|seeks?|sought|until|whether|called for|pushing for|pushed for|urged?|closer to|close to|nearer to|near to)\b(?:\W+[\w-]+){0,6}\W*$/i;
 const NEGATED =
   /\b(?:no|not|without|never|denied|deny|denies|n't|failed to|yet to|refused to)\b(?:\W+\w+){0,4}\W*$/i;
 const BACKGROUND =
@@ -61,7 +61,7 @@ const RULES: Rule[] = [
     reason: 'A side accepted a proposal.',
     weight: 5,
     pattern:
-      /(?<![-\w])(?:accept(?:s|ed)?|backs|backed|endorse[sd]?|approve[sd]?|ratifie[sd]|ratify)\b (?:(?:an?|the|its|their) )?(?:[\w.-]+ ){0,4}?(?:deal|agreement|accord|ceasefire|cease-fire|truce|proposal|plan|offer|framework|treaty)\b/i,
+      /(?<![-\w])(?:accept(?:s|ed)?|backs|backed|endorse[sd]?|approve[sd]?|ratifie[sd]|ratify)\b (?:(?:an?|the|its|their) )?(?:[\w.'’-]+ ){0,4}?(?:deal|agreement|accord|ceasefire|cease-fire|truce|proposal|plan|offer|framework|treaty)\b/i,
   },
   {
     // A round that ends without a deal is news only with more: a summit, a walkout, a deadline passed.
@@ -71,10 +71,12 @@ const RULES: Rule[] = [
       /\b(?:summit|talks|meeting|negotiations|round|conference|session|ministerial)\b[^.;]{0,80}\b(?:ended|ends|closed|closes|concluded|wrapped up|broke up)\b[^.;]{0,30}\bwithout (?:an? |any )?(?:[\w-]+ ){0,2}?(?:deal|deals|agreement|accord|breakthrough|document|consensus|declaration|communiqu[eé])\b/i,
   },
   {
+    // "rejected Trump's assertion that …", "dismissed the claims": denying what someone said is
+    // commentary, not a proposal turned down.
     reason: 'A proposal was rejected.',
     weight: 5,
     pattern:
-      /\b(?:rejected|rejects|refused|ruled out|walked out|dismissed|broke off (?:the |its |their )?(?:[\w-]+ )?(?:talks|negotiations|relations|contacts?|dialogue)|suspend(?:ed|s)? (?:the |its |their )?(?:[\w-]+ ){0,2}(?:talks|negotiations|dialogue)|pulled out|rebuff(?:ed|s|ing)?|turned down|spurned)\b/i,
+      /\b(?:(?:rejected|rejects|dismissed|dismisses)(?! (?:(?:an?|the|his|her|its|their|such|these|those|this|that) )?(?:[\w.'’-]+ ){0,4}?(?:assertions?|claims?|accusations?|allegations?|charges?|criticism|remarks?|comments?|statements?|reports?|characteri[sz]ations?|assessments?|suggestions?|notions?|insinuations?|descriptions?|portrayals?|narratives?)\b)|refused|ruled out|walked out|broke off (?:the |its |their )?(?:[\w-]+ )?(?:talks|negotiations|relations|contacts?|dialogue)|suspend(?:ed|s)? (?:the |its |their )?(?:[\w-]+ ){0,2}(?:talks|negotiations|dialogue)|pulled out|rebuff(?:ed|s|ing)?|turned down|spurned)\b/i,
   },
   {
     // "The Senate passed legislation to reopen the government", "member states voted to postpone …":
@@ -82,7 +84,7 @@ const RULES: Rule[] = [
     reason: 'A vote decided the matter.',
     weight: 5,
     pattern:
-      /\b(?:passed|passes|approved|approves|ratified|ratifies)\b (?:an? |the |its )?(?:[\w$.,-]+ ){0,3}?(?:bill|legislation|law|budget|resolution|measure)s?\b|\bvoted (?:\d+[-–]\d+ )?(?:overwhelmingly |narrowly )?(?:to|for|against|in favou?r of)\b/i,
+      /\b(?:passed|passes|approved|approves|ratified|ratifies|adopted|adopts)\b (?:an? |the |its )?(?:[\w$.,-]+ ){0,3}?(?:bill|legislation|law|budget|resolution|measure|motion)s?\b|\bvoted (?:\d+[-–]\d+ )?(?:overwhelmingly |narrowly )?(?:to|for|against|in favou?r of)\b|\b(?:resolution|bill|legislation|measure|motion)\b[^.;]{0,60}\b(?:was|were|has been|had been) (?:unanimously )?(?:adopted|passed|approved|ratified)\b|\b(?:adopted|passed|approved|ratified) (?:unanimously|(?:by|with) (?:\d+|[a-z]+) votes?)\b/i,
     negatedWeight: 0,
   },
   {
@@ -92,6 +94,15 @@ const RULES: Rule[] = [
     weight: 5,
     pattern:
       /\b(?:adopted|adopts|imposed|imposes|approved|approves|slapped|unveiled|unveils)\b (?:(?:its|their|a|an|the|new|fresh|sweeping|further) )*(?:[\w-]+ ){0,2}?(?:sanctions|package of sanctions|sanctions package)\b/i,
+    negatedWeight: 0,
+  },
+  {
+    // "The US will lower tariffs on Swiss imports to 15%", "won an exemption from US sanctions", "the
+    // duties were suspended": pressure on a side eased, the concession trade and sanctions talks are for.
+    reason: 'Tariffs or sanctions were cut, lifted or waived.',
+    weight: 5,
+    pattern:
+      /\b(?:lower(?:s|ed)?|cut(?:s)?|reduc(?:e|es|ed)|lift(?:s|ed)?|suspend(?:s|ed)?|paus(?:e|es|ed)|waiv(?:e|es|ed)|remov(?:e|es|ed)|scrap(?:s|ped)?|eas(?:e|es|ed)|halv(?:e|es|ed)|slash(?:es|ed)?) (?:(?:its|their|the|all|some|most) )?(?:[\w%$.,'’-]+ ){0,3}?(?:tariffs?|duties|levies|sanctions)\b|\b(?:exemptions?|waivers?|carve-outs?|reprieve|exceptions?) from (?:(?:the|its|their) )?(?:[\w.'’-]+ ){0,3}?(?:sanctions|tariffs?|duties|levies)\b|\b(?:wins?|won|secures?|secured|gets?|got|obtain(?:s|ed)?|granted|grants?|given) (?:(?:an?|the) )?(?:[\w.'’-]+ ){0,3}?(?:tariff cuts?|tariff relief|sanctions relief|exemptions?|waivers?|carve-outs?|reprieve)\b|\b(?:tariffs?|duties|levies|sanctions)\b[^.;]{0,40}\b(?:was|were|have been|had been|will be) (?:lifted|eased|suspended|paused|cut|lowered|reduced|waived|removed|scrapped|halved)\b/i,
     negatedWeight: 0,
   },
   {
@@ -160,7 +171,7 @@ const RULES: Rule[] = [
     reason: 'The sides met for the first time in years, or since the conflict began.',
     weight: 5,
     pattern:
-      /\bfirst (?:ever )?(?:direct|face-to-face|three-way|trilateral|in-person) (?:talks|meeting|negotiations)\b|\bfirst (?:[\w-]+ ){0,3}?(?:meeting|talks|round|summit|negotiations|time)\b[^.;]{0,80}?\b(?:since (?:the |its |their )?(?:start|beginning|outbreak|war|invasion|conflict|full-scale|Moscow|Russia)|in (?:more than |over |nearly )?(?:\w+ )?(?:years|decades))\b/i,
+      /\bfirst (?:(?:ever|known|publicly known|official|formal) )?(?:direct|face-to-face|three-way|trilateral|in-person) (?:talks|meetings?|negotiations|discussions|contacts?)\b|\bfirst (?:[\w-]+ ){0,3}?(?:meeting|talks|round|summit|negotiations|time)\b[^.;]{0,80}?\b(?:since (?:the |its |their )?(?:start|beginning|outbreak|war|invasion|conflict|full-scale|Moscow|Russia)|in (?:more than |over |nearly )?(?:\w+ )?(?:years|decades))\b/i,
     negatedWeight: 0,
   },
   {

@@ -503,4 +503,69 @@ describe('pressure and pauses told in the lead', () => {
       expect(sig(title, neutral).reasons, title).toContain('Talks broke down or ended in open conflict.');
     }
   });
+
+  it('alerts on tariffs or sanctions cut, lifted or waived, not on relief asked for or threatened', () => {
+    for (const title of [
+      'Washington will lower tariffs on Alpland goods to 12% from 30%',
+      'Premier wins sanctions waiver on Northland gas at the palace',
+      'Eastland secured an exemption from U.S. sanctions on its pipeline',
+      'Duties on Southland steel were suspended for 90 days',
+    ]) {
+      expect(sig(title, neutral).reasons, title).toContain(
+        'Tariffs or sanctions were cut, lifted or waived.',
+      );
+      expect(sig(title, neutral).level, title).toBe('alert');
+    }
+    for (const title of [
+      'Eastland asked for an exemption from U.S. sanctions on its pipeline',
+      'President threatened to lift tariffs on Alpland cheese',
+      'Washington did not lift sanctions on the two oil firms',
+    ]) {
+      expect(sig(title, neutral).level, title).toBe('digest');
+    }
+  });
+});
+
+describe('what a lead rejects, adopts or holds for the first time', () => {
+  const neutral = 'Officials spoke to reporters in the capital on Monday.';
+  it('reads a claim rejected as commentary, a proposal rejected as news', () => {
+    for (const title of [
+      "Kremlin rejected the president's assertion that the army could retake the coast",
+      'Ministry dismisses claims that talks have stalled',
+      'The union rejected the characterization of its demands as extreme',
+    ]) {
+      expect(sig(title, neutral).reasons, title).not.toContain('A proposal was rejected.');
+    }
+    for (const title of [
+      'Kremlin rejected the 12-point plan',
+      'The union rejected the final offer from the port',
+    ]) {
+      expect(sig(title, neutral).reasons, title).toContain('A proposal was rejected.');
+    }
+  });
+
+  it('reads a resolution adopted by a vote, and a plan endorsed by name, as decided', () => {
+    for (const body of [
+      'Resolution 1999, drafted by Norway, was adopted with 12 votes in favour.',
+      'The assembly adopted the motion by 402 votes to 130 on Thursday.',
+      'The bill was passed unanimously by the upper house on Friday.',
+    ]) {
+      expect(sig('Council vote', body).reasons, body).toContain('A vote decided the matter.');
+    }
+    expect(
+      sig('Council backs plan', "The Security Council on Monday endorsed the mediator's plan for the port.")
+        .reasons,
+    ).toContain('A side accepted a proposal.');
+  });
+
+  it('reads the first known face-to-face discussions between the sides as a first meeting', () => {
+    for (const body of [
+      'The meetings were the first known face-to-face discussions between the two delegations on the plan.',
+      'It was the first formal direct contact between the two governments since the war began.',
+    ]) {
+      expect(sig('Talks', body).reasons, body).toContain(
+        'The sides met for the first time in years, or since the conflict began.',
+      );
+    }
+  });
 });
