@@ -446,10 +446,12 @@ export function earlierBody(
     if (owned) return owned.entity ?? bodyEntity(owned);
   }
   // "The ELN … blamed the dissidents. '…,' the group said": a word for any body means the one the
-  // sentence before was about, even when the text called another body a "group" earlier.
+  // sentence before was about, even when the text called another body a "group" earlier; so does one
+  // that only describes it ("the Palestinian militant group", "the Iran-backed movement"), unless it
+  // sets another body against it ("the rival group").
   if (
     previous?.kind === 'organisation' &&
-    mine.size === 0 &&
+    ![...mine].some((w) => CONTRASTING.test(w)) &&
     !m.owner &&
     /^(?:group|organi[sz]ation|movement|body)$/.test(m.head ?? '')
   )
@@ -473,6 +475,10 @@ export function earlierBody(
   if (!DOCUMENTS.has(head) && !m.owner && (m.modifiers ?? []).length === 0) return UNKNOWN;
   return undefined;
 }
+
+/** Modifiers that set a body against the one just named: "the rival group", "another movement". */
+const CONTRASTING =
+  /^(?:other|another|rival|second|third|new|splinter|breakaway|smaller|larger|opposing|allied)$/;
 
 /** Documents a text may quote without having named them before ("the statement said"). */
 export const DOCUMENTS = new Set([

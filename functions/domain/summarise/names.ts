@@ -177,8 +177,15 @@ export function continuesName(tokens: Token[], j: number, start: number): boolea
     !tokens.slice(start, j).some((x) => x.text === 'and')
   )
     return true;
-  // "Hostages and Missing Families Forum": "and" inside a body's name, which its last word shows.
-  if (lower === 'and' && next?.capitalised && endsInBody(tokens, j + 1)) return true;
+  // "Hostages and Missing Families Forum": "and" inside a body's name, which its last word shows. Not
+  // after a person's title: "Foreign Minister Ana Ruiz and Atomic Energy Agency chief …" is two subjects.
+  if (
+    lower === 'and' &&
+    next?.capitalised &&
+    endsInBody(tokens, j + 1) &&
+    !tokens.slice(start, j).some((x) => isTitle(x))
+  )
+    return true;
   // "Ministry of Land, Water and Energy": a list of capitalised words inside a body's name.
   if (t.text === ',' && next?.capitalised && listInBodyName(tokens, start, j)) return true;
   if ((lower === 'of' || lower === 'for' || NAME_JOINERS.has(lower)) && next?.capitalised) return true;
@@ -498,6 +505,18 @@ export function classifyRun(
   // "Reform UK", "Momentum US": a country's code closing the name marks a party or a group, not a person.
   if (nameTokens.length >= 2 && /^(?:UK|US|USA|EU|UAE)$/.test(nameTokens.at(-1)!.bare)) {
     add({ ...base(i + split, j), kind: 'name', entity: registry.other(name, 'organisation') });
+    return true;
+  }
+  // "Hamas, which is not named in the text, …": only people are "who"; a name "which" follows is a body's.
+  if (
+    split === 0 &&
+    !owner &&
+    nameTokens.length <= 4 &&
+    tokens[end]?.text === ',' &&
+    /^which$/i.test(tokens[end + 1]?.text ?? '') &&
+    !nameTokens.at(-1)!.possessive
+  ) {
+    add({ ...base(i, j), kind: 'name', entity: registry.other(name, 'organisation') });
     return true;
   }
   const joiners = nameTokens.filter((t) => NAME_JOINERS.has(t.text.toLowerCase())).length;

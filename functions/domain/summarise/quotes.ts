@@ -130,6 +130,13 @@ function attribution(s: Sentence, q: SentenceQuote, first: boolean): Entity | un
     (sp) => sp.verb > q.to && s.tokens[sp.verb]?.text.toLowerCase() === 'according',
   )?.entity;
   if (according && before?.subject && !before.entity) return according;
+  // '"…," said Lena Holt, handing control to bodies "whose rules we do not know"': the reporting verb
+  // right after an earlier quotation credits whoever it names there, and the phrase it leads on is theirs.
+  const previous = s.quotes.filter((o) => o.to <= q.from).at(-1);
+  if (before && previous && before.verb >= previous.to && before.verb - previous.to <= 3) {
+    const credited = creditAfter(s, previous);
+    if (credited) return credited;
+  }
   const outer = before && reportingOuter(s, q, before, earlierEnd);
   if (outer) return outer;
   const opening = s.speakers.find((sp) => sp.verb === -1)?.entity;

@@ -330,3 +330,57 @@ describe('bodies whose names use title words', () => {
     ).toBe('Ana Holt');
   });
 });
+
+describe('speakers the W-set classes showed', () => {
+  it('gives words in a phrase after "said X," to X, not to the subject before the quotation', () => {
+    expect(
+      who(
+        'The council endorsed the plan on Monday. The council was "giving its blessing to a foreign initiative," said Northland ambassador Lena Holt, handing control of the port to bodies "whose rules we do not know at all."',
+        'whose rules we do not know',
+      ),
+    ).toBe('Lena Holt');
+    expect(
+      who(
+        'The board approved the merger. The vote was "a betrayal of every worker here," said union leader Omar Quist, calling the terms "a gift to the shareholders and nobody else."',
+        'a gift to the shareholders',
+      ),
+    ).toBe('Omar Quist');
+  });
+
+  it('reads "the <described> group said" as the body the sentence before was about', () => {
+    const text =
+      'The council adopted the text. Norvan, which is not named in the text, rejected the resolution.\n\n"The resolution imposes a guardianship on our people," the militant group said in a statement.';
+    expect(who(text, 'imposes a guardianship')).toBe('Norvan');
+    expect(
+      who(
+        'The Sarn Front, which controls the north, walked out of the talks.\n\n"We will not sign under threat," the armed movement said.',
+        'We will not sign',
+      ),
+    ).toBe('Sarn Front');
+    // Another body set against the one just named stays open.
+    expect(
+      who(
+        'Norvan, which is not named in the text, rejected the resolution.\n\n"We welcome the vote," the rival group said.',
+        'We welcome the vote',
+      ),
+    ).not.toBe('Norvan');
+  });
+
+  it('finds the expert named with an apposition and a relative clause, and "he" after it', () => {
+    const text =
+      'Ola Brenn, a political scientist at Vell University who has studied the conflict for two decades, said the ceremony changed little on the frontline.\n\n"The people doing the fighting were not in the room," he said.';
+    expect(who(text, 'doing the fighting')).toBe('Ola Brenn');
+    expect(
+      who(
+        'Tove Lind, a historian who has written three books on the dispute, said the deal was fragile.\n\n"Nobody should celebrate yet," she said.',
+        'Nobody should celebrate',
+      ),
+    ).toBe('Tove Lind');
+  });
+
+  it('does not join a titled person and a body into one name across "and"', () => {
+    const text =
+      'Vellish Foreign Minister Ana Ruiz and International Grain Agency chief Piet Dorn signed the text on Tuesday.\n\nRuiz, for her part, stressed that the deal came with conditions.\n\n"If any hostile act is taken against us, these steps are over," she told reporters.';
+    expect(who(text, 'hostile act')).toBe('Ana Ruiz');
+  });
+});
