@@ -95,7 +95,7 @@ const NUMBER_WORDS = [
 ];
 /** Words just before a date that point it ahead of the publication date. */
 const FORWARD_CUE =
-  /\b((?:is|are)(?: due)? to(?= \p{L}+)|until|no later than|not later than|deadline|due|scheduled|set to|expected|will|would|plans? to|planned|next|upcoming|ahead of|again on|to resume|to meet|to hold|slated|expires|begins|starts|takes effect|proposed holding|proposes|as soon as|as early as|(?:by|before|until|till) the (?:end|middle|start|beginning)(?: of)?)\b/iu;
+  /\b((?:is|are)(?: due)? to(?= \p{L}+)|until|no later than|not later than|deadline|due|scheduled|set to|expected|will|would|(?<!\b(?:the|a|an|its|his|her|their|our|this|that|peace|new)\s)plans? to|planned|next|upcoming|ahead of|again on|to resume|to meet|to hold|slated|expires|begins|starts|takes effect|proposed holding|proposes|as soon as|as early as|(?:by|before|until|till) the (?:end|middle|start|beginning)(?: of)?)\b/iu;
 /**
  * A happening told in the present before its day ("NATO leaders meet in Vilnius on Tuesday", "the
  * session opens on Monday"): news tells what is past in the past tense, so this is still to come.
@@ -176,8 +176,16 @@ export function findDates(
     );
   // A calendar date in a sentence about what will happen points ahead unless the words before it keep
   // it in the past; a weekday needs its own cue ("on Friday" in "said they would…" is last Friday).
+  // "That truce, extended in August, is due to expire …": a date a past participle or verb leads to is
+  // told in the past whatever the sentence goes on to say ("will be signed in August" still points ahead).
+  const pastRightBefore = (index: number) => {
+    const before = sentence.slice(Math.max(0, index - 30), index);
+    const m = new RegExp(`(${PAST_FORM.source})\\s+(?:in|on|during)?\\s*$`, 'u').exec(before);
+    return !!m && !/\b(?:be|been|being)\s+$/i.test(before.slice(0, m.index));
+  };
   const forwardAt = (index: number) =>
-    cueBefore(index) || (future && !PAST_NEAR.test(sentence.slice(Math.max(0, index - 40), index)));
+    cueBefore(index) ||
+    (future && !PAST_NEAR.test(sentence.slice(Math.max(0, index - 40), index)) && !pastRightBefore(index));
   // "signed … on Jan. 1", "formally adopted the framework on March 24": a past-tense verb before the date.
   const toldAsPast = (index: number) => {
     // "a levy that had been due to take effect on Aug. 1": a plan, not a past happening.

@@ -395,6 +395,15 @@ function describe(
     (v) => v.words <= LINE_MAX_WORDS && !ANAPHORIC.test(v.text.replace(/^["“]/, '')),
   );
   if (line) return line.text;
+  // "That truce, extended in August, is due to expire on November 10.": on a timeline of the topic, the
+  // thing a demonstrative points back to is the one the entry dates; "The truce …" reads whole.
+  if (kind !== 'other' && kind !== 'statement' && /^(?:That|This)$/.test(s.tokens[0]?.text ?? '')) {
+    const next = s.tokens[1];
+    const plain = trimVariants(s)
+      .map((v) => v.text.replace(/^(?:That|This)\s+/, 'The '))
+      .find((t) => wordCount(t) <= LINE_MAX_WORDS && !ANAPHORIC.test(t));
+    if (next?.pos === 'NOUN' && plain) return plain;
+  }
   const before = whatCameBefore(s);
   if (before) return before;
   const clause = dateClause(s, dateAt);

@@ -293,4 +293,18 @@ describe('this week', () => {
       approximate: true,
     });
   });
+
+  it('reads "the plan to X" as a noun, not a plan ahead, and a date right after a past form as past', () => {
+    // pub is a Tuesday: last Thursday is June 5, next Thursday June 12.
+    expect(dates('The envoy flew to Vell and presented the plan to the president on Thursday.')).toEqual([
+      '2025-06-05',
+    ]);
+    expect(dates('He handed their peace plan to the mediators on Thursday.')).toEqual(['2025-06-05']);
+    expect(dates('The ministry plans to hold the vote on Thursday.')).toEqual(['2025-06-12']);
+    expect(dates('The truce, extended in March, is due to expire on August 10.')).toEqual([
+      '2025-03',
+      '2025-08-10',
+    ]);
+    expect(dates('The accord will be signed in March, officials said.')).toEqual(['2026-03']);
+  });
 });

@@ -169,4 +169,21 @@ describe('what a sentence leaning on the one before dates', () => {
     );
     expect(out.map((e) => e.date)).toEqual(['2025-06-04']);
   });
+
+  it('dates "That truce …" on the timeline as "The truce …", never a line opening on "That"', () => {
+    const evs = events(
+      'The two sides met in Valletta on Monday.\n\nThat truce, extended in March, is due to expire on June 30.',
+    );
+    expect(evs.find((e) => e.date === '2025-06-30')).toMatchObject({
+      kind: 'deadline',
+      description: 'The truce, extended in March, is due to expire on June 30.',
+    });
+    expect(events('This round is scheduled for June 20 in Doha.')[0]?.description).toBe(
+      'The round is scheduled for June 20 in Doha.',
+    );
+    // "That is why …" points at no noun: no line.
+    expect(events('That is why the talks resumed on Monday.').map((e) => e.description)).not.toContain(
+      'The is why the talks resumed on Monday.',
+    );
+  });
 });
