@@ -413,7 +413,9 @@ function describe(
   if (long && long.words <= LONG_LINE_WORDS && !ANAPHORIC.test(long.text.replace(/^["“]/, '')))
     return long.text;
   // Nothing reads as a line: say what the event is, when the kind and the people or place say enough.
-  if (kind === 'other' || kind === 'statement' || (people.length === 0 && !place)) return undefined;
+  // ("Deadline with Ana Ruiz." says nothing of what is due.)
+  if (kind === 'other' || kind === 'statement' || kind === 'deadline' || (people.length === 0 && !place))
+    return undefined;
   const who =
     people.length > 0
       ? ` with ${people

@@ -90,6 +90,13 @@ export function fullNamesOnFirstMention(text: string, a: Analysis): string {
     if (!m) continue;
     const before = out.slice(0, m.index);
     if (/\b(?:the|a|an)\s+$/i.test(before)) continue;
+    // "De la Fuente": the surname's own particles are already there.
+    if (
+      /\b(?:de|la|las|los|del|della|di|da|das|dos|du|le|van|von|der|den|ter|al|el|bin|ibn|abu)\s+$/i.test(
+        before,
+      )
+    )
+      continue;
     // "Minister Lavrov" keeps its form; a capitalised word that ends the sentence before does not count.
     if (
       /\p{Lu}[\p{L}.]*\s+$/u.test(before) &&
@@ -105,6 +112,7 @@ export function fullNamesOnFirstMention(text: string, a: Analysis): string {
 export function pickHeadline(
   scored: readonly ScoredSentence[],
   a: Analysis,
+  prior?: (c: ScoredSentence, first: boolean) => number,
 ): { text: string; used: Set<number> } {
   const titleTokens = new Set(contentTokens(a.title));
   const frequent = new Map<string, number>();
@@ -147,7 +155,9 @@ export function pickHeadline(
     for (const weight of concepts(text, a, titleTokens, frequent, mentionCounts).values())
       value += 0.5 * weight;
     // The report's own order is evidence of importance: news leads with what matters most.
-    value += combo.reduce((sum, c) => sum + 4 / (1 + 0.4 * c.position) - 1, 0);
+    value += prior
+      ? combo.reduce((sum, c, i) => sum + prior(c, i === 0), 0)
+      : combo.reduce((sum, c) => sum + 4 / (1 + 0.4 * c.position) - 1, 0);
     value -= choice.reduce((sum, v) => sum + 0.1 * (v.level - 1), 0);
     if (!best || value > best.value) best = { value, picks: ordered };
   };

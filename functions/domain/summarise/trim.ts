@@ -227,6 +227,13 @@ function asides(s: Sentence, cuts: Array<[number, number]>): void {
         (t) => t !== undefined && /^(?:VERB|ADJ)$/.test(t.pos) && PAST_PARTICIPLE.test(t.text),
       );
     if (!relative && !apposition && !participle) continue;
+    // ", whose former leader Dario Uso, known as …, was extradited": a relative clause with no verb of
+    // its own before the comma goes on past it.
+    if (
+      relative &&
+      !tokens.slice(i + 2, close).some((t, k) => !s.quoted[i + 2 + k] && /^(?:VERB|AUX)$/.test(t.pos))
+    )
+      continue;
     // The sentence must go on as it would without the aside: a verb or "and" after it.
     if (
       !after ||
@@ -234,8 +241,25 @@ function asides(s: Sentence, cuts: Array<[number, number]>): void {
     ) {
       continue;
     }
+    // A participle aside is only a reduced relative when the clause's own finite verb follows it: in
+    // "Al Thani, announced the deal in Doha, saying …" and "China, which hold vetoes, abstained, and …"
+    // the "-ed" word is that verb.
+    if (
+      participle &&
+      !relative &&
+      !apposition &&
+      (after.pos === 'ADV' || /^(?:and|or)$/.test(after.text) || /ing$/.test(after.text))
+    )
+      continue;
+    // "Sen. Ann Holt, D-Pa., who …, thanked": the wire's party tag goes with the aside, or its closing
+    // comma would go missing ("Holt, D-Pa. thanked").
+    const dot = tokens[i - 1]!.text === '.' ? 1 : 0;
+    const tagged =
+      /^[RDI]-[A-Z][A-Za-z.]{0,4}$/.test(tokens[i - 1 - dot]?.text ?? '') && tokens[i - 2 - dot]?.text === ','
+        ? i - 2 - dot
+        : i;
     cuts.push([
-      tokens[i]!.start,
+      tokens[tagged]!.start,
       tokens[close]!.start + (apposition && /^(?:and|or)$/.test(after.text) ? 1 : 1),
     ]);
   }

@@ -186,4 +186,11 @@ describe('what a sentence leaning on the one before dates', () => {
       'The is why the talks resumed on Monday.',
     );
   });
+
+  it('puts no "Deadline with X." on the timeline when no line says what is due', () => {
+    const evs = events(
+      'There was no immediate comment from Norland, whose president-elect, Ana Ruiz, is due to be sworn in on Thursday.',
+    );
+    for (const e of evs) expect(e.description).not.toMatch(/^Deadline with/);
+  });
 });

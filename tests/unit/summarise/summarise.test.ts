@@ -40,6 +40,13 @@ describe('summarise', () => {
     }
   });
 
+  it('never puts a "Source: …" label line in the headline or the key points', () => {
+    const labelled = run(
+      `Source: Lind on Telegram; a statement by the Southland side published by its envoy on X.\n${REPORT.replace(/^VALLETTA, Malta — /, '')}`,
+    );
+    for (const line of [labelled.summary, ...labelled.keyPoints]) expect(line).not.toMatch(/^Source:/);
+  });
+
   it("never puts the site's update stamp in the headline or the key points", () => {
     const stamped = run(`Updated June 10, 2025 at 9:14 PM ET\n${REPORT.replace(/^VALLETTA, Malta — /, '')}`);
     for (const line of [stamped.summary, ...stamped.keyPoints]) expect(line).not.toMatch(/Updated|9:14/);

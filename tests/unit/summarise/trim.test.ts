@@ -143,6 +143,34 @@ describe('full names on first mention', () => {
       'The talks ended when Minister Haddad left.',
     );
   });
+
+  it('leaves a surname with its particles as it is', () => {
+    const a = analyseText('Mediator Luis Pablo de la Vega met both delegations on Monday.', NONE);
+    expect(fullNamesOnFirstMention('De la Vega, standing between them, smiled.', a)).toBe(
+      'De la Vega, standing between them, smiled.',
+    );
+    const b = analyseText('Envoy Pieter van der Berg met both delegations on Monday.', NONE);
+    expect(fullNamesOnFirstMention('Van der Berg said little.', b)).toBe('Van der Berg said little.');
+  });
+});
+
+describe('asides that do not close where a comma is', () => {
+  it("takes the wire's party tag with the aside after it, keeping the commas right", () => {
+    expect(level('Sen. Ann Holt, D-Pa., who had pushed the case with him, thanked the White House.', 2)).toBe(
+      'Sen. Ann Holt thanked the White House.',
+    );
+  });
+
+  it('does not cut a "whose" clause at a comma before its verb', () => {
+    const versions = trimVariants(
+      analyseText(
+        'The group, whose former leader Dario Uso, known as "Otto," was extradited in 2022, said it would talk.',
+        NONE,
+      ).sentences[0]!,
+    ).map((v) => v.text);
+    expect(versions).not.toContain('The group known as "Otto," was extradited in 2022, said it would talk.');
+    for (const v of versions) expect(v).not.toMatch(/^The group,? known as/);
+  });
 });
 
 describe('reduced relative clauses', () => {
@@ -155,6 +183,20 @@ describe('reduced relative clauses', () => {
     );
     // After a verb the commas set off something else.
     expect(level('The mediator said, visibly tired, that talks would go on.', 2)).toContain('visibly tired');
+  });
+
+  it('keeps an "-ed" verb between commas when it is the clause\'s own verb', () => {
+    // The main verb after an apposition, with a participle clause after it.
+    expect(
+      level(
+        "Vell's Prime Minister, Sheikh Omar bin Said Al Rami, announced the deal at a news conference in Doha, saying the truce would take effect on Sunday.",
+        2,
+      ),
+    ).toContain('announced the deal');
+    // The verb of the first of two joined clauses, after a relative aside.
+    expect(level('Norland and Vell, which hold vetoes, abstained, and no member voted against.', 2)).toBe(
+      'Norland and Vell abstained, and no member voted against.',
+    );
   });
 });
 
