@@ -57,8 +57,17 @@ export function scoreSentences(a: Analysis, ctx: ScoringContext): ScoredSentence
 }
 
 function notProse(s: Sentence): boolean {
-  return s.oversize || BOILERPLATE.test(s.text) || BYLINE.test(s.text) || wordCount(s.text) < 5;
+  return (
+    s.oversize ||
+    BOILERPLATE.test(s.text) ||
+    BYLINE.test(s.text) ||
+    wordCount(s.text) < 5 ||
+    SHOUTED.test(s.text.replace(/[^\p{L}\s]/gu, ''))
+  );
 }
+
+/** "KREMLIN WARNS AGAINST A TEMPORARY CEASEFIRE": a subheading in capitals, not a line of the report. */
+const SHOUTED = /^\s*(?:\p{Lu}{2,}\s+){3,}\p{Lu}{2,}\s*$/u;
 
 function score(
   s: Sentence,

@@ -47,6 +47,13 @@ describe('summarise', () => {
     for (const line of [labelled.summary, ...labelled.keyPoints]) expect(line).not.toMatch(/^Source:/);
   });
 
+  it('never puts a subheading in capitals in the headline or the key points', () => {
+    const headed = run(
+      `${REPORT}\nSOUTHLAND WARNS AGAINST ANY TEMPORARY TRUCE\nThe Southland cabinet met on Friday and said the accord would be ratified within a month.`,
+    );
+    for (const line of [headed.summary, ...headed.keyPoints]) expect(line).not.toMatch(/WARNS AGAINST/);
+  });
+
   it("never puts the site's update stamp in the headline or the key points", () => {
     const stamped = run(`Updated June 10, 2025 at 9:14 PM ET\n${REPORT.replace(/^VALLETTA, Malta — /, '')}`);
     for (const line of [stamped.summary, ...stamped.keyPoints]) expect(line).not.toMatch(/Updated|9:14/);
