@@ -27,6 +27,10 @@ const OPENER = new RegExp(
   'i',
 );
 
+/** A live page's signpost before its recap: "Quick recap if you are just joining us:", "To recap,". */
+const SIGNPOST =
+  /^(?:(?:a |here(?:'|’)s a )?quick recap(?: if you(?:'|’)re just joining us| if you are just joining us| of the day)?|if you(?:'|’)re just joining us|if you are just joining us|to recap|in case you missed it|catch up|here(?:'|’)s what we know(?: so far)?|what we know(?: so far)?)\s*[:,—–-]\s+/i;
+
 const PARTICIPLES =
   /^(?:claiming|saying|adding|noting|citing|arguing|insisting|stressing|calling|warning|describing)$/;
 
@@ -101,7 +105,7 @@ function openerName(s: Sentence, text: string): string | undefined {
   // ("At the same time, he accused …").
   const word = /^(He|She|His|Her)\b/.exec(text)?.[1];
   if (!word) return undefined;
-  const opener = OPENER.exec(s.text)?.[0].length ?? 0;
+  const opener = (OPENER.exec(s.text) ?? SIGNPOST.exec(s.text))?.[0].length ?? 0;
   const at = s.tokens.findIndex((t) => t.start >= opener && /[\p{L}\p{N}]/u.test(t.text));
   const first = s.tokens[at];
   if (!first || first.text.toLowerCase() !== word.toLowerCase() || s.quoted[at]) return undefined;
@@ -119,7 +123,7 @@ export function trim(s: Sentence, level: TrimLevel): string | undefined {
   const cuts: Array<[number, number]> = [];
   const text = s.text;
   const quoteAt = (from: number, to: number) => s.quotes.some((q) => q.start - 1 < to && q.end + 1 > from);
-  const opener = OPENER.exec(text);
+  const opener = OPENER.exec(text) ?? SIGNPOST.exec(text);
   if (opener) cuts.push([0, opener[0].length]);
   if (level >= 2) {
     introPhrase(s, cuts);

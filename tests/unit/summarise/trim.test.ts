@@ -154,6 +154,23 @@ describe('full names on first mention', () => {
   });
 });
 
+describe("a live page's signposts", () => {
+  it('drops "Quick recap if you are just joining us:" and the like before the news', () => {
+    expect(
+      level(
+        'Quick recap if you are just joining us: Premier Ana Ruiz said on Tuesday that Vell would not sign.',
+        1,
+      ),
+    ).toBe('Premier Ana Ruiz said on Tuesday that Vell would not sign.');
+    expect(level("Here's what we know so far: the talks ended without a deal on Friday night.", 1)).toBe(
+      'The talks ended without a deal on Friday night.',
+    );
+    expect(level('To recap, he said the talks would resume in March.', 1)).toBe(
+      'He said the talks would resume in March.',
+    );
+  });
+});
+
 describe('asides that do not close where a comma is', () => {
   it("takes the wire's party tag with the aside after it, keeping the commas right", () => {
     expect(level('Sen. Ann Holt, D-Pa., who had pushed the case with him, thanked the White House.', 2)).toBe(
