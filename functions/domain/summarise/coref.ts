@@ -27,6 +27,7 @@ import {
 import { countryFor, PERSON_PRONOUNS, PERSON_ROLE_NOUNS, RELAYING_VERBS, REPORTING_VERBS } from './lexicon';
 
 export function resolveReferences(a: Analysis): void {
+  for (const s of a.sentences) noteGenderedAppositions(s);
   const seen: Seen[] = [];
   const bodies: Mention[] = [];
   const orgs: Entity[] = [];
@@ -258,6 +259,35 @@ const PRONOUNS_OF = new WeakMap<Entity, string>();
 
 function notePronoun(e: Entity, word: string): void {
   if (!PRONOUNS_OF.has(e)) PRONOUNS_OF.set(e, word);
+}
+
+const FEMALE_NOUNS =
+  /^(?:mother|wife|daughter|sister|grandmother|granddaughter|aunt|niece|widow|woman|girl|bride|fiancee|actress|chairwoman|spokeswoman|congresswoman|businesswoman|stepmother|mom|mum)$/i;
+const MALE_NOUNS =
+  /^(?:father|husband|son|brother|grandfather|grandson|uncle|nephew|widower|man|boy|groom|fiance|actor|chairman|spokesman|congressman|businessman|stepfather|dad)$/i;
+
+/**
+ * "His mother, Malphine Lee, 95, …", "Omar Lee, her brother, …": a name set beside a word that says
+ * whether the person is a woman or a man tells which pronoun means them, before any "X said he …"
+ * (where "he" may be someone else) is read.
+ */
+function noteGenderedAppositions(s: Sentence): void {
+  const { tokens } = s;
+  for (const m of s.mentions) {
+    if (m.kind !== 'name' || m.entity?.kind !== 'person' || m.inQuote) continue;
+    const before = tokens[m.from - 1]?.text === ',' ? tokens[m.from - 2]?.text : undefined;
+    const after =
+      tokens[m.to]?.text === ','
+        ? [tokens[m.to + 1]?.text, tokens[m.to + 2]?.text].find(
+            (w) => !!w && /^\p{L}/u.test(w) && !/^(?:his|her|their|the|a|an)$/i.test(w),
+          )
+        : undefined;
+    for (const w of [before, after]) {
+      if (!w) continue;
+      if (FEMALE_NOUNS.test(w)) notePronoun(m.entity, 'she');
+      else if (MALE_NOUNS.test(w)) notePronoun(m.entity, 'he');
+    }
+  }
 }
 
 /** The person or body a pronoun points back to, set on the mention; undefined when unclear. */

@@ -165,6 +165,8 @@ function placed(m: Mention, modifiers: readonly string[]): boolean {
 export function spelling(text: string): string {
   return text
     .replace(/\bdemocratic\b/g, 'democrat')
+    .replace(/\bpresidential\b/g, 'president')
+    .replace(/\bministerial\b/g, 'minister')
     .replace(/\bsen\.(?=\s|$)/g, 'senator')
     .replace(/\brep\.(?=\s|$)/g, 'representative')
     .replace(/\bgov\.(?=\s|$)/g, 'governor')
@@ -274,9 +276,10 @@ export function resolveDescription(
     const deputy = modifiers.some((w) => w === 'vice' || w === 'deputy');
     // "the minister" is not the prime minister unless the text says so.
     const prime = modifiers.includes('prime');
+    // "aide to the Russian president" holds no presidency: the office a role serves is not the role.
     const holds = (w: string) =>
       new RegExp(
-        `${deputy || head === 'diplomat' ? '' : '(?<!vice[- ]|deputy )'}${w === 'minister' && !prime ? '(?<!prime )' : ''}\\b${w}\\b`,
+        `${deputy || head === 'diplomat' ? '' : '(?<!vice[- ]|deputy )'}${w === 'minister' && !prime ? '(?<!prime )' : ''}(?<!\\b(?:to|for) (?:the )?(?:[a-z-]+ ){0,2})\\b${w}\\b`,
       ).test(text);
     if (wanted.length > 0 && !wanted.some(holds) && !(anyRole && roles.length > 0)) return false;
     for (const w of modifiers) {

@@ -758,7 +758,7 @@ function appositionAfter(sentence: Sentence, j: number): string | undefined {
     .slice(0, 3)
     .some(
       (t, n) =>
-        PERSON_ROLE_NOUNS.has(t.bare.toLowerCase()) && /^(?:of|at|for)$/.test(words[n + 1]?.text ?? ''),
+        PERSON_ROLE_NOUNS.has(t.bare.toLowerCase()) && /^(?:of|at|for|to)$/.test(words[n + 1]?.text ?? ''),
     );
   if (!['the', 'a', 'an'].includes(first) && !words[0]!.possessive && !TITLE_WORDS.has(first) && !roleOf) {
     if (!words.some((t) => t.possessive)) return undefined;

@@ -383,4 +383,29 @@ describe('speakers the W-set classes showed', () => {
       'Vellish Foreign Minister Ana Ruiz and International Grain Agency chief Piet Dorn signed the text on Tuesday.\n\nRuiz, for her part, stressed that the deal came with conditions.\n\n"If any hostile act is taken against us, these steps are over," she told reporters.';
     expect(who(text, 'hostile act')).toBe('Ana Ruiz');
   });
+
+  it('reads "aide to the President" as an aide\'s role, which "the presidential aide" means again', () => {
+    const text =
+      'Ivan Sorokin, aide to the Vellish President and head of the delegation at the talks in Geneva, said 20 residents remained abroad. "The return of our civilians has been dragged out for months," the presidential aide wrote on Telegram.';
+    expect(who(text, 'dragged out for months')).toBe('Ivan Sorokin');
+    // Serving a president is not being one.
+    const a = analyseText(text, NONE);
+    const president = a.sentences[0]!.mentions.find((m) => m.text === 'the Vellish President');
+    expect(president?.entity?.name).not.toBe('Ivan Sorokin');
+  });
+
+  it('knows a woman named beside "his mother" is never the "he" of "said he promised"', () => {
+    expect(
+      who(
+        'Omar Lind, 64, was freed on Tuesday. His mother, Sara Lind, 95, met the president at a rally last year and said he promised her then that he would bring her son home.\n\n"He kept his word," she said.',
+        'He kept his word',
+      ),
+    ).toBe('Sara Lind');
+    expect(
+      who(
+        'Ana Berg was released on Friday. Her husband, Piet Berg, said she had called him from the airport.\n\n"We never gave up," he said.',
+        'We never gave up',
+      ),
+    ).toBe('Piet Berg');
+  });
 });
