@@ -1,4 +1,4 @@
-// The headline summary: the news sentence first, then the one or two sentences that add the most other
+// The headline summary: the news sentence first, then the one to three sentences that add the most other
 // facts (people, places, numbers, outcomes, the title's words) within 70 words — a concept-coverage
 // objective, so a sentence that repeats another earns nothing. Sentences are whole; each may be used
 // in a trimmed version (trim.ts). A sentence that leans on the one before it is only used right after it.
@@ -9,6 +9,8 @@ import { type Trimmed, trimVariants } from './trim';
 
 export const SUMMARY_MAX_WORDS = 70;
 const CANDIDATES = 12;
+/** Four sentences are tried only when their untrimmed length leaves trimming a chance to fit them. */
+const FOUR_SENTENCES_MAX_WORDS = 90;
 
 interface Candidate extends ScoredSentence {
   variants: Trimmed[];
@@ -112,7 +114,6 @@ export function fullNamesOnFirstMention(text: string, a: Analysis): string {
 export function pickHeadline(
   scored: readonly ScoredSentence[],
   a: Analysis,
-  prior?: (c: ScoredSentence, first: boolean) => number,
 ): { text: string; used: Set<number> } {
   const titleTokens = new Set(contentTokens(a.title));
   const frequent = new Map<string, number>();
@@ -155,9 +156,7 @@ export function pickHeadline(
     for (const weight of concepts(text, a, titleTokens, frequent, mentionCounts).values())
       value += 0.5 * weight;
     // The report's own order is evidence of importance: news leads with what matters most.
-    value += prior
-      ? combo.reduce((sum, c, i) => sum + prior(c, i === 0), 0)
-      : combo.reduce((sum, c) => sum + 4 / (1 + 0.4 * c.position) - 1, 0);
+    value += combo.reduce((sum, c) => sum + 4 / (1 + 0.4 * c.position) - 1, 0);
     value -= choice.reduce((sum, v) => sum + 0.1 * (v.level - 1), 0);
     if (!best || value > best.value) best = { value, picks: ordered };
   };
@@ -175,6 +174,12 @@ export function pickHeadline(
       for (const third of top) {
         if (third.index <= second.index || third === anchor) continue;
         each([anchor, second, third]);
+        // Four short sentences may say more than three long ones; only sets that trimming could fit.
+        for (const fourth of top) {
+          if (fourth.index <= third.index || fourth === anchor) continue;
+          if (anchor.words + second.words + third.words + fourth.words > FOUR_SENTENCES_MAX_WORDS) continue;
+          each([anchor, second, third, fourth]);
+        }
       }
     }
   }

@@ -47,6 +47,21 @@ describe('summarise', () => {
     for (const line of [labelled.summary, ...labelled.keyPoints]) expect(line).not.toMatch(/^Source:/);
   });
 
+  it('fits four short sentences in the headline when each adds a fact', () => {
+    const short = run(
+      [
+        'Northland and Southland signed a river accord in Valletta on Monday.',
+        'The accord gives each side 40 percent of the water.',
+        'Mediator Ana Ruiz of Malta chaired the talks.',
+        'A joint commission will meet in Lisbon on July 3.',
+        'Fishermen in Port Vell welcomed the deal.',
+      ].join('\n'),
+    );
+    expect(splitSentences(short.summary)).toHaveLength(4);
+    expect(wordCount(short.summary)).toBeLessThanOrEqual(SUMMARY_MAX_WORDS);
+    expect(short.summary).toMatch(/^Northland and Southland signed a river accord/);
+  });
+
   it('never puts a subheading in capitals in the headline or the key points', () => {
     const headed = run(
       `${REPORT}\nSOUTHLAND WARNS AGAINST ANY TEMPORARY TRUCE\nThe Southland cabinet met on Friday and said the accord would be ratified within a month.`,
