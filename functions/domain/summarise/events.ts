@@ -342,6 +342,18 @@ function clauseEnd(s: Sentence, verb: number): number {
     ) {
       return i;
     }
+    // ", hours after Trump urged …", ", two days before the summit": a time clause, not the meeting's.
+    if (t.text === ',') {
+      let k = i + 1;
+      while (
+        k < i + 5 &&
+        /^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|just|only|less|more|than|about|some|several|few|hours?|days?|weeks?|months?|minutes?)$/i.test(
+          s.tokens[k]?.text ?? '',
+        )
+      )
+        k++;
+      if (k > i + 1 && /^(?:after|before|since|later|earlier)$/i.test(s.tokens[k]?.text ?? '')) return i;
+    }
   }
   return s.tokens.length;
 }

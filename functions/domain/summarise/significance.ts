@@ -76,7 +76,7 @@ const RULES: Rule[] = [
     reason: 'A proposal was rejected.',
     weight: 5,
     pattern:
-      /\b(?:(?:rejected|rejects|dismissed|dismisses)(?! (?:(?:an?|the|his|her|its|their|such|these|those|this|that) )?(?:[\w.'’-]+ ){0,4}?(?:assertions?|claims?|accusations?|allegations?|charges?|criticism|remarks?|comments?|statements?|reports?|characteri[sz]ations?|assessments?|suggestions?|notions?|insinuations?|descriptions?|portrayals?|narratives?)\b)|refused|ruled out|walked out|broke off (?:the |its |their )?(?:[\w-]+ )?(?:talks|negotiations|relations|contacts?|dialogue)|suspend(?:ed|s)? (?:the |its |their )?(?:[\w-]+ ){0,2}(?:talks|negotiations|dialogue)|pulled out|rebuff(?:ed|s|ing)?|turned down|spurned)\b/i,
+      /\b(?:refused|refuses)\b(?! to (?:say|comment|discuss|elaborate|disclose|confirm|deny|specify|answer|give|provide|name|speculate|be drawn)\b)|\b(?:(?:rejected|rejects|dismissed|dismisses)(?! (?:(?:an?|the|his|her|its|their|such|these|those|this|that) )?(?:[\w.'’-]+ ){0,4}?(?:assertions?|claims?|accusations?|allegations?|charges?|criticism|remarks?|comments?|statements?|reports?|characteri[sz]ations?|assessments?|suggestions?|notions?|insinuations?|descriptions?|portrayals?|narratives?)\b)|ruled out|walked out|broke off (?:the |its |their )?(?:[\w-]+ )?(?:talks|negotiations|relations|contacts?|dialogue)|suspend(?:ed|s)? (?:the |its |their )?(?:[\w-]+ ){0,2}(?:talks|negotiations|dialogue)|pulled out|rebuff(?:ed|s|ing)?|turned down|spurned)\b/i,
   },
   {
     // "The Senate passed legislation to reopen the government", "member states voted to postpone …":

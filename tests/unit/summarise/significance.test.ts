@@ -568,4 +568,22 @@ describe('what a lead rejects, adopts or holds for the first time', () => {
       );
     }
   });
+
+  it('reads refusing to comment as no rejection, refusing an offer as one', () => {
+    for (const title of [
+      'Kremlin says the president was briefed on the draft, refuses to discuss it through the press',
+      'The ministry refused to say whether the envoy would return',
+    ]) {
+      expect(sig(title, neutral).reasons, title).not.toContain('A proposal was rejected.');
+    }
+    expect(sig('Union refused the final offer on Monday', neutral).reasons).toContain(
+      'A proposal was rejected.',
+    );
+  });
+
+  it('counts only who met, not a leader named in a time clause after the meeting', () => {
+    const body =
+      'Northland President Ivo Kral held talks with Southland envoy Ana Ruiz in Vell on Friday, hours after Southland President Omar Said publicly urged Northland to move faster.';
+    expect(sig('Talks in Vell', body).reasons).not.toContain("The sides' leaders met or spoke.");
+  });
 });
