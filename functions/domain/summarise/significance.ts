@@ -4,7 +4,7 @@
 // not. The score decides between an instant alert and the next digest; the reasons are plain sentences
 // an editor can read.
 
-import type { Analysis, Sentence } from './analysis-types';
+import type { Analysis, Entity, Sentence } from './analysis-types';
 import { findDates } from './dates';
 import { meetingParticipants } from './events';
 import { NATIONALS_PATTERN } from './lexicon';
@@ -239,6 +239,8 @@ export function scoreSignificance(a: Analysis): Significance {
     { text: a.title },
     ...a.sentences.slice(0, 4).map((s) => ({ text: ownVoice(s), sentence: s })),
   ];
+  // The report's first sentence of prose: the one place a meeting named only by a noun is the news.
+  const leadSentence = a.sentences.slice(0, 4).find((s) => s.tokens.length >= 8);
   for (const { text, sentence } of lead) {
     if (sentence && isBackground(sentence, a)) continue;
     for (const rule of RULES) {
@@ -258,7 +260,7 @@ export function scoreSignificance(a: Analysis): Significance {
           note(rule.negatedReason ?? rule.reason, rule.negatedWeight);
       }
     }
-    if (sentence && MEETING.test(text)) noteMeeting(sentence, note);
+    if (sentence && MEETING.test(text)) noteMeeting(sentence, note, sentence === leadSentence);
   }
   // One meeting told in several sentences counts once, at its highest level.
   const meetings = [...reasons.entries()].filter(([r]) => MEETING_REASONS.has(r)).sort((x, y) => y[1] - x[1]);
@@ -317,12 +319,33 @@ const MEETING_REASONS = new Set([
 ]);
 
 /** Who met: leaders of two sides, a leader with the other side, or negotiators of two sides. */
-function noteMeeting(s: Sentence, note: (reason: string, weight: number) => void): void {
-  const people = (meetingParticipants(s) ?? []).filter((e) => e.kind === 'person' && !e.reporter);
+function noteMeeting(s: Sentence, note: (reason: string, weight: number) => void, lead: boolean): void {
+  const people = (meetingParticipants(s) ?? (lead ? talksSubjects(s) : [])).filter(
+    (e) => e.kind === 'person' && !e.reporter,
+  );
   const sides = new Set(people.map((p) => p.side ?? p.countries[0] ?? `?${p.name}`));
   const leaders = people.filter((p) => p.roles.some((r) => LEADER_ROLE.test(r)));
   if (leaders.length >= 2 && sides.size >= 2) note("The sides' leaders met or spoke.", 5);
   else if (leaders.length >= 1 && people.length >= 2 && sides.size >= 2) {
     note('A leader met or spoke with the other side.', 4);
   } else if (people.length >= 2 && sides.size >= 2) note("The sides' negotiators met.", 2);
+}
+
+/**
+ * "Trump and Zelenskyy said … after talks at Mar-a-Lago": the meeting named by a noun, not a verb; who
+ * took part is the clause's subject.
+ */
+function talksSubjects(s: Sentence): Entity[] {
+  if (
+    !/\b(?:after|during|following|at the end of|at)\s+(?:(?:their|the|two|[\w-]+-hour|lengthy|long|face-to-face|closed-door)\s+){0,2}(?:talks|meeting|summit)\b/i.test(
+      ownVoice(s),
+    )
+  )
+    return [];
+  const verb = s.tokens.findIndex((t, i) => !s.quoted[i] && (t.pos === 'VERB' || t.pos === 'AUX'));
+  const out: Entity[] = [];
+  for (const m of s.mentions)
+    if (m.to <= verb && !m.inQuote && !m.possessive && m.entity && !out.includes(m.entity))
+      out.push(m.entity);
+  return out;
 }

@@ -586,4 +586,14 @@ describe('what a lead rejects, adopts or holds for the first time', () => {
       'Northland President Ivo Kral held talks with Southland envoy Ana Ruiz in Vell on Friday, hours after Southland President Omar Said publicly urged Northland to move faster.';
     expect(sig('Talks in Vell', body).reasons).not.toContain("The sides' leaders met or spoke.");
   });
+
+  it('reads leaders of two sides who speak "after talks at" a place as a leaders\' meeting', () => {
+    const body =
+      'Northland President Ivo Kral and Southland President Omar Said said Sunday that they had made progress toward ending the war after talks at the lakeside residence.';
+    expect(sig('Leaders meet', body).reasons).toContain("The sides' leaders met or spoke.");
+    expect(sig('Leaders meet', body).level).toBe('alert');
+    // Further down, a meeting named only by a noun is the background of someone's reaction.
+    const later = `The Kremlin said on Wednesday the remarks were mistaken. ${body.replace('said Sunday that they', 'said that they')}`;
+    expect(sig('Kremlin reacts', later).reasons).not.toContain("The sides' leaders met or spoke.");
+  });
 });
