@@ -131,6 +131,14 @@ const RULES: Rule[] = [
     ),
   },
   {
+    // "Russia to get Alexander Vinnik in exchange for Oakmont teacher Marc Fogel": a person traded for a
+    // person (the name in capitals, so the rule keeps its case).
+    reason: 'Prisoners or hostages were exchanged or freed.',
+    weight: 5,
+    pattern:
+      /\b[Ii]n (?:an? )?(?:[Ee]xchange|[Ss]wap|[Tt]rade) for (?:[\p{L}-]+ ){0,4}?\p{Lu}[\p{Ll}'’-]+ \p{Lu}[\p{Ll}'’-]+(?![\p{L}'’-])(?![ -]\p{Ll})/u,
+  },
+  {
     // "Iran freed five Americans", "the Taliban released two Americans in exchange for …": citizens held
     // abroad coming home is a deal between governments, an alert on its own.
     reason: 'Citizens held abroad were freed.',
@@ -244,7 +252,7 @@ export function scoreSignificance(a: Analysis): Significance {
   for (const { text, sentence } of lead) {
     if (sentence && isBackground(sentence, a)) continue;
     for (const rule of RULES) {
-      for (const m of text.matchAll(new RegExp(rule.pattern.source, 'gi'))) {
+      for (const m of text.matchAll(new RegExp(rule.pattern.source, `${rule.pattern.flags}g`))) {
         const before = text.slice(0, m.index ?? 0);
         // "Kyiv wants the guarantees signed", "if a deal is reached": wished for, not happened.
         // Only the match's own clause counts: "he would not restore it, rebuffing an appeal" rebuffs.

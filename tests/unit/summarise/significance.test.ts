@@ -596,4 +596,21 @@ describe('what a lead rejects, adopts or holds for the first time', () => {
     const later = `The Kremlin said on Wednesday the remarks were mistaken. ${body.replace('said Sunday that they', 'said that they')}`;
     expect(sig('Kremlin reacts', later).reasons).not.toContain("The sides' leaders met or spoke.");
   });
+
+  it('reads a person traded for a person as an exchange, not any "in exchange for"', () => {
+    for (const title of [
+      'Northland to get convicted smuggler Ivo Kral in exchange for Southland teacher Ana Ruiz',
+      'Vell frees reporter Omar Said in a swap for Tomas Brandt',
+    ]) {
+      expect(sig(title, neutral).reasons, title).toContain('Prisoners or hostages were exchanged or freed.');
+    }
+    for (const title of [
+      'Northland offers to cut tariffs in exchange for European Union security guarantees',
+      'Vell would give up the port in exchange for sanctions relief',
+    ]) {
+      expect(sig(title, neutral).reasons, title).not.toContain(
+        'Prisoners or hostages were exchanged or freed.',
+      );
+    }
+  });
 });
