@@ -35,7 +35,8 @@ describe.runIf(present)('summariser figures on the dev set (npm run eval)', () =
   });
 
   it('covers more facts in the headline than the lead at the same length', () => {
-    expect(t.coverage).toBeGreaterThanOrEqual(t.baseline + 3);
+    // 53 against 45 of 102 at the last measure; the floor leaves two facts of room.
+    expect(t.coverage).toBeGreaterThanOrEqual(t.baseline + 6);
   });
 
   it("agrees with the editors' alert labels", () => {
