@@ -321,7 +321,16 @@ export function findDates(
     // "Tuesday, January 6": the weekday only names the day the date already gives.
     if (/^,?\s*(?:\p{Lu}\p{Ll}+\.?\s+\d|\d{1,2}\s+\p{Lu})/u.test(sentence.slice(at + m[0].length))) continue;
     const target = WEEKDAYS.indexOf(m[2]!);
-    const ahead = m[1] === 'next' || (m[1] ?? '').includes('coming') || (!m[1] && (paired ?? cueBefore(at)));
+    // "On Monday, Ukraine will mark three years …": a weekday opening a sentence whose own verb is future.
+    const opensFuture =
+      /^\s*(?:on\s+)?$/i.test(sentence.slice(0, at)) &&
+      /^[^.;"“”]{0,80}?\b(?:will|is to|are to|is due to|are due to|is expected to|are expected to|is set to|are set to)\b/i.test(
+        sentence.slice(at + m[0].length).split(/\b(?:said|says|told|added)\b/)[0]!,
+      );
+    const ahead =
+      m[1] === 'next' ||
+      (m[1] ?? '').includes('coming') ||
+      (!m[1] && (paired ?? (cueBefore(at) || opensFuture)));
     let delta = target - pub.getUTCDay();
     // A plan overtaken by events: whichever of last and next such day is nearer.
     if (!m[1] && overtaken(at)) delta = delta > 3 ? delta - 7 : delta < -3 ? delta + 7 : delta;

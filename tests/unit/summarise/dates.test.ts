@@ -307,4 +307,12 @@ describe('this week', () => {
     ]);
     expect(dates('The accord will be signed in March, officials said.')).toEqual(['2026-03']);
   });
+
+  it("points a weekday opening a sentence ahead when the sentence's own verb is future", () => {
+    // pub is a Tuesday: last Monday is June 9, next Monday June 16.
+    expect(dates('On Monday, Vell will mark three years since the invasion.')).toEqual(['2025-06-16']);
+    expect(dates('On Friday the ministers are due to meet in Lisbon.')).toEqual(['2025-06-13']);
+    // A reported future keeps the day in the past.
+    expect(dates('On Monday, officials said the talks would resume.')).toEqual(['2025-06-09']);
+  });
 });
