@@ -51,9 +51,9 @@ const DAY_MONTH = new RegExp(
   `\\b(\\d{1,2})(?:st|nd|rd|th)?(\\s*[-–]\\s*\\d{1,2})?\\s+${MONTH}\\b\\.?(?:,?\\s+(\\d{4}))?`,
   'g',
 );
-/** A month on its own ("in February", "since August 2025"): not followed by a day. */
+/** A month on its own ("in February", "since August 2025", "In May 2023," opening a sentence): not followed by a day. */
 const MONTH_ONLY = new RegExp(
-  `\\b(?:in|since|by|until|from|during|early|mid|late|mid-|through|before|after|of|for|toward|towards|around|till)\\s+(?:early\\s+|mid-?|late\\s+)?${MONTH}\\b(?!\\.?\\s*\\d{1,2}\\b(?!\\d{2}))(?:\\s+(\\d{4}))?`,
+  `\\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Dd]uring|[Ee]arly|[Mm]id|[Ll]ate|[Mm]id-|[Tt]hrough|[Bb]efore|[Aa]fter|[Oo]f|[Ff]or|[Tt]oward|[Tt]owards|[Aa]round|[Tt]ill)\\s+(?:early\\s+|mid-?|late\\s+)?${MONTH}\\b(?!\\.?\\s*\\d{1,2}\\b(?!\\d{2}))(?:\\s+(\\d{4}))?`,
   'g',
 );
 const RELATIVE_MONTH = /\b(last|this|next|earlier this|later this)\s+month\b/gi;

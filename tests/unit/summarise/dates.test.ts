@@ -315,4 +315,12 @@ describe('this week', () => {
     // A reported future keeps the day in the past.
     expect(dates('On Monday, officials said the talks would resume.')).toEqual(['2025-06-09']);
   });
+
+  it('reads a month after a capitalised preposition opening the sentence', () => {
+    expect(dates('In May 2023, the agency set out five principles for the plant.')).toEqual(['2023-05']);
+    expect(dates('Since February the two sides have not met.')).toEqual(['2025-02']);
+    expect(dates('Early March 2022 saw the first talks.')).toEqual(['2022-03']);
+    // "May" the verb stays no month.
+    expect(dates('Officials may meet again soon.')).toEqual([]);
+  });
 });
