@@ -59,12 +59,15 @@ const MONTH_ONLY = new RegExp(
 const RELATIVE_MONTH = /\b(last|this|next|earlier this|later this)\s+month\b/gi;
 /** "last November", "next March", "that September", "in May last year", "in June this year". */
 const NAMED_MONTH = new RegExp(
-  `\\b(?:(last|next|that|this)\\s+${MONTH}\\b(?!\\.?\\s*\\d)|${MONTH}\\s+(last|next|this)\\s+year\\b)`,
+  `\\b(?:([Ll]ast|[Nn]ext|[Tt]hat|[Tt]his)\\s+${MONTH}\\b(?!\\.?\\s*\\d)|${MONTH}\\s+(last|next|this)\\s+year\\b)`,
   'g',
 );
 /** "by the end of this year", "until the end of 2025": the year's last month. */
 const YEAR_END = /\b(?:end|close)\s+of\s+(?:(this|next|last)\s+year|(\d{4}))\b/gi;
-const WEEKDAY = new RegExp(`\\b(?:(last|next|this|coming|this coming)\\s+)?(${WEEKDAYS.join('|')})\\b`, 'g');
+const WEEKDAY = new RegExp(
+  `\\b(?:([Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Tt]his coming)\\s+)?(${WEEKDAYS.join('|')})\\b`,
+  'g',
+);
 const RELATIVE =
   /\b(today|yesterday|tomorrow|tonight|this morning|this afternoon|this evening|last week|last weekend|next week|(?:earlier |later )?this week)\b/gi;
 /** "a year ago today", "two months ago", "three weeks ago": counted back from the publication day. */
@@ -308,8 +311,10 @@ export function findDates(
     taken.push([at, at + m[0].length]);
   }
   let lastWeekday: { end: number; ahead: boolean } | undefined;
-  for (const m of sentence.matchAll(WEEKDAY)) {
-    const at = m.index ?? 0;
+  for (const match of sentence.matchAll(WEEKDAY)) {
+    // "Last Monday," opening a sentence: the modifier read in lower case.
+    const m = [match[0], match[1]?.toLowerCase(), match[2]] as const;
+    const at = match.index ?? 0;
     if (!free(at, at + m[0].length)) continue;
     // "on Tuesday and Wednesday": the second day goes the way the first went.
     const paired =

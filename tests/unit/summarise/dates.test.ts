@@ -323,4 +323,16 @@ describe('this week', () => {
     // "May" the verb stays no month.
     expect(dates('Officials may meet again soon.')).toEqual([]);
   });
+
+  it('reads "Last November," and "Next March" opening a sentence like their lower-case forms', () => {
+    expect(dates('Last November, the envoys met in Vell.')).toEqual(
+      dates('The envoys met in Vell last November.'),
+    );
+    expect(dates('Last November, the envoys met in Vell.')).toEqual(['2024-11']);
+    expect(dates('Next March the envoys will meet again.')).toEqual(['2026-03']);
+    expect(dates('Last Friday, the envoys met in Vell.')).toEqual(
+      dates('The envoys met in Vell last Friday.'),
+    );
+    expect(dates('This Friday the envoys meet again.')).toEqual(dates('The envoys meet again this Friday.'));
+  });
 });
