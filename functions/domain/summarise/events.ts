@@ -104,7 +104,16 @@ export function extractEvents(a: Analysis): DatedEvent[] {
     // to this report: the happenings are each another report's news.
     const near = (d: string) => Math.abs(Date.parse(d) - a.published.getTime()) <= 7 * 86_400_000;
     // Deadlines ahead ("by July 29 … by August 8 … by August 18") are the timeline's future, not background.
-    if (dates.length > 2 && !dates.some((d) => near(d.date)) && dates.every((d) => d.date <= a.day)) continue;
+    // But "Members rejected an offer on July 27 and turned down another on Aug. 3" tells two happenings,
+    // each in its own clause: each is dated with its clause as the line.
+    const clauses = dates.length > 1 ? datedClauses(s, dates) : undefined;
+    if (
+      !clauses &&
+      dates.length > 2 &&
+      !dates.some((d) => near(d.date)) &&
+      dates.every((d) => d.date <= a.day)
+    )
+      continue;
     // "on Dec. 16 … earlier this month": a month the same sentence already dates to the day adds nothing.
     const days = new Set(dates.filter((d) => d.date.length === 10).map((d) => d.date.slice(0, 7)));
     for (const mention of dates.filter((d) => d.date.length === 10 || !days.has(d.date))) {
@@ -132,7 +141,10 @@ export function extractEvents(a: Analysis): DatedEvent[] {
       // A line cut at the date's own clause ("… some 20 minutes after the meeting ended") would lose it.
       const dateEnd =
         mention.fromReference === 'clause' ? mention.index + mention.text.length : mention.index;
-      const description = describe(a, s, kind, place, participants, dateEnd);
+      const own = clauses?.find((c) => mention.index >= c.from && mention.index < c.to);
+      // A date outside every clause that has its own line (", walking out the next day") is left out.
+      if (clauses && !own) continue;
+      const description = own?.text ?? describe(a, s, kind, place, participants, dateEnd);
       // An event nobody can describe in a line is noise on a timeline.
       if (!description) continue;
       const event: DatedEvent = {
@@ -527,5 +539,61 @@ function merge(events: DatedEvent[]): DatedEvent[] {
     same.place ??= e.place;
     if (e.until && (!same.until || e.until > same.until)) same.until = e.until;
   }
+  return out;
+}
+
+/**
+ * "Members first rejected a four-year offer on July 27 and turned down a revised version on Aug. 3":
+ * predicates joined by "and" that share the sentence's subject, each with its own date, become one line
+ * each ("Members turned down a revised version on Aug. 3."). Undefined unless every date but those in a
+ * closing participle phrase falls in a different predicate and the subject is a short phrase.
+ */
+function datedClauses(
+  s: Sentence,
+  dates: ReadonlyArray<{ index: number }>,
+): Array<{ from: number; to: number; text: string }> | undefined {
+  const { tokens } = s;
+  const verb = tokens.findIndex((t, i) => !s.quoted[i] && t.pos === 'VERB');
+  if (verb < 1 || verb > 7 || s.quotes.length > 0) return undefined;
+  let subjectEnd = verb;
+  while (subjectEnd > 0 && tokens[subjectEnd - 1]!.pos === 'ADV') subjectEnd--;
+  const subject = tokens.slice(0, subjectEnd);
+  if (
+    subject.length === 0 ||
+    subject.some((t) => t.text === ',' || /^(?:he|she|it|they|this|that)$/i.test(t.text))
+  )
+    return undefined;
+  // Where each further predicate starts ("and turned down"), and where a closing "-ing" phrase starts.
+  const starts: number[] = [0];
+  let end = tokens.length;
+  for (let i = verb + 1; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.text === ',' && /ing$/.test(tokens[i + 1]?.text ?? '') && tokens[i + 1]!.pos === 'VERB') {
+      end = i;
+      break;
+    }
+    const next = tokens[i + 1]?.pos === 'ADV' ? tokens[i + 2] : tokens[i + 1];
+    if (
+      /^and$/i.test(t.text) &&
+      next?.pos === 'VERB' &&
+      /ed$|^(?:turned|took|made|held|met|won|lost|went|came|gave|sent|struck|signed)$/.test(next.text)
+    )
+      starts.push(i);
+  }
+  if (starts.length < 2) return undefined;
+  const subjectText = s.text.slice(subject[0]!.start, subject.at(-1)!.end);
+  const out: Array<{ from: number; to: number; text: string }> = [];
+  for (const [k, at] of starts.entries()) {
+    const last = (starts[k + 1] ?? end) - 1;
+    const from = tokens[at]!.start;
+    const to = tokens[last]!.end;
+    const body = s.text.slice(k === 0 ? 0 : tokens[at + 1]!.start, to).replace(/[\s,;]+$/, '');
+    const text = k === 0 ? `${body}.` : `${subjectText} ${body}.`;
+    out.push({ from, to, text: text.charAt(0).toUpperCase() + text.slice(1) });
+  }
+  // Every date inside the predicates has a predicate of its own.
+  const inside = dates.filter((d) => d.index < (tokens[end - 1]?.end ?? s.text.length));
+  const owners = inside.map((d) => out.findIndex((c) => d.index >= c.from && d.index < c.to));
+  if (owners.some((o) => o < 0) || new Set(owners).size !== owners.length) return undefined;
   return out;
 }

@@ -193,4 +193,21 @@ describe('what a sentence leaning on the one before dates', () => {
     );
     for (const e of evs) expect(e.description).not.toMatch(/^Deadline with/);
   });
+
+  it('dates each predicate of a sentence that tells several past happenings, with its own line', () => {
+    const evs = extractEvents(
+      analyseText(
+        'Dockers first rejected a four-year offer on March 27 and turned down a revised version on April 3, walking off the job the next day. The strike ended on Tuesday.',
+        { actors: [] },
+      ),
+    );
+    expect(evs.find((e) => e.date === '2025-03-27')?.description).toBe(
+      'Dockers first rejected a four-year offer on March 27.',
+    );
+    expect(evs.find((e) => e.date === '2025-04-03')?.description).toBe(
+      'Dockers turned down a revised version on April 3.',
+    );
+    // No entry repeats the whole sentence.
+    expect(evs.filter((e) => /walking off/.test(e.description))).toEqual([]);
+  });
 });
