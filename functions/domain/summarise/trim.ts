@@ -29,7 +29,7 @@ const OPENER = new RegExp(
 
 /** A live page's signpost before its recap: "Quick recap if you are just joining us:", "To recap,". */
 const SIGNPOST =
-  /^(?:(?:a |here(?:'|’)s a )?quick recap(?: if you(?:'|’)re just joining us| if you are just joining us| of the day)?|if you(?:'|’)re just joining us|if you are just joining us|to recap|in case you missed it|catch up|here(?:'|’)s what we know(?: so far)?|what we know(?: so far)?)\s*[:,—–-]\s+/i;
+  /^(?:(?:(?:a |here(?:'|’)s a )?quick recap(?: if you(?:'|’)re just joining us| if you are just joining us| of the day)?|if you(?:'|’)re just joining us|if you are just joining us|to recap|in case you missed it|catch up|here(?:'|’)s what we know(?: so far)?|what we know(?: so far)?)\s*[:,—–-]|(?:details|background|context|recap)\s*:)\s+/i;
 
 const PARTICIPLES =
   /^(?:claiming|saying|adding|noting|citing|arguing|insisting|stressing|calling|warning|describing)$/;
@@ -151,10 +151,15 @@ export function trim(s: Sentence, level: TrimLevel): string | undefined {
     closingRelative(s, cuts);
     // "…on Dec. 2 as part of the U.S. effort to advance negotiations.": a framing adjunct at the end.
     const framing =
-      /,?\s+(?:as part of|in an effort to|in a bid to|in order to|aimed at|part of a|part of an)\s+[^"“”]+(?=[.!?]$)/.exec(
+      /,?\s+(?:as part of|in an effort to|in a bid to|in order to|aimed at|part of a|part of an)\s+[^"“”,]+(?=[.!?]$|,)/.exec(
         text,
       );
-    if (framing) cuts.push([framing.index, framing.index + framing[0].length]);
+    // "…signed an agreement aimed at ending the conflict, at a ceremony in Washington": only the framing
+    // phrase goes, with the comma that closes it.
+    if (framing) {
+      const closedByComma = text[framing.index + framing[0].length] === ',';
+      cuts.push([framing.index, framing.index + framing[0].length + (closedByComma ? 1 : 0)]);
+    }
   }
   const kept = cuts.filter(([from, to]) => !quoteAt(from, to));
   // "X said he hoped …; she said the bloc had '…'": a second clause about someone else, whom the line

@@ -171,6 +171,28 @@ describe("a live page's signposts", () => {
   });
 });
 
+describe('labels and framing phrases', () => {
+  it('drops an agency\'s "Details:" or "Background:" label before the sentence', () => {
+    expect(
+      level('Details: The delegation arrived in Vell after the envoys met the president on Tuesday.', 1),
+    ).toBe('The delegation arrived in Vell after the envoys met the president on Tuesday.');
+    expect(level('Background: The two sides last met in Lisbon in March.', 1)).toBe(
+      'The two sides last met in Lisbon in March.',
+    );
+  });
+
+  it('cuts a framing phrase only up to its comma, keeping what follows it', () => {
+    expect(
+      level(
+        'The presidents of Vell and Norland have signed an agreement aimed at ending decades of conflict in the east, at a ceremony in Lisbon hosted by the mediator.',
+        3,
+      ),
+    ).toBe(
+      'The presidents of Vell and Norland have signed an agreement at a ceremony in Lisbon hosted by the mediator.',
+    );
+  });
+});
+
 describe('asides that do not close where a comma is', () => {
   it("takes the wire's party tag with the aside after it, keeping the commas right", () => {
     expect(level('Sen. Ann Holt, D-Pa., who had pushed the case with him, thanked the White House.', 2)).toBe(
