@@ -1,4 +1,5 @@
-// Datelines ("RIYADH, Saudi Arabia —", "Washington (CNN) —", "GENEVA, Nov 24 (AFP) -") open wire and
+// Datelines ("RIYADH, Saudi Arabia —", "Washington (CNN) —", "GENEVA, Nov 24 (AFP) -", "New Delhi, Sep 15
+// (PTI)") open wire and
 // newspaper reports. They say where the reporter filed from, not what happened, and a summary line
 // that opens with one reads as a copy of the wire. Removed before any other layer reads the text.
 
@@ -12,6 +13,8 @@ const TITLE_PLACE = String.raw`\p{Lu}[\p{L}.'’-]+(?:${JOINER}\s+${TITLE_WORD})
 const REGION = String.raw`(?:,\s*\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,2})?`;
 // ", Nov 24", ", 24th August, 2025", ", Aug. 24, 2025": the day filed, month first or day first.
 const DAY = String.raw`(?:,\s*(?:\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+\p{Lu}\p{Ll}{2,8}\.?)(?:,?\s*\d{4})?)?`;
+/** The day filed, required where no dash closes the dateline ("New Delhi, Sep 15 (PTI) India and …"). */
+const FILED_ON = String.raw`,\s*(?:\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+\p{Lu}\p{Ll}{2,8}\.?)(?:,?\s*\d{4})?`;
 const AGENCY = String.raw`\(\s*\p{Lu}[\p{L}.&' -]{1,30}\)`;
 const DASH = String.raw`\s*[—–-]{1,2}\s+`;
 
@@ -21,7 +24,7 @@ const DASH = String.raw`\s*[—–-]{1,2}\s+`;
  * "(Agency)", perhaps after its country ("Turnberry (United Kingdom) (AFP) -"), then a dash.
  */
 export const DATELINE = new RegExp(
-  String.raw`^\s*(?:${CAPS_PLACE}${REGION}${DAY}\s*(?:${AGENCY}\s*){0,2}(?:${DASH}|:\s+)|${TITLE_PLACE}${REGION}${DAY}\s*(?:${AGENCY}\s*){1,2}${DASH})`,
+  String.raw`^\s*(?:${CAPS_PLACE}${REGION}${DAY}\s*(?:${AGENCY}\s*){0,2}(?:${DASH}|:\s+)|${TITLE_PLACE}${REGION}${DAY}\s*(?:${AGENCY}\s*){1,2}${DASH}|${TITLE_PLACE}(?:/${TITLE_PLACE})?${FILED_ON}\s*${AGENCY}\s+(?=\p{Lu}))`,
   'u',
 );
 

@@ -118,6 +118,9 @@ describe('datelines', () => {
       'Both sides have agreed to a truce from midnight.',
     ],
     ['Gozo (Malta) (AFP) - The envoys sealed a deal on Sunday.', 'The envoys sealed a deal on Sunday.'],
+    // An agency that closes its dateline with no dash, after the day filed.
+    ['Lisbon, Sep 15 (PTI) Vell and Norland held talks.', 'Vell and Norland held talks.'],
+    ['Valletta/Lisbon, Oct 22 (PTI) Norland confirmed the deal.', 'Norland confirmed the deal.'],
   ])('%s', (line, expected) => {
     expect(stripDateline(line)).toBe(expected);
   });
@@ -126,6 +129,9 @@ describe('datelines', () => {
     expect(stripDateline('NATO — the alliance — met.')).toBe('NATO — the alliance — met.');
     expect(stripDateline('The US — and its allies — agreed.')).toBe('The US — and its allies — agreed.');
     expect(stripDateline('Malta (AFP) said nothing.')).toBe('Malta (AFP) said nothing.');
+    expect(stripDateline('Lisbon, March 3 (the day of the vote) was quiet.')).toBe(
+      'Lisbon, March 3 (the day of the vote) was quiet.',
+    );
   });
 });
 
