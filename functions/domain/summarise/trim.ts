@@ -155,10 +155,16 @@ export function trim(s: Sentence, level: TrimLevel): string | undefined {
         text,
       );
     // "…signed an agreement aimed at ending the conflict, at a ceremony in Washington": only the framing
-    // phrase goes, with the comma that closes it.
+    // phrase goes, with the comma that closes it when a phrase of place or time goes on after it ("…
+    // attacks aimed at X, the spokeswoman said" keeps its comma).
     if (framing) {
-      const closedByComma = text[framing.index + framing[0].length] === ',';
-      cuts.push([framing.index, framing.index + framing[0].length + (closedByComma ? 1 : 0)]);
+      const end = framing.index + framing[0].length;
+      const eatComma =
+        /^,\s+(?:at|in|on|during|after|before|with|from|under|amid|by|while|when|as)\b/.test(
+          text.slice(end),
+        ) && !framing[0].startsWith(',');
+      const paired = text[end] === ',' && framing[0].startsWith(',');
+      cuts.push([framing.index, end + (eatComma || paired ? 1 : 0)]);
     }
   }
   const kept = cuts.filter(([from, to]) => !quoteAt(from, to));

@@ -62,6 +62,16 @@ describe('summarise', () => {
     expect(short.summary).toMatch(/^Northland and Southland signed a river accord/);
   });
 
+  it('never puts an agency\'s "X reports this with reference to Y" in the headline or the key points', () => {
+    const sourced = run(
+      REPORT.replace(
+        /^VALLETTA, Malta — (.*?\.)/,
+        '$1 Vellinform reports this with reference to the presidential office.',
+      ),
+    );
+    for (const line of [sourced.summary, ...sourced.keyPoints]) expect(line).not.toMatch(/reports this/);
+  });
+
   it('never puts a subheading in capitals in the headline or the key points', () => {
     const headed = run(
       `${REPORT}\nSOUTHLAND WARNS AGAINST ANY TEMPORARY TRUCE\nThe Southland cabinet met on Friday and said the accord would be ratified within a month.`,

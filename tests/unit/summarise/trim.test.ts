@@ -196,6 +196,13 @@ describe('labels and framing phrases', () => {
     ).toBe(
       'The presidents of Vell and Norland have signed an agreement at a ceremony in Lisbon hosted by the mediator.',
     );
+    // The comma before a closing attribution stays.
+    expect(
+      level(
+        'Vell has launched a campaign of "information attacks" aimed at disrupting any settlement, Norland\'s foreign ministry spokeswoman Ana Ruiz said on Wednesday.',
+        3,
+      ),
+    ).toContain('"information attacks", ');
   });
 });
 
