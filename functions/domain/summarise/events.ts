@@ -566,14 +566,20 @@ function datedClauses(
   // Where each further predicate starts ("and turned down"), and where a closing "-ing" phrase starts.
   const starts: number[] = [0];
   let end = tokens.length;
+  let subordinate = false;
   for (let i = verb + 1; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.text === ',' && /ing$/.test(tokens[i + 1]?.text ?? '') && tokens[i + 1]!.pos === 'VERB') {
       end = i;
       break;
     }
+    // "talks that began Monday and continued Tuesday": an "and" inside a relative or subordinate clause
+    // joins that clause's verbs, not the sentence's predicates.
+    if (/^(?:that|which|who|whom|whose|where|when|after|before|because|while|if|until|since)$/i.test(t.text))
+      subordinate = true;
     const next = tokens[i + 1]?.pos === 'ADV' ? tokens[i + 2] : tokens[i + 1];
     if (
+      !subordinate &&
       /^and$/i.test(t.text) &&
       next?.pos === 'VERB' &&
       /ed$|^(?:turned|took|made|held|met|won|lost|went|came|gave|sent|struck|signed)$/.test(next.text)
@@ -587,7 +593,7 @@ function datedClauses(
     const last = (starts[k + 1] ?? end) - 1;
     const from = tokens[at]!.start;
     const to = tokens[last]!.end;
-    const body = s.text.slice(k === 0 ? 0 : tokens[at + 1]!.start, to).replace(/[\s,;]+$/, '');
+    const body = s.text.slice(k === 0 ? 0 : tokens[at + 1]!.start, to).replace(/[\s,;.!?]+$/, '');
     const text = k === 0 ? `${body}.` : `${subjectText} ${body}.`;
     out.push({ from, to, text: text.charAt(0).toUpperCase() + text.slice(1) });
   }

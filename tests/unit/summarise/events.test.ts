@@ -209,5 +209,13 @@ describe('what a sentence leaning on the one before dates', () => {
     );
     // No entry repeats the whole sentence.
     expect(evs.filter((e) => /walking off/.test(e.description))).toEqual([]);
+    // An "and" inside a relative clause joins that clause's verbs: no "Driscoll continued Tuesday".
+    const talks = extractEvents(
+      analyseText(
+        'The envoy met a Northland delegation in Vell in talks that began on Monday and continued on Tuesday, officials said.',
+        { actors: [] },
+      ),
+    );
+    for (const e of talks) expect(e.description).toMatch(/^The envoy met a Northland delegation/);
   });
 });
