@@ -122,6 +122,8 @@ function openerName(s: Sentence, text: string): string | undefined {
 export function trim(s: Sentence, level: TrimLevel): string | undefined {
   const cuts: Array<[number, number]> = [];
   const text = s.text;
+  // "… the US president said:" leads into what follows it; on its own it says nothing.
+  if (/:\s*$/.test(text)) return undefined;
   const quoteAt = (from: number, to: number) => s.quotes.some((q) => q.start - 1 < to && q.end + 1 > from);
   const opener = OPENER.exec(text) ?? SIGNPOST.exec(text);
   if (opener) cuts.push([0, opener[0].length]);

@@ -177,6 +177,16 @@ describe("a live page's signposts", () => {
   });
 });
 
+describe('a sentence that leads into a quotation', () => {
+  it('is never a line on its own', () => {
+    expect(
+      trimVariants(
+        analyseText('In an interview published on Tuesday, the premier said:', NONE).sentences[0]!,
+      ),
+    ).toEqual([]);
+  });
+});
+
 describe('labels and framing phrases', () => {
   it('drops an agency\'s "Details:" or "Background:" label before the sentence', () => {
     expect(
