@@ -70,6 +70,14 @@ describe('summarise', () => {
       ),
     );
     for (const line of [sourced.summary, ...sourced.keyPoints]) expect(line).not.toMatch(/reports this/);
+    const correspondent = run(
+      REPORT.replace(
+        /^VALLETTA, Malta — (.*?\.)/,
+        '$1 Varga wrote this on Facebook on Monday, a Vellinform correspondent reports.',
+      ),
+    );
+    for (const line of [correspondent.summary, ...correspondent.keyPoints])
+      expect(line).not.toMatch(/correspondent reports/);
   });
 
   it('never puts a subheading in capitals in the headline or the key points', () => {
