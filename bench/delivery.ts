@@ -62,7 +62,13 @@ interface Endpoints {
   standin: Standin;
 }
 
-export async function digestRun(endpoints: Endpoints, n: number, rate: number, mode: StandinMode) {
+export async function digestRun(
+  endpoints: Endpoints,
+  n: number,
+  rate: number,
+  mode: StandinMode,
+  options: { trace?: boolean } = {},
+) {
   const dataDir = mkdtempSync(join(tmpdir(), 'talkwatch-bench-'));
   let stack: LocalStack | undefined;
   const close = async () => {
@@ -72,6 +78,7 @@ export async function digestRun(endpoints: Endpoints, n: number, rate: number, m
   try {
     await endpoints.standin.mode(mode);
     stack = await startLocalStack({
+      ...(options.trace ? { traceSends: true } : {}),
       env: {
         ...process.env,
         PORT: '0',
@@ -142,6 +149,7 @@ export async function digestRun(endpoints: Endpoints, n: number, rate: number, m
     const storeCalls = store.calls + ((await threads?.storeRequests()) ?? 0) - threadCallsBefore;
     const seen = await endpoints.standin.stats();
     const timeline = await endpoints.standin.timeline();
+    const traces = options.trace ? await threads?.traces() : undefined;
     const table = config.TABLE_NAME;
     await close();
     return {
@@ -160,6 +168,7 @@ export async function digestRun(endpoints: Endpoints, n: number, rate: number, m
       /** The main thread's part of it (dispatch, queue, status polls; NaN where /proc is missing). */
       mainThreadCpuMsPerSend: mainCpuMs / Math.max(1, seen.accepted),
       timeline,
+      traces,
       enqueuedAt,
     };
   } catch (error) {

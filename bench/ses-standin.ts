@@ -45,6 +45,12 @@ export interface StandinTimeline {
   markAt: number;
   accepted: number[];
   throttled: number[];
+  /** Every send as it arrived: [epoch ms, subscriber tag, 1 if throttled], for the pacing trace. */
+  arrivals: Array<[number, string, number]>;
+  /** When this process's event loop ran late (a stamp taken late): [epoch ms, ms late], over 2 ms. */
+  stalls: Array<[number, number]>;
+  /** When each connection was accepted (epoch ms): a sender opening sockets mid-run shows here. */
+  connections: number[];
 }
 
 const THROTTLED =
@@ -57,7 +63,22 @@ let mode: StandinMode = { kind: 'noop' };
 let starts: number[] = [];
 let perSubscriber = new Map<string, number>();
 let stats = fresh();
-let timeline: StandinTimeline = { markAt: 0, accepted: [], throttled: [] };
+let timeline = freshTimeline();
+
+function freshTimeline(): StandinTimeline {
+  return { markAt: 0, accepted: [], throttled: [], arrivals: [], stalls: [], connections: [] };
+}
+const epoch = (at: number) => performance.timeOrigin + at;
+
+// A stamp taken by a late event loop is late too: the loop's lag, sampled every 5 ms, says when.
+const LAG_EVERY_MS = 5;
+let lagExpected = performance.now() + LAG_EVERY_MS;
+setInterval(() => {
+  const t = performance.now();
+  const late = t - lagExpected;
+  if (late > 2 && mode.rate !== undefined) timeline.stalls.push([epoch(t), Math.round(late * 10) / 10]);
+  lagExpected = t + LAG_EVERY_MS;
+}, LAG_EVERY_MS).unref();
 
 function fresh(): StandinStats {
   return {
@@ -110,6 +131,7 @@ function allowed(at: number): boolean {
 function accepted(at: number, subscriber: string | undefined) {
   stats.accepted++;
   timeline.accepted.push(at);
+  if (mode.rate !== undefined) timeline.arrivals.push([epoch(at), subscriber ?? '', 0]);
   if (!stats.firstAt) stats.firstAt = at;
   stats.lastAt = Math.max(stats.lastAt, at);
   if (subscriber) {
@@ -147,7 +169,8 @@ async function sesRequest(req: IncomingMessage, res: ServerResponse) {
   if (!allowed(at)) {
     stats.throttled++;
     timeline.throttled.push(at);
-    req.resume();
+    const subscriber = TAG.exec(await tailOf(req))?.[1] ?? '';
+    timeline.arrivals.push([epoch(at), subscriber, 1]);
     res.writeHead(400, { 'content-type': 'text/xml' }).end(THROTTLED);
     return;
   }
@@ -185,7 +208,7 @@ const server = createServer((req, res) => {
       starts = [];
       perSubscriber = new Map();
       stats = fresh();
-      timeline = { markAt: 0, accepted: [], throttled: [] };
+      timeline = freshTimeline();
       res.end('{}');
       return;
     }
@@ -207,6 +230,9 @@ const server = createServer((req, res) => {
     if (!res.headersSent) res.writeHead(500);
     res.end(String(error));
   });
+});
+server.on('connection', () => {
+  if (mode.rate !== undefined) timeline.connections.push(epoch(performance.now()));
 });
 server.keepAliveTimeout = 60_000;
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

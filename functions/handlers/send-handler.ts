@@ -4,7 +4,7 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import type { Deps } from '../deps';
-import { deliverBatch } from '../domain/delivery/deliver';
+import { type DeliverPorts, deliverBatch } from '../domain/delivery/deliver';
 import type { SendMessage, TransactionalMessage } from '../domain/queue-messages';
 import type { Mailer } from '../ports/mailer';
 import { currentReaders, messageSettings } from '../use-case-ports';
@@ -15,6 +15,8 @@ export type TransactionalSender = (message: TransactionalMessage, mailer: Mailer
 export interface SendHandlerOptions {
   /** Replaces deliverTransactional (tests). */
   transactional?: TransactionalSender;
+  /** Debug: each issue send as it goes, with its slot (the local stack's pacing trace for the bench). */
+  traceTurn?: DeliverPorts['traceTurn'];
 }
 
 export function createSendHandler(deps: Deps, options: SendHandlerOptions = {}) {
@@ -46,6 +48,7 @@ export function createSendHandler(deps: Deps, options: SendHandlerOptions = {}) 
           clock: deps.clock,
           cache,
           log: (level, msg, details) => deps.logger[level](msg, details),
+          ...(options.traceTurn ? { traceTurn: options.traceTurn } : {}),
         },
         message,
       );

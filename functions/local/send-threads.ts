@@ -16,15 +16,40 @@ export interface SendThreadData {
   /** What the main thread parsed its config from; each thread parses it again. */
   configInput: Record<string, string>;
   credentials?: { accessKeyId: string; secretAccessKey: string } | undefined;
+  /** Keep a pacing trace of the issue sends (the delivery bench's diagnostics). */
+  traceSends?: boolean;
 }
 
-export type ToThread = { type: 'batch'; id: number; event: SQSEvent } | { type: 'stats'; id: number };
+/** A send thread's pacing trace: its sends, their requests handed over, its event loop's stalls. */
+export interface SendTraces {
+  traces: SendTrace[];
+  /** [epoch ms, subscriber tag] as each SES request was handed to the HTTP client. */
+  handovers: Array<[number, string]>;
+  /** [epoch ms, ms late] when the thread's event loop ran more than 2 ms late. */
+  stalls: Array<[number, number]>;
+}
+
+/** One issue send as it went: its slot and when its turn came (epoch ms, this machine's clock). */
+export interface SendTrace {
+  subscriberId: string;
+  slot: number;
+  turnAt: number;
+  /** 0 for a send's first turn, then one more for each retry or late turn. */
+  turn: number;
+  thread: number;
+}
+
+export type ToThread =
+  | { type: 'batch'; id: number; event: SQSEvent }
+  | { type: 'stats'; id: number }
+  | { type: 'traces'; id: number };
 export type FromThread =
   | { type: 'ready' }
   | { type: 'done'; id: number; response: unknown }
   | { type: 'failed'; id: number; error: string }
   | { type: 'enqueue'; queue: keyof Queues; messages: unknown[] }
-  | { type: 'stats'; id: number; storeRequests: number };
+  | { type: 'stats'; id: number; storeRequests: number }
+  | ({ type: 'traces'; id: number } & SendTraces);
 
 export interface SendThreads {
   count: number;
@@ -32,6 +57,8 @@ export interface SendThreads {
   handler: BatchHandler;
   /** Store requests the threads have sent so far (the delivery benchmark's store calls per email). */
   storeRequests(): Promise<number>;
+  /** With `traceSends`: the sends traced since the last call, from every thread. */
+  traces(): Promise<SendTraces>;
   close(): Promise<void>;
 }
 
@@ -85,7 +112,9 @@ export async function startSendThreads(options: {
         if (!waiting) return;
         pending.delete(message.id);
         if (message.type === 'failed') waiting.reject(new Error(message.error));
-        else waiting.resolve(message.type === 'stats' ? message.storeRequests : message.response);
+        else if (message.type === 'stats') waiting.resolve(message.storeRequests);
+        else if (message.type === 'traces') waiting.resolve(message);
+        else waiting.resolve(message.response);
       });
       worker.once('error', (error) => {
         options.logger.error('send thread failed', { error: String(error) });
@@ -137,6 +166,16 @@ export async function startSendThreads(options: {
         threads.map((thread) => ask<number>(thread, { type: 'stats', id: nextId++ })),
       );
       return counts.reduce((a, b) => a + b, 0);
+    },
+    async traces() {
+      const each = await Promise.all(
+        threads.map((thread) => ask<SendTraces>(thread, { type: 'traces', id: nextId++ })),
+      );
+      return {
+        traces: each.flatMap((t) => t.traces),
+        handovers: each.flatMap((t) => t.handovers),
+        stalls: each.flatMap((t) => t.stalls),
+      };
     },
     async close() {
       closing = true;

@@ -54,6 +54,8 @@ export interface LocalStackOptions {
   /** Poll the topics' feeds; defaults to FEEDS=on (locally, feeds are polled only when asked). */
   feeds?: boolean;
   logger?: Logger;
+  /** Keep a pacing trace of the send threads' issue sends (SendThreads.traces; the delivery bench). */
+  traceSends?: boolean;
 }
 
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
@@ -171,6 +173,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
             data: {
               configInput: configInput({ dynamo: dynalite?.url, ses: ses?.url }),
               credentials: usesRealAws ? undefined : LOCAL_CREDENTIALS,
+              ...(options.traceSends ? { traceSends: true } : {}),
             },
             env: definedOnly(env),
             queues,

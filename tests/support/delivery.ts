@@ -120,11 +120,12 @@ export function immediateRate(hooks: { onReserve?: () => void; onTurn?: () => vo
     beforeSlot: async () => undefined,
     turn: async () => {
       hooks.onTurn?.();
+      return Date.now();
     },
     giveBack: () => undefined,
     acquire: async () => {
       await rate.reserve();
-      await rate.turn();
+      return rate.turn();
     },
   };
   return rate;

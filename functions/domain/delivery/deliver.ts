@@ -50,6 +50,8 @@ export interface DeliverPorts {
   cache?: Map<string, Promise<{ issue: Issue; template: RenderedTemplate } | undefined>>;
   sleep?: (ms: number) => Promise<void>;
   log?: (level: 'warn' | 'error', message: string, details: Record<string, unknown>) => void;
+  /** Debug hook (the delivery bench's pacing trace): each send as it goes, with the slot it took. */
+  traceTurn?: (turn: { subscriberId: string; slot: number; turn: number }) => void;
 }
 
 export type RecipientOutcome = 'sent' | 'failed' | 'duplicate' | 'retry' | 'skipped';
@@ -159,14 +161,14 @@ async function deliverOne(
   const release = () => heldOn(ports, () => ports.issues.release(issue.id, recipient.subscriberId, claimId));
   // The turn comes at a slot, at most STALE_SLOT_MS late: sends released late would reach SES in a
   // burst above the rate. A turn refused (its slot lost, none bookable) or a retry books a fresh slot.
-  const takeTurn = async (reserved: boolean) => {
+  const takeTurn = async (reserved: boolean): Promise<number> => {
     try {
       if (reserved) {
         try {
           return await ports.rate.turn();
         } catch {}
       }
-      await heldOn(ports, () => ports.rate.acquire());
+      return await heldOn(ports, () => ports.rate.acquire());
     } catch (error) {
       await release();
       throw error;
@@ -180,8 +182,9 @@ async function deliverOne(
     recipient,
   );
   const sleep = ports.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-  for (let attempt = 0; ; attempt++) {
-    await takeTurn(attempt === 0);
+  for (let attempt = 0; ; ) {
+    const taken = await takeTurn(attempt === 0);
+    ports.traceTurn?.({ subscriberId: recipient.subscriberId, slot: taken, turn: attempt });
     try {
       const { providerMessageId } = await ports.mailer.send(email);
       await recorder.record({
@@ -212,12 +215,12 @@ async function deliverOne(
         });
         return 'failed';
       }
-      if (attempt + 1 >= MAX_ATTEMPTS) {
+      if (++attempt >= MAX_ATTEMPTS) {
         // SES refused before accepting anything, so giving the claim back cannot cause a duplicate.
         await release();
         return 'retry';
       }
-      await sleep(backoffMs(attempt));
+      await sleep(backoffMs(attempt - 1));
     }
   }
 }

@@ -37,14 +37,14 @@ export interface SendRate {
   /** Sleeps until CLAIM_LEAD_MS before `slot`, when the send should claim its reader. */
   beforeSlot(slot: number): Promise<void>;
   /**
-   * Resolves when a reserved send may go: at one of this instance's slots, at most STALE_SLOT_MS late.
-   * Rejects when a slot lost for it could not be booked again (the store failing).
+   * Resolves with the slot taken when a reserved send may go: one of this instance's slots, at most
+   * STALE_SLOT_MS late. Rejects when a slot lost for it could not be booked again (the store failing).
    */
-  turn(): Promise<void>;
+  turn(): Promise<number>;
   /** A reserved send that will not go (its reader was claimed elsewhere): its slot goes to the next. */
   giveBack(): void;
-  /** reserve, then turn: what a send that claims nothing needs. */
-  acquire(): Promise<void>;
+  /** reserve, then turn (resolving with the slot taken): what a send that claims nothing needs. */
+  acquire(): Promise<number>;
 }
 
 /** Slots run 3 % under the rate: sends up to about 31 ms late still keep every window under it. */
@@ -73,7 +73,7 @@ function insertSorted(list: number[], value: number): void {
 }
 
 interface Ready {
-  go: () => void;
+  go: (slot: number) => void;
   fail: (error: unknown) => void;
 }
 
@@ -131,8 +131,7 @@ export function createSendRate(options: SendRateOptions): SendRate {
       owed--;
     }
     while (ready.length > 0 && held.length > 0 && held[0]! <= t) {
-      held.shift();
-      ready.shift()!.go();
+      ready.shift()!.go(held.shift()!);
     }
     if (owed > 0 && !replacing) {
       replacing = true;
@@ -184,7 +183,7 @@ export function createSendRate(options: SendRateOptions): SendRate {
       if (due > 0) await sleep(Math.ceil(due));
     },
     turn() {
-      return new Promise<void>((go, fail) => {
+      return new Promise<number>((go, fail) => {
         ready.push({ go, fail });
         pump();
       });
@@ -199,7 +198,7 @@ export function createSendRate(options: SendRateOptions): SendRate {
     },
     async acquire() {
       await rate.reserve();
-      await rate.turn();
+      return rate.turn();
     },
   };
   return rate;
