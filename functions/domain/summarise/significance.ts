@@ -252,7 +252,9 @@ export function scoreSignificance(a: Analysis): Significance {
   for (const { text, sentence } of lead) {
     if (sentence && isBackground(sentence, a)) continue;
     for (const rule of RULES) {
-      for (const m of text.matchAll(new RegExp(rule.pattern.source, `${rule.pattern.flags}g`))) {
+      for (const m of text.matchAll(
+        new RegExp(rule.pattern.source, `${rule.pattern.flags.replace('g', '')}g`),
+      )) {
         const before = text.slice(0, m.index ?? 0);
         // "Kyiv wants the guarantees signed", "if a deal is reached": wished for, not happened.
         // Only the match's own clause counts: "he would not restore it, rebuffing an appeal" rebuffs.
