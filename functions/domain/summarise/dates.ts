@@ -111,7 +111,7 @@ const FUTURE_SENTENCE = /\b(?:will|'ll|is to|are to|is due|are due)\b/i;
 const PAST_NEAR = /\b(?:held|earlier|previously|last|ago|was|were|had|took place|began|signed|met|since)\b/i;
 
 /** Past-tense verb forms: regular ones and the irregular ones news uses most. */
-const PAST_FORM =
+export const PAST_FORM =
   /\b(?:\p{L}{3,}ed|said|told|met|held|took|made|gave|went|came|began|left|sent|wrote|flew|saw|won|lost|struck|sought|brought|thought|kept|spoke|broke|fell|rose|grew|knew|led|fought|paid|sold|stood|became|ran|chose|drew|threw|shot|hit|bought|caught|taught|felt|found|heard|meant|built|spent|withdrew|overtook|undertook|forgave|froze)\b/u;
 
 const DAY_MS = 86_400_000;

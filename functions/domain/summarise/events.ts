@@ -7,7 +7,7 @@
 import type { Analysis, Entity, Mention, Sentence } from './analysis-types';
 import { clauseSubject } from './clauses';
 import { resolvePronoun } from './coref';
-import { findDates } from './dates';
+import { findDates, PAST_FORM } from './dates';
 import { countryFor } from './lexicon';
 import { ANAPHORIC } from './scoring';
 import { wordCount } from './text';
@@ -542,6 +542,9 @@ function merge(events: DatedEvent[]): DatedEvent[] {
   return out;
 }
 
+/** A past-tense verb on its own: the forms `dates.ts` reads as telling the past. */
+const PAST_VERB = new RegExp(`^${PAST_FORM.source}$`, 'u');
+
 /**
  * "Members first rejected a four-year offer on July 27 and turned down a revised version on Aug. 3":
  * predicates joined by "and" that share the sentence's subject, each with its own date, become one line
@@ -578,12 +581,7 @@ function datedClauses(
     if (/^(?:that|which|who|whom|whose|where|when|after|before|because|while|if|until|since)$/i.test(t.text))
       subordinate = true;
     const next = tokens[i + 1]?.pos === 'ADV' ? tokens[i + 2] : tokens[i + 1];
-    if (
-      !subordinate &&
-      /^and$/i.test(t.text) &&
-      next?.pos === 'VERB' &&
-      /ed$|^(?:turned|took|made|held|met|won|lost|went|came|gave|sent|struck|signed)$/.test(next.text)
-    )
+    if (!subordinate && /^and$/i.test(t.text) && next?.pos === 'VERB' && PAST_VERB.test(next.text))
       starts.push(i);
   }
   if (starts.length < 2) return undefined;

@@ -31,6 +31,11 @@ const OPENER = new RegExp(
 const SIGNPOST =
   /^(?:(?:(?:a |here(?:'|’)s a )?quick recap(?: if you(?:'|’)re just joining us| if you are just joining us| of the day)?|if you(?:'|’)re just joining us|if you are just joining us|to recap|in case you missed it|catch up|here(?:'|’)s what we know(?: so far)?|what we know(?: so far)?)\s*[:,—–-]|(?:details|background|context|recap)\s*:)\s+/i;
 
+/** The opening connective or signpost a line can lose, if any. */
+function leadingConnective(text: string): RegExpExecArray | null {
+  return OPENER.exec(text) ?? SIGNPOST.exec(text);
+}
+
 const PARTICIPLES =
   /^(?:claiming|saying|adding|noting|citing|arguing|insisting|stressing|calling|warning|describing)$/;
 
@@ -105,7 +110,7 @@ function openerName(s: Sentence, text: string): string | undefined {
   // ("At the same time, he accused …").
   const word = /^(He|She|His|Her)\b/.exec(text)?.[1];
   if (!word) return undefined;
-  const opener = (OPENER.exec(s.text) ?? SIGNPOST.exec(s.text))?.[0].length ?? 0;
+  const opener = leadingConnective(s.text)?.[0].length ?? 0;
   const at = s.tokens.findIndex((t) => t.start >= opener && /[\p{L}\p{N}]/u.test(t.text));
   const first = s.tokens[at];
   if (!first || first.text.toLowerCase() !== word.toLowerCase() || s.quoted[at]) return undefined;
@@ -125,7 +130,7 @@ export function trim(s: Sentence, level: TrimLevel): string | undefined {
   // "… the US president said:" leads into what follows it; on its own it says nothing.
   if (/:\s*$/.test(text)) return undefined;
   const quoteAt = (from: number, to: number) => s.quotes.some((q) => q.start - 1 < to && q.end + 1 > from);
-  const opener = OPENER.exec(text) ?? SIGNPOST.exec(text);
+  const opener = leadingConnective(text);
   if (opener) cuts.push([0, opener[0].length]);
   if (level >= 2) {
     introPhrase(s, cuts);
