@@ -5,7 +5,7 @@
 
 import type { ActorEntry } from '../catalogue';
 import type { Analysis, Entity, EntityKind, Mention, Sentence } from './analysis-types';
-import { countriesIn, HONORIFICS, isPlace, NON_PERSON_TAILS, NOT_NAME_WORDS } from './lexicon';
+import { countriesIn, countryFor, HONORIFICS, isPlace, NON_PERSON_TAILS, NOT_NAME_WORDS } from './lexicon';
 import { markModifiers } from './names';
 import { rolesAt } from './roles';
 import { escapeRegExp } from './text';
@@ -176,6 +176,9 @@ export class Registry {
   bySurname(part: string): Entity | undefined {
     const last = this.surnames.get(part);
     if (last !== undefined) return last ?? undefined;
+    // "Israel" for Israel Katz, "Jordan" for Jordan Bardella: alone, a given name that is also a
+    // country or a place means the place.
+    if (isPlace(part) || countryFor(part)) return undefined;
     return this.firstNames.get(part) ?? this.middleNames.get(part) ?? undefined;
   }
 

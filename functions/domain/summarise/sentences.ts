@@ -53,7 +53,9 @@ export function splitParagraph(p: string): SentenceSpan[] {
     const end = punctEnd + match[2]!.length;
     const next = end + match[3]!.length;
     if (!isBoundary(p, match.index ?? 0, match[1]!, match[2]!, next)) continue;
-    if (/["”]/.test(match[2]!) && isAttribution(p.slice(next))) continue;
+    // '"…right now." Trump said.' is one sentence; '… would "head home." Israel said …' is two: the
+    // quotation that closes is the sentence's own opening, not a part of a clause with its own verb.
+    if (/["”]/.test(match[2]!) && /^["“]/.test(p.slice(start)) && isAttribution(p.slice(next))) continue;
     push(sentences, p, start, end);
     start = next;
   }

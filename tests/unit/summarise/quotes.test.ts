@@ -259,3 +259,19 @@ describe('never the wrong speaker', () => {
     expect(found.map((q) => q.speaker)).toEqual([null, null]);
   });
 });
+
+describe('a given name that is also a country', () => {
+  it.each([
+    [
+      'Defence Minister Jordan Vale ordered a response. Later, Jordan said its border posts had "come under fire overnight."',
+      'come under fire overnight',
+    ],
+    [
+      'Interior Minister Georgia Lind spoke first. Georgia said it would "reopen the crossing at dawn."',
+      'reopen the crossing',
+    ],
+  ])('%s', (text, fragment) => {
+    expect(speakerOf(text, fragment, NONE)).not.toMatch(/Vale|Lind/);
+  });
+});
+

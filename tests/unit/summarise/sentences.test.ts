@@ -46,6 +46,16 @@ const CASES: Array<[string, string[]]> = [
     ],
   ],
   ['"We agreed." Then they left!', ['"We agreed."', 'Then they left!']],
+  // A quotation opening the sentence keeps the attribution after it; one inside a clause does not.
+  ['“There is no deal.” Ambassador Ruiz said.', ['“There is no deal.” Ambassador Ruiz said.']],
+  [
+    'Okafor wrote that the convoy would "turn back at the border." Chile said it had closed the pass.',
+    ['Okafor wrote that the convoy would "turn back at the border."', 'Chile said it had closed the pass.'],
+  ],
+  [
+    'The minister promised to "sign within days." Union leaders said they would wait.',
+    ['The minister promised to "sign within days."', 'Union leaders said they would wait.'],
+  ],
   ['Is it over? No.', ['Is it over?', 'No.']],
   ['First paragraph\nSecond paragraph', ['First paragraph', 'Second paragraph']],
   [
