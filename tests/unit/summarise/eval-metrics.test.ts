@@ -23,6 +23,11 @@ describe('lineFaults', () => {
       'dateline',
     );
     expect(lineFaults('SEOUL, Oct. 29, 2025 (Yonhap) -- Seoul and Washington agreed.')).toContain('dateline');
+    // Forms the summariser's pattern may not know are still counted.
+    expect(lineFaults('March 3, 2026 (LIMA) – Peru and Chile agreed.')).toContain('dateline');
+    expect(lineFaults('KATHMANDU/NEW DELHI (Wire) – Talks resumed.')).toContain('dateline');
+    expect(lineFaults('The talks – the third this year – ended.')).not.toContain('dateline');
+    expect(lineFaults('Ministers from NATO - the alliance - met.')).not.toContain('dateline');
   });
 });
 

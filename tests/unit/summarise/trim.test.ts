@@ -121,6 +121,9 @@ describe('datelines', () => {
     // An agency that closes its dateline with no dash, after the day filed.
     ['Lisbon, Sep 15 (PTI) Vell and Norland held talks.', 'Vell and Norland held talks.'],
     ['Valletta/Lisbon, Oct 22 (PTI) Norland confirmed the deal.', 'Norland confirmed the deal.'],
+    // The day filed first.
+    ['March 3, 2026 (VALLETTA) – The envoys left.', 'The envoys left.'],
+    ['3 March 2026 (Reuters) - Talks resumed.', 'Talks resumed.'],
   ])('%s', (line, expected) => {
     expect(stripDateline(line)).toBe(expected);
   });
@@ -129,6 +132,7 @@ describe('datelines', () => {
     expect(stripDateline('NATO — the alliance — met.')).toBe('NATO — the alliance — met.');
     expect(stripDateline('The US — and its allies — agreed.')).toBe('The US — and its allies — agreed.');
     expect(stripDateline('Malta (AFP) said nothing.')).toBe('Malta (AFP) said nothing.');
+    expect(stripDateline('March 3, 2026 was the deadline.')).toBe('March 3, 2026 was the deadline.');
     expect(stripDateline('Lisbon, March 3 (the day of the vote) was quiet.')).toBe(
       'Lisbon, March 3 (the day of the vote) was quiet.',
     );
