@@ -257,6 +257,7 @@ function mentionsIn(sentence: Sentence, analysis: Analysis, registry: Registry):
   mergeOwnedBodies(mentions, registry);
   markModifiers(mentions, tokens);
   linkAppositions(mentions, tokens);
+  linkNamedAs(mentions, tokens);
   return mentions;
 }
 
@@ -355,6 +356,47 @@ function isModifier(t: Token): boolean {
     return t.possessive;
   }
   return /^(?:ADJ|NOUN|PROPN|NUM)$/.test(t.pos) || t.possessive || countriesIn(t.bare).length > 0;
+}
+
+/**
+ * "the mediating group known as the Quartet", "a body called the Contact Group", "the alliance, dubbed
+ * AUKUS,": the description means the body or person the name after it gives.
+ */
+function linkNamedAs(mentions: Mention[], tokens: Token[]): void {
+  for (const d of mentions) {
+    if (d.kind !== 'description' || d.entity || d.indefinite) continue;
+    let k = d.to;
+    // "the coalition of creditors, known as …": the description's own "of" phrase comes first.
+    if (/^(?:of|for)$/.test(tokens[k]?.text ?? '')) {
+      const start = k;
+      k++;
+      while (k < tokens.length && k - start <= 4 && /^(?:NOUN|ADJ|PROPN|DET)$/.test(tokens[k]!.pos)) k++;
+    }
+    if (tokens[k]?.text === ',') k++;
+    const word = tokens[k]?.text.toLowerCase();
+    if (word === 'known' || word === 'also') {
+      if (word === 'also' && tokens[k + 1]?.text.toLowerCase() !== 'known') continue;
+      k += word === 'also' ? 2 : 1;
+      if (tokens[k]?.text.toLowerCase() !== 'as') continue;
+      k++;
+    } else if (word === 'called' || word === 'dubbed' || word === 'named') k++;
+    else continue;
+    if (/^["“‘']$/.test(tokens[k]?.text ?? '')) k++;
+    const name = mentions.find(
+      (m) =>
+        m.kind === 'name' &&
+        (m.from === k || (m.from === k + 1 && /^the$/i.test(tokens[k]?.text ?? ''))) &&
+        (m.entity?.kind === 'organisation' || m.entity?.kind === 'person'),
+    );
+    const e = name?.entity;
+    if (!e) continue;
+    // "the group known as the Quartet": one word the text never completes, named as a body is, is a body.
+    if (e.kind === 'person' && e.partial && d.head && BODY_NOUNS.has(d.head) && /^the$/i.test(tokens[k]?.text ?? '')) {
+      e.kind = 'organisation';
+      e.partial = false;
+    }
+    d.entity = e;
+  }
 }
 
 /**

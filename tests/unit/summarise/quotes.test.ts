@@ -275,3 +275,20 @@ describe('a given name that is also a country', () => {
   });
 });
 
+
+describe('a description named after it ("known as", "called")', () => {
+  it.each([
+    [
+      'In a statement, the mediating group known as the Quartet said it had "secured a pause in the shelling."',
+      'secured a pause',
+      'the Quartet',
+    ],
+    [
+      'The coalition of creditors, known as the Paris Club, said "the terms are final and will not be reopened."',
+      'terms are final',
+      'the Paris Club',
+    ],
+  ])('%s', (text, fragment, speaker) => {
+    expect(speakerOf(text, fragment, NONE)).toMatch(new RegExp(speaker.replace(/^the /, ''), 'i'));
+  });
+});
