@@ -332,6 +332,10 @@ export function resolvePronoun(s: Sentence, m: Mention): Entity | undefined {
   } else if (word === 'they') {
     // "The mission chiefs were blunt. '…,' they said": the people the sentence before was about.
     e = [previousSubject].find((x) => x?.kind === 'group' && !x.reporter);
+    // "A and B said …" then, a paragraph on, "'…,' they said": the two who just spoke.
+    const pair = lastSpeaker?.entity;
+    if (!e && pair?.kind === 'group' && / and /.test(pair.name) && s.paragraph - lastSpeaker!.paragraph <= 2)
+      e = pair;
   }
   if (e) m.entity = e;
   return e;
@@ -479,7 +483,15 @@ function jointSpeakers(s: Sentence, subject: Mention | undefined, verb: number):
   );
   const b = other?.entity;
   if (!other || !b || b === a) return subject;
-  if (!s.tokens.slice(other.to, verb).every((t) => /^(?:ADV|AUX)$/.test(t.pos))) return subject;
+  // "A and B, the co-chairs of the committee, said": what the two are, between commas, then the verb.
+  let after = other.to;
+  if (s.tokens[after]?.text === ',') {
+    const close = s.tokens.findIndex((t, n) => n > after && t.text === ',');
+    const aside = close > after && close - after <= 12 ? s.tokens.slice(after + 1, close) : [];
+    const isRole = (w: string) => PERSON_ROLE_NOUNS.has(w) || PERSON_ROLE_NOUNS.has(w.replace(/s$/, ''));
+    if (aside.some((t) => isRole(t.bare.toLowerCase()))) after = close + 1;
+  }
+  if (!s.tokens.slice(after, verb).every((t) => /^(?:ADV|AUX)$/.test(t.pos))) return subject;
   const name = `${a.name} and ${b.name}`;
   const together: Entity = { ...a, id: -1, name, kind: 'group', roles: [] };
   delete together.entry;

@@ -615,6 +615,14 @@ function subjectOfClause(tokens: Token[], i: number, j: number, words: number): 
   if (words < 2 || words > 3) return false;
   if (i > 0 && !(tokens[i - 1]!.text === ',' && i > 2)) return false;
   let k = j;
+  // "Hana Okoye and Luis Brandt said": the first of two names that share the verb.
+  if (tokens[k]?.text === 'and') {
+    let m = k + 1;
+    if (HONORIFICS.has(tokens[m]?.bare.toLowerCase() ?? '')) m++;
+    const start = m;
+    while (m < tokens.length && m - start < 3 && tokens[m]!.capitalised && /^\p{L}/u.test(tokens[m]!.text)) m++;
+    if (m - start >= 2) k = m;
+  }
   const closesApposition = tokens[k]?.text === ',' && i > 2 && tokens[i - 1]!.text === ',';
   if (tokens[k]?.text === ',' && closesApposition) k++;
   else if (tokens[k]?.text === ',') {

@@ -292,3 +292,21 @@ describe('a description named after it ("known as", "called")', () => {
     expect(speakerOf(text, fragment, NONE)).toMatch(new RegExp(speaker.replace(/^the /, ''), 'i'));
   });
 });
+
+describe('two people speaking together', () => {
+  it.each([
+    [
+      'Dr Hana Okoye and Dr Luis Brandt, the co-chairs of the nurses committee, said the vote was clear. "Members will not accept another cut," they said.',
+      'not accept another cut',
+    ],
+    [
+      'Farah Malik and Tomas Reyes, the union\'s joint general secretaries, said the offer fell short.\n\n"We are ready to talk at any hour.\n\n"But the strike goes ahead on Monday without a better offer," they said.',
+      'strike goes ahead',
+    ],
+  ])('%s', (text, fragment) => {
+    const speaker = speakerOf(text, fragment, NONE);
+    expect(speaker).toMatch(/ and /);
+    expect(speaker).toMatch(/Okoye|Malik/);
+    expect(speaker).toMatch(/Brandt|Reyes/);
+  });
+});
