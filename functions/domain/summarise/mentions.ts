@@ -391,7 +391,13 @@ function linkNamedAs(mentions: Mention[], tokens: Token[]): void {
     const e = name?.entity;
     if (!e) continue;
     // "the group known as the Quartet": one word the text never completes, named as a body is, is a body.
-    if (e.kind === 'person' && e.partial && d.head && BODY_NOUNS.has(d.head) && /^the$/i.test(tokens[k]?.text ?? '')) {
+    if (
+      e.kind === 'person' &&
+      e.partial &&
+      d.head &&
+      BODY_NOUNS.has(d.head) &&
+      /^the$/i.test(tokens[k]?.text ?? '')
+    ) {
       e.kind = 'organisation';
       e.partial = false;
     }

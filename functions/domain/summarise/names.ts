@@ -620,7 +620,8 @@ function subjectOfClause(tokens: Token[], i: number, j: number, words: number): 
     let m = k + 1;
     if (HONORIFICS.has(tokens[m]?.bare.toLowerCase() ?? '')) m++;
     const start = m;
-    while (m < tokens.length && m - start < 3 && tokens[m]!.capitalised && /^\p{L}/u.test(tokens[m]!.text)) m++;
+    while (m < tokens.length && m - start < 3 && tokens[m]!.capitalised && /^\p{L}/u.test(tokens[m]!.text))
+      m++;
     if (m - start >= 2) k = m;
   }
   const closesApposition = tokens[k]?.text === ',' && i > 2 && tokens[i - 1]!.text === ',';

@@ -275,7 +275,6 @@ describe('a given name that is also a country', () => {
   });
 });
 
-
 describe('a description named after it ("known as", "called")', () => {
   it.each([
     [
