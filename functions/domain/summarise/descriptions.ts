@@ -4,7 +4,7 @@
 // the publication day); a body or document description means the body the text named, or the document's
 // issuer. Used by the reference pass (coref.ts).
 import type { Analysis, Entity, Mention, Sentence } from './analysis-types';
-import { BODY_NOUNS, countryFor, PERSON_ROLE_NOUNS } from './lexicon';
+import { BODY_NOUNS, countriesIn, countryFor, PERSON_ROLE_NOUNS } from './lexicon';
 import { rolesAt } from './roles';
 
 /** A head noun and the role words it can stand for. */
@@ -515,10 +515,41 @@ export const UNKNOWN: Entity = {
  */
 export function recentSpeaker(m: Mention, s: Sentence): Entity | undefined {
   const last = s.context.lastSpeaker;
-  if (last?.entity.kind !== 'person' || last.entity.roles.length > 0 || last.entity.partial) return undefined;
+  if (last?.entity.kind !== 'person' || last.entity.partial) return undefined;
   if (s.paragraph - last.paragraph > RECENT_PARAGRAPHS || !m.head || !headRoles(m.head)) return undefined;
+  if (last.entity.roles.length === 0) return last.entity;
+  // "COP president Ana Lima said …" then, a paragraph on, "'…,' the Brazilian diplomat said": a word for
+  // what someone is by trade, not an office, that no one in the text was given, names the one who just
+  // spoke, unless its country sets them apart.
+  if (!CALLINGS.has(m.head) || s.paragraph - last.paragraph > 1) return undefined;
+  const countries = (m.modifiers ?? []).map((w) => countryFor(w)).filter(Boolean);
+  // Where they are from: their name's country or their roles' ("Chile's chief adviser").
+  const theirs = [...last.entity.countries, ...last.entity.roles.flatMap((r) => countriesIn(r))];
+  if (
+    countries.length > 0 &&
+    last.entity.countries.length > 0 &&
+    !countries.some((c) => last.entity.countries.includes(c!))
+  )
+    return undefined;
   return last.entity;
 }
+
+/** What people are by trade or standing, which any office holder may also be called. */
+const CALLINGS = new Set([
+  'diplomat',
+  'politician',
+  'veteran',
+  'campaigner',
+  'activist',
+  'economist',
+  'lawyer',
+  'academic',
+  'scholar',
+  'technocrat',
+  'executive',
+  'businessman',
+  'businesswoman',
+]);
 
 export function bodyEntity(m: Mention): Entity {
   const own = m.text.replace(/^(?:the|a|an|his|her|its|their)\s+/i, '');

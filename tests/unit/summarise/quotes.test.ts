@@ -309,3 +309,35 @@ describe('two people speaking together', () => {
     expect(speaker).toMatch(/Brandt|Reyes/);
   });
 });
+
+describe('a calling, not an office, naming the one who just spoke', () => {
+  it('credits "the veteran diplomat" in the next paragraph to the conference president named before', () => {
+    const text =
+      'President Rui Costa opened the summit on Monday, urging delegates to be bold.\n\nCOP president Ana Lima said on Friday that talks would go on.\n\n"Nobody leaves without a text," the veteran diplomat said.';
+    expect(speakerOf(text, 'Nobody leaves without', NONE)).toBe('Ana Lima');
+  });
+
+  it('credits "the Chilean economist" to the adviser just quoted, but not "the Peruvian economist"', () => {
+    const before = "Chile's chief adviser Tomas Vidal said the gap was narrowing.\n\n";
+    expect(
+      speakerOf(
+        `${before}"We are close to a final text," the Chilean economist said.`,
+        'close to a final text',
+        NONE,
+      ),
+    ).toBe('Tomas Vidal');
+    expect(
+      speakerOf(
+        `${before}"We are close to a final text," the Peruvian economist said.`,
+        'close to a final text',
+        NONE,
+      ),
+    ).not.toBe('Tomas Vidal');
+  });
+
+  it('does not credit an office to someone who holds another ("the prime minister" after a minister spoke)', () => {
+    const text =
+      'Finance Minister Ruth Adeyemi said the budget was ready.\n\n"We will not wait," the prime minister said.';
+    expect(speakerOf(text, 'We will not wait', NONE)).not.toBe('Ruth Adeyemi');
+  });
+});
