@@ -41,6 +41,8 @@ export const HEADS: Record<string, string[]> = {
     'foreign office',
   ],
   ambassador: ['ambassador'],
+  pontiff: ['pope', 'pontiff'],
+  pope: ['pope', 'pontiff'],
   ombudsman: OMBUDSMAN,
   ombudsperson: OMBUDSMAN,
   general: ['general', 'commander'],
@@ -262,7 +264,8 @@ export function resolveDescription(
   const wanted = headRoles(head);
   if (!wanted) return undefined;
   const modifiers = (m.modifiers ?? [])
-    .filter((w) => !NEUTRAL.has(w) && !RANKS[head]?.includes(w))
+    // "the American-born pontiff", "the Oxford-educated minister": a life story, not the office.
+    .filter((w) => !NEUTRAL.has(w) && !RANKS[head]?.includes(w) && !/-(?:born|educated|bred|raised)$/.test(w))
     .map(spelling);
   /** `unknownCountry`: a country word fits someone whose country the text never gave. */
   const fits = (
@@ -341,7 +344,7 @@ export function resolveDescription(
     const { entity: e, paragraph: at, head: metAs } = seen[k]!;
     // "the official" means someone met lately; "the Qatari prime minister" is specific enough to reach
     // further back.
-    if (paragraph - at > (modifiers.length > 0 ? SPECIFIC_PARAGRAPHS : RECENT_PARAGRAPHS)) break;
+    if (paragraph - at > ((m.modifiers ?? []).length > 0 ? SPECIFIC_PARAGRAPHS : RECENT_PARAGRAPHS)) break;
     if (e.kind === 'group') {
       if (metAs === head && modifiers.every((w) => e.name.toLowerCase().includes(w))) return e;
       // "A member of the government team … told the AP …", then "the negotiator said": the unnamed

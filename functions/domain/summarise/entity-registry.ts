@@ -132,7 +132,8 @@ export class Registry {
         id: this.byKey.size,
         name,
         kind: 'person',
-        roles: [],
+        // "Pope Leo XIV", "King Abdullah II": a title that is part of how the person is named is a role too.
+        roles: parts.length > 1 && HONORIFICS.has(parts[0]!.toLowerCase()) ? [parts[0]!.toLowerCase()] : [],
         side: null,
         countries: [],
         reporter: false,

@@ -341,3 +341,17 @@ describe('a calling, not an office, naming the one who just spoke', () => {
     expect(speakerOf(text, 'We will not wait', NONE)).not.toBe('Ruth Adeyemi');
   });
 });
+
+describe('titles that are part of a name, and life-story words', () => {
+  it('reads "the pontiff" as the pope the text named, and "he" after it as him', () => {
+    const text =
+      'Pope Clement XV received the envoys on Monday.\n\nThe talks lasted an hour.\n\nThe delegations left separately.\n\nThe Argentine-born pontiff, who was elected in March, later met the mayor. Last week he said that "enemies can meet and look each other in the eyes."';
+    expect(speakerOf(text, 'look each other in the eyes', NONE)).toBe('Pope Clement XV');
+  });
+
+  it('reads "the Oxford-educated king" as the king the text named', () => {
+    const text =
+      'On Sunday, King Faisal Rahman hosted both delegations.\n\nThe two sides met for six hours.\n\nTheir aides drafted a text.\n\n"Nothing is agreed until everything is agreed," the Oxford-educated king said.';
+    expect(speakerOf(text, 'Nothing is agreed until', NONE)).toBe('King Faisal Rahman');
+  });
+});
