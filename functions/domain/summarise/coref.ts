@@ -147,7 +147,7 @@ export function resolveReferences(a: Analysis): void {
       }
       if (m.kind === 'description' && !m.entity && !m.indefinite) {
         const e = isBody(m)
-          ? earlierBody(m, bodies, orgs, s.context.previousSubject)
+          ? (earlierBody(m, bodies, orgs, s.context.previousSubject) ?? officeOfRole(a, m, seen, s))
           : (resolveDescription(
               a,
               m,
@@ -156,6 +156,7 @@ export function resolveReferences(a: Analysis): void {
               s.context.lastSpeaker?.entity,
               s.context.previousSubject,
             ) ??
+            officeOfRole(a, m, seen, s) ??
             recentSpeaker(m, s) ??
             subjectBefore(s, m));
         if (e) m.entity = e;
@@ -339,6 +340,29 @@ export function resolvePronoun(s: Sentence, m: Mention): Entity | undefined {
   }
   if (e) m.entity = e;
   return e;
+}
+
+/**
+ * "the premier's office said", "the chancellor's spokesman said": the office of the person the role
+ * means, named after them ("Ana Ruiz's office"), when the text makes clear who holds the role.
+ */
+function officeOfRole(a: Analysis, m: Mention, seen: Parameters<typeof resolveDescription>[2], s: Sentence) {
+  const role = /^(?:the\s+)?((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)['’]s\s+\S/iu.exec(m.text)?.[1];
+  if (!role) return undefined;
+  const words = role.toLowerCase().split(/\s+/);
+  const head = words.at(-1)!;
+  if (!PERSON_ROLE_NOUNS.has(head)) return undefined;
+  const person = resolveDescription(
+    a,
+    { ...m, head, modifiers: words.slice(0, -1) },
+    seen,
+    s.paragraph,
+    s.context.lastSpeaker?.entity,
+    s.context.previousSubject,
+  );
+  if (person?.kind !== 'person' || person.partial) return undefined;
+  const own = m.text.slice(m.text.search(/['’]s\s/u) + 3).trim();
+  return bodyEntity({ ...m, owner: person, text: own });
 }
 
 /** Who each reporting verb outside quotations credits (relaying outlets credit nobody). */

@@ -355,3 +355,20 @@ describe('titles that are part of a name, and life-story words', () => {
     expect(speakerOf(text, 'Nothing is agreed until', NONE)).toBe('King Faisal Rahman');
   });
 });
+
+describe("a role's office", () => {
+  it.each([
+    [
+      'Premier Ana Ruiz spoke to the envoy on Monday.\n\nThe envoy "welcomed the offer of talks in Lisbon", the premier\'s office said in a statement.',
+      'welcomed the offer of talks',
+      "Ana Ruiz's office",
+    ],
+    [
+      'Chancellor Erik Holm met the delegation.\n\n"No decision has been taken on troops," the chancellor\'s spokesman said.',
+      'No decision has been taken',
+      "Erik Holm's spokesman",
+    ],
+  ])('%s', (text, fragment, speaker) => {
+    expect(speakerOf(text, fragment, NONE)).toBe(speaker);
+  });
+});
