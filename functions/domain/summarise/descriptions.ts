@@ -528,11 +528,7 @@ export function recentSpeaker(m: Mention, s: Sentence): Entity | undefined {
   const countries = (m.modifiers ?? []).map((w) => countryFor(w)).filter(Boolean);
   // Where they are from: their name's country or their roles' ("Chile's chief adviser").
   const theirs = [...last.entity.countries, ...last.entity.roles.flatMap((r) => countriesIn(r))];
-  if (
-    countries.length > 0 &&
-    last.entity.countries.length > 0 &&
-    !countries.some((c) => last.entity.countries.includes(c!))
-  )
+  if (countries.length > 0 && theirs.length > 0 && !countries.some((c) => theirs.includes(c!)))
     return undefined;
   return last.entity;
 }
