@@ -98,7 +98,7 @@ const NUMBER_WORDS = [
 ];
 /** Words just before a date that point it ahead of the publication date. */
 const FORWARD_CUE =
-  /\b((?:is|are)(?: due)? to(?= \p{L}+)|until|no later than|not later than|deadline|due|scheduled|set to|expected|will|would|(?<!\b(?:the|a|an|its|his|her|their|our|this|that|peace|new)\s)plans? to|planned|next|upcoming|ahead of|again on|to resume|to meet|to hold|slated|expires|begins|starts|takes effect|proposed holding|proposes|as soon as|as early as|(?:by|before|until|till) the (?:end|middle|start|beginning)(?: of)?)\b/iu;
+  /\b((?:is|are)(?: due)? to(?= \p{L}+)|until|no later than|not later than|deadline|due|scheduled|set to|expected|will|would|(?<!\b(?:the|a|an|its|his|her|their|our|this|that|peace|new)\s)plans? to|planned|next|upcoming|ahead of|again on|to resume|to meet|to hold|to be(?= \p{L}+)|to take place|slated|expires|begins|starts|takes effect|proposed holding|proposes|as soon as|as early as|(?:by|before|until|till) the (?:end|middle|start|beginning)(?: of)?)\b/iu;
 /**
  * A happening told in the present before its day ("NATO leaders meet in Vilnius on Tuesday", "the
  * session opens on Monday"): news tells what is past in the past tense, so this is still to come.
@@ -183,7 +183,11 @@ export function findDates(
   // told in the past whatever the sentence goes on to say ("will be signed in August" still points ahead).
   const pastRightBefore = (index: number) => {
     const before = sentence.slice(Math.max(0, index - 30), index);
-    const m = new RegExp(`(${PAST_FORM.source})\\s+(?:in|on|during)?\\s*$`, 'u').exec(before);
+    // "ended a strike in October", "signed the accord on March 3": the verb's object may come between.
+    const m = new RegExp(
+      `(${PAST_FORM.source})\\s+(?:(?!(?:will|would|to|be|is|are|shall|can|could|may|might)\\b)[\\p{L}'’-]+\\s+){0,3}?(?:in|on|during)?\\s*$`,
+      'u',
+    ).exec(before);
     return !!m && !/\b(?:be|been|being)\s+$/i.test(before.slice(0, m.index));
   };
   const forwardAt = (index: number) =>
@@ -268,6 +272,25 @@ export function findDates(
         : resolveMonth(month, year, pub, setFor || forwardAt(m.index ?? 0), toldAsPast(m.index ?? 0)));
     found.push({ date, text: m[0], index: at, ...(year ? { explicitYear: true } : {}) });
     taken.push([at, at + m[1]!.length]);
+    // "in July and August": the second month shares the preposition, and the first one's reading.
+    const end = (m.index ?? 0) + m[0].length;
+    const next = new RegExp(`^\\s*(?:and|or)\\s+${MONTH}\\b(?!\\.?\\s*\\d)(?:\\s+(\\d{4}))?`).exec(
+      sentence.slice(end),
+    );
+    if (next && !m[2] === !next[2]) {
+      const second = MONTHS[next[1]!.slice(0, 3).toLowerCase()]!;
+      const nextAt = end + next[0].indexOf(next[1]!);
+      const y = next[2] ? Number(next[2]) : Number(date.slice(0, 4)) + (second < month ? 1 : 0);
+      if (free(nextAt, nextAt + next[1]!.length)) {
+        found.push({
+          date: `${y}-${String(second + 1).padStart(2, '0')}`,
+          text: next[0].trim(),
+          index: nextAt,
+          ...(next[2] ? { explicitYear: true } : {}),
+        });
+        taken.push([nextAt, nextAt + next[1]!.length]);
+      }
+    }
   }
   for (const m of sentence.matchAll(NAMED_MONTH)) {
     const at = m.index ?? 0;

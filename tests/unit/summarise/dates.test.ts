@@ -28,6 +28,25 @@ describe('findDates', () => {
     expect(dates('An official said the next round was pencilled in for Aug. 1.')).toEqual(['2025-08-01']);
   });
 
+  it('keeps a month in the past when its own past-tense verb and object lead to it, whatever comes after', () => {
+    expect(
+      dates('A week before a truce that ended the fighting in October is due to lapse, envoys met.'),
+    ).toContain('2024-10');
+    expect(dates('The pact, which the two rivals signed in September, is set to expire soon.')).toContain(
+      '2024-09',
+    );
+  });
+
+  it('points "to be held", "to take place" ahead', () => {
+    expect(dates('They agreed on a further meeting to be held in September.')).toEqual(['2025-09']);
+    expect(dates('The leaders said a summit was to take place in October.')).toEqual(['2025-10']);
+  });
+
+  it('reads the second of two months that share a preposition', () => {
+    expect(dates('Two rounds of talks were held in February and March.')).toEqual(['2025-02', '2025-03']);
+    expect(dates('Votes are planned in November and January.')).toEqual(['2025-11', '2026-01']);
+  });
+
   it('points "by/before the end of" a month ahead, even in a past-tense sentence', () => {
     expect(dates('Northland proposed a summit before the end of August.')).toEqual(['2025-08']);
     expect(dates('The bloc says it will act by the end of October at the latest.')).toEqual(['2025-10']);
