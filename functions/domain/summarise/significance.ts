@@ -35,7 +35,7 @@ interface Rule {
  * talking ("agreed on Friday to continue consultations", "agreed an agenda", "agreed to meet again").
  */
 const PROCEDURAL =
-  '(?:the |an |a )?(?:next steps|return|go back|come back|get back|intensify|step up|accelerate|speed up|redouble|(?:form|set up|create|establish) (?:a |an )?(?:[\\w-]+ ){0,2}(?:working group|group|committee|mechanism|task force|commission)|(?:a |an )?new (?:[\\w-]+ ){0,2}(?:working group|group|committee|mechanism|task force|commission|forum|channel)|formats?|continue|keep|meet|hold|further talks|report back|resume|an agenda|agenda|timetable|schedule|venue|date|dates|procedure|rules of procedure|work programme|seek|try|explore|consider|study|discuss|work (?:on|toward|towards))';
+  '(?:the |an |a )?(?:next steps|return|go back|come back|get back|intensify|step up|accelerate|speed up|redouble|(?:form|set up|create|establish) (?:a |an )?(?:[\\w-]+ ){0,2}(?:working group|group|committee|mechanism|task force|commission)|(?:a |an )?new (?:[\\w-]+ ){0,2}(?:working group|group|committee|mechanism|task force|commission|forum|channel)|formats?|continue|keep|press ahead|push ahead|press on|proceed|carry on|(?:stay|remain|keep) in (?:close |regular )?(?:touch|contact)|meet|hold|further talks|report back|resume|an agenda|agenda|timetable|schedule|venue|date|dates|procedure|rules of procedure|work programme|seek|try|explore|consider|study|discuss|work (?:on|toward|towards))';
 const AGREED = '\\bagreed(?: (?:early |late )?(?:on )?(?:early |late )?\\w+day)?';
 
 /** Who an exchange or release frees: prisoners of any kind, or people named by their nationality. */

@@ -92,6 +92,8 @@ describe('scoreSignificance', () => {
       'The delegations agreed on Thursday to continue consultations at expert level.',
       'Delegates agreed an agenda for the session only on the penultimate day.',
       'The two sides agreed late on Monday to meet again next month.',
+      'Northland and Southland ended a third round in Oslo, with both sides agreeing to press ahead with the negotiations.',
+      'The envoys agreed to remain in close contact after the session.',
     ]) {
       const s = sig('Talks', body);
       expect(s.reasons, body).not.toContain('An agreement was signed or reached.');
