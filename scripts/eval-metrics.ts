@@ -108,7 +108,7 @@ export function sameSpeaker(
 
 /** '"…," he said', ', she added,': words credited to a bare pronoun, outside the quotations. */
 const PRONOUN_ATTRIBUTION =
-  /(?:^|[,;:”"’]\s*|\b(?:and|but|as)\s+)(?:he|she)\s+(?:later\s+|also\s+|then\s+)?(?:said|says|added|adds|told|tells|wrote|writes|noted|warned|argued|insisted|stressed|explained|continued|replied|answered|posted|declared|recalled)\b/i;
+  /(?:^|[,;:”"’]\s*|\b(?:and|but|as)\s+)(?:he|she|it|they)\s+(?:later\s+|also\s+|then\s+)?(?:said|says|added|adds|told|tells|wrote|writes|noted|warned|argued|insisted|stressed|explained|continued|replied|answered|posted|declared|recalled)\b/i;
 const unquoted = (line: string) =>
   line.replace(/“[^”]*”|"[^"]*"/g, (q) => `${q[0]}${' '.repeat(q.length - 2)}${q.at(-1)}`);
 

@@ -21,7 +21,7 @@ export interface ScoredSentence {
 }
 
 const BOILERPLATE =
-  /\b(editor's note|the story was updated|has not responded|did not respond|did not immediately respond|request for comment|subscribe|sign up|read more|click here|photo:|this article|newsletter|contributed (?:to this )?reporting|all rights reserved)\b|^with (?:help|additional reporting|reporting) (?:from|by)\b|^sources?:\s|\b(?:an?|the) [\w-]+ correspondent reports?\.?$|^[\w.-]+(?: [\w.-]+)? reports? (?:this|that|it)(?:,)? (?:with reference to|citing|referring to)\b|^(?:updated|last updated|published|first published|posted)\b[^.;]{0,60}\b(?:\d{1,2}[:.]\d{2}|a\.m\.|p\.m\.|AM|PM|GMT|UTC|ET|EST|EDT|BST|CET)\b/i;
+  /\b(editor's note|the story was updated|has not responded|did not respond|did not immediately respond|request for comment|subscribe|sign up|read more|click here|photo:|this article|newsletter|contributed (?:to this )?reporting|all rights reserved)\b|^with (?:help|additional reporting|reporting) (?:from|by)\b|^sources?:\s|\b(?:an?|the) [\w-]+ correspondent reports?\.?$|^[\w.-]+(?: [\w.-]+)? reports? (?:this|that|it)(?:,)? (?:with reference to|citing|referring to)\b|^[^,;]{3,60}? (?:reported|announced|stated|wrote|posted|said|shared|confirmed) (?:this|that|it|so)(?: (?:on|in|via|to|through) [^,;]{2,40})?(?:,\s*[\w.-]+(?: [\w.-]+)? (?:saw|learned|reports?|has learned|has seen))?\.?$|^(?:updated|last updated|published|first published|posted)\b[^.;]{0,60}\b(?:\d{1,2}[:.]\d{2}|a\.m\.|p\.m\.|AM|PM|GMT|UTC|ET|EST|EDT|BST|CET)\b/i;
 /** "By JAMES HOLLAND and RENATA OSTROWSKA Associated Press": the byline, not a sentence of the report. */
 const BYLINE = /^By\s+(?:(?:\p{Lu}[\p{L}'’.-]*|and|,)\s*)+\.?$/u;
 /** Phrasings that place a sentence in the past of the story, not in its news. */
@@ -85,6 +85,8 @@ function score(
   const anaphoric =
     ANAPHORIC.test(text.replace(/^["“]/, '')) ||
     attributedToPronoun(text) ||
+    // "The tone has softened since.": since what, the sentence before says.
+    /\bsince[.!]["”]?$/.test(text) ||
     (COMPARED.test(text) && (words <= 14 || COMPARED_END.test(text)));
   const dates = findDates(text, a.published);
   const stale = dates.some((d) => Date.parse(d.date) < a.published.getTime() - 14 * 86_400_000);

@@ -86,7 +86,7 @@ export function shortName(name: string): string {
 
 /** "…," he said / , she added, / and he told reporters: a reporting verb whose subject is a bare pronoun. */
 export const ATTRIBUTION_PRONOUN =
-  /(^|[,;:”"’]\s*|\b(?:and|but|as)\s+)(?:he|she)\s+(?=(?:later\s+|also\s+|then\s+)?(?:said|says|added|adds|told|tells|wrote|writes|noted|warned|argued|insisted|stressed|explained|continued|replied|answered|posted|declared|recalled)\b)/gi;
+  /(^|[,;:”"’]\s*|\b(?:and|but|as)\s+)(?:he|she|it|they)\s+(?=(?:later\s+|also\s+|then\s+)?(?:said|says|added|adds|told|tells|wrote|writes|noted|warned|argued|insisted|stressed|explained|continued|replied|answered|posted|declared|recalled)\b)/gi;
 
 /** The line credits words to a bare "he" or "she" outside its quotations. */
 export function attributedToPronoun(text: string): boolean {

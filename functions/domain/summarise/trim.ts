@@ -97,8 +97,14 @@ function attributionName(s: Sentence): string | undefined {
   const people = new Set(s.speakers.filter((sp) => sp.subject?.kind === 'pronoun').map((sp) => sp.entity));
   if (people.size !== 1) return undefined;
   const e = [...people][0];
-  if (e?.kind !== 'person' || e.partial || e.reporter) return undefined;
-  return shortName(e.name);
+  if (!e || e.partial || e.reporter) return undefined;
+  if (e.kind === 'person') return shortName(e.name);
+  // ", it added" for a body the text named ("Giorgia Meloni's office"); ", they said" for two people.
+  if (e.kind === 'organisation' && /^\p{Lu}/u.test(e.name)) return e.name;
+  const pair = /^(.+) and (.+)$/.exec(e.name);
+  if (e.kind === 'group' && pair && /^\p{Lu}/u.test(e.name))
+    return `${shortName(pair[1]!)} and ${shortName(pair[2]!)}`;
+  return undefined;
 }
 
 /**

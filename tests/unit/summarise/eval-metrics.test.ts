@@ -9,6 +9,8 @@ describe('lineFaults', () => {
       'dangling',
     );
     expect(lineFaults('He added that the talks would go on.')).toContain('dangling');
+    expect(lineFaults('The premier thanked the envoy for his work, it added.')).toContain('dangling');
+    expect(lineFaults('The strike will go ahead on Monday, they said.')).toContain('dangling');
   });
 
   it('does not count a pronoun inside the quotation or a named speaker', () => {

@@ -80,6 +80,36 @@ describe('summarise', () => {
       expect(line).not.toMatch(/correspondent reports/);
   });
 
+  it('never puts a line that only says who reported it ("X reported this on Telegram, Y saw")', () => {
+    for (const meta of [
+      'The Head of State reported this on Telegram, Vellinform saw.',
+      'The foreign minister announced it on social media.',
+    ]) {
+      const out = run(REPORT.replace(/^VALLETTA, Malta — (.*?\.)/, `$1 ${meta}`));
+      for (const line of [out.summary, ...out.keyPoints]) expect(line).not.toContain(meta.slice(0, 25));
+    }
+  });
+
+  it('never leaves a bare "it added" or "they said" in the headline or the key points', () => {
+    const out = run(
+      REPORT.replace(
+        /^VALLETTA, Malta — (.*?\.)/,
+        '$1 The premier thanked both envoys for their patience and for the long nights of talks, it added.',
+      ),
+    );
+    for (const line of [out.summary, ...out.keyPoints]) expect(line).not.toMatch(/,\s*it added/);
+  });
+
+  it('never puts a line that ends on a bare "since" in the headline or the key points', () => {
+    const out = run(
+      REPORT.replace(
+        /^VALLETTA, Malta — (.*?\.)/,
+        '$1 The tone between the two capitals has softened markedly since.',
+      ),
+    );
+    for (const line of [out.summary, ...out.keyPoints]) expect(line).not.toMatch(/softened markedly since/);
+  });
+
   it('never puts a subheading in capitals in the headline or the key points', () => {
     const headed = run(
       `${REPORT}\nSOUTHLAND WARNS AGAINST ANY TEMPORARY TRUCE\nThe Southland cabinet met on Friday and said the accord would be ratified within a month.`,
