@@ -330,7 +330,16 @@ function closingParticiple(s: Sentence, cuts: Array<[number, number]>): void {
   for (let i = tokens.length - 2; i > 3; i--) {
     if (tokens[i]!.text !== ',' || s.quoted[i]) continue;
     const next = tokens[i + 1];
-    if (!next || !PARTICIPLES.test(next.text)) continue;
+    // ", saying …", and a consequence after the main clause: ", averting a trade war", ", raising the
+    // prospect of strikes". The clause before the comma stands on its own.
+    const consequence =
+      !!next &&
+      next.pos === 'VERB' &&
+      /^\p{Ll}+ing$/u.test(next.text) &&
+      tokens.slice(0, i).some((t, k) => !s.quoted[k] && (t.pos === 'VERB' || t.pos === 'AUX')) &&
+      // "three goals: restoring staff …, setting up a team …": an item of a list, not a consequence.
+      !tokens.slice(0, i).some((t, k) => !s.quoted[k] && t.text === ':');
+    if (!next || (!PARTICIPLES.test(next.text) && !consequence)) continue;
     if (s.quoted.slice(i).some(Boolean)) return;
     cuts.push([tokens[i]!.start, s.text.length - 1]);
     return;
@@ -350,9 +359,10 @@ function closingAdjunct(s: Sentence, cuts: Array<[number, number]>): void {
     const t = tokens[i]!;
     const next = tokens[i + 1]!;
     const comma = t.text === ',';
-    const adjunct = /^(?:with|while|although|though|whereas|as|amid|despite|after|before|even)$/i.test(
-      next.text,
-    );
+    // ", in a deal that also gives …", ", in a move seen as …": what the news amounts to, after it.
+    const inA = /^in$/i.test(next.text) && /^an?$/i.test(tokens[i + 2]?.text ?? '');
+    const adjunct =
+      inA || /^(?:with|while|although|though|whereas|as|amid|despite|after|before|even)$/i.test(next.text);
     const bareWhile = !comma && /^(?:while|although|whereas)$/i.test(t.text);
     if (!((comma && adjunct) || bareWhile)) continue;
     if (s.quoted.slice(i).some(Boolean)) return;

@@ -37,6 +37,27 @@ describe('trim', () => {
     ).toBe('The ministry denied that the talks had failed.');
   });
 
+  it('drops a closing consequence (", averting …", ", in a move that …") but never an item of a list', () => {
+    expect(
+      level(
+        'Northland and Southland signed a water accord on Friday, ending a dispute that had lasted a decade.',
+        3,
+      ),
+    ).toBe('Northland and Southland signed a water accord on Friday.');
+    expect(
+      level('The union voted to accept the offer, raising hopes that the ports will reopen this week.', 3),
+    ).toBe('The union voted to accept the offer.');
+    expect(
+      level(
+        'The two leaders signed a declaration in Valletta, in a deal that also opens a transit corridor.',
+        3,
+      ),
+    ).toBe('The two leaders signed a declaration in Valletta.');
+    const list =
+      'The envoys agreed on three steps: reopening the border, releasing detainees, and restoring flights to the capital.';
+    for (const l of [1, 2, 3] as const) expect(level(list, l)).toBe(list);
+  });
+
   it('drops an opening "According to him," that names nobody, at the second level', () => {
     const text =
       'According to him, the ministry expects the envoy to visit at the earliest date in November.';
