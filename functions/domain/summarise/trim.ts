@@ -161,6 +161,12 @@ export function trim(s: Sentence, level: TrimLevel): string | undefined {
     if (dash && dashesBefore % 2 === 0) cuts.push([dash.index, dash.index + dash[0].length]);
     closingParticiple(s, cuts);
     closingAdjunct(s, cuts);
+    // "…, a month before a contract extension is due to expire.": when, counted from another happening.
+    const counted =
+      /,\s+(?:just |only |barely |nearly |almost |about |some |less than |more than )?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|a few)\s+(?:full\s+)?(?:days?|weeks?|months?|years?|hours?)\s+(?:before|after|since|ahead of)\s+[^"“”;]{3,200}(?=[.!?]$)/.exec(
+        text,
+      );
+    if (counted) cuts.push([counted.index, counted.index + counted[0].length]);
     closingRelative(s, cuts);
     // "…on Dec. 2 as part of the U.S. effort to advance negotiations.": a framing adjunct at the end.
     const framing =
@@ -300,6 +306,13 @@ function closingAttribution(s: Sentence, cuts: Array<[number, number]>): void {
     /,\s+(?:according to [^,"“”]{2,80}|citing [^,"“”]{2,80}|(?:the\s+)?(?:[\p{Lu}][\p{L}.'’-]*\s+){1,4}(?:reported|reports|said|says)(?: on [^,"“”]{2,30})?(?:,\s+citing [^,"“”]{2,80})?)(?=[.!?]$)/u.exec(
       text,
     );
+  // "Trump met Daggett at Mar-a-Lago, according to people familiar with the meeting, and afterward
+  // posted …": the source set off inside the sentence.
+  for (const mid of text.matchAll(
+    /,\s+according to [^,"“”]{2,80}(?=,\s+(?:and|but|then|before|after|while)\b)/g,
+  )) {
+    cuts.push([mid.index ?? 0, (mid.index ?? 0) + mid[0].length]);
+  }
   if (!m) return;
   // Only an outlet or an attribution phrase: "…, Witkoff said." keeps who said it.
   const words = m[0].replace(/^,\s+(?:the\s+)?/, '').split(/\s+/);

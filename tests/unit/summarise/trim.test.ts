@@ -58,6 +58,22 @@ describe('trim', () => {
     for (const l of [1, 2, 3] as const) expect(level(list, l)).toBe(list);
   });
 
+  it('drops a source set off inside the sentence and a time counted from another happening', () => {
+    expect(
+      level(
+        'Ruiz met the union leader in Valletta on Monday, according to two people briefed on the talks, and later praised the offer.',
+        2,
+      ),
+    ).toBe('Ruiz met the union leader in Valletta on Monday, and later praised the offer.');
+    // The source's own description is no clause of the sentence: the source stays.
+    expect(
+      level('The accord takes effect at once, according to Ana Ruiz, the mediator for the region.', 2),
+    ).toMatch(/according to Ana Ruiz/);
+    expect(level('The dockers will strike again on March 1, just two days before the election.', 3)).toBe(
+      'The dockers will strike again on March 1.',
+    );
+  });
+
   it('drops an opening "According to him," that names nobody, at the second level', () => {
     const text =
       'According to him, the ministry expects the envoy to visit at the earliest date in November.';
