@@ -35,8 +35,9 @@ describe.runIf(present)('summariser figures on the dev set (npm run eval)', () =
   });
 
   it('covers more facts in the headline than the lead at the same length', () => {
-    // 53 against 45 of 102 at the last measure; the floor leaves two facts of room.
-    expect(t.coverage).toBeGreaterThanOrEqual(t.baseline + 6);
+    // 55 against 45 of 102 at the last measure: the issue's goal of lead-3 + 10 points, held with one
+    // fact of room.
+    expect(t.coverage).toBeGreaterThanOrEqual(t.baseline + 9);
   });
 
   it("agrees with the editors' alert labels", () => {
