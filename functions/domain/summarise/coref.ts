@@ -573,6 +573,11 @@ function listed(s: Sentence, m: Mention, name: string): string {
 export function creditOf(s: Sentence, m: Mention): { entity?: Entity } {
   const e = m.kind === 'pronoun' ? resolvePronoun(s, m) : m.entity;
   if (e) return e.kind === 'media' || e.reporter ? {} : { entity: e };
+  // "the two sides said", "both parties said": nobody in particular, unless their joint statement speaks.
+  if (m.kind === 'description' && /^(?:sides?|parties)$/.test(m.head ?? '')) {
+    if (!/\bjoint statement\b/i.test(s.text)) return {};
+    return { entity: { ...bodyEntity(m), name: 'joint statement' } };
+  }
   if (m.kind === 'description' && m.indefinite) {
     // "a Russian source", "U.S. officials": the text names nobody, so the description is the credit.
     const name = listed(s, m, m.text.replace(/^(?:a|an|the|some|several|one)\s+/i, ''));

@@ -372,3 +372,22 @@ describe("a role's office", () => {
     expect(speakerOf(text, fragment, NONE)).toBe(speaker);
   });
 });
+
+describe('"the two sides" is nobody in particular', () => {
+  it('credits their joint statement, or nobody', () => {
+    expect(
+      speakerOf(
+        'In a joint statement, the two sides said the border "will reopen to trade within a week."',
+        'reopen to trade',
+        NONE,
+      ),
+    ).toBe('joint statement');
+    expect(
+      speakerOf(
+        'After the talks, both sides said "a great deal of work remains to be done."',
+        'work remains',
+        NONE,
+      ),
+    ).toBeNull();
+  });
+});
