@@ -414,6 +414,42 @@ function speakersIn(s: Sentence): Speaking[] {
       out.push({ verb: i, entity: { ...group, name: singular(group.name, group.roles[0]), roles: [] } });
       return;
     }
+    // '"…," his spokesman quoted him as saying': the one quoted speaks, not the one quoting.
+    const quotedAs = (k: number) =>
+      /^\s*as\s+(?:saying|telling|having said)\b/i.test(s.text.slice(s.tokens[k]?.start ?? s.text.length));
+    if (/^(?:quoted|quotes|quoting)$/i.test(t.text)) {
+      const object = s.mentions.find((m) => m.from === i + 1 && !m.inQuote && !m.possessive);
+      if (object && quotedAs(object.to)) {
+        out.push({ verb: i, subject: object, ...creditOf(s, object) });
+        return;
+      }
+      // "quoted him as saying": him is the one the sentence before was about.
+      if (/^(?:him|her)$/i.test(s.tokens[i + 1]?.text ?? '') && quotedAs(i + 2)) {
+        const e = [s.context.previousSubject, s.context.previousPerson].find(
+          (x) => x?.kind === 'person' && !x.partial,
+        );
+        const him: Mention = {
+          sentence: s.index,
+          from: i + 1,
+          to: i + 2,
+          text: s.tokens[i + 1]!.text,
+          kind: 'pronoun',
+          possessive: false,
+          modifier: false,
+          inQuote: false,
+          ...(e ? { entity: e } : {}),
+        };
+        out.push({ verb: i, subject: him, ...(e ? { entity: e } : {}) });
+        return;
+      }
+    }
+    // The "saying" of "quoted him as saying" is the quoting verb's, already credited.
+    if (
+      /^(?:saying|telling)$/i.test(t.text) &&
+      /^as$/i.test(s.tokens[i - 1]?.text ?? '') &&
+      s.tokens.slice(Math.max(0, i - 6), i).some((x) => /^(?:quoted|quotes|quoting)$/i.test(x.text))
+    )
+      return;
     // '"…," said Inger Andersen': the speaker comes after the verb.
     const inverted = /^[,”"]$/.test(s.tokens[i - 1]?.text ?? '') ? phraseHead(s, i + 1) : undefined;
     // "Asked about the deadline, the minister said …" / "… declined to go into detail": the one asked

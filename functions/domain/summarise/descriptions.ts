@@ -290,9 +290,28 @@ export function resolveDescription(
       if (country) {
         const open = unknownCountry && countries.length === 0;
         if (!countries.includes(country) && !text.includes(w) && !open) return false;
-      } else if (!text.includes(w.replace(/s$/, '')) && !initialsOf(text).includes(w)) return false;
+      } else if (!text.includes(w.replace(/s$/, '')) && !initialsOf(text).includes(w) && !ownBody(w, roles))
+        return false;
     }
     return true;
+  };
+  /**
+   * "the union's president" for "UAW President Shawn Fain": a body the text named is in the role, by its
+   * initials ("UAW" for the United Auto Workers) or by a name that has the noun ("the … union").
+   */
+  const ownBody = (w: string, roles: readonly string[]) => {
+    if (!BODY_NOUNS.has(w)) return false;
+    const roleText = roles.join(' ; ');
+    return a.entities.some((e) => {
+      if (e.kind !== 'organisation') return false;
+      const initials = e.name
+        .split(/[\s-]+/)
+        .filter((x) => /^\p{Lu}/u.test(x))
+        .map((x) => x[0])
+        .join('');
+      const named = new RegExp(`\\b${w}\\b`, 'i').test(e.name) && roleText.includes(e.name);
+      return named || (initials.length >= 2 && new RegExp(`\\b${initials}\\b`).test(roleText));
+    });
   };
   // "President Donald Trump … the US president said", with no catalogue: the one president whose country
   // the text never gave, when nobody fits outright.

@@ -451,7 +451,13 @@ function linkAppositions(mentions: Mention[], tokens: Token[]): void {
       to >= tokens.length || tokens[to]!.text === ',' || tokens[to]!.text === '.' || relativeAt(to);
     if (!closed || to - from > 12) continue;
     const inside = mentions.filter((m) => m.from >= from && m.to <= to && !m.possessive);
-    const b = inside.find((m) => m.kind !== a.kind) ?? inside[0];
+    // "The chair of the talks, Ecuadorian diplomat Ana Ruiz,": the person, not the country before her name.
+    const b =
+      (a.kind === 'description'
+        ? inside.find((m) => m.kind === 'name' && m.entity?.kind === 'person')
+        : undefined) ??
+      inside.find((m) => m.kind !== a.kind) ??
+      inside[0];
     if (!b) continue;
     // "by CDU leader Merz, Bavarian premier and CSU chief Markus Söder and …": a list of people, each
     // with their own title, not a name and its description.

@@ -490,6 +490,18 @@ export function classifyRun(
       /\b(?:led|headed|chaired|co-chaired|signed|hosted)\s+by(?:\s+\p{Lu}[\p{L}-]+){2,3}\s+and\s*$|\b(?:led|headed|chaired|co-chaired|signed|hosted)\s+by\s*$/u.test(
         sentence.text.slice(0, run[0]!.start),
       ));
+  // "the University of California, Berkeley,", "King's College, London": the campus or seat that
+  // completes a body's name, never a person.
+  if (
+    split === 0 &&
+    nameTokens.length === 1 &&
+    /\b(?:University|College|Institute|School|Academy|Hospital|Center|Centre|Polytechnic)\b(?:\s+(?:of|for|at)\s+(?:the\s+)?[\p{Lu}][\p{L}'’-]*(?:\s+[\p{Lu}][\p{L}'’-]*)*)?,\s*$/u.test(
+      sentence.text.slice(Math.max(0, run[0]!.start - 80), run[0]!.start),
+    )
+  ) {
+    add({ ...base(i, j), kind: 'name', entity: registry.other(name, 'place') });
+    return true;
+  }
   // "in Valletta", "at Sochi": a capitalised word after a preposition of place that names no person.
   const prep = tokens[i - 1]?.text.toLowerCase();
   if (

@@ -391,3 +391,29 @@ describe('"the two sides" is nobody in particular', () => {
     ).toBeNull();
   });
 });
+
+describe('more ways reports name who spoke', () => {
+  it('reads "the union\'s president" as the president of the body the text named by its initials', () => {
+    const text =
+      'The National Dockers Federation reached a deal on Monday. NDF President Tomas Reyes announced it in a video.\n\n"We won things nobody thought possible," the union\'s president said.';
+    expect(speakerOf(text, 'won things nobody thought', NONE)).toBe('Tomas Reyes');
+  });
+
+  it('links a description to the person named after it, not to the country before the name', () => {
+    const text =
+      'The chair of the talks, Peruvian diplomat Ana Ruiz, told delegates that progress was slow.\n\n"I believe an agreement is within reach," she said.';
+    expect(speakerOf(text, 'agreement is within reach', NONE)).toBe('Ana Ruiz');
+  });
+
+  it('does not take the campus of a university for a person', () => {
+    const text =
+      'Lena Brandt, a labour historian at the University of Lisbon, Almada, said the deal raised the bar. "The employers blinked first this time," she said.';
+    expect(speakerOf(text, 'employers blinked first', NONE)).toBe('Lena Brandt');
+  });
+
+  it('credits the one quoted in "his spokesman quoted him as saying"', () => {
+    const text =
+      'Northland President Omar Said said shipments would go on. "We will keep the corridor open for every ship," his spokesman, Karim Nasser, quoted him as saying.';
+    expect(speakerOf(text, 'keep the corridor open', NONE)).toBe('Omar Said');
+  });
+});
