@@ -17,7 +17,9 @@ const LEADER_ROLE =
 const IRREALIS =
   /\b(?:wants?|wanted|would|could|should|might|if|unless|threaten(?:s|ed)? to|plans? to|planned to|offered to|proposed|asked for|requested|lobbied for|consider(?:s|ed|ing)?|demanded|insists?|insisted|hopes?|hoped|seeks?|sought|until|whether|called for|pushing for|pushed for|urged?|closer to|close to|nearer to|near to)\b(?:\W+[\w-]+){0,6}\W*$/i;
 const NEGATED =
-  /\b(?:no|not|without|never|denied|deny|denies|n't|failed to|yet to|refused to)\b(?:\W+\w+){0,4}\W*$/i;
+  /(?:\b(?:no|not|without|never|denied|deny|denies|failed to|yet to|refused to)\b|\w+n['’]t\b)(?:\W+\w+){0,4}\W*$/i;
+/** "will not sign", "won't accept": a refusal ahead, not talks that ended without a deal. */
+const AHEAD = /\b(?:will|would|shall)\s+(?:not|never)\b|\b(?:won|wouldn|shan)['’]t\b/i;
 const BACKGROUND =
   /\b(?:previously|has long|long-standing|for years|last year|years ago|since the start of|full-scale invasion|began (?:in|on|almost|nearly))\b/i;
 
@@ -28,14 +30,19 @@ interface Rule {
   /** Weight when the cue is negated ("no deal was agreed"); absent means the rule is skipped. */
   negatedWeight?: number;
   negatedReason?: string;
+  /** Only what has happened: "will travel tomorrow for his first meeting with …" is not yet news. */
+  happened?: boolean;
 }
+
+const PLANNED =
+  /\b(?:will|'ll|is to|are to|(?:is|are) (?:set|due|expected|scheduled|slated) to|plans? to|planning to|ahead of|upcoming|tomorrow|next week)\b/i;
 
 /**
  * What the sides may agree on without agreeing anything of substance: how, when and where to go on
  * talking ("agreed on Friday to continue consultations", "agreed an agenda", "agreed to meet again").
  */
 const PROCEDURAL =
-  '(?:the |an |a )?(?:next steps|return|go back|come back|get back|intensify|step up|accelerate|speed up|redouble|(?:form|set up|create|establish) (?:a |an )?(?:[\\w-]+ ){0,2}(?:working group|group|committee|mechanism|task force|commission)|(?:a |an )?new (?:[\\w-]+ ){0,2}(?:working group|group|committee|mechanism|task force|commission|forum|channel)|formats?|continue|keep|press ahead|push ahead|press on|proceed|carry on|(?:stay|remain|keep) in (?:close |regular )?(?:touch|contact)|meet|hold|further talks|report back|resume|an agenda|agenda|timetable|schedule|venue|date|dates|procedure|rules of procedure|work programme|seek|try|explore|consider|study|discuss|work (?:on|toward|towards))';
+  '(?:the |an |a )?(?:next steps|return|go back|come back|get back|intensify|step up|accelerate|speed up|redouble|(?:form|set up|create|establish) (?:a |an )?(?:[\\w-]+ ){0,2}(?:working group|group|committee|mechanism|task force|commission)|(?:a |an )?new (?:[\\w-]+ ){0,2}(?:working group|group|committee|mechanism|task force|commission|forum|channel)|formats?|continue|keep|press ahead|push ahead|press on|proceed|carry on|(?:stay|remain|keep) in (?:close |regular )?(?:touch|contact)|meet|hold|further talks|report back|resume (?:the |their |direct |formal )?(?:talks|negotiations|dialogue|consultations|contacts|discussions|meetings)|an agenda|agenda|timetable|schedule|venue|date|dates|procedure|rules of procedure|work programme|seek|try|explore|consider|study|discuss|work (?:on|toward|towards))';
 const AGREED = '\\bagreed(?: (?:early |late )?(?:on )?(?:early |late )?\\w+day)?';
 
 /** Who an exchange or release frees: prisoners of any kind, or people named by their nationality. */
@@ -77,6 +84,14 @@ const RULES: Rule[] = [
     weight: 5,
     pattern:
       /\b(?:refused|refuses)\b(?! to (?:say|comment|discuss|elaborate|disclose|confirm|deny|specify|answer|give|provide|name|speculate|be drawn)\b)|\b(?:(?:rejected|rejects|dismissed|dismisses)(?! (?:(?:an?|the|his|her|its|their|such|these|those|this|that) )?(?:[\w.'’-]+ ){0,4}?(?:assertions?|claims?|accusations?|allegations?|charges?|criticism|remarks?|comments?|statements?|reports?|characteri[sz]ations?|assessments?|suggestions?|notions?|insinuations?|descriptions?|portrayals?|narratives?)\b)|ruled out|walked out|broke off (?:the |its |their )?(?:[\w-]+ )?(?:talks|negotiations|relations|contacts?|dialogue)|suspend(?:ed|s)? (?:the |its |their )?(?:[\w-]+ ){0,2}(?:talks|negotiations|dialogue)|pulled out|rebuff(?:ed|s|ing)?|turned down|spurned)\b/i,
+  },
+  {
+    // "Russia quit the grain deal", "withdrew from the accord": a side leaving what was agreed.
+    reason: 'A side withdrew from an agreement.',
+    weight: 5,
+    pattern:
+      /\b(?:quit|quits|quitting|withdr[ae]w from|withdraws from|withdrawn from|pulled out of|pulls out of|exited|exits|walked away from|walks away from|terminated|terminates|tore up|tears up|scrapped|scraps|abandoned|abandons|suspended (?:its |their )?participation in)\b (?:(?:the|a|an|its|their) )?(?:[\w.'’-]+ ){0,4}?(?:deal|agreement|accord|treaty|pact|initiative|arrangement|ceasefire|truce)\b/i,
+    negatedWeight: 0,
   },
   {
     // "The Senate passed legislation to reopen the government", "member states voted to postpone …":
@@ -178,6 +193,7 @@ const RULES: Rule[] = [
     // "the first meeting of the two foreign ministers since the invasion", "first talks in five years".
     reason: 'The sides met for the first time in years, or since the conflict began.',
     weight: 5,
+    happened: true,
     pattern:
       /\bfirst (?:(?:ever|known|publicly known|official|formal) )?(?:direct|face-to-face|three-way|trilateral|in-person) (?:talks|meetings?|negotiations|discussions|contacts?)\b|\bfirst (?:[\w-]+ ){0,3}?(?:meeting|talks|round|summit|negotiations|time)\b[^.;]{0,80}?\b(?:since (?:the |its |their )?(?:start|beginning|outbreak|war|invasion|conflict|full-scale|Moscow|Russia)|in (?:more than |over |nearly )?(?:\w+ )?(?:years|decades))\b/i,
     negatedWeight: 0,
@@ -260,13 +276,14 @@ export function scoreSignificance(a: Analysis): Significance {
         // Only the match's own clause counts: "he would not restore it, rebuffing an appeal" rebuffs.
         const clause = before.slice(before.lastIndexOf(',') + 1);
         if (rule.weight > 0 && IRREALIS.test(clause)) continue;
+        if (rule.happened && PLANNED.test(before)) continue;
         // "came two months after the sides reached an agreement", "the declaration they signed in Doha
         // on July 19": what happened weeks before is background, even in a sentence about today.
         if (rule.weight > 0 && (PRIOR.test(before) || datedBefore(text, (m.index ?? 0) + m[0].length, a)))
           continue;
         const negated = NEGATED.test(clause);
         if (!negated) note(rule.reason, rule.weight);
-        else if (rule.negatedWeight !== undefined)
+        else if (rule.negatedWeight !== undefined && !(rule.negatedReason && AHEAD.test(clause)))
           note(rule.negatedReason ?? rule.reason, rule.negatedWeight);
       }
     }

@@ -616,3 +616,49 @@ describe('what a lead rejects, adopts or holds for the first time', () => {
     }
   });
 });
+
+describe('significance: leaving a deal, restoring ties, refusals ahead, meetings still to come', () => {
+  it('reads a side quitting or withdrawing from an agreement as material', () => {
+    for (const body of [
+      'Northland on Monday quit a deal that let Southland export grain through the strait.',
+      'The government withdrew from the 2019 fisheries accord on Friday, citing repeated violations.',
+    ]) {
+      const s = sig('Deal', body);
+      expect(s.reasons, body).toContain('A side withdrew from an agreement.');
+      expect(s.level, body).toBe('alert');
+    }
+  });
+
+  it('reads agreeing to resume diplomatic relations as an agreement, and resuming talks as procedure', () => {
+    expect(
+      sig(
+        'Ties',
+        'Northland and Southland have agreed to resume diplomatic relations and reopen embassies within two months.',
+      ).level,
+    ).toBe('alert');
+    expect(sig('Talks', 'The delegations agreed to resume talks at expert level next month.').level).toBe(
+      'digest',
+    );
+  });
+
+  it('does not read a refusal ahead ("will not sign", "won\'t accept") as a deal or as talks that failed', () => {
+    for (const body of [
+      "The prime minister said Northland won't accept a bad deal as the deadline nears.",
+      'The prime minister warned on Tuesday that Northland will not sign on to a deal that hurts its workers.',
+    ]) {
+      const s = sig('Talks', body);
+      expect(s.reasons, body).not.toContain('A side accepted a proposal.');
+      expect(s.reasons, body).not.toContain('Talks ended without an agreement.');
+    }
+  });
+
+  it('does not alert on a first meeting that is still to come', () => {
+    const s = sig(
+      'Summit',
+      'President Ana Ruiz will travel to Valletta tomorrow for her first face-to-face meeting with the rival leader in more than ten years.',
+    );
+    expect(s.reasons).not.toContain(
+      'The sides met for the first time in years, or since the conflict began.',
+    );
+  });
+});
