@@ -130,7 +130,15 @@ export function lineFaults(line: string): Array<'cut' | 'dateline' | 'dangling'>
       /^\p{Lu}{3,}(?:[,/(]|\s+\p{Lu}{2,})/u.test(opening));
   if (DATELINE.test(line) || filed) faults.push('dateline');
   // '"…," he said' anywhere in the line leans on a sentence the line does not carry.
-  if (DANGLING.test(line.replace(/^["“]/, '')) || PRONOUN_ATTRIBUTION.test(unquoted(line)))
+  // "The union said, top-scale workers would …": an attribution aside left at the front when the
+  // phrase it followed was cut.
+  const asideFirst =
+    /^(?:the\s+)?[\p{L}.'’-]+(?:\s+[\p{L}.'’-]+){0,4}\s+(?:said|says|added|told reporters),\s+\p{Ll}/u;
+  if (
+    DANGLING.test(line.replace(/^["“]/, '')) ||
+    PRONOUN_ATTRIBUTION.test(unquoted(line)) ||
+    asideFirst.test(line)
+  )
     faults.push('dangling');
   return faults;
 }

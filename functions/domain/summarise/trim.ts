@@ -236,6 +236,10 @@ function introPhrase(s: Sentence, cuts: Array<[number, number]>): void {
     (m) => m.from === comma + 1 || (m.from === comma + 2 && tokens[comma + 1]!.pos === 'DET'),
   );
   if (!subject || subject.possessive) return;
+  // "With restored raises, the union said, workers would earn more": the attribution between commas
+  // is an aside; without the phrase before it the line would open on it.
+  const after = tokens[subject.to];
+  if (after && REPORTING_VERBS.has(after.text.toLowerCase()) && tokens[subject.to + 1]?.text === ',') return;
   cuts.push([0, tokens[comma + 1]!.start]);
 }
 

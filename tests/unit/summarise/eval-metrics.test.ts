@@ -11,6 +11,12 @@ describe('lineFaults', () => {
     expect(lineFaults('He added that the talks would go on.')).toContain('dangling');
     expect(lineFaults('The premier thanked the envoy for his work, it added.')).toContain('dangling');
     expect(lineFaults('The strike will go ahead on Monday, they said.')).toContain('dangling');
+    expect(lineFaults('The union said, top-scale workers would earn more than $40 an hour.')).toContain(
+      'dangling',
+    );
+    expect(lineFaults('The union said top-scale workers would earn more, and the company agreed.')).toEqual(
+      [],
+    );
   });
 
   it('does not count a pronoun inside the quotation or a named speaker', () => {

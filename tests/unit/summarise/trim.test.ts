@@ -74,6 +74,12 @@ describe('trim', () => {
     );
   });
 
+  it('keeps an opening phrase when an attribution aside follows it', () => {
+    const text =
+      'With the raises restored, the union said, top-scale workers would earn more than $40 an hour.';
+    for (const l of [1, 2, 3] as const) expect(level(text, l)).not.toMatch(/^The union said,/);
+  });
+
   it('drops an opening "According to him," that names nobody, at the second level', () => {
     const text =
       'According to him, the ministry expects the envoy to visit at the earliest date in November.';
