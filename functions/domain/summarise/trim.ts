@@ -33,8 +33,11 @@ const SIGNPOST =
 
 /** The opening connective or signpost a line can lose, if any. */
 function leadingConnective(text: string): RegExpExecArray | null {
-  return OPENER.exec(text) ?? SIGNPOST.exec(text);
+  return OPENER.exec(text) ?? SIGNPOST.exec(text) ?? CONJUNCTION.exec(text);
 }
+
+/** "But the exchange went far beyond …": a conjunction that only joins the line to the one before. */
+const CONJUNCTION = /^(?:But|And)\s+(?=[\p{L}"“])/u;
 
 const PARTICIPLES =
   /^(?:claiming|saying|adding|noting|citing|arguing|insisting|stressing|calling|warning|describing)$/;

@@ -17,6 +17,9 @@ describe('trim', () => {
     expect(level('Hours later, the ministry published the full text of the accord online.', 1)).toBe(
       'The ministry published the full text of the accord online.',
     );
+    expect(level('But the tense exchange in the hall went far beyond the usual rifts.', 1)).toBe(
+      'The tense exchange in the hall went far beyond the usual rifts.',
+    );
   });
 
   it('drops a relative clause or a description set off by commas', () => {
