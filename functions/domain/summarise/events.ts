@@ -144,7 +144,8 @@ export function extractEvents(a: Analysis): DatedEvent[] {
       const own = clauses?.find((c) => mention.index >= c.from && mention.index < c.to);
       // A date outside every clause that has its own line (", walking out the next day") is left out.
       if (clauses && !own) continue;
-      const description = own?.text ?? describe(a, s, kind, place, participants, dateEnd);
+      const description =
+        own?.text ?? describe(a, s, kind, place, participants, dateEnd) ?? documentDated(s, verb?.index);
       // An event nobody can describe in a line is noise on a timeline.
       if (!description) continue;
       const event: DatedEvent = {
@@ -163,6 +164,31 @@ export function extractEvents(a: Analysis): DatedEvent[] {
     }
   }
   return merge(events).sort((x, y) => x.date.localeCompare(y.date));
+}
+
+/**
+ * "… the Security Cooperation Agreement signed on April 17, 2001": a document the text names, dated by
+ * the participle right after its name, when the sentence itself gives no line ("They also agreed to …").
+ */
+function documentDated(s: Sentence, verb: number | undefined): string | undefined {
+  if (verb === undefined) return undefined;
+  const participle = s.tokens[verb]!.text.toLowerCase();
+  if (!/^(?:signed|concluded|adopted|agreed|ratified|initialled|initialed|reached|struck)$/.test(participle))
+    return undefined;
+  // "the General Agreement for Cooperation in the fields of trade, culture and youth signed on …": the
+  // name's own phrase may come between, with no verb in it.
+  const doc = s.mentions.findLast(
+    (m) =>
+      m.to <= verb &&
+      verb - m.to <= 20 &&
+      s.tokens.slice(m.to, verb).every((t) => t.pos !== 'VERB' && t.pos !== 'AUX' && t.text !== ';') &&
+      m.kind === 'name' &&
+      m.entity?.kind === 'organisation' &&
+      /\b(?:Agreement|Accord|Accords|Treaty|Declaration|Convention|Protocol|Memorandum|Charter|Pact|Framework)\b/.test(
+        m.entity.name,
+      ),
+  );
+  return doc ? `The ${doc.entity!.name} was ${participle}.` : undefined;
 }
 
 /** The sentence with its quotations blanked out (same length, so offsets still line up). */

@@ -514,6 +514,18 @@ export function classifyRun(
     add({ ...base(i, j), kind: 'name', entity: registry.other(name, 'place') });
     return true;
   }
+  // "the General Agreement for Cooperation", "the Paris Climate Accord": a document's name, whatever
+  // title word opens it, is nobody's.
+  if (
+    run.some((t) =>
+      /^(?:Agreement|Accord|Accords|Treaty|Declaration|Convention|Protocol|Memorandum|Charter|Pact|Framework|Initiative|Resolution|Act)$/.test(
+        t.bare,
+      ),
+    )
+  ) {
+    add({ ...base(i, j), kind: 'name', entity: registry.other(text, 'organisation') });
+    return true;
+  }
   // "Reform UK", "Momentum US": a country's code closing the name marks a party or a group, not a person.
   if (nameTokens.length >= 2 && /^(?:UK|US|USA|EU|UAE)$/.test(nameTokens.at(-1)!.bare)) {
     add({ ...base(i + split, j), kind: 'name', entity: registry.other(name, 'organisation') });

@@ -219,3 +219,26 @@ describe('what a sentence leaning on the one before dates', () => {
     for (const e of talks) expect(e.description).toMatch(/^The envoy met a Northland delegation/);
   });
 });
+
+describe('documents named in the text', () => {
+  it('never reads a document opening on a title word ("General Agreement …") as a person', () => {
+    for (const e of events(
+      'They also agreed to implement the Border Cooperation Agreement signed on April 17, 2001, and the General Agreement for Cooperation in the fields of trade, culture and youth signed on May 27, 1998.',
+    )) {
+      expect(e.participants).not.toContain('Agreement for Cooperation');
+      expect(e.description).not.toMatch(/with Agreement/);
+    }
+  });
+
+  it('dates a document by the participle after its name when the sentence gives no line of its own', () => {
+    const out = events(
+      'They also agreed to implement the Border Cooperation Agreement signed on April 17, 2001, and the General Agreement for Cooperation in the fields of trade, culture and youth signed on May 27, 1998.',
+    );
+    expect(out.find((e) => e.date === '2001-04-17')?.description).toBe(
+      'The Border Cooperation Agreement was signed.',
+    );
+    expect(out.find((e) => e.date === '1998-05-27')?.description).toBe(
+      'The General Agreement for Cooperation was signed.',
+    );
+  });
+});
