@@ -355,10 +355,14 @@ export function findDates(
       /^[^.;"“”]{0,80}?\b(?:will|is to|are to|is due to|are due to|is expected to|are expected to|is set to|are set to)\b/i.test(
         sentence.slice(at + m[0].length).split(/\b(?:said|says|told|added)\b/)[0]!,
       );
+    // "Trump's Friday deadline", "the Monday deadline": a deadline not yet past is ahead.
+    const deadline =
+      /^(?:['’]s)?\s+(?:deadline|cutoff|cut-off|target date)\b/i.test(sentence.slice(at + m[0].length)) &&
+      !/\b(?:missed|passed|expired|lapsed|blew through|ignored)\b/i.test(sentence);
     const ahead =
       m[1] === 'next' ||
       (m[1] ?? '').includes('coming') ||
-      (!m[1] && (paired ?? (cueBefore(at) || opensFuture)));
+      (!m[1] && (paired ?? (cueBefore(at) || opensFuture || deadline)));
     let delta = target - pub.getUTCDay();
     // A plan overtaken by events: whichever of last and next such day is nearer.
     if (!m[1] && overtaken(at)) delta = delta > 3 ? delta - 7 : delta < -3 ? delta + 7 : delta;

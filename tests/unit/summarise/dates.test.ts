@@ -42,6 +42,14 @@ describe('findDates', () => {
     expect(dates('The leaders said a summit was to take place in October.')).toEqual(['2025-10']);
   });
 
+  it('points a weekday that names a deadline ahead, unless the deadline has passed', () => {
+    // pub is a Tuesday (June 10): the Friday deadline is June 13, a deadline missed last Friday June 6.
+    expect(dates("Negotiators from Northland are racing against Southland's Friday deadline.")).toEqual([
+      '2025-06-13',
+    ]);
+    expect(dates('The union ignored the Friday deadline and walked out.')).toEqual(['2025-06-06']);
+  });
+
   it('reads the second of two months that share a preposition', () => {
     expect(dates('Two rounds of talks were held in February and March.')).toEqual(['2025-02', '2025-03']);
     expect(dates('Votes are planned in November and January.')).toEqual(['2025-11', '2026-01']);
