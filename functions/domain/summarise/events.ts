@@ -145,7 +145,12 @@ export function extractEvents(a: Analysis): DatedEvent[] {
       // A date outside every clause that has its own line (", walking out the next day") is left out.
       if (clauses && !own) continue;
       const description =
-        own?.text ?? describe(a, s, kind, place, participants, dateEnd) ?? documentDated(s, verb?.index);
+        own?.text ??
+        (mention.fromReference === 'clause'
+          ? countedClause(s, mention.index + mention.text.length)
+          : undefined) ??
+        describe(a, s, kind, place, participants, dateEnd) ??
+        documentDated(s, verb?.index);
       // An event nobody can describe in a line is noise on a timeline.
       if (!description) continue;
       const event: DatedEvent = {
@@ -164,6 +169,25 @@ export function extractEvents(a: Analysis): DatedEvent[] {
     }
   }
   return merge(events).sort((x, y) => x.date.localeCompare(y.date));
+}
+
+/**
+ * "…, one day after Lebanon delivered its response to a US proposal": the date is the clause's
+ * happening, so the clause is its line ("Lebanon delivered its response to a US proposal."), when it
+ * opens on a name or a noun and has its own verb.
+ */
+function countedClause(s: Sentence, from: number): string | undefined {
+  const rest = s.text.slice(from).replace(/^\s+/, '');
+  const clause = /^[^,;:"“”]+/.exec(rest)?.[0]?.replace(/[.\s]+$/, '');
+  if (!clause || !/^(?:the\s+|a\s+|an\s+)?\p{Lu}/u.test(clause) || ANAPHORIC.test(clause)) return undefined;
+  const start = s.text.length - rest.length;
+  const end = start + clause.length;
+  const hasVerb = s.tokens.some(
+    (t, i) => t.start >= start && t.end <= end && !s.quoted[i] && (t.pos === 'VERB' || t.pos === 'AUX'),
+  );
+  const words = wordCount(clause);
+  if (!hasVerb || words < 4 || words > LINE_MAX_WORDS) return undefined;
+  return `${clause.charAt(0).toUpperCase()}${clause.slice(1)}.`;
 }
 
 /**

@@ -242,3 +242,14 @@ describe('documents named in the text', () => {
     );
   });
 });
+
+describe('a date counted from another happening', () => {
+  it('gives that happening its own line: the clause after "a day after"', () => {
+    const out = events(
+      'Envoy Ana Ruiz met the speaker on Tuesday, one day after Northland delivered its response to the truce proposal.',
+    );
+    const counted = out.find((e) => e.description.startsWith('Northland delivered'));
+    expect(counted?.description).toBe('Northland delivered its response to the truce proposal.');
+    expect(out.find((e) => e !== counted)?.description).toMatch(/^Envoy Ana Ruiz met the speaker/);
+  });
+});
