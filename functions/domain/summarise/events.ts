@@ -129,7 +129,11 @@ export function extractEvents(a: Analysis): DatedEvent[] {
       // "Reuters reported on Dec. 20 that X is travelling": the report dates the happening it relays.
       if (verb && RELAYED.test(verb.text.toLowerCase())) verb = happeningVerb(s, verb.index);
       let kind = kindOf(s, verb?.index, unquoted, mention.index);
-      if ((kind === 'other' || kind === 'statement') && mention.fromReference !== 'clause') {
+      // "… since Trump took office in January": the clause's own happening, told on its own line.
+      const subordinate = clauses ? undefined : subordinateClause(s, mention.index);
+      if (subordinate && kind !== 'deadline')
+        kind = OBJECT_KINDS.find(([re]) => re.test(subordinate))?.[1] ?? 'other';
+      if ((kind === 'other' || kind === 'statement') && mention.fromReference !== 'clause' && !subordinate) {
         // "… came after direct talks in Istanbul on Friday": the date belongs to the noun before it.
         const near = unquoted.slice(Math.max(0, mention.index - 70), mention.index);
         const noun = OBJECT_KINDS.find(([re]) => re.test(near));
@@ -149,6 +153,7 @@ export function extractEvents(a: Analysis): DatedEvent[] {
         (mention.fromReference === 'clause'
           ? countedClause(s, mention.index + mention.text.length)
           : undefined) ??
+        subordinate ??
         describe(a, s, kind, place, participants, dateEnd) ??
         documentDated(s, verb?.index);
       // An event nobody can describe in a line is noise on a timeline.
@@ -188,6 +193,24 @@ function countedClause(s: Sentence, from: number): string | undefined {
   const words = wordCount(clause);
   if (!hasVerb || words < 4 || words > LINE_MAX_WORDS) return undefined;
   return `${clause.charAt(0).toUpperCase()}${clause.slice(1)}.`;
+}
+
+/**
+ * "… the first such talks since U.S. President Donald Trump took office in January": a date inside a
+ * clause with its own subject and verb, after "since", "when" or "after", is that clause's happening;
+ * the clause is its line ("U.S. President Donald Trump took office in January.").
+ */
+function subordinateClause(s: Sentence, dateAt: number): string | undefined {
+  const { tokens } = s;
+  const dateToken = tokens.findIndex((t) => t.start >= dateAt);
+  if (dateToken < 0) return undefined;
+  let k = dateToken - 1;
+  while (k >= 0 && !/^[,;:]$/.test(tokens[k]!.text) && !/^(?:since|when|after)$/i.test(tokens[k]!.text)) k--;
+  if (k < 1 || !/^(?:since|when|after)$/i.test(tokens[k]!.text)) return undefined;
+  // Its own subject (a name or a noun phrase) and then its verb, before the date.
+  const verb = tokens.slice(k + 1, dateToken).findIndex((t, n) => !s.quoted[k + 1 + n] && t.pos === 'VERB');
+  if (verb <= 0) return undefined;
+  return countedClause(s, tokens[k]!.end);
 }
 
 /**

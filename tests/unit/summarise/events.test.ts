@@ -253,3 +253,14 @@ describe('a date counted from another happening', () => {
     expect(out.find((e) => e !== counted)?.description).toMatch(/^Envoy Ana Ruiz met the speaker/);
   });
 });
+
+describe('a date inside a clause with its own subject and verb', () => {
+  it('gives that clause its own line and kind ("since President Ana Ruiz took office in January")', () => {
+    const out = events(
+      'The first round was held in Valletta last Saturday, the first such talks since President Ana Ruiz took office in January.',
+    );
+    const january = out.find((e) => e.date.endsWith('-01'));
+    expect(january?.description).toBe('President Ana Ruiz took office in January.');
+    expect(january?.kind).toBe('other');
+  });
+});
