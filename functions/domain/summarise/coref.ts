@@ -24,7 +24,14 @@ import {
   SPECIFIC_PARAGRAPHS,
   singular,
 } from './descriptions';
-import { countryFor, PERSON_PRONOUNS, PERSON_ROLE_NOUNS, RELAYING_VERBS, REPORTING_VERBS } from './lexicon';
+import {
+  BODY_NOUNS,
+  countryFor,
+  PERSON_PRONOUNS,
+  PERSON_ROLE_NOUNS,
+  RELAYING_VERBS,
+  REPORTING_VERBS,
+} from './lexicon';
 
 export function resolveReferences(a: Analysis): void {
   for (const s of a.sentences) noteGenderedAppositions(s);
@@ -144,6 +151,12 @@ export function resolveReferences(a: Analysis): void {
         s.paragraph - pair.paragraph <= SPECIFIC_PARAGRAPHS
       ) {
         m.entity = pair.entity;
+      }
+      // "the guild's negotiating committee": whose it is, once the possessive before it is resolved.
+      if (m.kind === 'description' && !m.owner) {
+        const possessor = s.mentions.find((x) => x.to === m.from && x.possessive && x.kind === 'description');
+        if (possessor?.entity && possessor.entity.kind !== 'media' && !possessor.entity.reporter)
+          m.owner = possessor.entity;
       }
       if (m.kind === 'description' && !m.entity && !m.indefinite) {
         const e = isBody(m)
@@ -351,6 +364,14 @@ function officeOfRole(a: Analysis, m: Mention, seen: Parameters<typeof resolveDe
   if (!role) return undefined;
   const words = role.toLowerCase().split(/\s+/);
   const head = words.at(-1)!;
+  const own = m.text.slice(m.text.search(/['’]s\s/u) + 3).trim();
+  // "the guild's negotiating committee": the body the text named with that noun ("Writers Guild of America").
+  if (BODY_NOUNS.has(head) && !PERSON_ROLE_NOUNS.has(head) && words.length === 1) {
+    const body = a.entities.findLast(
+      (e) => e.kind === 'organisation' && new RegExp(`\\b${head}\\b`, 'i').test(e.name),
+    );
+    return body ? bodyEntity({ ...m, owner: body, text: own }) : undefined;
+  }
   if (!PERSON_ROLE_NOUNS.has(head)) return undefined;
   const person = resolveDescription(
     a,
@@ -361,7 +382,6 @@ function officeOfRole(a: Analysis, m: Mention, seen: Parameters<typeof resolveDe
     s.context.previousSubject,
   );
   if (person?.kind !== 'person' || person.partial) return undefined;
-  const own = m.text.slice(m.text.search(/['’]s\s/u) + 3).trim();
   return bodyEntity({ ...m, owner: person, text: own });
 }
 

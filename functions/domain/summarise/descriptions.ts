@@ -129,6 +129,23 @@ export const NEUTRAL = new Set([
   'chief',
   'lead',
   'retired',
+  // Politics and temper, not the office: "the nationalist premier", "the embattled chancellor".
+  'nationalist',
+  'conservative',
+  'populist',
+  'liberal',
+  'socialist',
+  'centrist',
+  'moderate',
+  'reformist',
+  'right-wing',
+  'left-wing',
+  'far-right',
+  'far-left',
+  'hardline',
+  'hard-line',
+  'embattled',
+  'outspoken',
 ]);
 
 /** Ranks that qualify a head without naming another role: a lieutenant general is a general. */
@@ -543,7 +560,9 @@ export function recentSpeaker(m: Mention, s: Sentence): Entity | undefined {
   // "COP president Ana Lima said …" then, a paragraph on, "'…,' the Brazilian diplomat said": a word for
   // what someone is by trade, not an office, that no one in the text was given, names the one who just
   // spoke, unless its country sets them apart.
-  if (!CALLINGS.has(m.head) || s.paragraph - last.paragraph > 1) return undefined;
+  // "the former Nigerian president": an office once held says nothing of the one held now.
+  const former = (m.modifiers ?? []).some((w) => /^(?:former|ex|onetime|one-time|retired)$/.test(w));
+  if ((!CALLINGS.has(m.head) && !former) || s.paragraph - last.paragraph > 1) return undefined;
   const countries = (m.modifiers ?? []).map((w) => countryFor(w)).filter(Boolean);
   // Where they are from: their name's country or their roles' ("Chile's chief adviser").
   const theirs = [...last.entity.countries, ...last.entity.roles.flatMap((r) => countriesIn(r))];
@@ -567,6 +586,8 @@ const CALLINGS = new Set([
   'executive',
   'businessman',
   'businesswoman',
+  'negotiator',
+  'delegate',
 ]);
 
 export function bodyEntity(m: Mention): Entity {

@@ -449,7 +449,9 @@ function linkAppositions(mentions: Mention[], tokens: Token[]): void {
     if (relative > 0) to = from + relative;
     const closed =
       to >= tokens.length || tokens[to]!.text === ',' || tokens[to]!.text === '.' || relativeAt(to);
-    if (!closed || to - from > 12) continue;
+    // "Wang Yi, a member of the Political Bureau of the … Central Committee and Chinese foreign minister,":
+    // a longer aside when it is all names and nouns (no verb ends it early).
+    if (!closed || to - from > (a.kind === 'name' ? 24 : 12)) continue;
     const inside = mentions.filter((m) => m.from >= from && m.to <= to && !m.possessive);
     // "The chair of the talks, Ecuadorian diplomat Ana Ruiz,": the person, not the country before her name.
     const b =
@@ -469,5 +471,13 @@ function linkAppositions(mentions: Mention[], tokens: Token[]): void {
     if (person?.kind !== 'person' || !description || description.entity) continue;
     description.entity = person;
     addRole(person, description.text);
+    // "…, a member of the bureau and Chinese foreign minister,": each role the aside joins with "and".
+    if (a.kind === 'name')
+      for (const other of inside) {
+        if (other === description || other.kind !== 'description' || other.entity) continue;
+        if (tokens[other.from - 1]?.text.toLowerCase() !== 'and') continue;
+        other.entity = person;
+        addRole(person, other.text);
+      }
   }
 }

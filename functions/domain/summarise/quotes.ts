@@ -193,7 +193,8 @@ function reportingOuter(
     const t = s.tokens[k]!;
     if (
       !s.quoted[k] &&
-      (t.text === ';' || (t.text === ',' && /^(?:and|but)$/i.test(s.tokens[k + 1]?.text ?? '')))
+      (t.text === ';' ||
+        (t.text === ',' && /^(?:and|but|while|whereas|although|though)$/i.test(s.tokens[k + 1]?.text ?? '')))
     )
       return undefined;
   }

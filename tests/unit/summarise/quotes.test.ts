@@ -417,3 +417,38 @@ describe('more ways reports name who spoke', () => {
     expect(speakerOf(text, 'keep the corridor open', NONE)).toBe('Omar Said');
   });
 });
+
+describe('asides, former offices, second clauses and whose body', () => {
+  it('links every role a long aside joins with "and" to the person it describes', () => {
+    const text =
+      'Senator Li Wen, a member of the Standing Committee of the National Council of Northland (NCN) Central Bureau and Northland foreign minister, attended the ceremony.\n\n"The most important result is unity among the factions.\n\n"The strongest call is for statehood," the Northland foreign minister said.';
+    expect(speakerOf(text, 'strongest call is for statehood', NONE)).toBe('Li Wen');
+  });
+
+  it('reads "the former Chilean president" or "the Peruvian negotiator" in the next paragraph as the one who just spoke', () => {
+    const former =
+      'Pedro Vidal, the regional bloc\'s high representative, told reporters that the two parties had agreed to disarm.\n\n"This moment is not the end of the process but its beginning," the former Chilean president said.';
+    expect(speakerOf(former, 'not the end of the process', NONE)).toBe('Pedro Vidal');
+    const negotiator =
+      'Ana Ruiz, adviser in the finance department, who delivered the statement, said the text was unbalanced.\n\n"This document is little more than an illusion," the Peruvian negotiator said.';
+    expect(speakerOf(negotiator, 'little more than an illusion', NONE)).toBe('Ana Ruiz');
+  });
+
+  it('gives the words after ", while X wrote that" to X, not to the first clause\'s speaker', () => {
+    const text =
+      'Commissioner Jan Berg called the draft disappointing and said the bloc could not accept it, while former minister Lena Holm wrote on social media that "the summit is now on the verge of failure".';
+    expect(speakerOf(text, 'on the verge of failure', NONE)).toBe('Lena Holm');
+  });
+
+  it('reads "the nationalist premier" as the premier the text named', () => {
+    const text =
+      'Prime Minister Viktor Kral hosted his counterpart in the capital.\n\nKral told a joint press conference that trust had been rebuilt.\n\n"Our two nations will be ready to defend each other," the nationalist premier said.';
+    expect(speakerOf(text, 'ready to defend each other', NONE)).toBe('Viktor Kral');
+  });
+
+  it('names a body\'s committee after the body the text named ("the guild\'s negotiating committee")', () => {
+    const text =
+      'The Screen Actors Union of Northland reached a tentative deal with the studios on Sunday.\n\n"We can say with pride that this deal is exceptional," the union\'s negotiating committee said.';
+    expect(speakerOf(text, 'this deal is exceptional', NONE)).toMatch(/^Screen Actors Union of Northland/);
+  });
+});
