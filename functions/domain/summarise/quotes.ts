@@ -123,6 +123,9 @@ function attribution(s: Sentence, q: SentenceQuote, first: boolean): Entity | un
   }
   // The nearest reporting verb before the quotation, after any earlier quotation in the sentence.
   const earlierEnd = Math.max(0, ...s.quotes.filter((o) => o.to <= q.from).map((o) => o.to));
+  // "after Morawiecki's remark that Poland is '…'": the words of the one whose remark it is.
+  const remarked = remarkOwner(s, q, earlierEnd);
+  if (remarked) return remarked;
   const before = s.speakers.filter((sp) => sp.verb >= earlierEnd && sp.verb < q.from).at(-1);
   // "They reiterated … '…' and resolved to '…', according to the statement": a source closing the
   // sentence says whose words its quotations are when the subject before them is one the text leaves open.
@@ -208,6 +211,24 @@ function reportingOuter(
     between.every((t) => /^(?:[,:]|that)$/i.test(t.text) || /^(?:PRON|PROPN|NOUN|DET)$/.test(t.pos));
   return direct ? undefined : outer.entity;
 }
+
+/**
+ * "Morawiecki's remark that Poland is '…'", "the minister's warning that '…'": a person's words named by
+ * a noun of speech just before the quotation, with "that" and the clause's first words between.
+ */
+function remarkOwner(s: Sentence, q: SentenceQuote, earlierEnd: number): Entity | undefined {
+  for (let k = q.from - 2; k >= Math.max(earlierEnd, q.from - 12); k--) {
+    if (s.quoted[k]) return undefined;
+    if (!SPEECH_NOUN.test(s.tokens[k]!.text)) continue;
+    if (s.tokens[k + 1]?.text.toLowerCase() !== 'that') return undefined;
+    const e = s.mentions.find((m) => m.to === k && m.possessive && !m.inQuote)?.entity;
+    return e && e.kind === 'person' && !e.partial && !e.reporter ? e : undefined;
+  }
+  return undefined;
+}
+
+const SPEECH_NOUN =
+  /^(?:remark|remarks|comment|comments|statement|warning|claim|pledge|promise|assertion|insistence|vow|threat|boast|admission)$/i;
 
 /** A reporting verb right after the quotation: it says who spoke, even when we cannot tell who. */
 function attributedAfter(s: Sentence, q: SentenceQuote): boolean {

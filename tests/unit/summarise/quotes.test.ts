@@ -452,3 +452,20 @@ describe('asides, former offices, second clauses and whose body', () => {
     expect(speakerOf(text, 'this deal is exceptional', NONE)).toMatch(/^Screen Actors Union of Northland/);
   });
 });
+
+describe("a person's remark named by a noun", () => {
+  it.each([
+    [
+      'The government says it only delivers weapons agreed earlier, after Prime Minister Ivo Kral\'s remark that Northland is "no longer sending any arms" caused alarm.',
+      'no longer sending any arms',
+      'Ivo Kral',
+    ],
+    [
+      'Markets fell after Finance Minister Ana Ruiz\'s warning that the budget "cannot survive another quarter of this".',
+      'cannot survive another quarter',
+      'Ana Ruiz',
+    ],
+  ])('%s', (text, fragment, speaker) => {
+    expect(speakerOf(text, fragment, NONE)).toBe(speaker);
+  });
+});
