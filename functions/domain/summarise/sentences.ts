@@ -20,7 +20,7 @@ const ALWAYS_JOIN = new Set(
 );
 
 /** May end a sentence only when the next word plainly starts a new one ("…in the U.S. The talks…"). */
-const SOMETIMES_JOIN = new Set(['a.m', 'p.m', 'etc', 'inc', 'corp', 'co', 'ltd', 'jr', 'sr']);
+const SOMETIMES_JOIN = new Set(['a.m', 'p.m', 'etc', 'inc', 'corp', 'co', 'ltd', 'jr', 'sr', 'bros']);
 
 const SENTENCE_STARTERS = new Set(
   (

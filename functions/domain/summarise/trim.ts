@@ -282,6 +282,15 @@ function asides(s: Sentence, cuts: Array<[number, number]>): void {
     ) {
       continue;
     }
+    // ", which represents studios, streaming services and production companies.": the comma was the
+    // relative clause's own list, which goes on to the end with no verb of the main clause.
+    if (
+      relative &&
+      !tokens
+        .slice(close + 1)
+        .some((t, k) => !s.quoted[close + 1 + k] && /^(?:VERB|AUX)$/.test(t.pos) && !/ing$/i.test(t.text))
+    )
+      continue;
     // A participle aside is only a reduced relative when the clause's own finite verb follows it: in
     // "Al Thani, announced the deal in Doha, saying …" and "China, which hold vetoes, abstained, and …"
     // the "-ed" word is that verb.

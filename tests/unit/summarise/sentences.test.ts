@@ -46,6 +46,10 @@ const CASES: Array<[string, string[]]> = [
     ],
   ],
   ['"We agreed." Then they left!', ['"We agreed."', 'Then they left!']],
+  [
+    'The heads of Vell Bros. Pictures and Norland Media joined the talks. They left at noon.',
+    ['The heads of Vell Bros. Pictures and Norland Media joined the talks.', 'They left at noon.'],
+  ],
   // A quotation opening the sentence keeps the attribution after it; one inside a clause does not.
   ['“There is no deal.” Ambassador Ruiz said.', ['“There is no deal.” Ambassador Ruiz said.']],
   [

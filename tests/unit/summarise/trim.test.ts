@@ -77,6 +77,12 @@ describe('trim', () => {
     );
   });
 
+  it('never cuts a relative clause at the comma of its own list', () => {
+    const text =
+      'The union said the deal was struck after talks with the Producers Alliance, which represents studios, streaming services and production companies.';
+    for (const l of [1, 2, 3] as const) expect(level(text, l)).not.toMatch(/Alliance streaming/);
+  });
+
   it('keeps an opening phrase when an attribution aside follows it', () => {
     const text =
       'With the raises restored, the union said, top-scale workers would earn more than $40 an hour.';
