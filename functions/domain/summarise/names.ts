@@ -734,7 +734,7 @@ function appositionAfter(sentence: Sentence, j: number): string | undefined {
   const start = k;
   // A role may name a long body: ", deputy director of the Foreign Ministry's Non-Proliferation and Arms
   // Control Department,", ", a researcher at the Center for Economic Research and Teaching (CIDE) in …,".
-  while (k < tokens.length && tokens[k]!.text !== ',' && k - start < 20) {
+  while (k < tokens.length && tokens[k]!.text !== ',' && k - start < 28) {
     // "Amos Hochstein, the U.S. envoy who shuttled between …": the role ends where a clause begins.
     if (/^(?:who|that|which)$/i.test(tokens[k]!.text) && k > start) break;
     // "the head of its negotiating team": a participle before a noun is not the clause's verb.
@@ -754,7 +754,7 @@ function appositionAfter(sentence: Sentence, j: number): string | undefined {
     k++;
   }
   const words = tokens.slice(start, k);
-  if (words.length === 0 || words.length >= 20) return undefined;
+  if (words.length === 0 || words.length >= 28) return undefined;
   // "Tinubu, the president of the congress, Joe Ajaero, said": the role leads into the next name.
   if (tokens[k]?.text === ',' && tokens[k + 1]?.capitalised && tokens[k + 2]?.capitalised) {
     let n = k + 1;

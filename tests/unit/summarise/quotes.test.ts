@@ -469,3 +469,11 @@ describe("a person's remark named by a noun", () => {
     expect(speakerOf(text, fragment, NONE)).toBe(speaker);
   });
 });
+
+describe('a long role after a name nobody catalogued', () => {
+  it('still makes the name a person ("Li Wen, a member of the … Central Committee and foreign minister,")', () => {
+    const text =
+      'Li Wen, a member of the Standing Committee of the National Council of Northland (NCN) Central Bureau and Northland foreign minister, attended the ceremony.\n\n"The strongest call is for statehood," the Northland foreign minister said.';
+    expect(speakerOf(text, 'strongest call is for statehood', NONE)).toBe('Li Wen');
+  });
+});
