@@ -359,7 +359,7 @@ export function resolvePronoun(s: Sentence, m: Mention): Entity | undefined {
  * "the premier's office said", "the chancellor's spokesman said": the office of the person the role
  * means, named after them ("Ana Ruiz's office"), when the text makes clear who holds the role.
  */
-function officeOfRole(a: Analysis, m: Mention, seen: Parameters<typeof resolveDescription>[2], s: Sentence) {
+function officeOfRole(a: Analysis, m: Mention, seen: readonly Seen[], s: Sentence) {
   const role = /^(?:the\s+)?((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)['’]s\s+\S/iu.exec(m.text)?.[1];
   if (!role) return undefined;
   const words = role.toLowerCase().split(/\s+/);
