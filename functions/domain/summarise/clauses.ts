@@ -33,6 +33,8 @@ export function clauseStart(s: Sentence, from: number, verb: number): number {
     if (t.text === ';' || t.text === ':' || /^(?:while|whereas|but|because|although|though)$/i.test(t.text)) {
       return i + 1;
     }
+    // "… to weigh what the studios have called their '…' offer": a free relative with its own subject.
+    if (/^what$/i.test(t.text) && i < verb - 1) return i + 1;
     // "The studio made its offer public, and the guild told members …": a second clause with its own
     // subject, after a first that has its own verb (not a list of names before one verb).
     if (t.text === 'and' && tokens[i - 1]?.text === ',' && hasVerbBetween(s, start, i - 1)) return i + 1;

@@ -366,7 +366,16 @@ function officeOfRole(a: Analysis, m: Mention, seen: readonly Seen[], s: Sentenc
   const head = words.at(-1)!;
   const own = m.text.slice(m.text.search(/['’]s\s/u) + 3).trim();
   // "the guild's negotiating committee": the body the text named with that noun ("Writers Guild of America").
-  if (BODY_NOUNS.has(head) && !PERSON_ROLE_NOUNS.has(head) && words.length === 1) {
+  // Only a body's own body ("committee", "team"): "the federation's chief executive" is a person, whom
+  // the roles the text gave may name.
+  const ownHead = m.head ?? '';
+  if (
+    BODY_NOUNS.has(head) &&
+    !PERSON_ROLE_NOUNS.has(head) &&
+    words.length === 1 &&
+    BODY_NOUNS.has(ownHead) &&
+    !PERSON_ROLE_NOUNS.has(ownHead)
+  ) {
     const body = a.entities.findLast(
       (e) => e.kind === 'organisation' && new RegExp(`\\b${head}\\b`, 'i').test(e.name),
     );

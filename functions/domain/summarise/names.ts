@@ -312,8 +312,16 @@ export function classifyRun(
     // followed by one.
     const afterRole =
       tokens[i - 1]?.text === ',' && PERSON_ROLE_NOUNS.has(tokens[i - 2]?.bare.toLowerCase() ?? '');
+    // "Elspeth Macdonald of the Scottish Fishermen's Federation had lobbied …": the subject of a clause.
+    const subjectOfVerb =
+      (i === 0 || tokens[i - 1]?.text === ',') &&
+      /^(?:VERB|AUX)$/.test(tokens[j]?.pos ?? '') &&
+      !/ing$/.test(tokens[j]!.text);
     const credited =
-      nextToReportingVerb(tokens, i, j) || (tokens[j]?.text === ',' && apposed(tokens, j)) || afterRole;
+      nextToReportingVerb(tokens, i, j) ||
+      (tokens[j]?.text === ',' && apposed(tokens, j)) ||
+      afterRole ||
+      subjectOfVerb;
     if (looksNamed && credited) {
       const body = sentence.text
         .slice(run[of + 1]!.start, run.at(-1)!.end)

@@ -477,3 +477,19 @@ describe('a long role after a name nobody catalogued', () => {
     expect(speakerOf(text, 'strongest call is for statehood', NONE)).toBe('Li Wen');
   });
 });
+
+describe('clauses inside the sentence that have their own subject', () => {
+  it('does not give the main subject the words of "what X have called their \'…\'"', () => {
+    const text =
+      'The actors\' negotiating committee met again on Tuesday to weigh what the producers have called their "last, best and final possible" offer.';
+    const q = quotesOf(text, NONE).find((x) => x.text.includes('best and final possible'));
+    expect(q?.speaker ?? '').not.toMatch(/committee/);
+  });
+
+  it('reads "Name of the Federation had lobbied …" as a person of a body, and does not name her by the body', () => {
+    const text =
+      'Ana Ruiz of the Northland Fishermen\'s Federation had lobbied for months against any extension.\n\n"It is a horror show for our fleet," the federation\'s chief executive said.';
+    const speaker = speakerOf(text, 'horror show for our fleet', NONE);
+    expect(speaker).not.toMatch(/Federation's chief executive/);
+  });
+});
