@@ -566,6 +566,11 @@ function jointSpeakers(s: Sentence, subject: Mention | undefined, verb: number):
         (t, k) =>
           t.capitalised ||
           PERSON_ROLE_NOUNS.has(t.bare.toLowerCase()) ||
+          // "publisher Almar Latour and editor-in-chief Emma Tucker said"
+          t.bare
+            .toLowerCase()
+            .split('-')
+            .some((part) => PERSON_ROLE_NOUNS.has(part)) ||
           // "the Union and the Employers' Alliance": a body's article.
           (k === 0 && a.kind === 'organisation' && t.text.toLowerCase() === 'the'),
       ),
@@ -665,6 +670,15 @@ export function creditOf(s: Sentence, m: Mention): { entity?: Entity } {
   if (m.kind === 'description' && isBody(m) && /\bnews\s+agenc|\bnewspaper|\bbroadcaster/i.test(m.text)) {
     return {};
   }
+  // "the statement said" with no one's statement named: the text leaves the issuer open.
+  if (
+    m.kind === 'description' &&
+    m.head &&
+    DOCUMENTS.has(m.head) &&
+    !m.owner &&
+    (m.modifiers ?? []).length === 0
+  )
+    return {};
   if (m.kind === 'description' && isBody(m)) return { entity: bodyEntity(m) };
   return {};
 }

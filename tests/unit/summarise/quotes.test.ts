@@ -493,3 +493,25 @@ describe('clauses inside the sentence that have their own subject', () => {
     expect(speaker).not.toMatch(/Federation's chief executive/);
   });
 });
+
+describe('titles, media roles and unnamed documents', () => {
+  it('credits two people named with media roles together ("publisher A and editor-in-chief B said")', () => {
+    const text =
+      'Daily Courier publisher Almar Vell and editor-in-chief Emma Norland said in a joint statement that they were "overjoyed that he is coming home after all these days."';
+    const speaker = speakerOf(text, 'overjoyed that he is coming home', NONE);
+    expect(speaker).toMatch(/Almar Vell/);
+    expect(speaker).toMatch(/Emma Norland/);
+  });
+
+  it('keeps "Crown Prince" a title, not part of the name', () => {
+    const text =
+      'In an interview on Wednesday, Crown Prince Khalid bin Omar said talks were going well. "Every day we get closer to a final text," he said.';
+    expect(speakerOf(text, 'Every day we get closer', NONE)).not.toMatch(/^Crown/);
+  });
+
+  it('credits nobody for "the statement said" when the text never says whose statement it is', () => {
+    const text =
+      'The decision was announced on Monday in a statement published by a news agency close to the group.\n\nThe congress decided "to dissolve the organisation and end the armed struggle", the statement said.';
+    expect(speakerOf(text, 'dissolve the organisation', NONE)).toBeNull();
+  });
+});
