@@ -86,6 +86,24 @@ const RULES: Rule[] = [
       /\b(?:refused|refuses)\b(?! to (?:say|comment|discuss|elaborate|disclose|confirm|deny|specify|answer|give|provide|name|speculate|be drawn)\b)|\b(?:(?:rejected|rejects|dismissed|dismisses)(?! (?:(?:an?|the|his|her|its|their|such|these|those|this|that) )?(?:[\w.'’-]+ ){0,4}?(?:assertions?|claims?|accusations?|allegations?|charges?|criticism|remarks?|comments?|statements?|reports?|characteri[sz]ations?|assessments?|suggestions?|notions?|insinuations?|descriptions?|portrayals?|narratives?)\b)|ruled out|walked out|broke off (?:the |its |their )?(?:[\w-]+ )?(?:talks|negotiations|relations|contacts?|dialogue)|suspend(?:ed|s)? (?:the |its |their )?(?:[\w-]+ ){0,2}(?:talks|negotiations|dialogue)|pulled out|rebuff(?:ed|s|ing)?|turned down|spurned)\b/i,
   },
   {
+    // "ordered the resumption of operations", "back-to-work legislation", "ordered the strikers back to
+    // work": a government ending a strike by order.
+    reason: 'A strike was ordered to end.',
+    weight: 5,
+    pattern:
+      /\b(?:order(?:s|ed)?|direct(?:s|ed)?)\b[^.;]{0,80}?\b(?:resumption of (?:operations|work|service|services)|return to work|back to work|end (?:to )?the strike)\b|\bback-to-work (?:order|legislation|law|bill)\b/i,
+    negatedWeight: 0,
+  },
+  {
+    // "The congress decided to dissolve the organisation and end the armed struggle", "agreed to disarm":
+    // an armed side giving up its arms or its existence.
+    reason: 'An armed group decided to disband or lay down its arms.',
+    weight: 5,
+    pattern:
+      /\b(?:decided|decides|agreed|agrees|announced|announces|voted|votes|pledged|began|begins)\b[^.;]{0,40}?\b(?:dissolv(?:e|ing)|disband(?:ing)?|disarm(?:ing)?|lay(?:ing)? down (?:its|their) (?:arms|weapons)|end(?:ing)? (?:the |its |their )?(?:method of )?armed struggle)\b|\b(?:will|would) (?:dissolve|disband|disarm) itself\b|\bannounce[sd]? (?:its |their )?dissolution\b/i,
+    negatedWeight: 0,
+  },
+  {
     // "Russia quit the grain deal", "withdrew from the accord": a side leaving what was agreed.
     reason: 'A side withdrew from an agreement.',
     weight: 5,
@@ -225,7 +243,7 @@ const RULES: Rule[] = [
     reason: 'A side set an ultimatum.',
     weight: 5,
     pattern:
-      /\b(?:gives?|gave|given|sets?|issued|issues)\b[^.;]{0,40}?\b(?:\d+|[a-z]+) days to\b|\bultimatum\b|\bthreaten(?:s|ed)?\b[^.;]{0,80}?\bunless\b/i,
+      /\b(?:gives?|gave|given|sets?|issued|issues)\b[^.;]{0,40}?\b(?:\d+|[a-z]+) (?:days|hours) to\b|\b(?:issued|issues|gave|gives|set|sets|delivered|delivers|served|serves|imposed|imposes)\b (?:(?:an?|the|its|their|his|her) )?(?:[\w-]+ ){0,2}?ultimatum\b|\bthreaten(?:s|ed)?\b[^.;]{0,80}?\bunless\b/i,
     negatedWeight: 0,
   },
   {

@@ -662,3 +662,41 @@ describe('significance: leaving a deal, restoring ties, refusals ahead, meetings
     );
   });
 });
+
+describe('significance: strikes ordered to end, armed groups disbanding, ultimatums', () => {
+  it('alerts when a government orders a strike to end', () => {
+    for (const body of [
+      'The labour minister said Friday he had directed the board to order the resumption of operations at the postal service.',
+      'Parliament passed back-to-work legislation for striking port workers late on Thursday.',
+    ]) {
+      expect(sig('Strike', body).reasons, body).toContain('A strike was ordered to end.');
+    }
+  });
+
+  it('alerts when an armed group decides to disband or lay down its arms, not when it is asked to', () => {
+    expect(
+      sig(
+        'Group disbands',
+        'The Northland Liberation Front has announced that it is disbanding and ending its armed struggle.',
+      ).level,
+    ).toBe('alert');
+    expect(
+      sig(
+        'Talks',
+        'The government has demanded that the Northland Liberation Front disarm before talks can begin.',
+      ).reasons,
+    ).not.toContain('An armed group decided to disband or lay down its arms.');
+  });
+
+  it('counts an ultimatum only when one is issued, not when one set before is mentioned', () => {
+    expect(sig('Ultimatum', 'The bloc issued an ultimatum to the junta on Sunday.').reasons).toContain(
+      'A side set an ultimatum.',
+    );
+    expect(
+      sig(
+        'Talks',
+        'With two days left before the ultimatum expires, defence chiefs said they had finalised their plans.',
+      ).reasons,
+    ).not.toContain('A side set an ultimatum.');
+  });
+});
