@@ -8,7 +8,7 @@ import type { Analysis, Entity, Mention, Sentence } from './analysis-types';
 import { clauseSubject } from './clauses';
 import { resolvePronoun } from './coref';
 import { findDates, PAST_FORM } from './dates';
-import { countryFor } from './lexicon';
+import { countryFor, DOCUMENT_NAME_WORDS } from './lexicon';
 import { ANAPHORIC } from './scoring';
 import { wordCount } from './text';
 import { trimVariants } from './trim';
@@ -213,6 +213,8 @@ function subordinateClause(s: Sentence, dateAt: number): string | undefined {
   return countedClause(s, tokens[k]!.end);
 }
 
+const DOCUMENT_IN_NAME = new RegExp(`\\b(?:${DOCUMENT_NAME_WORDS})\\b`);
+
 /**
  * "… the Security Cooperation Agreement signed on April 17, 2001": a document the text names, dated by
  * the participle right after its name, when the sentence itself gives no line ("They also agreed to …").
@@ -231,9 +233,7 @@ function documentDated(s: Sentence, verb: number | undefined): string | undefine
       s.tokens.slice(m.to, verb).every((t) => t.pos !== 'VERB' && t.pos !== 'AUX' && t.text !== ';') &&
       m.kind === 'name' &&
       m.entity?.kind === 'organisation' &&
-      /\b(?:Agreement|Accord|Accords|Treaty|Declaration|Convention|Protocol|Memorandum|Charter|Pact|Framework)\b/.test(
-        m.entity.name,
-      ),
+      DOCUMENT_IN_NAME.test(m.entity.name),
   );
   return doc ? `The ${doc.entity!.name} was ${participle}.` : undefined;
 }

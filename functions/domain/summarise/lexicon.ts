@@ -352,3 +352,7 @@ const EXTRA_PLACES = new Set([
 export const NAME_PARTICLES = 'al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|bint';
 /** A name that opens on such a particle ("al-Ansari"). */
 export const PARTICLE_NAME = new RegExp(`^(?:${NAME_PARTICLES})-\\p{Lu}`, 'u');
+
+/** Words that make a capitalised name a document's ("General Agreement for Cooperation", "Paris Accord"). */
+export const DOCUMENT_NAME_WORDS =
+  'Agreement|Accord|Accords|Treaty|Declaration|Convention|Protocol|Memorandum|Charter|Pact|Framework|Initiative|Resolution|Act';

@@ -6,6 +6,7 @@ import type { Entity, EntityKind, Mention, Sentence } from './analysis-types';
 import {
   BODY_NOUNS,
   countriesIn,
+  DOCUMENT_NAME_WORDS,
   HONORIFICS,
   isPlace,
   NON_PERSON_TAILS,
@@ -216,6 +217,8 @@ export function continuesAfterJoiner(tokens: Token[], j: number): boolean {
 }
 
 export type Base = (from: number, to: number) => Omit<Mention, 'kind'>;
+
+const DOCUMENT_NAME = new RegExp(`^(?:${DOCUMENT_NAME_WORDS})$`);
 
 /** Decide what a capitalised run is: a title and a person's name, a body, a place, or nothing we need. */
 export function classifyRun(
@@ -524,13 +527,7 @@ export function classifyRun(
   }
   // "the General Agreement for Cooperation", "the Paris Climate Accord": a document's name, whatever
   // title word opens it, is nobody's.
-  if (
-    run.some((t) =>
-      /^(?:Agreement|Accord|Accords|Treaty|Declaration|Convention|Protocol|Memorandum|Charter|Pact|Framework|Initiative|Resolution|Act)$/.test(
-        t.bare,
-      ),
-    )
-  ) {
+  if (run.some((t) => DOCUMENT_NAME.test(t.bare))) {
     add({ ...base(i, j), kind: 'name', entity: registry.other(text, 'organisation') });
     return true;
   }
