@@ -480,6 +480,23 @@ function speakersIn(s: Sentence): Speaking[] {
     )
       return;
     // '"…," said Inger Andersen': the speaker comes after the verb.
+    // "…, adding that several officers were hurt", "he struck a new note, telling members that …": a
+    // participle after a comma goes on with the clause before it; who it tells of is never the speaker.
+    const participle = /^\p{Ll}+ing$/u.test(t.text) && s.tokens[i - 1]?.text === ',';
+    if (participle) {
+      const main = out.at(-1);
+      let finite = i - 2;
+      while (
+        finite >= 0 &&
+        (s.quoted[finite] || s.tokens[finite]!.pos !== 'VERB' || /ing$/.test(s.tokens[finite]!.text))
+      )
+        finite--;
+      const subject = main?.subject ?? (finite >= 0 ? clauseSubject(s, finite) : undefined);
+      if (main) out.push({ ...main, verb: i });
+      else if (subject) out.push({ verb: i, subject, ...creditOf(s, subject) });
+      else out.push({ verb: i });
+      return;
+    }
     const inverted = /^[,”"]$/.test(s.tokens[i - 1]?.text ?? '') ? phraseHead(s, i + 1) : undefined;
     // "Asked about the deadline, the minister said …" / "… declined to go into detail": the one asked
     // is the one who answers.

@@ -210,7 +210,9 @@ export class Registry {
     const people = this.all().filter((e) => e.kind === 'person' && !e.partial && !e.entry);
     const into = new Map<Entity, Entity>();
     for (const short of people) {
-      const longer = people.filter((e) => e !== short && isShortForm(short.name, e.name));
+      const longer = people.filter(
+        (e) => e !== short && (isShortForm(short.name, e.name) || isHonorificShortForm(short.name, e.name)),
+      );
       if (longer.length !== 1) continue;
       const full = longer[0]!;
       for (const r of short.roles) if (!full.roles.includes(r)) full.roles.push(r);
@@ -271,6 +273,14 @@ function isShortForm(short: string, full: string): boolean {
     full.length > short.length &&
     full.toLowerCase().endsWith(` ${short.toLowerCase()}`)
   );
+}
+
+/** "Sheikh Rashid" for "Sheikh Rashid bin Saeed Al Mansour": an honorific and the given name. */
+function isHonorificShortForm(short: string, full: string): boolean {
+  const parts = short.split(/\s+/);
+  if (parts.length !== 2 || !HONORIFICS.has(parts[0]!.toLowerCase())) return false;
+  const names = full.split(/\s+/).filter((p) => !HONORIFICS.has(p.toLowerCase()));
+  return names.length >= 2 && names[0] === parts[1];
 }
 
 /** "Alliance of Motion Picture and Television Producers" → "AMPTP" (capitalised words only). */

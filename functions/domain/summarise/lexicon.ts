@@ -2,6 +2,7 @@
 // ("Foreign Minister", "aide", "spokesperson"), the words that make a capitalised run an organisation,
 // countries with their demonyms and capitals, and pronouns. General English and world knowledge only:
 // nothing here names a report, a sentence or a person.
+import worldCountries from 'world-countries/countries.json' with { type: 'json' };
 
 /** Verbs that attribute speech or writing ("said", "wrote", "told reporters", "called it …"). */
 export const REPORTING_VERBS = new Set(
@@ -34,7 +35,7 @@ export const TITLE_WORDS = new Set(
     'chief general gen special envoy representative ambassador chancellor premier spokesperson spokesman ' +
     'spokeswoman adviser advisor aide senator sen sens rep reps governor mayor king queen prince crown emir sheikh director ' +
     'commander field marshal admiral colonel col lt major maj captain capt mr mrs ms dr pope cardinal speaker ' +
-    'leader secretary-general under undersecretary national security council army navy air force top senior ' +
+    'leader secretary-general director-general attorney-general governor-general solicitor-general inspector-general auditor-general prosecutor-general vice-president deputy-director under undersecretary national security council army navy air force top senior ' +
     'acting interim former ex lead principal assistant press policy intelligence military international ' +
     'counterpart negotiator mediator delegate officer head judge justice lawmaker mp congressman congresswoman ' +
     'representative-elect president-elect journalist reporter correspondent analyst editor commissioner ' +
@@ -67,7 +68,7 @@ export const BODY_NOUNS = new Set(
     'commission parliament army military command agency service department officials sources authorities ' +
     'kremlin union company party group alliance association federation committee coalition forum guild ' +
     'league board authority movement network campaign institute foundation consulate mission secretariat ' +
-    'tribunal court bank fund organisation organization body headquarters family account'
+    'tribunal court bank fund organisation organization body headquarters family account police'
   ).split(' '),
 );
 
@@ -275,6 +276,37 @@ const countryOf = new Map<string, string>();
 for (const [country, words] of COUNTRIES) {
   countryOf.set(country.toLowerCase(), country);
   for (const w of words.split(' ')) countryOf.set(w.replace(/-/g, ' ').toLowerCase(), country);
+}
+
+/**
+ * Every other country and territory, from the `world-countries` dataset (mledoze/countries): its common
+ * and official names, English demonyms, capitals and spelled-out alternative names. The list above wins
+ * where both know a country (its canonical names and the seats of power it maps), so "Türkiye" is still
+ * Turkey. Capitals count for sovereign states only (a territory's is often a person's name: Hamilton,
+ * Douglas, Stanley), and a form that is also a first name or a common word (Victoria, Kingston, Malé)
+ * only as the country's own name (Chad, Niger).
+ */
+const AMBIGUOUS_FORMS = new Set(
+  'chad|jordan|victoria|kingston|georgetown|male|malé|castries|nassau|monaco|djibouti|niger|guinea'.split(
+    '|',
+  ),
+);
+for (const c of worldCountries) {
+  const names = [
+    c.name.common,
+    c.name.official,
+    ...c.altSpellings.filter((a) => a.length > 3 && /\s/.test(a)),
+    ...(c.independent ? c.capital : []),
+    ...Object.values(c.demonyms.eng ?? {}),
+  ];
+  const canonical =
+    [c.name.common, c.name.official].map((n) => countryOf.get(n.toLowerCase())).find(Boolean) ??
+    c.name.common;
+  for (const name of names) {
+    const key = name.toLowerCase();
+    if (!countryOf.has(key) && (!AMBIGUOUS_FORMS.has(key) || key === c.name.common.toLowerCase()))
+      countryOf.set(key, canonical);
+  }
 }
 
 /**

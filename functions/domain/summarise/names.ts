@@ -273,9 +273,12 @@ export function classifyRun(
     return false;
   // "Amina Diallo of Senegal": a name, then where the person is from (not "Secretary of State", not
   // "Ministry of Health").
+  // "Rep. Garret Graves of Louisiana", "President Emmanuel Macron of France": titles may come first.
   const of = lowerWords.indexOf('of');
-  if (of >= 2 && of < run.length - 1 && end === j) {
-    const before = lowerWords.slice(0, of);
+  let placeTitles = 0;
+  while (placeTitles < of && TITLE_WORDS.has(lowerWords[placeTitles]!.replace(/\.$/, ''))) placeTitles++;
+  if (of - placeTitles >= (placeTitles > 0 ? 1 : 2) && of < run.length - 1 && end === j) {
+    const before = lowerWords.slice(placeTitles, of);
     const place = sentence.text.slice(run[of + 1]!.start, run.at(-1)!.end).replace(/['’]s$/, '');
     if (
       isPlace(place) &&
@@ -554,7 +557,13 @@ export function classifyRun(
     return false;
   }
   // "Mr. Fogel", "Sen. McCormick": a surname after a title is the person the text named in full with it.
-  const fullName = nameTokens.length === 1 ? registry.bySurname(name) : undefined;
+  // "Prince Faisal", "Sheikh Tamim": an honorific with a given name is the one person the text named in
+  // full with that given name ("Foreign Minister Prince Faisal bin Farhan").
+  const honorificShort =
+    nameTokens.length === 2 && HONORIFICS.has(nameTokens[0]!.bare.toLowerCase())
+      ? registry.bySurname(nameTokens[1]!.bare)
+      : undefined;
+  const fullName = nameTokens.length === 1 ? registry.bySurname(name) : honorificShort;
   const entity = fullName?.kind === 'person' ? fullName : registry.person(name);
   if (roleBefore) addRole(entity, roleBefore);
   const apposition = appositionAfter(sentence, end);

@@ -3,6 +3,7 @@
 // article, statements without a reporting verb. Every rule is checked on two hand-written reports
 // about people no catalogue knows; none is copied from the evaluation articles.
 import { describe, expect, it } from 'vitest';
+import { countryFor } from '../../../functions/domain/summarise/lexicon';
 import { speakerOf } from './support';
 
 const NONE = { actors: [] };
@@ -535,5 +536,95 @@ describe('titles, branches and bodies named by their role', () => {
         'far apart',
       ),
     ).toBe('Actors Guild negotiating committee');
+  });
+});
+
+describe('titles, honorifics and participles around a speaker', () => {
+  it('reads a titled name followed by where the person is from as that person', () => {
+    expect(
+      who(
+        'The delegation was led by Sen. Mara Quill of Nebraska. "We came to close this," Quill told reporters.',
+        'came to close',
+      ),
+    ).toBe('Mara Quill');
+    expect(
+      who(
+        'Farmers were represented by Rep. Idris Okafor of Ohio. "Nobody here wants a long strike," Okafor said.',
+        'long strike',
+      ),
+    ).toBe('Idris Okafor');
+  });
+
+  it('credits the person after a hyphenated title, not the body before it', () => {
+    expect(
+      who(
+        '"This deal keeps the system alive," ILO Director-General Amara Nwosu-Bello told delegates.',
+        'keeps the system',
+      ),
+    ).toBe('Amara Nwosu-Bello');
+    expect(
+      who(
+        '"We will not sign a blank page," FAO Attorney-General Tomas Brandt told the meeting.',
+        'blank page',
+      ),
+    ).toBe('Tomas Brandt');
+  });
+
+  it('reads an honorific with a given name as the person named in full before', () => {
+    expect(
+      who(
+        'Foreign Minister Prince Khalid bin Nasser arrived late. "The border opens tonight," Prince Khalid said.',
+        'border opens',
+      ),
+    ).toBe('Prince Khalid bin Nasser');
+    expect(
+      who(
+        'Qatar\'s emir, Sheikh Rashid bin Saeed Al Mansour, told the summit the rift was over. "Our doors stay open," Sheikh Rashid said later.',
+        'doors stay open',
+      ),
+    ).toBe('Sheikh Rashid bin Saeed Al Mansour');
+  });
+
+  it('gives a participle after a comma the clause’s own speaker, not the people it tells of', () => {
+    expect(
+      who(
+        '"Two cars were set alight near the square," Borland police said in a statement, adding that several officers were hurt.',
+        'cars were set',
+      ),
+    ).toBe('Borland police');
+    expect(
+      who(
+        'Union leader Rosa Imbert had called the offer an insult. On Friday she changed her tone, telling members in a short video that they had "won a contract worth fighting for."',
+        'contract worth fighting',
+      ),
+    ).toBe('Rosa Imbert');
+    expect(
+      who(
+        'The mayor, Piet Claes, spoke after midnight, telling residents in the hall that "the water will be back by Sunday."',
+        'water will be back',
+      ),
+    ).toBe('Piet Claes');
+  });
+});
+
+describe('countries from the world-countries dataset', () => {
+  it('knows every country, its demonym and capital, not just the ones the hand list names', () => {
+    expect(countryFor('Cameroonian')).toBe('Cameroon');
+    expect(countryFor('Apia')).toBe('Samoa');
+    expect(countryFor('Brazzaville')).toBe('Republic of the Congo');
+    expect(countryFor('Kinshasa')).toBe('DR Congo');
+    // The hand list's canonical names win, and words that are first names stay out.
+    expect(countryFor('Türkiye')).toBe('Turkey');
+    expect(countryFor('Victoria')).toBeUndefined();
+    expect(countryFor('Hamilton')).toBeUndefined();
+  });
+
+  it('reads "Name of Country" for countries outside the hand list', () => {
+    expect(who('"We need the corridor open," said Jean-Paul Mba of Gabon.', 'corridor open')).toBe(
+      'Jean-Paul Mba',
+    );
+    expect(who('"The vote was fair," said Aisha Kallon of Sierra Leone.', 'vote was fair')).toBe(
+      'Aisha Kallon',
+    );
   });
 });
