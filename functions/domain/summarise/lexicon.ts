@@ -287,7 +287,7 @@ for (const [country, words] of COUNTRIES) {
  * only as the country's own name (Chad, Niger).
  */
 const AMBIGUOUS_FORMS = new Set(
-  'chad|jordan|victoria|kingston|georgetown|male|malé|castries|nassau|monaco|djibouti|niger|guinea'.split(
+  'chad|jordan|victoria|kingston|georgetown|male|malé|castries|nassau|monaco|djibouti|niger|guinea|island|mann|mannin'.split(
     '|',
   ),
 );
@@ -295,7 +295,10 @@ for (const c of worldCountries) {
   const names = [
     c.name.common,
     c.name.official,
-    ...c.altSpellings.filter((a) => a.length > 3 && /\s/.test(a)),
+    // Spelled-out alternatives ("Macedonia", "Burma", "Swaziland"), not codes ("MK") or common words.
+    ...c.altSpellings.filter(
+      (a) => a.length > 3 && /\p{Ll}/u.test(a) && !AMBIGUOUS_FORMS.has(a.toLowerCase()),
+    ),
     ...(c.independent ? c.capital : []),
     ...Object.values(c.demonyms.eng ?? {}),
   ];

@@ -540,9 +540,12 @@ export function classifyRun(
     return true;
   }
   // "Hamas, which is not named in the text, …": only people are "who"; a name "which" follows is a body's.
+  // Not after "led by" or "of" ("a faction led by Mariano Nhongo, which accuses …"): there "which" may
+  // go back to the noun the phrase belongs to.
   if (
     split === 0 &&
     !owner &&
+    !(nameTokens.length >= 2 && /^(?:by|of|with|under)$/i.test(tokens[i - 1]?.text ?? '')) &&
     nameTokens.length <= 4 &&
     tokens[end]?.text === ',' &&
     /^which$/i.test(tokens[end + 1]?.text ?? '') &&

@@ -617,6 +617,10 @@ describe('countries from the world-countries dataset', () => {
     expect(countryFor('Türkiye')).toBe('Turkey');
     expect(countryFor('Victoria')).toBeUndefined();
     expect(countryFor('Hamilton')).toBeUndefined();
+    // Spelled-out former and alternative names, but no common words.
+    expect(countryFor('Burma')).toBe('Myanmar');
+    expect(countryFor('Swaziland')).toBe('Eswatini');
+    expect(countryFor('Island')).toBeUndefined();
   });
 
   it('reads "Name of Country" for countries outside the hand list', () => {
@@ -626,5 +630,31 @@ describe('countries from the world-countries dataset', () => {
     expect(who('"The vote was fair," said Aisha Kallon of Sierra Leone.', 'vote was fair')).toBe(
       'Aisha Kallon',
     );
+  });
+});
+
+describe('a relative clause after a name the phrase only ends on', () => {
+  it('keeps a person led-by name a person when "which" goes back to the group', () => {
+    expect(
+      who(
+        'The deal was rejected by a splinter group led by Tomas Ferreira, which says the leaders sold out. "They do not speak for the men in the hills," Ferreira said.',
+        'men in the hills',
+      ),
+    ).toBe('Tomas Ferreira');
+    expect(
+      who(
+        'Talks stalled over a militia under Ahmed Jalloh, which still holds the port. "We will not move until we are paid," Jalloh told reporters.',
+        'not move until',
+      ),
+    ).toBe('Ahmed Jalloh');
+  });
+
+  it('reads a country by its former name when it tells where a person is from', () => {
+    expect(
+      who(
+        'The accord was signed by Lena Morava of Greece and Ivo Stanev of Macedonia. "Our people keep their name," Mr Stanev said.',
+        'keep their name',
+      ),
+    ).toBe('Ivo Stanev');
   });
 });
