@@ -98,7 +98,7 @@ const NUMBER_WORDS = [
 ];
 /** Words just before a date that point it ahead of the publication date. */
 const FORWARD_CUE =
-  /\b((?:is|are)(?: due)? to(?= \p{L}+)|until|no later than|not later than|deadline|due|scheduled|set to|expected|will|would|(?<!\b(?:the|a|an|its|his|her|their|our|this|that|peace|new)\s)plans? to|planned|next|upcoming|ahead of|again on|to resume|to meet|to hold|to be(?= \p{L}+)|to take place|slated|expires|begins|starts|takes effect|proposed holding|proposes|as soon as|as early as|(?:by|before|until|till) the (?:end|middle|start|beginning)(?: of)?)\b/iu;
+  /\b((?:is|are)(?: due)? to(?= \p{L}+)|until|no later than|not later than|deadline|due|scheduled|set to|expected|will|would|(?<!\b(?:the|a|an|its|his|her|their|our|this|that|peace|new)\s)plans? to|planned|next|upcoming|ahead of|again on|to resume|to meet|to hold|to be(?= \p{L}+)|(?:could|may|might|should|must) be(?= (?:\p{L}+ed|held|made|given|taken|done|struck|set|put|brought|sent|won|paid|built|met|drawn|signed)\b)|to take place|slated|expires|begins|starts|takes effect|proposed holding|proposes|as soon as|as early as|(?:by|before|until|till) the (?:end|middle|start|beginning)(?: of)?)\b/iu;
 /**
  * A happening told in the present before its day ("NATO leaders meet in Vilnius on Tuesday", "the
  * session opens on Monday"): news tells what is past in the past tense, so this is still to come.
@@ -190,13 +190,20 @@ export function findDates(
     ).exec(before);
     return !!m && !/\b(?:be|been|being)\s+$/i.test(before.slice(0, m.index));
   };
+  // "proposed Feb. 18 as the date for a new round", "set March 3 as the deadline": a date that is the
+  // object of a planning verb is the plan's day, ahead of the report however the verb is told.
+  const plannedDay = (index: number) =>
+    /\b(?:propose[ds]?|sets?|fixe[ds]|fix|named?|picked|chose|chosen|agreed)\s+$/i.test(
+      sentence.slice(Math.max(0, index - 20), index),
+    );
   const forwardAt = (index: number) =>
+    plannedDay(index) ||
     cueBefore(index) ||
     (future && !PAST_NEAR.test(sentence.slice(Math.max(0, index - 40), index)) && !pastRightBefore(index));
   // "signed … on Jan. 1", "formally adopted the framework on March 24": a past-tense verb before the date.
   const toldAsPast = (index: number) => {
     // "a levy that had been due to take effect on Aug. 1": a plan, not a past happening.
-    if (overtaken(index)) return false;
+    if (overtaken(index) || plannedDay(index)) return false;
     // The verb may come before the date or after it ("The clashes in August drew condemnation").
     const near = sentence.slice(Math.max(0, index - 60), index + 40);
     return PAST_NEAR.test(near) || PAST_FORM.test(near);
@@ -274,10 +281,20 @@ export function findDates(
     taken.push([at, at + m[1]!.length]);
     // "in July and August": the second month shares the preposition, and the first one's reading.
     const end = (m.index ?? 0) + m[0].length;
-    const next = new RegExp(`^\\s*(?:and|or)\\s+${MONTH}\\b(?!\\.?\\s*\\d)(?:\\s+(\\d{4}))?`).exec(
+    const next = new RegExp(`^\\s*(?:and|or)\\s+${MONTH}\\b(?!\\.?\\s*\\d{1,2}\\b)(?:\\s+(\\d{4}))?`).exec(
       sentence.slice(end),
     );
-    if (next && !m[2] === !next[2]) {
+    // "in May and June 2015": the year written after the second month is the first one's too.
+    if (next?.[2] && !m[2]) {
+      const second = MONTHS[next[1]!.slice(0, 3).toLowerCase()]!;
+      const y = Number(next[2]) - (second < month ? 1 : 0);
+      found[found.length - 1] = {
+        ...found.at(-1)!,
+        date: `${y}-${String(month + 1).padStart(2, '0')}`,
+        explicitYear: true,
+      };
+    }
+    if (next && (!m[2] === !next[2] || (next[2] && !m[2]))) {
       const second = MONTHS[next[1]!.slice(0, 3).toLowerCase()]!;
       const nextAt = end + next[0].indexOf(next[1]!);
       const y = next[2] ? Number(next[2]) : Number(date.slice(0, 4)) + (second < month ? 1 : 0);

@@ -362,4 +362,28 @@ describe('this week', () => {
     );
     expect(dates('This Friday the envoys meet again.')).toEqual(dates('The envoys meet again this Friday.'));
   });
+
+  it('reads a date that is the object of a planning verb as the plan’s day, ahead', () => {
+    // Published Tuesday 10 June 2025.
+    expect(dates('The mediators on Sunday proposed June 24 as the date for a third round.')).toEqual([
+      '2025-06-08',
+      '2025-06-24',
+    ]);
+    expect(dates('The union set July 1 as the deadline for a new offer.')).toEqual(['2025-07-01']);
+    // Told with a preposition it is a past happening as before.
+    expect(dates('The mediators proposed a plan on June 4.')).toEqual(['2025-06-04']);
+  });
+
+  it('gives a month before "and" the year written after the second one', () => {
+    expect(dates('The accord, signed in May and June 2019 in Algiers, was meant to end the revolt.')).toEqual(
+      ['2019-05', '2019-06'],
+    );
+    expect(dates('Votes held in November or December 2021 decided it.')).toEqual(['2021-11', '2021-12']);
+  });
+
+  it('points ahead after "could be held" and similar modals with a participle', () => {
+    expect(dates('A referendum could be held in January, the commission said.')).toEqual(['2026-01']);
+    expect(dates('The treaty may be signed in March.')).toEqual(['2026-03']);
+    expect(dates('He may be right that in March they met.')).toEqual(['2025-03']);
+  });
 });
