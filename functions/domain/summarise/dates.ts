@@ -47,6 +47,11 @@ const MONTH_DAY = new RegExp(
   `\\b${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:])(\\s*[-–]\\s*\\d{1,2}(?!\\d)|\\s+to\\s+\\d{1,2}(?!\\d))?((?:\\s*,\\s*\\d{1,2}(?!\\d)${NOT_COUNT})*(?:,?\\s+and\\s+\\d{1,2}(?!\\d)${NOT_COUNT})?)(?:,?\\s+(\\d{4}))?`,
   'g',
 );
+/** "on 3, 4, 6 and 7 January", "15 and 16 March 2024": several days of one month, the month written last. */
+const DAYS_MONTH = new RegExp(
+  `\\b(\\d{1,2})((?:\\s*,\\s*\\d{1,2}(?!\\d))*,?\\s+and\\s+\\d{1,2}(?!\\d))\\s+${MONTH}\\b\\.?(?:,?\\s+(\\d{4}))?`,
+  'g',
+);
 const DAY_MONTH = new RegExp(
   `\\b(\\d{1,2})(?:st|nd|rd|th)?(\\s*[-–]\\s*\\d{1,2})?\\s+${MONTH}\\b\\.?(?:,?\\s+(\\d{4}))?`,
   'g',
@@ -98,7 +103,7 @@ const NUMBER_WORDS = [
 ];
 /** Words just before a date that point it ahead of the publication date. */
 const FORWARD_CUE =
-  /\b((?:is|are)(?: due)? to(?= \p{L}+)|until|no later than|not later than|deadline|due|scheduled|set to|expected|will|would|(?<!\b(?:the|a|an|its|his|her|their|our|this|that|peace|new)\s)plans? to|planned|next|upcoming|ahead of|again on|to resume|to meet|to hold|to be(?= \p{L}+)|(?:could|may|might|should|must) be(?= (?:\p{L}+ed|held|made|given|taken|done|struck|set|put|brought|sent|won|paid|built|met|drawn|signed)\b)|to take place|slated|expires|begins|starts|takes effect|proposed holding|proposes|as soon as|as early as|(?:by|before|until|till) the (?:end|middle|start|beginning)(?: of)?)\b/iu;
+  /\b((?:is|are)(?: due)? to(?= \p{L}+)|until|no later than|not later than|no earlier than|not before|towards?|forward to|deadline|due|scheduled|set to|expected|will|would|(?<!\b(?:the|a|an|its|his|her|their|our|this|that|peace|new)\s)plans? to|planned|next|upcoming|ahead of|again on|to resume|to meet|to hold|to be(?= \p{L}+)|(?:could|may|might|should|must) be(?= (?:\p{L}+ed|held|made|given|taken|done|struck|set|put|brought|sent|won|paid|built|met|drawn|signed)\b)|to take place|slated|expires|begins|starts|takes effect|proposed holding|proposes|as soon as|as early as|(?:by|before|until|till) the (?:end|middle|start|beginning)(?: of)?)\b/iu;
 /**
  * A happening told in the present before its day ("NATO leaders meet in Vilnius on Tuesday", "the
  * session opens on Monday"): news tells what is past in the past tense, so this is still to come.
@@ -157,6 +162,12 @@ export function findDates(
     const cues = [...before.matchAll(new RegExp(FORWARD_CUE.source, 'giu'))];
     const last = cues.at(-1);
     if (!last) return false;
+    // "The sides met again on Saturday": "again on" points ahead only after a verb still to come.
+    if (
+      /^again on$/i.test(last[0]) &&
+      PAST_FORM.test(/(\S+)\s+$/.exec(before.slice(0, last.index))?.[1] ?? '')
+    )
+      return false;
     const between = before.slice((last.index ?? 0) + last[0].length);
     // Only a verb of another clause ("… set when the union ended"); "the next round was pencilled in for"
     // is the plan's own.
@@ -239,6 +250,19 @@ export function findDates(
     for (const day of more) {
       const d = resolveMonthDay(month, day, year, pub, forward, toldAsPast(at));
       if (d) found.push({ date: d, text: m[0], index: at });
+    }
+    taken.push([at, at + m[0].length]);
+  }
+  for (const m of sentence.matchAll(DAYS_MONTH)) {
+    const at = m.index ?? 0;
+    if (!free(at, at + m[0].length)) continue;
+    const month = MONTHS[m[3]!.slice(0, 3).toLowerCase()]!;
+    const year = m[4] ? Number(m[4]) : undefined;
+    for (const day of [Number(m[1]), ...(m[2]!.match(/\d{1,2}/g) ?? []).map(Number)]) {
+      const d =
+        (year === undefined ? inAnchorYear(month, day) : undefined) ??
+        resolveMonthDay(month, day, year, pub, forwardAt(at), toldAsPast(at));
+      if (d) found.push({ date: d, text: m[0], index: at, ...(year ? { explicitYear: true } : {}) });
     }
     taken.push([at, at + m[0].length]);
   }

@@ -386,4 +386,31 @@ describe('this week', () => {
     expect(dates('The treaty may be signed in March.')).toEqual(['2026-03']);
     expect(dates('He may be right that in March they met.')).toEqual(['2025-03']);
   });
+
+  it('gives every day of a list written before its month', () => {
+    expect(dates('Guards walked out on 3, 4, 6 and 7 June, and drivers struck on 5 June.')).toEqual([
+      '2025-06-03',
+      '2025-06-04',
+      '2025-06-06',
+      '2025-06-07',
+      '2025-06-05',
+    ]);
+    expect(dates('Sessions on 15 and 16 March 2024 ended without a text.')).toEqual([
+      '2024-03-15',
+      '2024-03-16',
+    ]);
+  });
+
+  it('points ahead after "toward", "no earlier than" and "looked forward to", not after "met again on"', () => {
+    // Published Tuesday 10 June 2025.
+    expect(
+      dates('The talks came as the clock ticked toward June 15, the date the fund has warned of.'),
+    ).toEqual(['2025-06-15']);
+    expect(dates('Matches were pushed back to no earlier than June 20.')).toEqual(['2025-06-20']);
+    expect(dates('The league said it looked forward to resuming the talks on Thursday.')).toEqual([
+      '2025-06-12',
+    ]);
+    expect(dates('The sides met again on Saturday and talked for an hour.')).toEqual(['2025-06-07']);
+    expect(dates('They agreed to meet again on Saturday.')).toEqual(['2025-06-14']);
+  });
 });
