@@ -60,7 +60,7 @@ const RULES: Rule[] = [
     reason: 'An agreement was signed or reached.',
     weight: 6,
     pattern:
-      /\b(?:signed|inked|initial(?:l)?ed|sealed|AGREED_SUBSTANCE|(?:completed|concluded|finished) (?:the |their |its )?negotiations|settle[sd]? (?:a |the |their |its )?(?:[\w-]+['’]?s? ){0,3}?(?:dispute|strike|row|conflict|lawsuit|suit|case|claims)|close[sd]? (?!to\b|in\b)(?:a |the |their )?(?:[\w-]+ ){0,2}?deal|accepted (?:a |the )?(?:deal|agreement|ceasefire|truce|proposal|plan)|finali[sz]ed (?:the )?(?:text|deal|agreement|treaty)|(?:reached|reaches|reach|clinched|secured) (?:an? |the )?(?:[\w$.,'‘’“”"-]+ ){0,3}?['‘’“”"]?(?:deal|agreement|accord|consensus|understanding|settlement|contract|arrangement)s?|announced (?:an? |the )?(?:[\w$.,-]+ ){0,3}?(?:deal|agreement|accord|pact)|(?:deal|agreement|accord|pact) (?:was )?announced|(?:resulted in|produced|yielded) (?:an? |the )?(?:[\w-]+ ){0,2}?(?:deal|agreement|accord)|(?<!to )(?:seals?|inks?|signs?|strikes?|clinch(?:es)?) (?:an? |the |their )?(?:[\w$.,-]+ ){0,3}?(?:deal|agreement|accord|treaty|pact)|agree(?:d|ing|s)? (?:new )?(?:[\w$.,-]+ ){0,2}?deals\b|(?<!\bto )agree[sd]? (?!to\b|on\b)(?:an? |the )?(?:[\w-]+ ){0,2}?(?:deal|agreement|accord|pact|treaty)\b|struck (?:a |the )?(?:[\w-]+ ){0,2}?deal|adopt(?:s|ed)? (?:an? |the )?(?:[\w-]+ ){0,2}?(?:accord|treaty|agreement|text|declaration)|worked out an understanding|(?:peace |trade )?deal (?:was )?(?:signed|reached|struck))\b/i,
+      /\b(?:signed|inked|initial(?:l)?ed|sealed|AGREED_SUBSTANCE|(?:completed|concluded|finished) (?:the |their |its )?negotiations|settle[sd]? (?:a |the |their |its )?(?:[\w-]+['’]?s? ){0,3}?(?:dispute|strike|row|conflict|lawsuit|suit|case|claims)|close[sd]? (?!to\b|in\b)(?:a |the |their )?(?:[\w-]+ ){0,2}?deal|accepted (?:a |the )?(?:deal|agreement|ceasefire|truce|proposal|plan)|finali[sz]ed (?:the )?(?:text|deal|agreement|treaty)|(?:reached|reaches|reach|clinched|secured) (?:an? |the )?(?:[\w$.,'‘’“”"-]+ ){0,3}?['‘’“”"]?(?:deal|agreement|accord|consensus|understanding|settlement|contract|arrangement)s?|announced (?:an? |the )?(?:[\w$.,-]+ ){0,3}?(?:deal|agreement|accord|pact)|(?:deal|agreement|accord|pact) (?:was )?announced|(?:resulted in|produced|yielded) (?:an? |the )?(?:[\w-]+ ){0,2}?(?:deal|agreement|accord)|(?<!to )(?:seals?|inks?|signs?|strikes?|clinch(?:es)?) (?:an? |the |their )?(?:[\w$.,-]+ ){0,3}?(?:deal|agreement|accord|treaty|pact)|agree(?:d|ing|s)? (?:new )?(?:[\w$.,-]+ ){0,2}?deals\b|(?<!\bto )agree[sd]? (?!to\b|on\b)(?:an? |the )?(?:[\w-]+ ){0,2}?(?:deal|agreement|accord|pact|treaty)\b|struck (?:a |the )?(?:[\w-]+ ){0,2}?deal|(?:adopt(?:s|ed)?|approv(?:es|ed)|endorse[sd]) (?:an? |the )?(?:[\w-]+ ){0,2}?(?:accord|treaty|agreement|text|declaration|deal)s?|worked out an understanding|(?:peace |trade )?deal (?:was )?(?:signed|reached|struck))\b/i,
     negatedWeight: 3,
     negatedReason: 'Talks ended without an agreement.',
   },
@@ -295,6 +295,8 @@ export function scoreSignificance(a: Analysis): Significance {
         const clause = before.slice(before.lastIndexOf(',') + 1);
         if (rule.weight > 0 && IRREALIS.test(clause)) continue;
         if (rule.happened && PLANNED.test(before)) continue;
+        // "the armed groups that signed the accord": a relative clause on a plural noun tells who they are.
+        if (rule.weight > 0 && /\b\p{L}{3,}s (?:that|who) (?:had |have )?$/iu.test(before)) continue;
         // "came two months after the sides reached an agreement", "the declaration they signed in Doha
         // on July 19": what happened weeks before is background, even in a sentence about today.
         if (rule.weight > 0 && (PRIOR.test(before) || datedBefore(text, (m.index ?? 0) + m[0].length, a)))
@@ -316,7 +318,7 @@ export function scoreSignificance(a: Analysis): Significance {
 }
 
 const PRIOR =
-  /\b(?:a day|\w+ days|a week|\w+ weeks|weeks|months|years|a month|a year|decades) (?:after|since)\b[^.;]{0,60}$/i;
+  /\b(?:a day|\w+ days|a week|\w+ weeks|weeks|months|years|a month|a year|decades) (?:after|since)\b[^.;]{0,60}$|\b(?:first time|first \w+) since (?:[\w'’-]+ ){0,5}$/i;
 
 /** A date right after the match ("signed … on July 19") that lies a week or more before publication. */
 function datedBefore(text: string, from: number, a: Analysis): boolean {

@@ -699,4 +699,34 @@ describe('significance: strikes ordered to end, armed groups disbanding, ultimat
       ).reasons,
     ).not.toContain('A side set an ultimatum.');
   });
+
+  it('alerts when members approve or endorse agreements', () => {
+    expect(
+      sig(
+        'Deal at the fund',
+        'The fund’s 90 members approved agreements early Friday to cap lending to coal plants.',
+      ).level,
+    ).toBe('alert');
+    expect(
+      sig(
+        'Pact backed',
+        'Regional leaders endorsed a water-sharing deal at the close of the summit in Lusaka.',
+      ).level,
+    ).toBe('alert');
+  });
+
+  it('does not alert on a signing told as background: "since it was signed", "the groups that signed it"', () => {
+    expect(
+      sig(
+        'Monitors meet in the north',
+        'The panel overseeing the 2016 accord met in the port town on Monday for the first time since the deal was signed. It brings together the government and the militias that signed the accord. Few decisions were taken.',
+      ).level,
+    ).toBe('digest');
+    expect(
+      sig(
+        'Review board meets',
+        'The review board gathered in the capital on Tuesday for the first time since the treaty was signed, and agreed only on a calendar. The parties that signed the treaty sent junior delegations.',
+      ).level,
+    ).toBe('digest');
+  });
 });
