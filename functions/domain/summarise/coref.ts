@@ -523,6 +523,29 @@ function speakersIn(s: Sentence): Speaking[] {
     const word = s.tokens[after]?.text.toLowerCase() ?? '';
     if (credit.entity?.kind === 'person' && PERSON_PRONOUNS.has(word) && !s.quoted[after])
       notePronoun(credit.entity, word);
+    // "Boeing said in a brief statement that it remained …": a one-word name the text never completes,
+    // which speaks of itself as "it", is a company or a body, not someone's surname.
+    const e = credit.entity;
+    if (e?.kind === 'person' && e.partial && !e.entry && !/\s/.test(e.name) && subject?.kind === 'name') {
+      const it = s.tokens.findIndex(
+        (x, k) =>
+          k > i &&
+          k <= i + 8 &&
+          !s.quoted[k] &&
+          /^it$/i.test(x.text) &&
+          (k === i + 1 || /^that$/i.test(s.tokens[k - 1]!.text)) &&
+          // Not "said it was too early": an "it" before a form of "be" is nobody.
+          !/^(?:is|was|'s|’s|would|will|could|might|may|seemed|seems)$/i.test(s.tokens[k + 1]?.text ?? ''),
+      );
+      const between = it > 0 ? s.tokens.slice(i + 1, it) : [];
+      if (
+        it > 0 &&
+        !between.some((x) => /^(?:he|she|they|PROPN)$/i.test(x.pos === 'PROPN' ? 'PROPN' : x.text))
+      ) {
+        e.kind = 'organisation';
+        e.partial = false;
+      }
+    }
   });
   // "Moss thanked his supporters in a statement", "The ministry issued a statement": the clause speaks
   // through a statement, post or address without a reporting verb; its subject is the one speaking.

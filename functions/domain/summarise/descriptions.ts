@@ -563,6 +563,13 @@ export function recentSpeaker(m: Mention, s: Sentence): Entity | undefined {
   // "the former Nigerian president": an office once held says nothing of the one held now.
   const former = (m.modifiers ?? []).some((w) => /^(?:former|ex|onetime|one-time|retired)$/.test(w));
   if ((!CALLINGS.has(m.head) && !former) || s.paragraph - last.paragraph > 1) return undefined;
+  // "the California Republican": a party is a calling too, unless the speaker's is another one.
+  const party = /^(?:republican|democrat)$/.test(m.head) ? m.head : undefined;
+  if (
+    party &&
+    last.entity.roles.some((r) => /\b(?:republican|democrat)/i.test(r) && !r.toLowerCase().includes(party))
+  )
+    return undefined;
   const countries = (m.modifiers ?? []).map((w) => countryFor(w)).filter(Boolean);
   // Where they are from: their name's country or their roles' ("Chile's chief adviser").
   const theirs = [...last.entity.countries, ...last.entity.roles.flatMap((r) => countriesIn(r))];
@@ -588,6 +595,9 @@ const CALLINGS = new Set([
   'businesswoman',
   'negotiator',
   'delegate',
+  'lawmaker',
+  'republican',
+  'democrat',
 ]);
 
 export function bodyEntity(m: Mention): Entity {

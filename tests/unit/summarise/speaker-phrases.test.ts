@@ -658,3 +658,37 @@ describe('a relative clause after a name the phrase only ends on', () => {
     ).toBe('Ivo Stanev');
   });
 });
+
+describe('callings and one-word bodies', () => {
+  it('reads "the Ohio Republican" in the paragraph after someone spoke as that speaker, unless of another party', () => {
+    expect(
+      who(
+        '"I felt we had a useful talk," Speaker Tom Ardell told reporters.\n\nThe Ohio Republican said the sides still disagreed over spending. "We have to spend less than last year," he said.',
+        'spend less',
+      ),
+    ).toBe('Tom Ardell');
+    expect(
+      who(
+        '"We need a deal," Senator Ana Ruiz, a Democrat, told reporters.\n\nThe Ohio Republican said the sides still disagreed. "We have to spend less than last year," he said.',
+        'spend less',
+      ),
+    ).toBeNull();
+  });
+
+  it('reads a one-word name that speaks of itself as "it" as a body', () => {
+    expect(
+      who(
+        'Talks with the union ended. Corvex said in a brief statement that it remained "committed to reaching a new agreement" with the union.',
+        'committed to reaching',
+      ),
+    ).toBe('Corvex');
+    expect(
+      who(
+        'The fund did not comment. Halvard said it had "no plans to walk away from the table" this year.',
+        'no plans',
+      ),
+    ).toBe('Halvard');
+    // "said it was …" is no evidence: that "it" is nobody.
+    expect(who('Talks ended. Okafor said it was "a long way from a deal" for now.', 'long way')).toBeNull();
+  });
+});
