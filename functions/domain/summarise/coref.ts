@@ -591,17 +591,23 @@ export function phraseHead(s: Sentence, from: number): Mention | undefined {
  * together are credited together.
  */
 function jointSpeakers(s: Sentence, subject: Mention | undefined, verb: number): Mention | undefined {
-  const a = subject?.entity;
+  // "the US government and the Office of the UN coordinator said in a joint statement": bodies a
+  // description names speak together too, when the text says the statement is joint.
+  const joint = /\b(?:joint|jointly)\b/i.test(unquoted(s));
+  const entityOf = (m: Mention) =>
+    m.entity ?? (joint && m.kind === 'description' ? creditOf(s, m).entity : undefined);
+  const a = subject && entityOf(subject);
   const speaks = (e: Entity | undefined) =>
     (e?.kind === 'person' || e?.kind === 'organisation') && !e.partial;
-  if (subject?.kind !== 'name' || !a || !speaks(a)) return subject;
+  const named = (m: Mention) => m.kind === 'name' || (joint && m.kind === 'description' && !m.indefinite);
+  if (!subject || !named(subject) || !a || !speaks(a)) return subject;
   if (s.tokens[subject.to]?.text !== 'and') return subject;
   const other = s.mentions.find(
     (m) =>
       m.from > subject.to &&
       m.to <= verb &&
-      m.kind === 'name' &&
-      speaks(m.entity) &&
+      named(m) &&
+      speaks(entityOf(m)) &&
       s.tokens.slice(subject.to + 1, m.from).every(
         (t, k) =>
           t.capitalised ||
@@ -615,7 +621,7 @@ function jointSpeakers(s: Sentence, subject: Mention | undefined, verb: number):
           (k === 0 && a.kind === 'organisation' && t.text.toLowerCase() === 'the'),
       ),
   );
-  const b = other?.entity;
+  const b = other && entityOf(other);
   if (!other || !b || b === a) return subject;
   // "A and B, the co-chairs of the committee, said": what the two are, between commas, then the verb.
   let after = other.to;
@@ -625,6 +631,8 @@ function jointSpeakers(s: Sentence, subject: Mention | undefined, verb: number):
     const isRole = (w: string) => PERSON_ROLE_NOUNS.has(w) || PERSON_ROLE_NOUNS.has(w.replace(/s$/, ''));
     if (aside.some((t) => isRole(t.bare.toLowerCase()))) after = close + 1;
   }
+  // "… the International Committee of the Red Cross (ICRC) said": an acronym in brackets.
+  if (s.tokens[after]?.text === '(' && s.tokens[after + 2]?.text === ')') after += 3;
   if (!s.tokens.slice(after, verb).every((t) => /^(?:ADV|AUX)$/.test(t.pos))) return subject;
   const name = `${a.name} and ${b.name}`;
   const together: Entity = { ...a, id: -1, name, kind: 'group', roles: [] };

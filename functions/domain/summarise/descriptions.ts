@@ -505,8 +505,9 @@ export function earlierBody(
     return b.entity ?? bodyEntity(b);
   }
   // "the ministry" after "Egypt's Ministry of Water Resources and Irrigation".
+  // Not "his office" after "the Office of the UN Coordinator": an owned body is the owner's own.
   const head = m.head ?? '';
-  for (let k = orgs.length - 1; k >= 0; k--) {
+  for (let k = m.owner ? -1 : orgs.length - 1; k >= 0; k--) {
     if (new RegExp(`\\b${head}s?\\b`, 'i').test(orgs[k]!.name)) return orgs[k];
   }
   // "Fox did not apologise. In a statement, the company said: …": the body the sentence before was about.

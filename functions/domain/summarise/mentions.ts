@@ -117,6 +117,42 @@ function mentionsIn(sentence: Sentence, analysis: Analysis, registry: Registry):
     i = j - 1;
   }
 
+  // "the Office of the UN Special Coordinator for Lebanon": a body's name that runs on through a name
+  // the catalogue read first ("UN") is one body, not "Office of the" and a person.
+  mentions.sort((a, b) => a.from - b.from);
+  for (let k = 0; k + 1 < mentions.length; k++) {
+    const head = mentions[k]!;
+    const inner = mentions[k + 1]!;
+    if (
+      head.kind !== 'name' ||
+      head.entity?.kind !== 'organisation' ||
+      !/^(?:of|the|for)$/i.test(tokens[head.to - 1]!.text) ||
+      inner.from !== head.to ||
+      inner.entity?.kind !== 'organisation' ||
+      inner.possessive
+    )
+      continue;
+    let to = inner.to;
+    const tail = mentions[k + 2];
+    let drop = 1;
+    // What follows may be a name or a title the run pass read as a description ("Special Envoy for X").
+    if (tail && tail.from >= to && !tail.possessive && !tail.inQuote) {
+      let g = to;
+      while (g < tail.to && (tokens[g]!.capitalised || /^(?:of|for|the|and)$/.test(tokens[g]!.text))) g++;
+      if (g === tail.to && tokens[tail.from]!.capitalised) {
+        to = tail.to;
+        drop = 2;
+      }
+    }
+    const name = sentence.text.slice(tokens[head.from]!.start, tokens[to - 1]!.end).replace(/^the\s+/i, '');
+    mentions.splice(k, drop + 1, {
+      ...base(head.from, to),
+      kind: 'name',
+      entity: registry.other(name, 'organisation'),
+    });
+    for (let t = head.from; t < to; t++) taken[t] = true;
+  }
+
   // 3. Descriptions ("the US president", "a Russian source") and 4. pronouns.
   for (let i = 0; i < tokens.length; i++) {
     if (taken[i]) continue;

@@ -692,3 +692,65 @@ describe('callings and one-word bodies', () => {
     expect(who('Talks ended. Okafor said it was "a long way from a deal" for now.', 'long way')).toBeNull();
   });
 });
+
+describe('bodies named at length and bodies speaking together', () => {
+  const WITH_BODY = {
+    actors: [
+      {
+        name: 'the Regional Union',
+        kind: 'organisation' as const,
+        aliases: ['RU'],
+        side: null,
+        country: null,
+        roles: [{ title: 'regional bloc' }],
+      },
+    ],
+  };
+
+  it('reads a body named through a catalogue name as one body', () => {
+    expect(
+      speakerOf(
+        '"The corridor will reopen on Monday," the Office of the RU Special Envoy for Tarvia said in a statement.',
+        'corridor will reopen',
+        WITH_BODY,
+      ),
+    ).toBe('Office of the RU Special Envoy for Tarvia');
+    expect(
+      speakerOf(
+        '"Both sides made proposals," the Secretariat of the RU Mediation Panel said on Friday.',
+        'Both sides made',
+        WITH_BODY,
+      ),
+    ).toBe('Secretariat of the RU Mediation Panel');
+  });
+
+  it('gives "his office said" to the person, not to another office the text named', () => {
+    expect(
+      who(
+        'Talks were hosted by the Office of the Special Envoy for Tarvia. President Amal Haddad said the talks were technical. "These are indirect talks and nothing more," his office said.',
+        'indirect talks',
+      ),
+    ).toBe("Amal Haddad's office");
+    expect(
+      who(
+        'The Office of the Ombudsman for Lakeland observed the vote. Prime Minister Sara Lind stayed away. "The count was fair," her office said.',
+        'count was fair',
+      ),
+    ).toBe("Sara Lind's office");
+  });
+
+  it('credits bodies described or named together when their statement is joint', () => {
+    expect(
+      who(
+        '"The parties agreed to meet again," the UN envoy\'s office and the International Committee of the Red Cross (ICRC) said in a joint statement.',
+        'agreed to meet again',
+      ),
+    ).toBe("UN envoy's office and International Committee of the Red Cross");
+    expect(
+      who(
+        '"The talks were productive," the Tarvian government and the Lakeland Red Cross Society said in a joint statement.',
+        'talks were productive',
+      ),
+    ).toBe('Tarvian government and Lakeland Red Cross Society');
+  });
+});
