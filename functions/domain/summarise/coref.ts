@@ -44,6 +44,8 @@ export function resolveReferences(a: Analysis): void {
   // statement" or owns it ("the Kremlin's readout"), else the document as the text named it ("a joint
   // communique").
   let issuer: { entity?: Entity; label?: string; paragraph: number } | undefined;
+  /** The sentence in which the last issuer spoke through a document ("… in a statement."). */
+  let issuedIn = -1;
   // Two people the text named together ("led by X and Y"), whom "the two mission chiefs" may mean.
   let pair: { entity: Entity; paragraph: number } | undefined;
   for (const s of a.sentences) {
@@ -213,10 +215,24 @@ export function resolveReferences(a: Analysis): void {
     s.subject = clauseSubject(s, firstVerb(s) ?? s.tokens.length);
     if (s.subject?.kind === 'pronoun') resolvePronoun(s, s.subject);
     s.speakers = speakersIn(s);
+    // "X announced the breakdown in a brief statement. '…,' it said.": "it" is that statement, so X's.
+    for (const sp of s.speakers) {
+      if (
+        !sp.entity &&
+        sp.subject?.kind === 'pronoun' &&
+        /^it$/i.test(sp.subject.text) &&
+        issuedIn === s.index - 1 &&
+        issuer?.entity
+      )
+        sp.entity = issuer.entity;
+    }
     // "In a statement, the Ministry of Finance said …": what "the statement" says later is the ministry's.
     if (SPEAKS_IN_DOCUMENT.test(unquoted(s))) {
       const through = s.speakers.find((sp) => sp.entity && sp.entity.kind !== 'media' && !sp.entity.reporter);
-      if (through?.entity) issuer = { entity: through.entity, paragraph: s.paragraph };
+      if (through?.entity) {
+        issuer = { entity: through.entity, paragraph: s.paragraph };
+        issuedIn = s.index;
+      }
     }
     for (const sp of s.speakers) {
       if (sp.entity && sp.entity.kind !== 'media')

@@ -754,3 +754,29 @@ describe('bodies named at length and bodies speaking together', () => {
     ).toBe('Tarvian government and Lakeland Red Cross Society');
   });
 });
+
+describe('"it said" after a statement', () => {
+  it('gives "it said" to whoever just spoke through a statement', () => {
+    expect(
+      who(
+        'The palace spokeswoman, Nadia Verne, had earlier announced the delay in a brief statement. "No date has been fixed, but both teams hope to meet soon," it said.',
+        'No date has been fixed',
+      ),
+    ).toBe('Nadia Verne');
+    expect(
+      who(
+        'The Lakeland Port Authority confirmed the closure in a written statement. "All berths will stay shut until the inspection is complete," it said.',
+        'All berths',
+      ),
+    ).toBe('Lakeland Port Authority');
+  });
+
+  it('leaves "it said" alone when no statement was just made', () => {
+    expect(
+      who(
+        'The palace spokeswoman, Nadia Verne, spoke to reporters. The talks went on. "No date has been fixed for the next round," it said.',
+        'No date has been fixed',
+      ),
+    ).toBeNull();
+  });
+});
