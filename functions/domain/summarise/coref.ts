@@ -201,6 +201,18 @@ export function resolveReferences(a: Analysis): void {
       ) {
         m.entity = { ...anonymous(m), name: `${m.owner.name}'s ${m.text}` };
       }
+      // "The prime minister's official spokesman told reporters": a spokesperson of an office the text
+      // names nobody in is a source of their own, labelled as the text describes them.
+      if (
+        m.kind === 'description' &&
+        !m.entity &&
+        !m.indefinite &&
+        m.head &&
+        /^(?:spokesperson|spokesman|spokeswoman)$/.test(m.head) &&
+        s.tokens.slice(m.from, m.to - 1).some((t) => t.possessive && !/^(?:his|her|its|their)$/i.test(t.text))
+      ) {
+        m.entity = { ...anonymous(m), name: m.text.replace(/^the\s+/i, '') };
+      }
       if (m.kind === 'description' && !m.entity && m.indefinite && m.head && ANONYMOUS_HEADS.has(m.head)) {
         // "A European diplomat involved in the talks": someone the text will call "the diplomat".
         const source = anonymous(m);

@@ -780,3 +780,20 @@ describe('"it said" after a statement', () => {
     ).toBeNull();
   });
 });
+
+describe('a spokesperson of an office nobody is named in', () => {
+  it('labels them as the text describes them', () => {
+    expect(
+      who(
+        'Talks ended without a deal. The prime minister\'s official spokesman told reporters: "We want to see these strikes called off."',
+        'strikes called off',
+      ),
+    ).toBe("prime minister's official spokesman");
+    expect(
+      who(
+        '"The offer stands until the end of the month," the mayor\'s spokeswoman said after the vote.',
+        'offer stands',
+      ),
+    ).toBe("mayor's spokeswoman");
+  });
+});
