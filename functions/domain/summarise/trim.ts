@@ -179,7 +179,15 @@ export function trim(s: Sentence, level: TrimLevel): string | undefined {
     // "…signed an agreement aimed at ending the conflict, at a ceremony in Washington": only the framing
     // phrase goes, with the comma that closes it when a phrase of place or time goes on after it ("…
     // attacks aimed at X, the spokeswoman said" keeps its comma).
-    if (framing) {
+    // Only after the clause's own verb: in "Talks aimed at reunifying Cyprus collapsed early Friday, …"
+    // the phrase is the subject's, and cutting to the comma would take the verb with it.
+    const verbBefore =
+      !!framing &&
+      s.tokens.some(
+        (t, i) =>
+          t.end <= framing.index && !s.quoted[i] && /^(?:VERB|AUX)$/.test(t.pos) && !/ing$/i.test(t.text),
+      );
+    if (framing && verbBefore) {
       const end = framing.index + framing[0].length;
       const eatComma =
         /^,\s+(?:at|in|on|during|after|before|with|from|under|amid|by|while|when|as)\b/.test(

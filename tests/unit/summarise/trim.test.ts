@@ -270,6 +270,15 @@ describe('labels and framing phrases', () => {
       ),
     ).toContain('"information attacks", ');
   });
+
+  it('never cuts a framing phrase that belongs to the subject, with the verb after it', () => {
+    const a =
+      'Talks aimed at reuniting the divided island collapsed early Friday, dashing what envoys had called the best chance in years.';
+    for (const l of [1, 2, 3] as const) expect(level(a, l) ?? '').not.toMatch(/^Talks, /);
+    const b =
+      'A plan in a bid to end the strike was rejected on Monday, leaving the ports closed for a third week.';
+    for (const l of [1, 2, 3] as const) expect(level(b, l) ?? '').not.toMatch(/^A plan, /);
+  });
 });
 
 describe('asides that do not close where a comma is', () => {
