@@ -603,12 +603,24 @@ function unquoted(s: Sentence): string {
  */
 export function phraseHead(s: Sentence, from: number): Mention | undefined {
   let k = from;
-  while (k < s.tokens.length && k - from < 8) {
+  while (k < s.tokens.length && k - from < 10) {
     const m = s.mentions.find((x) => x.from === k);
     if (m && !m.possessive && !m.modifier) return m;
     const t = s.tokens[k]!;
     if (m) k = m.to;
-    else if (/^(?:NOUN|ADJ|PROPN|DET|NUM)$/.test(t.pos) || t.possessive) k++;
+    else if (
+      /^(?:NOUN|ADJ|PROPN|DET|NUM)$/.test(t.pos) ||
+      t.possessive ||
+      /^(?:acting|interim|outgoing|incoming|caretaker|serving)$/i.test(t.text)
+    )
+      k++;
+    // "said acting Minister of the Presidency Félix Bolaños": "of" inside a capitalised title.
+    else if (
+      /^(?:of|for)$/i.test(t.text) &&
+      s.tokens[k - 1]?.capitalised &&
+      (s.tokens[k + 1]?.capitalised || /^the$/i.test(s.tokens[k + 1]?.text ?? ''))
+    )
+      k++;
     else return undefined;
   }
   return undefined;

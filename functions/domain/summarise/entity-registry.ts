@@ -250,7 +250,10 @@ export class Registry {
 
   private noteSurname(e: Entity): void {
     if (e.kind !== 'person') return;
-    const parts = e.name.split(/\s+/).filter((p) => !HONORIFICS.has(p.toLowerCase()));
+    // "J. David Cox Sr.": a generational suffix is no surname.
+    const parts = e.name
+      .split(/\s+/)
+      .filter((p) => !HONORIFICS.has(p.toLowerCase()) && !/^(?:Jr|Sr)\.?$|^(?:II|III|IV)$/.test(p));
     if (parts.length < 2) return;
     const note = (map: Map<string, Entity | null>, key: string) => {
       const seen = map.get(key);

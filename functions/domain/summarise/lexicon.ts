@@ -98,7 +98,7 @@ export const NON_PERSON_TAILS = new Set(
     'association coalition guild league confederation society board authority tribunal syndicate caucus ' +
     'secretariat mission embassy consulate chamber force police navy corps brigade battalion regiment ' +
     'headquarters component branch division chapter section employees workers teachers nurses pilots ' +
-    'drivers machinists engineers farmers miners dockworkers longshoremen'
+    'drivers machinists engineers farmers miners dockworkers longshoremen presidency treasury exchequer'
   ).split(' '),
 );
 

@@ -326,7 +326,10 @@ function postModifierEnd(
   const principal = speaksFor && /^(?:to|for)$/i.test(first.text);
   if (!principal && (!opens || /^(?:that|who|which|to|as|than)$/i.test(first.text))) return from;
   let k = from + 1;
-  while (k < tokens.length && k - from < 10) {
+  // Words, a name counting as one ("a spokesman for the Popular Front for the Renaissance of X").
+  const length = () =>
+    k - from - mentions.filter((m) => m.from > from && m.to <= k).reduce((n, m) => n + m.to - m.from - 1, 0);
+  while (k < tokens.length && length() < 10) {
     const t = tokens[k]!;
     // "a senior official at the Ministry of Land, Water and Energy": a body's name is read whole.
     // "for Prime Minister Keir Starmer": whom a spokesperson or an aide speaks for is part of the label.
@@ -366,7 +369,7 @@ function postModifierEnd(
     if (t.pos === 'VERB' && tokens[k - 1]!.pos !== 'ADV' && k > from + 1) break;
     k++;
   }
-  return k - from >= 10 ? from : k;
+  return length() >= 10 ? from : k;
 }
 
 /** "Colombia's Defense Ministry": a country's body is named with its country. */
@@ -492,10 +495,11 @@ function linkAppositions(mentions: Mention[], tokens: Token[]): void {
     // "The chair of the talks, Ecuadorian diplomat Ana Ruiz,": the person, not the country before her name.
     const b =
       (a.kind === 'description'
-        ? inside.find((m) => m.kind === 'name' && m.entity?.kind === 'person')
+        ? // Not a name that only modifies ("…, one of the factions of the former Seleka rebel alliance,").
+          inside.find((m) => m.kind === 'name' && m.entity?.kind === 'person' && !m.modifier)
         : undefined) ??
-      inside.find((m) => m.kind !== a.kind) ??
-      inside[0];
+      inside.find((m) => m.kind !== a.kind && !m.modifier) ??
+      inside.find((m) => !m.modifier);
     if (!b) continue;
     // "by CDU leader Merz, Bavarian premier and CSU chief Markus Söder and …": a list of people, each
     // with their own title, not a name and its description.

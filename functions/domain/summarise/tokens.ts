@@ -23,7 +23,7 @@ export interface Token {
 // "Farmers’ Union", "Teachers' Federation": a plural possessive inside a capitalised name keeps its
 // apostrophe, so the name reads as one run.
 const TOKEN =
-  /\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Sens|Rep|Reps|Lt|Col|Gov|Prof|Maj|Capt|Adm|Sgt|Amb)\.|\b\p{Lu}\.(?=\s+\p{Lu}\p{Ll})|(?:\p{L}\.){2,}|\p{Lu}[\p{L}]*s['’](?=\s+\p{L})|[\p{L}\p{N}]+(?:[-'’.,:][\p{L}\p{N}]+)*|\S/gu;
+  /\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Sens|Rep|Reps|Lt|Col|Gov|Prof|Maj|Capt|Adm|Sgt|Amb|Jr|Sr)\.|\b\p{Lu}\.(?=\s+\p{Lu}\p{Ll})|(?:\p{L}\.){2,}|\p{Lu}[\p{L}]*s['’](?=\s+\p{L})|[\p{L}\p{N}]+(?:[-'’.,:][\p{L}\p{N}]+)*|\S/gu;
 
 let tagger: ReturnType<typeof winkNLP> | undefined;
 

@@ -797,3 +797,50 @@ describe('a spokesperson of an office nobody is named in', () => {
     ).toBe("mayor's spokeswoman");
   });
 });
+
+describe('long titles, long bodies and generational suffixes', () => {
+  it('reads a person after "said acting Minister of the X"', () => {
+    expect(
+      who(
+        '"We will reach an agreement within the law," said acting Minister of the Presidency Tomás Ibarra.',
+        'within the law',
+      ),
+    ).toBe('Tomás Ibarra');
+    expect(
+      who(
+        '"The budget will pass this month," said interim Secretary of the Treasury Grace Obi.',
+        'budget will pass',
+      ),
+    ).toBe('Grace Obi');
+  });
+
+  it('keeps a long body name in an unnamed spokesperson’s label, and the "he" that follows', () => {
+    expect(
+      who(
+        'A spokesman for the Popular Movement for the Liberation of the Northern Hills, one of the largest factions of the former Tarvo rebel alliance, said the groups had come to negotiate. "If the government wants peace, it must listen," he said.',
+        'wants peace',
+      ),
+    ).toBe('spokesman for the Popular Movement for the Liberation of the Northern Hills');
+    expect(
+      who(
+        'A spokeswoman for the National Union of Port and Harbour Workers of the Southern Coast said the strike would go on. "Nobody goes back without a contract," she said.',
+        'Nobody goes back',
+      ),
+    ).toBe('spokeswoman for the National Union of Port and Harbour Workers of the Southern Coast');
+  });
+
+  it('reads a name with "Jr." or "Sr." whole, and its surname alone later', () => {
+    expect(
+      who(
+        'J. Daniel Price Sr., president of the federal workers union, said staff had been "used as pawns in a political fight" for weeks.',
+        'used as pawns',
+      ),
+    ).toBe('J. Daniel Price Sr.');
+    expect(
+      who(
+        'Robert Hale Jr. chaired the session. "We will not forget this shutdown," Hale told reporters.',
+        'not forget',
+      ),
+    ).toBe('Robert Hale Jr.');
+  });
+});
