@@ -337,8 +337,23 @@ export function resolveDescription(
   // when the role fits them, before whoever spoke last.
   // "Kremlin Spokesman Dmitry Peskov said … '…,' the Kremlin official said": "official" is any office,
   // so it fits the one just named or speaking whatever their role, unless an unnamed official is about.
+  // The one unnamed source described with this noun ("a senior US official who briefed reporters"), who
+  // a later "the official" still means several paragraphs on.
+  const unnamed = new Set(
+    seen
+      .filter(
+        (x) =>
+          x.entity.kind === 'group' &&
+          x.head === head &&
+          !x.entity.roles.includes('plural') &&
+          paragraph - x.paragraph <= SPECIFIC_PARAGRAPHS,
+      )
+      .map((x) => x.entity),
+  );
+  const onlyUnnamed = ANONYMOUS_HEADS.has(head) && unnamed.size === 1 ? [...unnamed][0] : undefined;
   const anyRole =
     head === 'official' &&
+    !onlyUnnamed &&
     !seen.some(
       (x) => x.entity.kind === 'group' && x.head === head && paragraph - x.paragraph <= RECENT_PARAGRAPHS,
     );
@@ -372,6 +387,12 @@ export function resolveDescription(
         modifiers.every((w) => x.entity.name.toLowerCase().includes(w)),
     );
     if (same) return same.entity;
+    if (
+      onlyUnnamed &&
+      head === 'official' &&
+      modifiers.every((w) => onlyUnnamed.name.toLowerCase().includes(w))
+    )
+      return onlyUnnamed;
   }
   // Most recent first; a description means someone the reader has met lately: a named person whose
   // roles fit, or an unnamed source first described with the same noun ("a senior official" … "the

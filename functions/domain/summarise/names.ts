@@ -850,7 +850,13 @@ export function markModifiers(mentions: Mention[], tokens: Token[]): void {
     const nextMention = mentions[k + 1];
     // "UN Secretary-General Antonio Guterres": titles between a body and a name.
     let t = m.to;
-    while (t < tokens.length && tokens[t]!.capitalised && TITLE_WORDS.has(tokens[t]!.bare.toLowerCase())) t++;
+    // ("U.S. Rep. Ileana Ros-Lehtinen": an abbreviated title keeps its period.)
+    while (
+      t < tokens.length &&
+      tokens[t]!.capitalised &&
+      TITLE_WORDS.has(tokens[t]!.bare.toLowerCase().replace(/\.$/, ''))
+    )
+      t++;
     const titled = t > m.to && mentions.some((n) => n.from === t && n.entity?.kind === 'person');
     if ((nextMention && nextMention.from === m.to && nextMention.kind !== 'pronoun') || titled)
       m.modifier = true;

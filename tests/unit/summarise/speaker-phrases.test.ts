@@ -844,3 +844,35 @@ describe('long titles, long bodies and generational suffixes', () => {
     ).toBe('Robert Hale Jr.');
   });
 });
+
+describe('abbreviated titles and the one unnamed official', () => {
+  it('reads "U.S. Rep. X" as X, not the country', () => {
+    expect(
+      who(
+        'Critics were unimpressed. U.S. Rep. Ana Beltrán, a Miami Republican, said the deal was "rewarding a regime that jails its opponents."',
+        'rewarding a regime',
+      ),
+    ).toBe('Ana Beltrán');
+    expect(who('"This bill will not pass the House," U.S. Sen. Tom Ardell said.', 'bill will not pass')).toBe(
+      'Tom Ardell',
+    );
+  });
+
+  it('gives "the official" to the one unnamed official introduced paragraphs before, not to the last speaker', () => {
+    const text = [
+      'The exchange took place at an airport in the islands, according to a senior U.S. official who briefed reporters on condition of anonymity.',
+      'Talks had gone on for months in several capitals.',
+      '"We are bringing our people home," President Lena Ardell said in a statement.',
+      'In return, Ardell granted clemency to two men held since 2015.',
+      'The official said the decision was "a very difficult one for everybody involved," but described the men as minor figures.',
+    ].join('\n\n');
+    expect(who(text, 'a very difficult one')).toBe('senior U.S. official');
+    // With no unnamed official in the text, "the Kremlin official" is the Kremlin person just speaking.
+    expect(
+      who(
+        'Spokesman Piet Claes of the Citadel spoke after the session. "The offer is a very difficult one for everybody involved," the Citadel official said.',
+        'a very difficult one',
+      ),
+    ).toBe('Piet Claes');
+  });
+});
