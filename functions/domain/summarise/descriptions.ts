@@ -106,6 +106,11 @@ export const ANONYMOUS_HEADS = new Set([
   'employee',
   'protester',
   'staffer',
+  // People in markets ("a portfolio manager at a Buenos Aires firm").
+  'manager',
+  'trader',
+  'banker',
+  'investor',
 ]);
 
 /** A definite description names someone the reader met recently: within this many paragraphs. */

@@ -241,6 +241,13 @@ export class Registry {
       const full = bodies.filter((e) => e !== short && initials(e.name) === short.name);
       if (full.length === 1) into.set(short, full[0]!);
     }
+    // "Junts" after "Junts per Catalunya": a word the text never completes as a person's name that
+    // opens exactly one body's name is that body.
+    for (const short of this.all()) {
+      if (short.kind !== 'person' || !short.partial || short.entry || /\s/.test(short.name)) continue;
+      const opens = bodies.filter((b) => b.name.startsWith(`${short.name} `));
+      if (opens.length === 1) into.set(short, opens[0]!);
+    }
     if (into.size === 0) return;
     for (const sentence of analysis.sentences) {
       for (const m of sentence.mentions) if (m.entity && into.has(m.entity)) m.entity = into.get(m.entity)!;

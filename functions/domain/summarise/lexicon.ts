@@ -56,7 +56,8 @@ export const PERSON_ROLE_NOUNS = new Set(
     'president-elect co-chair vice-chair rapporteur facilitator politician campaigner activist mep ombudsman ombudsperson researcher scholar professor economist democrat republican ' +
     'machinist worker nurse doctor teacher pilot driver engineer farmer miner resident voter employee protester staffer ' +
     'scientist historian strategist consultant academic lecturer sociologist specialist commentator pollster ' +
-    'pope pontiff cardinal archbishop bishop patriarch publisher columnist presenter editor-in-chief'
+    'pope pontiff cardinal archbishop bishop patriarch publisher columnist presenter editor-in-chief ' +
+    'manager trader banker investor'
   ).split(' '),
 );
 

@@ -508,6 +508,17 @@ function linkAppositions(mentions: Mention[], tokens: Token[]): void {
     const name = a.kind === 'name' ? a : b.kind === 'name' ? b : undefined;
     const description = a.kind === 'description' ? a : b.kind === 'description' ? b : undefined;
     const person = name?.entity;
+    // "The main opposition coalition, Juntos por el Cambio,": a body's noun and the body's name.
+    if (
+      person?.kind === 'organisation' &&
+      description &&
+      !description.entity &&
+      description.head &&
+      BODY_NOUNS.has(description.head)
+    ) {
+      description.entity = person;
+      continue;
+    }
     if (person?.kind !== 'person' || !description || description.entity) continue;
     description.entity = person;
     addRole(person, description.text);

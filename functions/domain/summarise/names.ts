@@ -45,6 +45,9 @@ const NAME_JOINERS = new Set([
   'dos',
   'das',
   'du',
+  // Spanish and Catalan bodies' names ("Juntos por el Cambio", "Junts per Catalunya").
+  'por',
+  'per',
 ]);
 
 /** A capitalised word that can open a name (not "The", "After", a month or a weekday). */
@@ -537,6 +540,22 @@ export function classifyRun(
   // "Reform UK", "Momentum US": a country's code closing the name marks a party or a group, not a person.
   if (nameTokens.length >= 2 && /^(?:UK|US|USA|EU|UAE)$/.test(nameTokens.at(-1)!.bare)) {
     add({ ...base(i + split, j), kind: 'name', entity: registry.other(name, 'organisation') });
+    return true;
+  }
+  // "the separatist party Junts per Catalunya", "the main opposition coalition, Juntos por el Cambio,": a
+  // name a group's noun introduces is the group's.
+  const groupNoun = (k: number) =>
+    /^(?:party|coalition|alliance|movement|bloc|front|union|group|faction|militia|federation|association)$/.test(
+      tokens[k]?.text ?? '',
+    );
+  if (
+    split === 0 &&
+    !owner &&
+    nameTokens.length >= 2 &&
+    !nameTokens.at(-1)!.possessive &&
+    (groupNoun(i - 1) || (tokens[i - 1]?.text === ',' && groupNoun(i - 2) && tokens[end]?.text === ','))
+  ) {
+    add({ ...base(i, j), kind: 'name', entity: registry.other(name, 'organisation') });
     return true;
   }
   // "Hamas, which is not named in the text, …": only people are "who"; a name "which" follows is a body's.

@@ -876,3 +876,32 @@ describe('abbreviated titles and the one unnamed official', () => {
     ).toBe('Piet Claes');
   });
 });
+
+describe('bodies a group noun introduces, and people in markets', () => {
+  it('reads a name a group noun introduces as that body, and its first word later as the body', () => {
+    expect(
+      who(
+        'Talks went on between the Socialists and the separatist party Unió per Lleida. In a statement, Unió said the talks would continue "for as long as it takes to reach a deal."',
+        'as long as it takes',
+      ),
+    ).toBe('Unió per Lleida');
+    expect(
+      who(
+        'The main opposition coalition, Fuerza por el Cambio, kept its mayors away. "The place to discuss this is Congress, not the palace," the coalition said in a statement.',
+        'place to discuss',
+      ),
+    ).toBe('Fuerza por el Cambio');
+  });
+
+  it('labels an unnamed market source by what they are', () => {
+    expect(
+      who(
+        '"A missed payment to the fund would be a different story," said a portfolio manager at a Lima asset management firm who asked not to be identified.',
+        'missed payment',
+      ),
+    ).toBe('portfolio manager at a Lima asset management firm');
+    expect(
+      who('"Nobody is pricing in a default yet," a currency trader in Nairobi said.', 'pricing in a default'),
+    ).toBe('currency trader in Nairobi');
+  });
+});
