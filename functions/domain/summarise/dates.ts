@@ -103,7 +103,7 @@ const NUMBER_WORDS = [
 ];
 /** Words just before a date that point it ahead of the publication date. */
 const FORWARD_CUE =
-  /\b((?:is|are)(?: due)? to(?= \p{L}+)|until|no later than|not later than|no earlier than|not before|towards?|forward to|deadline|due|scheduled|set to|expected|will|would|(?<!\b(?:the|a|an|its|his|her|their|our|this|that|peace|new)\s)plans? to|planned|next|upcoming|ahead of|again on|to resume|to meet|to hold|to be(?= \p{L}+)|(?:could|may|might|should|must) be(?= (?:\p{L}+ed|held|made|given|taken|done|struck|set|put|brought|sent|won|paid|built|met|drawn|signed)\b)|to take place|slated|expires|begins|starts|takes effect|proposed holding|proposes|as soon as|as early as|(?:by|before|until|till) the (?:end|middle|start|beginning)(?: of)?)\b/iu;
+  /\b((?:is|are)(?: due)? to(?= \p{L}+)|until|(?<!\b(?:ran|run|lasted|continued|went|stayed|remained|extended|held|was|were)\s)through|no later than|not later than|no earlier than|not before|towards?|forward to|deadline|due|scheduled|set to|expected|will|would|(?<!\b(?:the|a|an|its|his|her|their|our|this|that|peace|new)\s)plans? to|planned|next|upcoming|ahead of|again on|to resume|to meet|to hold|to be(?= \p{L}+)|(?:could|may|might|should|must) be(?= (?:\p{L}+ed|held|made|given|taken|done|struck|set|put|brought|sent|won|paid|built|met|drawn|signed)\b)|to take place|slated|expires|begins|starts|takes effect|proposed holding|proposes|as soon as|as early as|(?:by|before|until|till) the (?:end|middle|start|beginning)(?: of)?)\b/iu;
 /**
  * A happening told in the present before its day ("NATO leaders meet in Vilnius on Tuesday", "the
  * session opens on Monday"): news tells what is past in the past tense, so this is still to come.
@@ -400,10 +400,15 @@ export function findDates(
     const deadline =
       /^(?:['’]s)?\s+(?:deadline|cutoff|cut-off|target date)\b/i.test(sentence.slice(at + m[0].length)) &&
       !/\b(?:missed|passed|expired|lapsed|blew through|ignored)\b/i.test(sentence);
+    // "called demonstrations in every capital for Sunday": what is planned for a weekday is ahead.
+    const plannedFor =
+      /\b(?:called|planned|scheduled|set|slated|pencilled|penciled|booked|convened)\b[^.;,"“”]{0,60}\bfor\s+$/i.test(
+        sentence.slice(0, at),
+      );
     const ahead =
       m[1] === 'next' ||
       (m[1] ?? '').includes('coming') ||
-      (!m[1] && (paired ?? (cueBefore(at) || opensFuture || deadline)));
+      (!m[1] && (paired ?? (cueBefore(at) || opensFuture || deadline || plannedFor)));
     let delta = target - pub.getUTCDay();
     // A plan overtaken by events: whichever of last and next such day is nearer.
     if (!m[1] && overtaken(at)) delta = delta > 3 ? delta - 7 : delta < -3 ? delta + 7 : delta;

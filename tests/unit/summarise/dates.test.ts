@@ -413,4 +413,16 @@ describe('this week', () => {
     expect(dates('The sides met again on Saturday and talked for an hour.')).toEqual(['2025-06-07']);
     expect(dates('They agreed to meet again on Saturday.')).toEqual(['2025-06-14']);
   });
+
+  it('points ahead after "through" a date and for a weekday something is called for', () => {
+    // Published Tuesday 10 June 2025.
+    expect(dates('The stopgap funds shuttered agencies through June 30 while a panel negotiates.')).toEqual([
+      '2025-06-30',
+    ]);
+    expect(dates('The talks ran through June 2 without a deal.')).toEqual(['2025-06-02']);
+    expect(dates('The party has called rallies in every provincial capital for Sunday.')).toEqual([
+      '2025-06-15',
+    ]);
+    expect(dates('The rallies held on Sunday drew thousands.')).toEqual(['2025-06-08']);
+  });
 });
