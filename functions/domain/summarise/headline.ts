@@ -3,6 +3,7 @@
 // objective, so a sentence that repeats another earns nothing. Sentences are whole; each may be used
 // in a trimmed version (trim.ts). A sentence that leans on the one before it is only used right after it.
 import type { Analysis, Entity } from './analysis-types';
+import { isPlace } from './lexicon';
 import { OUTCOME_CUES, type ScoredSentence } from './scoring';
 import { contentTokens, escapeRegExp, jaccard, shortName, wordCount } from './text';
 import { type Trimmed, trimVariants } from './trim';
@@ -84,7 +85,8 @@ export function fullNamesOnFirstMention(text: string, a: Analysis): string {
     const parts = e.name.split(/\s+/);
     if (parts.length < 2) continue;
     const surname = shortName(e.name);
-    if (surname === e.name) continue;
+    // "Somalia's President …" is never "Villa Somalia's President …": a place's name stays a place.
+    if (surname === e.name || isPlace(surname)) continue;
     if (out.includes(e.name)) continue;
     const aliases = [...(e.entry?.aliases ?? []), surname].filter((x) => !x.includes(' ') || x === surname);
     const re = new RegExp(`(?<![\\p{L}])(${aliases.map(escapeRegExp).join('|')})(?![\\p{L}])`, 'u');

@@ -206,6 +206,17 @@ describe('full names on first mention', () => {
     );
   });
 
+  it('never turns a country into a person whose last name it is', () => {
+    const a = analyseText(
+      'Somalia’s president met the Somaliland leader in Djibouti. Villa Somalia, the seat of the federal government in Mogadishu, welcomed the outcome. Casa Kenya, the envoy’s residence, hosted a dinner.',
+      NONE,
+    );
+    expect(fullNamesOnFirstMention('Somalia’s president met the Somaliland leader.', a)).toBe(
+      'Somalia’s president met the Somaliland leader.',
+    );
+    expect(fullNamesOnFirstMention('Kenya hosted the talks.', a)).toBe('Kenya hosted the talks.');
+  });
+
   it('leaves a surname with its particles as it is', () => {
     const a = analyseText('Mediator Luis Pablo de la Vega met both delegations on Monday.', NONE);
     expect(fullNamesOnFirstMention('De la Vega, standing between them, smiled.', a)).toBe(
