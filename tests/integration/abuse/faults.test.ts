@@ -184,7 +184,8 @@ describe('faults during a send', () => {
       DYNAMODB_PORT: String(await freePort()),
       DATA_DIR: tempDir(),
       SES_ENDPOINT: ses.url,
-      MAX_SEND_RATE: '40',
+      // Slow enough that the kill lands mid-send even on a loaded machine (about 7 s for N at 20/s).
+      MAX_SEND_RATE: '20',
       LOG_LEVEL: 'ERROR',
     };
     const start = async () => {
