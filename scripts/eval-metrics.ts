@@ -128,7 +128,9 @@ export function lineFaults(line: string): Array<'cut' | 'dateline' | 'dangling'>
     opening.split(/\s+/).length <= 8 &&
     (/\(\s*\p{Lu}[^)]*\)|\b(?:19|20)\d\d\b/u.test(opening) ||
       /^\p{Lu}{3,}(?:[,/(]|\s+\p{Lu}{2,})/u.test(opening));
-  if (DATELINE.test(line) || filed) faults.push('dateline');
+  // "-- Argentina and the IMF …": the dash of a dateline whose place or agency was cut away.
+  const leftover = /^[—–-]{1,2}\s/.test(line);
+  if (DATELINE.test(line) || filed || leftover) faults.push('dateline');
   // '"…," he said' anywhere in the line leans on a sentence the line does not carry.
   // "The union said, top-scale workers would …": an attribution aside left at the front when the
   // phrase it followed was cut.

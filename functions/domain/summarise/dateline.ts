@@ -23,11 +23,12 @@ const DASH = String.raw`\s*[—–-]{1,2}\s+`;
  * optional "(Agency)", then a dash or a colon ("PUTRAJAYA: "); or a place in title case followed by
  * "(Agency)", perhaps after its country ("Turnberry (United Kingdom) (AFP) -"), then a dash.
  */
-/** "August 23, 2024 (GENEVA) –", "23 Aug 2025 (Reuters) -": the day filed first, then a dash. */
+/** "August 23, 2024 (GENEVA) –", "23 Aug 2025 (Reuters) -": the day filed first, then a dash. An agency
+ * alone ("(Bloomberg) -- ") is a dateline too. */
 const DAY_FIRST = String.raw`(?:\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+\p{Lu}\p{Ll}{2,8}\.?),?\s*\d{4}\s*(?:\(\s*(?:${CAPS_PLACE}|\p{Lu}[\p{L}.&' -]{1,30})\s*\)\s*){0,2}${DASH}`;
 
 export const DATELINE = new RegExp(
-  String.raw`^\s*(?:${DAY_FIRST}|${CAPS_PLACE}${REGION}${DAY}\s*(?:${AGENCY}\s*){0,2}(?:${DASH}|:\s+)|${TITLE_PLACE}${REGION}${DAY}\s*(?:${AGENCY}\s*){1,2}${DASH}|${TITLE_PLACE}(?:/${TITLE_PLACE})?${FILED_ON}\s*${AGENCY}\s+(?=\p{Lu}))`,
+  String.raw`^\s*(?:${AGENCY}${DASH}|${DAY_FIRST}|${CAPS_PLACE}${REGION}${DAY}\s*(?:${AGENCY}\s*){0,2}(?:${DASH}|:\s+)|${TITLE_PLACE}${REGION}${DAY}\s*(?:${AGENCY}\s*){1,2}${DASH}|${TITLE_PLACE}(?:/${TITLE_PLACE})?${FILED_ON}\s*${AGENCY}\s+(?=\p{Lu}))`,
   'u',
 );
 

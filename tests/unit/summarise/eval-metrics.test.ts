@@ -35,6 +35,8 @@ describe('lineFaults', () => {
     expect(lineFaults('March 3, 2026 (LIMA) – Peru and Chile agreed.')).toContain('dateline');
     expect(lineFaults('KATHMANDU/NEW DELHI (Wire) – Talks resumed.')).toContain('dateline');
     expect(lineFaults('The talks – the third this year – ended.')).not.toContain('dateline');
+    // The dash of a dateline whose agency was cut away.
+    expect(lineFaults('-- Peru and the fund remain at odds.')).toContain('dateline');
     expect(lineFaults('Ministers from NATO - the alliance - met.')).not.toContain('dateline');
   });
 });

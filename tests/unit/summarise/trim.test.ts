@@ -176,6 +176,9 @@ describe('datelines', () => {
     // The day filed first.
     ['March 3, 2026 (VALLETTA) – The envoys left.', 'The envoys left.'],
     ['3 March 2026 (Reuters) - Talks resumed.', 'Talks resumed.'],
+    // An agency alone, the place left out.
+    ['(Bloomberg) -- Vell and the fund remain at odds.', 'Vell and the fund remain at odds.'],
+    ['(AP) — The envoys left.', 'The envoys left.'],
   ])('%s', (line, expected) => {
     expect(stripDateline(line)).toBe(expected);
   });
