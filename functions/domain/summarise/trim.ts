@@ -60,6 +60,9 @@ export function trimVariants(s: Sentence): Trimmed[] {
     const name = openerName(s, text);
     if (name)
       text = text.replace(/^(He|She|His|Her)\b/, (w) => (/^(?:His|Her)$/.test(w) ? `${name}'s` : name));
+    // "The Norwegian diplomat said …" opening a line whose reader has not met him: his name instead.
+    const described = describedOpener(s, text);
+    if (described) text = `${described.name}${text.slice(described.length)}`;
     // '"…," he said.': the attribution names the speaker when the reference pass is sure who it is.
     const speaker = attributionName(s);
     if (speaker)
@@ -108,6 +111,23 @@ function attributionName(s: Sentence): string | undefined {
   if (e.kind === 'group' && pair && /^\p{Lu}/u.test(e.name))
     return `${shortName(pair[1]!)} and ${shortName(pair[2]!)}`;
   return undefined;
+}
+
+/**
+ * A definite description opening the line ("The Norwegian diplomat", "The envoy") that the reference
+ * pass resolved to a person the report names in full: the surname to put in its place, and how many
+ * characters of the line it replaces.
+ */
+function describedOpener(s: Sentence, text: string): { name: string; length: number } | undefined {
+  const m = s.mentions.find((x) => x.kind === 'description' && !x.inQuote && !x.possessive && !x.indefinite);
+  if (!m || !/^the\s/i.test(m.text) || !text.startsWith(m.text.charAt(0).toUpperCase() + m.text.slice(1)))
+    return undefined;
+  if (s.subject !== m) return undefined;
+  const e = m.entity;
+  if (e?.kind !== 'person' || e.partial || e.reporter || !/\s/.test(e.name)) return undefined;
+  // Only a description of one person by role; "the two leaders" and bodies stay as written.
+  if (!m.head || /s$/.test(m.text)) return undefined;
+  return { name: shortName(e.name), length: m.text.length };
 }
 
 /**

@@ -157,6 +157,31 @@ describe('trim', () => {
   });
 });
 
+describe('a description opening a line', () => {
+  it('names the person a definite description opening the line means', () => {
+    const a = analyseText(
+      'UN envoy Lena Dahl opened the fifth round on Monday. The Danish diplomat said the delegations had failed to agree even on how to organise their work.',
+      NONE,
+    );
+    expect(trimVariants(a.sentences[1]!)[0]!.text).toMatch(/^Dahl said the delegations/);
+    const b = analyseText(
+      'Mediator Omar Haddad met both teams in Doha. The mediator told reporters that the gaps on security were still wide.',
+      NONE,
+    );
+    expect(trimVariants(b.sentences[1]!)[0]!.text).toMatch(/^Haddad told reporters/);
+  });
+
+  it('leaves a description of several people or of nobody known as written', () => {
+    const a = analyseText('Talks resumed in Doha. The two leaders said the gaps were narrowing fast.', NONE);
+    expect(trimVariants(a.sentences[1]!)[0]!.text).toMatch(/^The two leaders said/);
+    const b = analyseText(
+      'Talks resumed in Doha. The mediator said the gaps on security were narrowing.',
+      NONE,
+    );
+    expect(trimVariants(b.sentences[1]!)[0]!.text).toMatch(/^The mediator said/);
+  });
+});
+
 describe('datelines', () => {
   it.each([
     ['VALLETTA, Malta — The talks resumed.', 'The talks resumed.'],
