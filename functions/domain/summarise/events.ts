@@ -297,6 +297,9 @@ function happeningVerb(s: Sentence, from: number): { index: number; text: string
 
 function kindOf(s: Sentence, verb: number | undefined, unquoted: string, dateAt: number): EventKind {
   if (DEADLINE.test(unquoted.slice(Math.max(0, dateAt - 40), dateAt))) return 'deadline';
+  // "as a July 9 deadline draws near", "funds agencies through Feb. 15": the date names an end.
+  if (/^[^,.;]{0,16}?\bdeadline\b/i.test(unquoted.slice(dateAt, dateAt + 32))) return 'deadline';
+  if (/\bthrough\s+$/i.test(unquoted.slice(Math.max(0, dateAt - 10), dateAt))) return 'deadline';
   if (verb === undefined) return 'other';
   const word = s.tokens[verb]!.text.toLowerCase();
   // The object: the words after the verb, up to the date or the end of the clause.

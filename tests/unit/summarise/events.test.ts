@@ -263,4 +263,13 @@ describe('a date inside a clause with its own subject and verb', () => {
     expect(january?.description).toBe('President Ana Ruiz took office in January.');
     expect(january?.kind).toBe('other');
   });
+
+  it('reads a date that names an end as a deadline, whatever the verb', () => {
+    const a = events(
+      'The chief negotiator returned home on Monday without a tariff agreement, as a July 9 deadline for higher duties draws near.',
+    );
+    expect(a.find((e) => e.date.endsWith('-07-09'))?.kind).toBe('deadline');
+    const b = events('The stopgap law funds the agencies through June 30 while a panel negotiates.');
+    expect(b.find((e) => e.date.endsWith('-06-30'))?.kind).toBe('deadline');
+  });
 });
