@@ -90,6 +90,17 @@ describe('summarise', () => {
     }
   });
 
+  it('never puts a wire credit line among the key points', () => {
+    for (const credit of [
+      'Associated Press writers Ana Ruiz, Tom Hale and Lena Dahl contributed to this report.',
+      '--With assistance from Piet Claes.',
+      '(Reporting by Ana Ruiz; Editing by Tom Hale)',
+    ]) {
+      const out = run(`${REPORT}\n\n${credit}`);
+      for (const line of [out.summary, ...out.keyPoints]) expect(line).not.toContain(credit.slice(2, 24));
+    }
+  });
+
   it('never leaves a bare "it added" or "they said" in the headline or the key points', () => {
     const out = run(
       REPORT.replace(
