@@ -84,6 +84,8 @@ export interface Sentence {
     /** The sentence before in the paragraph has a person for subject whom the text does not name. */
     previousSubjectUnknown?: boolean;
     lastSpeaker?: { entity: Entity; paragraph: number };
+    /** The people credited with words up to three paragraphs back, latest last. */
+    personSpeakers?: Entity[];
     /**
      * The one person the sentence before named outside quotations, when its subject is no person
      * ("The delegation was led by X, who spoke to reporters."): whom a following "he" most likely means.

@@ -39,6 +39,8 @@ export function resolveReferences(a: Analysis): void {
   const bodies: Mention[] = [];
   const orgs: Entity[] = [];
   let lastSpeaker: { entity: Entity; paragraph: number } | undefined;
+  /** The people credited with words, latest last, whatever body spoke since ("the court ruled …"). */
+  const personSpeakers: Array<{ entity: Entity; paragraph: number }> = [];
   let previous: Sentence | undefined;
   // Whose document "the statement", "the readout" or "the document" is: the body that spoke "in a
   // statement" or owns it ("the Kremlin's readout"), else the document as the text named it ("a joint
@@ -83,6 +85,7 @@ export function resolveReferences(a: Analysis): void {
         ? { previousSubjectUnknown: true }
         : {}),
       ...(lastSpeaker && s.paragraph - lastSpeaker.paragraph <= 3 ? { lastSpeaker } : {}),
+      personSpeakers: personSpeakers.filter((x) => s.paragraph - x.paragraph <= 3).map((x) => x.entity),
     };
     for (const m of s.mentions) {
       if (m.inQuote) continue;
@@ -249,9 +252,14 @@ export function resolveReferences(a: Analysis): void {
     for (const sp of s.speakers) {
       if (sp.entity && sp.entity.kind !== 'media')
         lastSpeaker = { entity: sp.entity, paragraph: s.paragraph };
+      if (sp.entity?.kind === 'person' && !sp.entity.reporter && !sp.entity.partial)
+        personSpeakers.push({ entity: sp.entity, paragraph: s.paragraph });
       // "Ukraine's defence minister said …" about someone the text never names: a later "he" may be them,
       // so the speaker before is no longer a safe guess.
-      else if (sp.subject && !sp.entity && personDescription(sp.subject)) lastSpeaker = undefined;
+      else if (sp.subject && !sp.entity && personDescription(sp.subject)) {
+        lastSpeaker = undefined;
+        personSpeakers.length = 0;
+      }
     }
     previous = s;
   }
@@ -363,6 +371,25 @@ export function resolvePronoun(s: Sentence, m: Mention): Entity | undefined {
       )
     )
       return undefined;
+    // "'…,' he added." after background paragraphs in which a court or a body "ruled" or "said": who
+    // goes on speaking is the last person who spoke, when no other person was named since.
+    // The latest such person the pronoun can mean (not one the text calls by the other pronoun).
+    const person = PERSON_PRONOUNS.has(word)
+      ? (s.context.personSpeakers ?? []).findLast((x) => (PRONOUNS_OF.get(x) ?? word) === word)
+      : undefined;
+    const previous = s.context.previousPerson;
+    if (
+      !e &&
+      person &&
+      (!previous || previous === person || (PRONOUNS_OF.get(previous) ?? word) !== word) &&
+      /^(?:added|continued|went on|insisted|stressed)\b/i.test(
+        s.text.slice(s.tokens[m.to]?.start ?? s.text.length),
+      ) &&
+      !s.mentions.some(
+        (x) => x.from < m.from && !x.inQuote && x.entity?.kind === 'person' && x.entity !== person,
+      )
+    )
+      e = person;
     if (e?.kind === 'person' && PERSON_PRONOUNS.has(word)) notePronoun(e, word);
   } else if (word === 'it') {
     // "JLR, which paused shipments, said that it welcomed …": the body the sentence is about comes first.

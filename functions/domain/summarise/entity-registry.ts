@@ -209,10 +209,30 @@ export class Registry {
     };
     const people = this.all().filter((e) => e.kind === 'person' && !e.partial && !e.entry);
     const into = new Map<Entity, Entity>();
+    /** Where each entity is first named. */
+    const firstAt = new Map<Entity, number>();
+    for (const sentence of analysis.sentences)
+      for (const m of sentence.mentions)
+        if (m.entity && !firstAt.has(m.entity)) firstAt.set(m.entity, sentence.index);
     for (const short of people) {
       const longer = people.filter(
         (e) => e !== short && (isShortForm(short.name, e.name) || isHonorificShortForm(short.name, e.name)),
       );
+      // "De Croo" when the text names Alexander De Croo and, later, his father Herman De Croo: each use
+      // means the one named most recently before it; a use before either is named means nobody sure.
+      if (longer.length > 1) {
+        for (const sentence of analysis.sentences) {
+          for (const m of sentence.mentions) {
+            if (m.entity !== short) continue;
+            const before = longer
+              .filter((e) => (firstAt.get(e) ?? Number.POSITIVE_INFINITY) <= sentence.index)
+              .sort((x, y) => firstAt.get(y)! - firstAt.get(x)!);
+            m.entity = before[0] ?? { ...short, partial: true };
+          }
+        }
+        short.partial = true;
+        continue;
+      }
       if (longer.length !== 1) continue;
       const full = longer[0]!;
       for (const r of short.roles) if (!full.roles.includes(r)) full.roles.push(r);

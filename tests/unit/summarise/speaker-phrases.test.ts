@@ -905,3 +905,35 @@ describe('bodies a group noun introduces, and people in markets', () => {
     ).toBe('currency trader in Nairobi');
   });
 });
+
+describe('people who share a name, and "he added" after background', () => {
+  it('gives a shared family name to the one named most recently before it, never shows it bare', () => {
+    const text = [
+      'The coalition will be led by Anna Van Dijk, the finance minister.',
+      '"We have waited far too long for a government," Van Dijk told reporters in parliament.',
+      'Her father, Pieter Van Dijk, a former speaker, said he heard the news on the radio.',
+      '"She did not call me first, and that is how it should be," Van Dijk senior said.',
+    ].join('\n\n');
+    expect(who(text, 'waited far too long')).toBe('Anna Van Dijk');
+    expect(who(text, 'did not call me first')).not.toBe('Van Dijk');
+  });
+
+  it('gives "he added" after background paragraphs to the last person who spoke', () => {
+    const text = [
+      'The EU envoy, Tomas Brandt, welcomed the deal.',
+      '"Now it is up to parliament to turn this into law quickly," Brandt said.',
+      'In 2010, the Constitutional Court ruled that the rules were unlawful.',
+      'In 2019, a European court ruled in favour of a resident, Ana Ruiz, who had complained that she could not vote.',
+      '"The people of this city will not accept any further delay," he added.',
+    ].join('\n\n');
+    expect(who(text, 'any further delay')).toBe('Tomas Brandt');
+    // An unnamed person who spoke since makes "he" unsure.
+    const unsure = [
+      '"Now it is up to parliament to turn this into law quickly," envoy Tomas Brandt said.',
+      'The President said the city would need years to recover from the dispute.',
+      'The court ruled in 2019 that the rules were unlawful.',
+      '"The people of this city will not accept any further delay," he added.',
+    ].join('\n\n');
+    expect(who(unsure, 'any further delay')).toBeNull();
+  });
+});
