@@ -183,6 +183,16 @@ export class Registry {
     return this.firstNames.get(part) ?? this.middleNames.get(part) ?? undefined;
   }
 
+  /** Every person introduced in full whose last name is `part` ("Martin": Micheál and Catherine Martin). */
+  allWithSurname(part: string): Entity[] {
+    return this.all().filter(
+      (e) =>
+        e.kind === 'person' &&
+        !e.partial &&
+        e.name.split(/\s+/).filter((p) => !/^(?:Jr|Sr)\.?$|^(?:II|III|IV)$/.test(p)).at(-1) === part,
+    );
+  }
+
   /** The text used this word alone as a person's name it never completed ("said Wright"). */
   usedAlone(part: string): boolean {
     return this.byKey.get(`txt:${part}`)?.partial === true;

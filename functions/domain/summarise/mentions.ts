@@ -5,7 +5,7 @@
 // ("the US president", "a Russian source", "the joint statement") and pronouns are mentions too; the
 // reference pass (coref.ts) decides whom they mean. Places, bodies and outlets are told apart by
 // their last word and the lexicon, so "Truth Social" or "Zaryadye Park" never becomes a person.
-import type { Analysis, Mention, Sentence } from './analysis-types';
+import type { Analysis, Entity, Mention, Sentence } from './analysis-types';
 import { promoteByUse, Registry } from './entity-registry';
 import {
   ALL_PRONOUNS,
@@ -50,12 +50,22 @@ export function findMentions(analysis: Analysis): void {
   promoteByUse(analysis, registry);
   registry.mergeShortForms(analysis);
   // A surname on its own ("Rubio said") means the person the text introduced in full, wherever that was.
+  // One two people share ("Ms Martin" after Micheál and Catherine Martin) means the one just mentioned,
+  // when the other was not mentioned in the last two paragraphs.
+  const lastSeen = new Map<Entity, number>();
   for (const sentence of analysis.sentences) {
     for (const m of sentence.mentions) {
       if (m.kind === 'name' && m.entity?.partial) {
         const full = registry.bySurname(m.entity.name);
         if (full) m.entity = full;
+        else {
+          const recent = registry
+            .allWithSurname(m.entity.name)
+            .filter((e) => sentence.paragraph - (lastSeen.get(e) ?? Number.NEGATIVE_INFINITY) <= 2);
+          if (recent.length === 1) m.entity = recent[0]!;
+        }
       }
+      if (m.entity && !m.entity.partial) lastSeen.set(m.entity, sentence.paragraph);
     }
   }
   analysis.entities = registry.all();

@@ -937,3 +937,23 @@ describe('people who share a name, and "he added" after background', () => {
     expect(who(unsure, 'any further delay')).toBeNull();
   });
 });
+
+describe('a surname two people share', () => {
+  it('means the one mentioned in the last two paragraphs when the other was not', () => {
+    const text = [
+      'Party leader Sean Keane said on Friday that a deal was close.',
+      'The talks resumed on Monday in the capital.',
+      'Negotiators met for six hours.',
+      'The Greens’ deputy leader, Nora Keane, struck a more cautious note.',
+      '“We did not come into these talks to tick a box on climate,” Ms Keane told the radio station.',
+    ].join('\n\n');
+    expect(who(text, 'tick a box')).toBe('Nora Keane');
+    // Both just mentioned: nobody is sure.
+    const both = [
+      'Party leader Sean Keane said on Friday that a deal was close.',
+      'The Greens’ deputy leader, Nora Keane, struck a more cautious note.',
+      '“We did not come into these talks to tick a box on climate,” Keane told the radio station.',
+    ].join('\n\n');
+    expect(who(both, 'tick a box')).toBeNull();
+  });
+});
