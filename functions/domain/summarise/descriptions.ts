@@ -587,6 +587,15 @@ export function recentSpeaker(m: Mention, s: Sentence): Entity | undefined {
   // "COP president Ana Lima said …" then, a paragraph on, "'…,' the Brazilian diplomat said": a word for
   // what someone is by trade, not an office, that no one in the text was given, names the one who just
   // spoke, unless its country sets them apart.
+  // "DB's board member for personnel, Martin Seiler, said …" then "'…,' the personnel chief added": a
+  // description that repeats a word of the speaker's own role (not a country or a rank) means them.
+  const roleWords = new Set(
+    last.entity.roles.flatMap((r) => r.toLowerCase().split(/[^\p{L}-]+/u)).filter((w) => w.length > 3),
+  );
+  const shared = (m.modifiers ?? []).filter(
+    (w) => w.length > 3 && roleWords.has(w) && !countryFor(w) && !NEUTRAL.has(w) && !TITLE_LIKE.test(w),
+  );
+  if (shared.length > 0 && s.paragraph - last.paragraph <= 1) return last.entity;
   // "the former Nigerian president": an office once held says nothing of the one held now.
   const former = (m.modifiers ?? []).some((w) => /^(?:former|ex|onetime|one-time|retired)$/.test(w));
   if ((!CALLINGS.has(m.head) && !former) || s.paragraph - last.paragraph > 1) return undefined;
@@ -604,6 +613,9 @@ export function recentSpeaker(m: Mention, s: Sentence): Entity | undefined {
     return undefined;
   return last.entity;
 }
+
+/** Words of rank or standing that many roles share ("senior", "chief"): no evidence of one role. */
+const TITLE_LIKE = /^(?:senior|junior|chief|deputy|vice|acting|former|top|lead|principal|head|general|national|federal|state)$/;
 
 /** What people are by trade or standing, which any office holder may also be called. */
 const CALLINGS = new Set([

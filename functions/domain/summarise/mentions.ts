@@ -531,7 +531,15 @@ function linkAppositions(mentions: Mention[], tokens: Token[]): void {
     }
     if (person?.kind !== 'person' || !description || description.entity) continue;
     description.entity = person;
-    addRole(person, description.text);
+    // "DB's board member for personnel, Martin Seiler,": the role with its own "for"/"of" phrase.
+    const roleText =
+      description === a && end > a.to
+        ? `${description.text}${tokens
+            .slice(a.to, end)
+            .map((t) => ` ${t.text}`)
+            .join('')}`
+        : description.text;
+    addRole(person, roleText);
     // "…, a member of the bureau and Chinese foreign minister,": each role the aside joins with "and".
     if (a.kind === 'name')
       for (const other of inside) {

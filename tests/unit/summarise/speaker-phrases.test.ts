@@ -957,3 +957,29 @@ describe('a surname two people share', () => {
     expect(who(both, 'tick a box')).toBeNull();
   });
 });
+
+describe('a description that repeats a word of the speaker’s role', () => {
+  it('means the one who just spoke', () => {
+    const text = [
+      "The railway's board member for personnel, Karl Weiss, said the company had made major concessions.",
+      '"This was a tough compromise for us, but it is a good one," Weiss said.',
+      '"We will now do everything we can to win back the trust of our customers," the personnel chief added.',
+    ].join('\n\n');
+    expect(who(text, 'win back the trust')).toBe('Karl Weiss');
+    const other = [
+      "The ministry's director for fisheries, Lena Holm, said the quota would stay.",
+      '"The stocks are recovering, slowly," Holm said.',
+      '"We will not cut the quota again this year," the fisheries chief added.',
+    ].join('\n\n');
+    expect(who(other, 'cut the quota')).toBe('Lena Holm');
+  });
+
+  it('does not take a rank or a country shared with the speaker’s role as that evidence', () => {
+    const text = [
+      'Senior trade official Maria Lopez said the talks had stalled.',
+      '"We are not close to a deal," Lopez said.',
+      '"There is no deal until everything is agreed," the senior minister added.',
+    ].join('\n\n');
+    expect(who(text, 'no deal until')).not.toBe('Maria Lopez');
+  });
+});
