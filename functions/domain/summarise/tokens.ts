@@ -21,9 +21,10 @@ export interface Token {
 
 // "Mr.", "Dr.", "Gen." keep their period: they are titles, not sentence ends.
 // "Farmers’ Union", "Teachers' Federation": a plural possessive inside a capitalised name keeps its
-// apostrophe, so the name reads as one run.
+// apostrophe, so the name reads as one run; so does a lower-case one ("the doctors' union leader"),
+// which owns the words after it.
 const TOKEN =
-  /\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Sens|Rep|Reps|Lt|Col|Gov|Prof|Maj|Capt|Adm|Sgt|Amb|Jr|Sr)\.|\b\p{Lu}\.(?=\s+\p{Lu}\p{Ll})|(?:\p{L}\.){2,}|\p{Lu}[\p{L}]*s['’](?=\s+\p{L})|[\p{L}\p{N}]+(?:[-'’.,:][\p{L}\p{N}]+)*|\S/gu;
+  /\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Sens|Rep|Reps|Lt|Col|Gov|Prof|Maj|Capt|Adm|Sgt|Amb|Jr|Sr)\.|\b\p{Lu}\.(?=\s+\p{Lu}\p{Ll})|(?:\p{L}\.){2,}|\p{Lu}[\p{L}]*s['’](?=\s+\p{L})|\b\p{Ll}{2,}s['’](?=\s+\p{Ll})|[\p{L}\p{N}]+(?:[-'’.,:][\p{L}\p{N}]+)*|\S/gu;
 
 let tagger: ReturnType<typeof winkNLP> | undefined;
 

@@ -983,3 +983,20 @@ describe('a description that repeats a word of the speaker’s role', () => {
     expect(who(text, 'no deal until')).not.toBe('Maria Lopez');
   });
 });
+
+describe('a lower-case plural possessive', () => {
+  it('keeps "the doctors\' union leader" one description, so "he" is not the last speaker', () => {
+    const text = [
+      '"We cannot keep hospitals closed forever," council chair Anne Mwangi said.',
+      "The doctors' union leader dismissed the threat.",
+      '"Let them advertise. No doctor will apply for the job of a colleague on strike," he said.',
+    ].join('\n\n');
+    expect(who(text, 'No doctor will apply')).not.toBe('Anne Mwangi');
+    const farmers = [
+      '"The price is too low," trade minister Lena Holm said.',
+      "The farmers' federation leader rejected the offer.",
+      '"We will keep the tractors on the roads until the price is fair," he said.',
+    ].join('\n\n');
+    expect(who(farmers, 'keep the tractors')).not.toBe('Lena Holm');
+  });
+});
