@@ -729,4 +729,19 @@ describe('significance: strikes ordered to end, armed groups disbanding, ultimat
       ).level,
     ).toBe('digest');
   });
+
+  it('does not alert on agreeing to set up working groups or to maintain dialogue', () => {
+    expect(
+      sig(
+        'Second round ends',
+        'The government panel and the rebels wrapped up their second round of talks on Tuesday, agreeing to set up joint working groups on technical issues.',
+      ).level,
+    ).toBe('digest');
+    expect(
+      sig(
+        'Commanders agree to maintain dialogue, no breakthrough',
+        'The two armies held another round of talks on the border on Sunday without a breakthrough.',
+      ).level,
+    ).toBe('digest');
+  });
 });
