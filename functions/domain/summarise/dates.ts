@@ -69,12 +69,14 @@ const NAMED_MONTH = new RegExp(
 );
 /** "by the end of this year", "until the end of 2025": the year's last month. */
 const YEAR_END = /\b(?:end|close)\s+of\s+(?:(this|next|last)\s+year|(\d{4}))\b/gi;
+/** "since the start of the year", "at the beginning of 2024": the year's first month. */
+const YEAR_START = /\b(?:start|beginning)\s+of\s+(?:(this|next|last|the)\s+year|(\d{4}))\b/gi;
 const WEEKDAY = new RegExp(
   `\\b(?:([Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Tt]his coming)\\s+)?(${WEEKDAYS.join('|')})\\b`,
   'g',
 );
 const RELATIVE =
-  /\b(today|yesterday|tomorrow|tonight|this morning|this afternoon|this evening|last week|last weekend|next week|(?:earlier |later )?this week)\b/gi;
+  /\b(today|yesterday|tomorrow|tonight|last night|this morning|this afternoon|this evening|last week|last weekend|next week|(?:earlier |later )?this week)\b/gi;
 /** "a year ago today", "two months ago", "three weeks ago": counted back from the publication day. */
 const AGO =
   /\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(years?|months?|weeks?)\s+ago(\s+(?:today|this week))?\b/gi;
@@ -366,6 +368,15 @@ export function findDates(
     found.push({ date: `${year}-12`, text: m[0], index: at, ...(m[2] ? { explicitYear: true } : {}) });
     taken.push([at, at + m[0].length]);
   }
+  for (const m of sentence.matchAll(YEAR_START)) {
+    const at = m.index ?? 0;
+    if (!free(at, at + m[0].length)) continue;
+    const word = m[1]?.toLowerCase();
+    const y = pub.getUTCFullYear();
+    const year = m[2] ? Number(m[2]) : word === 'last' ? y - 1 : word === 'next' ? y + 1 : y;
+    found.push({ date: `${year}-01`, text: m[0], index: at, ...(m[2] ? { explicitYear: true } : {}) });
+    taken.push([at, at + m[0].length]);
+  }
   for (const m of sentence.matchAll(RELATIVE_MONTH)) {
     const at = m.index ?? 0;
     const word = m[1]!.toLowerCase();
@@ -465,6 +476,7 @@ export function findDates(
     const saturday = (pub.getUTCDay() + 1) % 7 || 7;
     const shift: Record<string, number> = {
       yesterday: -1,
+      'last night': -1,
       tomorrow: 1,
       'last week': -7 - monday,
       'last weekend': -saturday,

@@ -425,4 +425,15 @@ describe('this week', () => {
     ]);
     expect(dates('The rallies held on Sunday drew thousands.')).toEqual(['2025-06-08']);
   });
+
+  it('reads "last night" as the day before and "the start of the year" as its first month', () => {
+    // Published Tuesday 10 June 2025.
+    expect(dates('The two leaders confirmed the deal during a video call last night.')).toEqual([
+      '2025-06-09',
+    ]);
+    expect(dates('Mediators have shuttled between the parties since the start of the year.')).toEqual([
+      '2025-01',
+    ]);
+    expect(dates('The rules take effect at the beginning of 2027.')).toEqual(['2027-01']);
+  });
 });
