@@ -84,6 +84,8 @@ export interface Sentence {
     /** The sentence before in the paragraph has a person for subject whom the text does not name. */
     previousSubjectUnknown?: boolean;
     lastSpeaker?: { entity: Entity; paragraph: number };
+    /** The two sides the lead named together as its subject ("India and China held …"). */
+    sides?: Entity;
     /** The people credited with words up to three paragraphs back, latest last. */
     personSpeakers?: Entity[];
     /**

@@ -39,6 +39,8 @@ export function resolveReferences(a: Analysis): void {
   const bodies: Mention[] = [];
   const orgs: Entity[] = [];
   let lastSpeaker: { entity: Entity; paragraph: number } | undefined;
+  /** The two sides the lead names as its subject ("India and China held …"), for their joint statement. */
+  let sides: Entity | undefined;
   /** The people credited with words, latest last, whatever body spoke since ("the court ruled …"). */
   const personSpeakers: Array<{ entity: Entity; paragraph: number }> = [];
   let previous: Sentence | undefined;
@@ -74,6 +76,7 @@ export function resolveReferences(a: Analysis): void {
           )
         : new Set<Entity>();
     s.context = {
+      ...(sides ? { sides } : {}),
       ...(previousSubject?.entity ? { previousSubject: previousSubject.entity } : {}),
       ...(previousPeople.size === 1 ? { previousPerson: [...previousPeople][0]! } : {}),
       // "The acting premier was more guarded. '…,' he said": he is that premier, known or not.
@@ -118,7 +121,13 @@ export function resolveReferences(a: Analysis): void {
               /^(?:(?:brief|short|terse|lengthy|long|written|separate|new|late|rare|detailed|formal)\s+)+/i,
               '',
             );
-          issuer = { label: `${label}${of}`, paragraph: s.paragraph };
+          // "the joint statement" of the two sides the lead named: theirs ("India and China (joint statement)").
+          const whose =
+            /\bjoint\b/i.test(label) && !of && s.context.sides
+              ? `${s.context.sides.name} (${label})`
+              : undefined;
+          issuer = { label: whose ?? `${label}${of}`, paragraph: s.paragraph };
+          if (whose && !m.indefinite) m.entity = { ...bodyEntity(m), name: whose };
         } else if (!m.indefinite && issuer && s.paragraph - issuer.paragraph <= SPECIFIC_PARAGRAPHS) {
           m.entity = issuer.entity ?? { ...bodyEntity(m), name: issuer.label ?? m.head };
           issuer.paragraph = s.paragraph;
@@ -228,6 +237,16 @@ export function resolveReferences(a: Analysis): void {
       }
     }
     s.subject = clauseSubject(s, firstVerb(s) ?? s.tokens.length);
+    // "India and China held another round …": the two sides, named together as the lead's subject.
+    const together = s.subject?.entity;
+    if (
+      !sides &&
+      s.index < 3 &&
+      together?.kind === 'group' &&
+      /^[^,]+ and [^,]+$/.test(together.name) &&
+      !together.roles.includes('plural')
+    )
+      sides = together;
     if (s.subject?.kind === 'pronoun') resolvePronoun(s, s.subject);
     s.speakers = speakersIn(s);
     // "X announced the breakdown in a brief statement. '…,' it said.": "it" is that statement, so X's.
@@ -761,7 +780,10 @@ export function creditOf(s: Sentence, m: Mention): { entity?: Entity } {
   // "the two sides said", "both parties said": nobody in particular, unless their joint statement speaks.
   if (m.kind === 'description' && /^(?:sides?|parties)$/.test(m.head ?? '')) {
     if (!/\bjoint statement\b/i.test(s.text)) return {};
-    return { entity: { ...bodyEntity(m), name: 'joint statement' } };
+    const sides = s.context.sides;
+    return {
+      entity: { ...bodyEntity(m), name: sides ? `${sides.name} (joint statement)` : 'joint statement' },
+    };
   }
   if (m.kind === 'description' && m.indefinite) {
     // "a Russian source", "U.S. officials": the text names nobody, so the description is the credit.

@@ -1000,3 +1000,23 @@ describe('a lower-case plural possessive', () => {
     expect(who(farmers, 'keep the tractors')).not.toBe('Lena Holm');
   });
 });
+
+describe('the joint statement of the two sides the lead names', () => {
+  it('credits the two sides by name', () => {
+    const text = [
+      'Peru and Chile held another round of military talks on the border on Sunday, without a breakthrough.',
+      'In a joint statement issued on Monday, the two sides said they had a "frank and in-depth exchange of views" on the remaining issues.',
+      '"The two sides agreed to stay in close contact and maintain dialogue," the joint statement said.',
+    ].join('\n\n');
+    expect(who(text, 'frank and in-depth')).toBe('Peru and Chile (joint statement)');
+    expect(who(text, 'stay in close contact')).toBe('Peru and Chile (joint statement)');
+  });
+
+  it('keeps "joint statement" when the lead names no two sides', () => {
+    const text = [
+      'Military talks on the border ended on Sunday without a breakthrough.',
+      'In a joint statement, the two sides said they had a "frank and in-depth exchange of views" on the issues.',
+    ].join('\n\n');
+    expect(who(text, 'frank and in-depth')).toBe('joint statement');
+  });
+});
