@@ -67,10 +67,11 @@ const NAMED_MONTH = new RegExp(
   `\\b(?:([Ll]ast|[Nn]ext|[Tt]hat|[Tt]his)\\s+${MONTH}\\b(?!\\.?\\s*\\d)|${MONTH}\\s+(last|next|this)\\s+year\\b)`,
   'g',
 );
-/** "by the end of this year", "until the end of 2025": the year's last month. */
-const YEAR_END = /\b(?:end|close)\s+of\s+(?:(this|next|last)\s+year|(\d{4}))\b/gi;
-/** "since the start of the year", "at the beginning of 2024": the year's first month. */
-const YEAR_START = /\b(?:start|beginning)\s+of\s+(?:(this|next|last|the)\s+year|(\d{4}))\b/gi;
+/**
+ * "by the end of this year", "until the end of 2025": the year's last month; "since the start of the
+ * year", "at the beginning of 2024": its first.
+ */
+const YEAR_EDGE = /\b(end|close|start|beginning)\s+of\s+(?:(this|next|last|the)\s+year|(\d{4}))\b/gi;
 const WEEKDAY = new RegExp(
   `\\b(?:([Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Tt]his coming)\\s+)?(${WEEKDAYS.join('|')})\\b`,
   'g',
@@ -359,22 +360,14 @@ export function findDates(
     found.push({ date, text: m[0], index: at, ...(word === 'that' ? {} : { relative: true }) });
     taken.push([at, at + m[0].length]);
   }
-  for (const m of sentence.matchAll(YEAR_END)) {
+  for (const m of sentence.matchAll(YEAR_EDGE)) {
     const at = m.index ?? 0;
     if (!free(at, at + m[0].length)) continue;
-    const word = m[1]?.toLowerCase();
+    const word = m[2]?.toLowerCase();
     const y = pub.getUTCFullYear();
-    const year = m[2] ? Number(m[2]) : word === 'last' ? y - 1 : word === 'next' ? y + 1 : y;
-    found.push({ date: `${year}-12`, text: m[0], index: at, ...(m[2] ? { explicitYear: true } : {}) });
-    taken.push([at, at + m[0].length]);
-  }
-  for (const m of sentence.matchAll(YEAR_START)) {
-    const at = m.index ?? 0;
-    if (!free(at, at + m[0].length)) continue;
-    const word = m[1]?.toLowerCase();
-    const y = pub.getUTCFullYear();
-    const year = m[2] ? Number(m[2]) : word === 'last' ? y - 1 : word === 'next' ? y + 1 : y;
-    found.push({ date: `${year}-01`, text: m[0], index: at, ...(m[2] ? { explicitYear: true } : {}) });
+    const year = m[3] ? Number(m[3]) : word === 'last' ? y - 1 : word === 'next' ? y + 1 : y;
+    const month = /^(?:start|beginning)$/i.test(m[1]!) ? '01' : '12';
+    found.push({ date: `${year}-${month}`, text: m[0], index: at, ...(m[3] ? { explicitYear: true } : {}) });
     taken.push([at, at + m[0].length]);
   }
   for (const m of sentence.matchAll(RELATIVE_MONTH)) {
