@@ -269,12 +269,13 @@ export function resolveReferences(a: Analysis): void {
       }
     }
     for (const sp of s.speakers) {
-      if (sp.entity && sp.entity.kind !== 'media')
+      if (sp.entity && sp.entity.kind !== 'media') {
         lastSpeaker = { entity: sp.entity, paragraph: s.paragraph };
-      if (sp.entity?.kind === 'person' && !sp.entity.reporter && !sp.entity.partial)
-        personSpeakers.push({ entity: sp.entity, paragraph: s.paragraph });
+        if (sp.entity.kind === 'person' && !sp.entity.reporter && !sp.entity.partial)
+          personSpeakers.push({ entity: sp.entity, paragraph: s.paragraph });
+      }
       // "Ukraine's defence minister said …" about someone the text never names: a later "he" may be them,
-      // so the speaker before is no longer a safe guess.
+      // so the speakers before are no longer a safe guess.
       else if (sp.subject && !sp.entity && personDescription(sp.subject)) {
         lastSpeaker = undefined;
         personSpeakers.length = 0;
@@ -391,8 +392,8 @@ export function resolvePronoun(s: Sentence, m: Mention): Entity | undefined {
     )
       return undefined;
     // "'…,' he added." after background paragraphs in which a court or a body "ruled" or "said": who
-    // goes on speaking is the last person who spoke, when no other person was named since.
-    // The latest such person the pronoun can mean (not one the text calls by the other pronoun).
+    // goes on speaking is the latest person who spoke whom the pronoun can mean, when no other person
+    // was named since.
     const person = PERSON_PRONOUNS.has(word)
       ? (s.context.personSpeakers ?? []).findLast((x) => (PRONOUNS_OF.get(x) ?? word) === word)
       : undefined;
@@ -553,7 +554,6 @@ function speakersIn(s: Sentence): Speaking[] {
       s.tokens.slice(Math.max(0, i - 6), i).some((x) => /^(?:quoted|quotes|quoting)$/i.test(x.text))
     )
       return;
-    // '"…," said Inger Andersen': the speaker comes after the verb.
     // "…, adding that several officers were hurt", "he struck a new note, telling members that …": a
     // participle after a comma goes on with the clause before it; who it tells of is never the speaker.
     const participle = /^\p{Ll}+ing$/u.test(t.text) && s.tokens[i - 1]?.text === ',';
@@ -571,6 +571,7 @@ function speakersIn(s: Sentence): Speaking[] {
       else out.push({ verb: i });
       return;
     }
+    // '"…," said Inger Andersen': the speaker comes after the verb.
     const inverted = /^[,”"]$/.test(s.tokens[i - 1]?.text ?? '') ? phraseHead(s, i + 1) : undefined;
     // "Asked about the deadline, the minister said …" / "… declined to go into detail": the one asked
     // is the one who answers.
@@ -612,10 +613,7 @@ function speakersIn(s: Sentence): Speaking[] {
           !/^(?:is|was|'s|’s|would|will|could|might|may|seemed|seems)$/i.test(s.tokens[k + 1]?.text ?? ''),
       );
       const between = it > 0 ? s.tokens.slice(i + 1, it) : [];
-      if (
-        it > 0 &&
-        !between.some((x) => /^(?:he|she|they|PROPN)$/i.test(x.pos === 'PROPN' ? 'PROPN' : x.text))
-      ) {
+      if (it > 0 && !between.some((x) => x.pos === 'PROPN' || /^(?:he|she|they)$/i.test(x.text))) {
         e.kind = 'organisation';
         e.partial = false;
       }
