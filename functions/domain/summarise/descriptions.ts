@@ -615,7 +615,8 @@ export function recentSpeaker(m: Mention, s: Sentence): Entity | undefined {
 }
 
 /** Words of rank or standing that many roles share ("senior", "chief"): no evidence of one role. */
-const TITLE_LIKE = /^(?:senior|junior|chief|deputy|vice|acting|former|top|lead|principal|head|general|national|federal|state)$/;
+const TITLE_LIKE =
+  /^(?:senior|junior|chief|deputy|vice|acting|former|top|lead|principal|head|general|national|federal|state)$/;
 
 /** What people are by trade or standing, which any office holder may also be called. */
 const CALLINGS = new Set([

@@ -189,7 +189,10 @@ export class Registry {
       (e) =>
         e.kind === 'person' &&
         !e.partial &&
-        e.name.split(/\s+/).filter((p) => !/^(?:Jr|Sr)\.?$|^(?:II|III|IV)$/.test(p)).at(-1) === part,
+        e.name
+          .split(/\s+/)
+          .filter((p) => !GENERATION.test(p))
+          .at(-1) === part,
     );
   }
 
@@ -288,9 +291,7 @@ export class Registry {
   private noteSurname(e: Entity): void {
     if (e.kind !== 'person') return;
     // "J. David Cox Sr.": a generational suffix is no surname.
-    const parts = e.name
-      .split(/\s+/)
-      .filter((p) => !HONORIFICS.has(p.toLowerCase()) && !/^(?:Jr|Sr)\.?$|^(?:II|III|IV)$/.test(p));
+    const parts = e.name.split(/\s+/).filter((p) => !HONORIFICS.has(p.toLowerCase()) && !GENERATION.test(p));
     if (parts.length < 2) return;
     const note = (map: Map<string, Entity | null>, key: string) => {
       const seen = map.get(key);
@@ -314,6 +315,9 @@ function isShortForm(short: string, full: string): boolean {
     full.toLowerCase().endsWith(` ${short.toLowerCase()}`)
   );
 }
+
+/** A generational suffix ("Jr.", "Sr.", "III"): part of a name, never its surname. */
+const GENERATION = /^(?:Jr|Sr)\.?$|^(?:II|III|IV)$/;
 
 /** "Sheikh Rashid" for "Sheikh Rashid bin Saeed Al Mansour": an honorific and the given name. */
 function isHonorificShortForm(short: string, full: string): boolean {
