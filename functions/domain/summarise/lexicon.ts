@@ -2,7 +2,7 @@
 // ("Foreign Minister", "aide", "spokesperson"), the words that make a capitalised run an organisation,
 // countries with their demonyms and capitals, and pronouns. General English and world knowledge only:
 // nothing here names a report, a sentence or a person.
-import worldCountries from 'world-countries/countries.json' with { type: 'json' };
+import countryNames from './countries.json' with { type: 'json' };
 
 /** Verbs that attribute speech or writing ("said", "wrote", "told reporters", "called it …"). */
 export const REPORTING_VERBS = new Set(
@@ -280,7 +280,8 @@ for (const [country, words] of COUNTRIES) {
 }
 
 /**
- * Every other country and territory, from the `world-countries` dataset (mledoze/countries): its common
+ * Every other country and territory, from the `world-countries` dataset (mledoze/countries; the fields
+ * read here are extracted into `countries.json` by `npm run countries`): its common
  * and official names, English demonyms, capitals and spelled-out alternative names. The list above wins
  * where both know a country (its canonical names and the seats of power it maps), so "Türkiye" is still
  * Turkey. Capitals count for sovereign states only (a territory's is often a person's name: Hamilton,
@@ -292,23 +293,19 @@ const AMBIGUOUS_FORMS = new Set(
     '|',
   ),
 );
-for (const c of worldCountries) {
+for (const c of countryNames) {
   const names = [
-    c.name.common,
-    c.name.official,
-    // Spelled-out alternatives ("Macedonia", "Burma", "Swaziland"), not codes ("MK") or common words.
-    ...c.altSpellings.filter(
-      (a) => a.length > 3 && /\p{Ll}/u.test(a) && !AMBIGUOUS_FORMS.has(a.toLowerCase()),
-    ),
-    ...(c.independent ? c.capital : []),
-    ...Object.values(c.demonyms.eng ?? {}),
+    c.common,
+    c.official,
+    ...c.alternatives.filter((a) => !AMBIGUOUS_FORMS.has(a.toLowerCase())),
+    ...c.capitals,
+    ...c.demonyms,
   ];
   const canonical =
-    [c.name.common, c.name.official].map((n) => countryOf.get(n.toLowerCase())).find(Boolean) ??
-    c.name.common;
+    [c.common, c.official].map((n) => countryOf.get(n.toLowerCase())).find(Boolean) ?? c.common;
   for (const name of names) {
     const key = name.toLowerCase();
-    if (!countryOf.has(key) && (!AMBIGUOUS_FORMS.has(key) || key === c.name.common.toLowerCase()))
+    if (!countryOf.has(key) && (!AMBIGUOUS_FORMS.has(key) || key === c.common.toLowerCase()))
       countryOf.set(key, canonical);
   }
 }
