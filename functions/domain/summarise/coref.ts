@@ -32,6 +32,7 @@ import {
   RELAYING_VERBS,
   REPORTING_VERBS,
 } from './lexicon';
+import { addRole } from './names';
 
 export function resolveReferences(a: Analysis): void {
   for (const s of a.sentences) noteGenderedAppositions(s);
@@ -92,6 +93,7 @@ export function resolveReferences(a: Analysis): void {
     };
     for (const m of s.mentions) {
       if (m.inQuote) continue;
+      if (m.kind === 'name' && m.entity?.kind === 'person') inheritCounterpartRole(s, m);
       if (m.kind === 'description' && m.ownerPronoun && !m.owner) {
         // "Meloni said … and her office said": someone the sentence itself named first, then the one the
         // sentence before was about; never someone the text calls by the other pronoun.
@@ -282,6 +284,31 @@ export function resolveReferences(a: Analysis): void {
       }
     }
     previous = s;
+  }
+}
+
+/**
+ * "Foreign Minister Nikos Dendias said … His Turkish counterpart Mevlut Cavusoglu said …": a counterpart
+ * holds the same office on the other side, so "the minister" may mean them too. The office is the one
+ * the person "his"/"her" means (the sentence before's subject or person, else the last speaker) holds,
+ * without its country.
+ */
+function inheritCounterpartRole(s: Sentence, m: Mention): void {
+  const before = s.tokens.slice(Math.max(0, m.from - 4), m.from).map((t) => t.text.toLowerCase());
+  const at = before.lastIndexOf('counterpart');
+  // "his counterpart", "his Turkish counterpart".
+  if (at < 0 || !before.slice(Math.max(0, at - 2), at).some((w) => /^(?:his|her)$/.test(w))) return;
+  const owner = [s.context.previousSubject, s.context.previousPerson, s.context.lastSpeaker?.entity].find(
+    (x) => x?.kind === 'person',
+  );
+  if (!owner || owner === m.entity || owner.reporter) return;
+  for (const role of owner.roles) {
+    const office = role
+      .split(/\s+/)
+      .filter((w) => !countryFor(w))
+      .join(' ');
+    if (/\b(?:minister|president|secretary|premier|chancellor|envoy|ambassador|negotiator)\b/i.test(office))
+      addRole(m.entity!, office);
   }
 }
 

@@ -1020,3 +1020,24 @@ describe('the joint statement of the two sides the lead names', () => {
     expect(who(text, 'frank and in-depth')).toBe('joint statement');
   });
 });
+
+describe('a counterpart', () => {
+  it('holds the same office, so "the minister" may mean them', () => {
+    const text = [
+      'Speaking in parliament last week, Foreign Minister Elena Varga said her country was taking part in good faith.',
+      'His Lakeland counterpart Omar Haddad said on Monday that he wanted the process to produce results.',
+      '"We want to solve all our problems through dialogue," Haddad told a news conference.',
+      '"If they approach this sincerely, we can make progress," the minister added.',
+    ].join('\n\n');
+    expect(who(text, 'approach this sincerely')).toBe('Omar Haddad');
+  });
+
+  it('gives no office when the counterpart is nobody’s', () => {
+    const text = [
+      'The talks opened on Monday in the capital.',
+      'His counterpart Omar Haddad said he wanted results.',
+      '"If they approach this sincerely, we can make progress," the minister added.',
+    ].join('\n\n');
+    expect(who(text, 'approach this sincerely')).toBeNull();
+  });
+});
