@@ -424,6 +424,26 @@ export function resolveDescription(
     if (!e.reporter && fits(e.roles, e.countries)) return e;
     if (!e.reporter && fits(e.roles, e.countries, true)) open.add(e);
   }
+  // "Bougainville President Ishmael Toroama …" and, five paragraphs on, "The President said": an office
+  // only one person in the text so far holds means them further back than a word for anyone would.
+  if (wanted.length > 0) {
+    const holders = new Set(
+      seen
+        .filter(
+          (x) =>
+            x.entity.kind === 'person' &&
+            !x.entity.reporter &&
+            !x.entity.partial &&
+            paragraph - x.paragraph <= SPECIFIC_PARAGRAPHS &&
+            fits(x.entity.roles, x.entity.countries),
+        )
+        .map((x) => x.entity),
+    );
+    const everyone = new Set(seen.filter((x) => x.entity.kind === 'person').map((x) => x.entity));
+    const holder = [...holders][0];
+    if (holders.size === 1 && holder && [...everyone].filter((e) => fits(e.roles, e.countries)).length === 1)
+      return holder;
+  }
   // "Zelenskyy … argued that Putin moves only under pressure. '…,' the Ukrainian leader said": the one
   // speaking, whom the text gave no role or country to contradict, before someone who fits only because
   // the text never said where they are from.

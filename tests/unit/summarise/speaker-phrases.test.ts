@@ -1041,3 +1041,27 @@ describe('a counterpart', () => {
     expect(who(text, 'approach this sincerely')).toBeNull();
   });
 });
+
+describe('an office only one person holds', () => {
+  it('means them further back than RECENT paragraphs', () => {
+    const text = [
+      'Prime Minister Tom Ardell and Island President Mara Quill signed the covenant on Tuesday.',
+      'The covenant sets a date for independence.',
+      '"We have not agreed to independence today," Mr Ardell said.',
+      'The islands voted for independence in 2019.',
+      'The President said the islands would use the coming years to build up their own revenue, and that "independence without a strong economy would mean nothing to our children."',
+    ].join('\n\n');
+    expect(who(text, 'independence without a strong economy')).toBe('Mara Quill');
+  });
+
+  it('means nobody when two people have held it', () => {
+    const text = [
+      'President Mara Quill met former president Ivo Kral on Tuesday.',
+      'The covenant sets a date for independence.',
+      'Talks went on for hours.',
+      'The islands voted for independence in 2019.',
+      'The president said that "independence without a strong economy would mean nothing to our children."',
+    ].join('\n\n');
+    expect(who(text, 'independence without a strong economy')).not.toBe('Ivo Kral');
+  });
+});
