@@ -379,7 +379,11 @@ function postModifierEnd(
     if (t.pos === 'VERB' && tokens[k - 1]!.pos !== 'ADV' && k > from + 1) break;
     k++;
   }
-  return length() >= 10 ? from : k;
+  if (length() >= 10) return from;
+  // Never end on a word that leads into what was cut ("a farmer from the Kyrgyz district of"): the
+  // phrase stops before it.
+  while (k > from + 1 && /^(?:of|in|from|for|at|to|on|the|a|an|and|or)$/i.test(tokens[k - 1]!.text)) k--;
+  return k;
 }
 
 /** "Colombia's Defense Ministry": a country's body is named with its country. */

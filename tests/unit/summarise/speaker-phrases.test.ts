@@ -1065,3 +1065,20 @@ describe('an office only one person holds', () => {
     expect(who(text, 'independence without a strong economy')).not.toBe('Ivo Kral');
   });
 });
+
+describe('an unnamed source’s label', () => {
+  it('never ends on a word that leads into what was left out', () => {
+    expect(
+      who(
+        '"We just want to graze our cattle without fear," a farmer from the northern district of Velka told AFP by phone.',
+        'graze our cattle',
+      ),
+    ).toBe('farmer from the northern district');
+    expect(
+      who(
+        '"The wells will be dry by August," a teacher at the school in Tarvo told reporters.',
+        'wells will be dry',
+      ),
+    ).not.toMatch(/\b(?:of|in|at|the)$/);
+  });
+});
