@@ -6,6 +6,7 @@
 // quotation is touched, and a version that loses its verb is dropped. A sentence too long for the
 // budget is passed over for a shorter one, never cut with "…".
 import type { Sentence } from './analysis-types';
+import { pluralDescription } from './descriptions';
 import { REPORTING_VERBS } from './lexicon';
 import { ANAPHORIC } from './scoring';
 import { ATTRIBUTION_PRONOUN, attributedToPronoun, maskQuotes, shortName } from './text';
@@ -119,14 +120,14 @@ function attributionName(s: Sentence): string | undefined {
  * characters of the line it replaces.
  */
 function describedOpener(s: Sentence, text: string): { name: string; length: number } | undefined {
-  const m = s.mentions.find((x) => x.kind === 'description' && !x.inQuote && !x.possessive && !x.indefinite);
-  if (!m || !/^the\s/i.test(m.text) || !text.startsWith(m.text.charAt(0).toUpperCase() + m.text.slice(1)))
+  const m = s.subject;
+  // Only the clause's subject, a description of one person by role: "the two leaders" stay as written.
+  if (m?.kind !== 'description' || m.inQuote || m.indefinite || !m.head || pluralDescription(m))
     return undefined;
-  if (s.subject !== m) return undefined;
+  if (!/^the\s/i.test(m.text) || !text.startsWith(m.text.charAt(0).toUpperCase() + m.text.slice(1)))
+    return undefined;
   const e = m.entity;
   if (e?.kind !== 'person' || e.partial || e.reporter || !/\s/.test(e.name)) return undefined;
-  // Only a description of one person by role; "the two leaders" and bodies stay as written.
-  if (!m.head || /s$/.test(m.text)) return undefined;
   return { name: shortName(e.name), length: m.text.length };
 }
 
