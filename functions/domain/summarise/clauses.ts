@@ -175,8 +175,11 @@ export function clauseSubject(s: Sentence, verb: number): Mention | undefined {
     return pronoun;
   }
   // "…, Witkoff said." / "…, the envoy said.": an attribution clause after the reported words.
+  // "…, the Finance Ministry said": a name read without its article still follows the comma.
   const adjacent = s.mentions.find((m) => m.to === k + 1 && !m.inQuote && !m.possessive);
-  if (adjacent && /^[,”"]$/.test(tokens[adjacent.from - 1]?.text ?? '') && verb > 2) return adjacent;
+  const opensAt =
+    adjacent && /^the$/i.test(tokens[adjacent.from - 1]?.text ?? '') ? adjacent.from - 1 : adjacent?.from;
+  if (adjacent && /^[,”"]$/.test(tokens[opensAt! - 1]?.text ?? '') && verb > 2) return adjacent;
   // "…," Kenya Doctors' Union (KDU) Secretary General Ana Wambui said: a titled name right before the
   // verb is the subject, whatever bodies the title names.
   const titleWord = adjacent ? tokens[adjacent.from - 1] : undefined;

@@ -33,6 +33,7 @@ import {
   REPORTING_VERBS,
 } from './lexicon';
 import { addRole } from './names';
+import { qualifyNationalBodies } from './national-bodies';
 
 export function resolveReferences(a: Analysis): void {
   for (const s of a.sentences) noteGenderedAppositions(s);
@@ -285,6 +286,7 @@ export function resolveReferences(a: Analysis): void {
     }
     previous = s;
   }
+  qualifyNationalBodies(a);
 }
 
 /**

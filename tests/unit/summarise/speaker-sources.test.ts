@@ -728,3 +728,60 @@ describe('people introduced by a long apposition', () => {
     ).toBe('Pablo Ruiz Soto');
   });
 });
+
+describe("a country's body named without its country", () => {
+  it('names the country of the capital the sentence is placed in', () => {
+    expect(
+      who(
+        'Armenia and Azerbaijan agreed on the wording of the text. In Baku, the foreign ministry said in a statement that the text was "a step toward lasting peace" for the region.',
+        'a step toward lasting peace',
+      ),
+    ).toBe("Azerbaijan's foreign ministry");
+    expect(
+      who(
+        'Peru and Ecuador exchanged draft maps on Tuesday. In Lima, the Defence Ministry said the maps "still differ on two river crossings" and more work was needed.',
+        'still differ on two river',
+      ),
+    ).toBe("Peru's Defence Ministry");
+  });
+
+  it('names the country whose government the sentence speaks of before the body', () => {
+    expect(
+      who(
+        'Chile\'s government welcomed the return of "three fishermen held for a month at sea," the foreign ministry said in a statement.',
+        'three fishermen held for',
+      ),
+    ).toBe("Chile's foreign ministry");
+  });
+
+  it('names the country a report is about, and no country when two share the story', () => {
+    const about = [
+      'Zambia failed to agree terms with its private lenders on Friday, and Zambia will return to the table next month.',
+      'The talks will go on, the Finance Ministry said on Friday. "Zambia remains committed to a fair deal," the ministry said.',
+      "Zambia's bonds fell after the news. Zambia defaulted in 2020.",
+      'Its official creditors, including China and France, agreed terms last year.',
+    ].join('\n\n');
+    expect(who(about, 'committed to a fair deal')).toBe("Zambia's Finance Ministry");
+    const two = [
+      'Kenya and Tanzania signed a border accord on Friday in Arusha.',
+      'The foreign ministry said the accord "settles every disputed marker on the lake" and would be ratified.',
+      'Kenya and Tanzania first clashed over the markers in 2019.',
+    ].join('\n\n');
+    expect(who(two, 'settles every disputed marker')).toBe('foreign ministry');
+  });
+
+  it('reads "…, the Finance Ministry said" as the body that said the words before it', () => {
+    expect(
+      who(
+        'Both sides will keep talking, the Finance Ministry said on Monday, adding that the government remained "determined to close the gap" with lenders.',
+        'determined to close the gap',
+      ),
+    ).not.toBeNull();
+    expect(
+      who(
+        'The strike will go ahead, the Transport Union said late on Sunday, adding that its members were "ready to stay out for a week".',
+        'ready to stay out',
+      ),
+    ).toBe('Transport Union');
+  });
+});
