@@ -59,10 +59,27 @@ export function scoreSentences(a: Analysis, ctx: ScoringContext): ScoredSentence
 function notProse(s: Sentence): boolean {
   return (
     s.oversize ||
+    fragment(s) ||
     BOILERPLATE.test(s.text) ||
     BYLINE.test(s.text) ||
     wordCount(s.text) < 5 ||
     SHOUTED.test(s.text.replace(/[^\p{L}\s]/gu, ''))
+  );
+}
+
+/**
+ * "A month on the picket lines. Lost paychecks. Idled plants from Michigan to Mexico.": a feature's
+ * opening scene in phrases without a clause. A short sentence is one when no verb outside its quotations
+ * has a word before it that could be its subject. Longer sentences are never judged so: the tagger may
+ * read a headline verb ("talks stall") as a noun.
+ */
+function fragment(s: Sentence): boolean {
+  if (wordCount(s.text) > 12) return false;
+  return !s.tokens.some(
+    (t, k) =>
+      !s.quoted[k] &&
+      /^(?:VERB|AUX)$/.test(t.pos) &&
+      s.tokens.slice(0, k).some((b) => /^(?:NOUN|PROPN|PRON|NUM)$/.test(b.pos)),
   );
 }
 

@@ -42,11 +42,11 @@ const PLANNED =
  * talking ("agreed on Friday to continue consultations", "agreed an agenda", "agreed to meet again").
  */
 const PROCEDURAL =
-  '(?:the |an |a )?(?:next steps|return|go back|come back|get back|intensify|step up|accelerate|speed up|redouble|(?:form|set up|create|establish) (?:a |an )?(?:[\\w-]+ ){0,2}(?:working group|group|committee|mechanism|task force|commission)s?|(?:a |an )?new (?:[\\w-]+ ){0,2}(?:working group|group|committee|mechanism|task force|commission|forum|channel)s?|formats?|continue|keep|press ahead|push ahead|press on|proceed|carry on|(?:stay|remain|keep) in (?:close |regular )?(?:touch|contact)|maintain (?:the |their |close )?(?:dialogue|contacts?|communication|channels)|meet|hold|further talks|report back|resume (?:the |their |direct |formal )?(?:talks|negotiations|dialogue|consultations|contacts|discussions|meetings)|an agenda|agenda|timetable|schedule|venue|date|dates|procedure|rules of procedure|work programme|seek|try|explore|consider|study|discuss|work (?:on|toward|towards))';
+  '(?:the |an |a )?(?:next steps|return|go back|come back|get back|intensify|step up|accelerate|speed up|redouble|(?:form|set up|create|establish) (?:a |an )?(?:[\\w-]+ ){0,2}(?:working group|group|committee|mechanism|task force|commission)s?|(?:a |an )?new (?:[\\w-]+ ){0,2}(?:working group|group|committee|mechanism|task force|commission|forum|channel)s?|formats?|continue|keep|reconvene|regroup|reassemble|press ahead|push ahead|press on|proceed|carry on|(?:stay|remain|keep) in (?:close |regular )?(?:touch|contact)|maintain (?:the |their |close )?(?:dialogue|contacts?|communication|channels)|meet|hold|further talks|report back|resume (?:the |their |direct |formal )?(?:talks|negotiations|dialogue|consultations|contacts|discussions|meetings)|an agenda|agenda|timetable|schedule|venue|date|dates|procedure|rules of procedure|work programme|seek|try|explore|consider|study|discuss|work (?:on|toward|towards))';
 const AGREED = '\\bagreed(?: (?:early |late )?(?:on )?(?:early |late )?\\w+day)?';
 
 /** Who an exchange or release frees: prisoners of any kind, or people named by their nationality. */
-const FREED = `prisoners|captives|detainees|POWs|hostages|nationals|citizens|fighters|soldiers|servicemen|service members|servicewomen|troops|commanders|civilians|journalists|activists|${NATIONALS_PATTERN}`;
+const FREED = `prisoners|captives|detainees|POWs|hostages|abductees|schoolgirls|schoolboys|schoolchildren|nationals|citizens|fighters|soldiers|servicemen|service members|servicewomen|troops|commanders|civilians|journalists|activists|${NATIONALS_PATTERN}`;
 /** Citizens a state held, freed by a deal between governments: not soldiers traded in a war. */
 const DETAINED = `nationals|citizens|journalists|activists|${NATIONALS_PATTERN}`;
 
@@ -308,6 +308,8 @@ export function scoreSignificance(a: Analysis): Significance {
       }
     }
     if (sentence && MEETING.test(text)) noteMeeting(sentence, note, sentence === leadSentence);
+    if (sentence && !isBackground(sentence, a) && freesNamedPerson(sentence))
+      note('Prisoners or hostages were exchanged or freed.', 5);
   }
   // One meeting told in several sentences counts once, at its highest level.
   const meetings = [...reasons.entries()].filter(([r]) => MEETING_REASONS.has(r)).sort((x, y) => y[1] - x[1]);
@@ -371,7 +373,10 @@ function noteMeeting(s: Sentence, note: (reason: string, weight: number) => void
     (e) => e.kind === 'person' && !e.reporter,
   );
   const sides = new Set(people.map((p) => p.side ?? p.countries[0] ?? `?${p.name}`));
-  const leaders = people.filter((p) => p.roles.some((r) => LEADER_ROLE.test(r)));
+  // "former Nigerian President Olusegun Obasanjo" mediates; he leads no side.
+  const leaders = people.filter((p) =>
+    p.roles.some((r) => LEADER_ROLE.test(r) && !/^(?:former|ex-|retired|late)\b/i.test(r)),
+  );
   if (leaders.length >= 2 && sides.size >= 2) note("The sides' leaders met or spoke.", 5);
   else if (leaders.length >= 1 && people.length >= 2 && sides.size >= 2) {
     note('A leader met or spoke with the other side.', 4);
@@ -395,4 +400,34 @@ function talksSubjects(s: Sentence): Entity[] {
     if (m.to <= verb && !m.inQuote && !m.possessive && m.entity && !out.includes(m.entity))
       out.push(m.entity);
   return out;
+}
+
+/**
+ * "Belarus freed Siarhei Tsikhanouski, the jailed husband of …", "the junta released the opposition
+ * leader Ana Ruiz": a person the report names, set free. Not "released a statement", not someone who
+ * would or did not free them.
+ */
+function freesNamedPerson(s: Sentence): boolean {
+  return s.tokens.some((t, k) => {
+    if (
+      s.quoted[k] ||
+      t.pos !== 'VERB' ||
+      !/^(?:freed|frees|released|releases|pardoned|pardons)$/i.test(t.text)
+    )
+      return false;
+    const before = s.text.slice(0, t.start);
+    const clause = before.slice(before.lastIndexOf(',') + 1);
+    if (IRREALIS.test(clause) || NEGATED.test(clause) || PLANNED.test(clause)) return false;
+    const freed = s.mentions
+      .filter((m) => m.from > k && m.from <= k + 4 && !m.inQuote && !m.possessive)
+      .sort((x, y) => x.from - y.from)[0];
+    // Only what stands between the verb and the name: "the jailed opposition leader", "activist".
+    const between = s.tokens.slice(k + 1, freed?.from ?? k + 1);
+    return (
+      freed?.kind === 'name' &&
+      // A journalist freed is news too ("the jailed editor"), so the reporter flag does not count here.
+      freed.entity?.kind === 'person' &&
+      between.every((b) => /^(?:DET|ADJ|NOUN)$/.test(b.pos))
+    );
+  });
 }

@@ -745,3 +745,50 @@ describe('significance: strikes ordered to end, armed groups disbanding, ultimat
     ).toBe('digest');
   });
 });
+
+describe('people freed, mediators and reconvening', () => {
+  it('alerts when a person the report names is set free, not when a statement is released', () => {
+    for (const body of [
+      'The military government freed Daniel Okoro, the jailed editor of an opposition weekly, and nine other detainees on Sunday after a visit by a UN envoy.',
+      'Authorities released opposition leader Maria Sokolova on Friday, hours after talks with European mediators in the capital.',
+    ]) {
+      const s = sig('Talks', body);
+      expect(s.reasons, body).toContain('Prisoners or hostages were exchanged or freed.');
+      expect(s.level, body).toBe('alert');
+    }
+    for (const body of [
+      'The ministry released a statement on Sunday about the talks with Daniel Okoro and other opposition figures.',
+      'The government refused to free Daniel Okoro, the jailed editor, despite the envoy’s visit on Sunday.',
+    ]) {
+      expect(sig('Talks', body).reasons, body).not.toContain(
+        'Prisoners or hostages were exchanged or freed.',
+      );
+    }
+  });
+
+  it('alerts when abducted schoolchildren are released', () => {
+    const s = sig(
+      'Pupils freed',
+      'Gunmen have released 36 of the schoolgirls they seized from a boarding school last month, the state governor said on Monday.',
+    );
+    expect(s.level).toBe('alert');
+  });
+
+  it('does not count former presidents who mediate as leaders of the sides', () => {
+    const s = sig(
+      'Talks go on',
+      'The talks, which opened on Tuesday, are mediated by former Ghanaian President Kwame Asante and former Zambian President Ruth Banda.',
+    );
+    expect(s.reasons).not.toContain("The sides' leaders met or spoke.");
+    expect(s.level).toBe('digest');
+  });
+
+  it('reads agreeing to reconvene as agreeing how to go on talking', () => {
+    const s = sig(
+      'Wage talks stall',
+      'The bargaining round ended without movement from either side, and the parties agreed to reconvene next week.',
+    );
+    expect(s.reasons).not.toContain('An agreement was signed or reached.');
+    expect(s.level).toBe('digest');
+  });
+});

@@ -276,6 +276,22 @@ describe('the lead is the first sentence of news', () => {
     }
   });
 
+  it("opens on the news, not on a feature's opening phrases that have no verb", () => {
+    const news =
+      'On Tuesday, after six weeks on strike, the dock workers and the port operator announced a tentative agreement on a new three-year contract.';
+    for (const opening of [
+      'Six weeks on the quays. Lost wages. Stalled lorries at every gate in Rotterdam.',
+      'A long winter of picket lines. Missed wages. Shuttered warehouses across the north.',
+    ]) {
+      const s = run(
+        `${opening}\n\n${news}\n\nThe roughly 9,000 workers will stay out until members vote on the deal next week.\n\nThe union's leader, Jan Vos, said the deal "gives our members what they fought for."`,
+        'Dock workers and port operator reach tentative deal',
+      );
+      expect(s.summary.startsWith('On Tuesday, after six weeks'), s.summary).toBe(true);
+      for (const phrase of opening.split('. ')) expect(s.summary).not.toContain(phrase.replace(/\.$/, ''));
+    }
+  });
+
   it("scores the lead the same whether or not an editor's note or byline stands above it", () => {
     const lead =
       'Northland and Southland reached a border agreement in Lisbon on Wednesday, ending four years of talks.';
