@@ -442,11 +442,17 @@ export function resolvePronoun(s: Sentence, m: Mention): Entity | undefined {
     if (e?.kind === 'person' && PERSON_PRONOUNS.has(word)) notePronoun(e, word);
   } else if (word === 'it') {
     // "JLR, which paused shipments, said that it welcomed …": the body the sentence is about comes first.
-    const earlier = s.subject && s.subject !== m && s.subject.from < m.from ? s.subject.entity : undefined;
+    const subject = s.subject && s.subject !== m && s.subject.from < m.from ? s.subject : undefined;
+    // "Ethiopia's government communication service said it saw …": a body the text describes but never
+    // names is still what "it" means.
+    const earlier =
+      subject?.entity ??
+      (subject?.kind === 'description' && isBody(subject) ? creditOf(s, subject).entity : undefined);
     e = [earlier, previousSubject, lastSpeaker?.entity].find((x) => x && x.kind === 'organisation');
     // "Couche-Tard said … '…,' it said": a name the text gave no role, which it calls "it", is a body.
     const nameless = lastSpeaker?.entity;
-    if (!e && nameless?.kind === 'person' && nameless.roles.length === 0 && !nameless.entry) e = nameless;
+    if (!e && !earlier && nameless?.kind === 'person' && nameless.roles.length === 0 && !nameless.entry)
+      e = nameless;
   } else if (word === 'they') {
     // "The mission chiefs were blunt. '…,' they said": the people the sentence before was about.
     e = [previousSubject].find((x) => x?.kind === 'group' && !x.reporter);
@@ -520,6 +526,14 @@ function speakersIn(s: Sentence): Speaking[] {
   });
   s.tokens.forEach((t, i) => {
     if (s.quoted[i] || !REPORTING_VERBS.has(t.text.toLowerCase()) || !/VERB/.test(t.pos)) return;
+    // "eight Americans were believed to be among those held", "the deal is said to be close": a passive
+    // reporting verb credits nobody with words.
+    if (
+      /^(?:believed|thought|said|reported|understood|considered|expected|felt|regarded)$/i.test(t.text) &&
+      /^(?:is|are|was|were|be|been|being)$/i.test(s.tokens[i - 1]?.text ?? '') &&
+      /^(?:to|that)$/i.test(s.tokens[i + 1]?.text ?? '')
+    )
+      return;
     // "is obliged to call an election": "to call" tells of no words said, unless words follow ("went on to
     // say that …" does).
     if (

@@ -143,6 +143,38 @@ function listInBodyName(tokens: Token[], start: number, j: number): boolean {
   return false;
 }
 
+/** Where a run of capitalised words from `k` ends. */
+function fieldEnd(tokens: Token[], k: number): number {
+  while (tokens[k]?.capitalised && !tokens[k]!.possessive) k++;
+  return k;
+}
+
+/**
+ * "Minister of Information", "Minister of Labour and Employment" before ", Ana Ruiz,": person titles,
+ * "of", and the office's field — one capitalised word, or words joined by one "and" — set off before an
+ * apposition that names the holder (a capitalised name, then a comma or a verb). Not "Secretary of State
+ * Marco Rubio, …": the words after "of" are one word or joined by "and".
+ */
+function officeField(tokens: Token[], start: number, j: number): boolean {
+  const words = tokens.slice(start, j).map((t) => t.bare.toLowerCase());
+  const of = words.indexOf('of');
+  if (of < 1 || !words.slice(0, of).every((w) => TITLE_WORDS.has(w))) return false;
+  if (!words.slice(0, of).some((w) => PERSON_ROLE_NOUNS.has(w))) return false;
+  const field = words.slice(of + 1);
+  const and = field.indexOf('and');
+  const single = field.length === 1;
+  const joined = and > 0 && and < field.length - 1 && field.length <= 5 && field.lastIndexOf('and') === and;
+  if (!single && !joined) return false;
+  // "Secretary of State", "Head of Government" are offices the title pass reads whole.
+  if (field.some((w) => PERSON_ROLE_NOUNS.has(w) || isPlace(w) || /^(?:state|government|staff)$/.test(w)))
+    return false;
+  if (tokens[j]?.text !== ',') return false;
+  // The holder's name: two or more capitalised words, then a comma or a verb.
+  const holderEnd = fieldEnd(tokens, j + 1);
+  const after = tokens[holderEnd];
+  return holderEnd - (j + 1) >= 2 && (after?.text === ',' || after?.pos === 'VERB');
+}
+
 function isTitle(t: Token): boolean {
   return t.capitalised && TITLE_WORDS.has(t.bare.toLowerCase().replace(/\.$/, ''));
 }
@@ -171,6 +203,9 @@ export function continuesName(tokens: Token[], j: number, start: number): boolea
   const lower = t.text.toLowerCase();
   const next = tokens[j + 1];
   if (tokens[j - 1]!.possessive) return false;
+  // "Minister of Labour and Employment, Ana Ruiz,": the office's field goes on through "and".
+  if (lower === 'and' && next?.capitalised && officeField(tokens, start, fieldEnd(tokens, j + 1)))
+    return true;
   // "Prime Minister and Minister of Foreign Affairs": one title of two offices; "Ministry of Water
   // Resources and Irrigation": one body.
   if (lower === 'and' && isTitle(tokens[j - 1]!) && next && isTitle(next)) return true;
@@ -236,6 +271,9 @@ export function classifyRun(
   const { tokens } = sentence;
   const run = tokens.slice(i, j);
   const lowerWords = run.map((t) => t.bare.toLowerCase());
+  // "The Minister of Information and National Orientation, Mohammed Idris, said": the office's field,
+  // named in an apposition's title, is nobody's name; the description pass reads the title.
+  if (end === j && officeField(tokens, i, j)) return false;
   // "special envoy for Syria Tom Barrack": a place that ends a lower-case title, then a person's name.
   if (
     run.length >= 3 &&
@@ -532,8 +570,9 @@ export function classifyRun(
     return true;
   }
   // "the General Agreement for Cooperation", "the Paris Climate Accord": a document's name, whatever
-  // title word opens it, is nobody's.
-  if (run.some((t) => DOCUMENT_NAME.test(t.bare))) {
+  // title word opens it, is nobody's. A firm's name before a title ("Charter CEO Jane Smith") is the
+  // title's, not a document's.
+  if (nameTokens.some((t) => DOCUMENT_NAME.test(t.bare))) {
     add({ ...base(i, j), kind: 'name', entity: registry.other(text, 'organisation') });
     return true;
   }

@@ -1082,3 +1082,44 @@ describe('an unnamed source’s label', () => {
     ).not.toMatch(/\b(?:of|in|at|the)$/);
   });
 });
+
+describe("an office's field and a firm before a title", () => {
+  it('reads "The Minister of X and Y, Name," as the title of the person named, whom "the minister" means', () => {
+    expect(
+      who(
+        'The Minister of Labour and Employment, Ana Ruiz, said the offer was final. "We cannot pay more than this," the minister added.',
+        'cannot pay more than this',
+      ),
+    ).toBe('Ana Ruiz');
+    expect(
+      who(
+        'The Minister of Information and Public Works, Ben Okafor, said in a statement that talks would go on.\n\n"Nobody wants a strike in the middle of the harvest," the minister added.',
+        'Nobody wants a strike',
+      ),
+    ).toBe('Ben Okafor');
+  });
+
+  it('keeps "Secretary of State, Name," as before', () => {
+    expect(
+      who(
+        'The Secretary of State, Lena Dahl, said the plan was "a good start." "We will keep at it," the secretary added.',
+        'We will keep at it',
+      ),
+    ).toBe('Lena Dahl');
+  });
+
+  it('reads a firm whose name is a document word before a title as the title, not a document', () => {
+    expect(
+      who(
+        'Charter CEO Jane Holm said the deal "shows we can work with anyone in this market."',
+        'shows we can work',
+      ),
+    ).toBe('Jane Holm');
+    expect(
+      who(
+        'Covenant Health chairman Omar Lind said the board "will not sign anything before the audit."',
+        'will not sign anything',
+      ),
+    ).toBe('Omar Lind');
+  });
+});

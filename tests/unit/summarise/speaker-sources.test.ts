@@ -785,3 +785,35 @@ describe("a country's body named without its country", () => {
     ).toBe('Transport Union');
   });
 });
+
+describe('"it" for a described body, and passive reporting verbs', () => {
+  it('reads "it" after a described, unnamed body as that body, not the last person who spoke', () => {
+    expect(
+      who(
+        'Pedro Alves, a spokesman for the mediators, said the talks would run to Sunday.\n\nIn a statement, Peru\'s government press office said it welcomed the talks but insisted on "full control of the border posts".',
+        'full control of the border posts',
+      ),
+    ).toBe("Peru's government press office");
+    expect(
+      who(
+        'Mia Torres, the union leader, said she was hopeful.\n\nThe port operators\' association said it had made a final offer and called it "the best we can do this year".',
+        'the best we can do this year',
+      ),
+    ).not.toBe('Mia Torres');
+  });
+
+  it('does not credit the subject of "were believed to" or "is said to" with the next words', () => {
+    expect(
+      who(
+        'Ana Kovac said four Canadians were believed to be among those still held. "We will not rest until they are home with their families."',
+        'We will not rest until',
+      ),
+    ).toBe('Ana Kovac');
+    expect(
+      who(
+        'Lars Berg told reporters the two envoys were said to be close to a text. "Nobody should expect a signing this week," he said.',
+        'Nobody should expect a signing',
+      ),
+    ).toBe('Lars Berg');
+  });
+});
