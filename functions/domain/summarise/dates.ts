@@ -64,7 +64,7 @@ const MONTH_ONLY = new RegExp(
 const RELATIVE_MONTH = /\b(last|this|next|earlier this|later this)\s+month\b/gi;
 /** "last November", "next March", "that September", "in May last year", "in June this year". */
 const NAMED_MONTH = new RegExp(
-  `\\b(?:([Ll]ast|[Nn]ext|[Tt]hat|[Tt]his)\\s+${MONTH}\\b(?!\\.?\\s*\\d)|${MONTH}\\s+(last|next|this)\\s+year\\b)`,
+  `\\b(?:([Ll]ast|[Nn]ext|[Tt]hat|[Tt]his)\\s+${MONTH}\\b(?!\\.?\\s*\\d)|${MONTH}\\s+(last|next|this)\\s+year\\b|${MONTH}\\s+(?:of\\s+)?(that|the same)\\s+year\\b)`,
   'g',
 );
 /**
@@ -338,12 +338,16 @@ export function findDates(
   }
   for (const m of sentence.matchAll(NAMED_MONTH)) {
     const at = m.index ?? 0;
-    const word = (m[1] ?? m[4] ?? '').toLowerCase();
-    const month = MONTHS[(m[2] ?? m[3])!.slice(0, 3).toLowerCase()]!;
+    // "in June that year", "in June of the same year": the year the sentence dated last.
+    const sameYear = m[6] !== undefined;
+    const word = sameYear ? 'that' : (m[1] ?? m[4] ?? '').toLowerCase();
+    const month = MONTHS[(m[2] ?? m[3] ?? m[5])!.slice(0, 3).toLowerCase()]!;
     const y = pub.getUTCFullYear();
     const current = pub.getUTCMonth();
+    const told = found.filter((f) => f.explicitYear && f.index < at).at(-1);
     let year: number;
-    if (m[4]) year = word === 'last' ? y - 1 : word === 'next' ? y + 1 : y;
+    if (sameYear && told) year = Number(told.date.slice(0, 4));
+    else if (m[4]) year = word === 'last' ? y - 1 : word === 'next' ? y + 1 : y;
     else if (word === 'last') year = month < current ? y : y - 1;
     else if (word === 'next') year = month > current ? y : y + 1;
     else if (word === 'that') {

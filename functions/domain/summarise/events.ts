@@ -107,8 +107,17 @@ export function extractEvents(a: Analysis): DatedEvent[] {
     // But "Members rejected an offer on July 27 and turned down another on Aug. 3" tells two happenings,
     // each in its own clause: each is dated with its clause as the line.
     const clauses = dates.length > 1 ? datedClauses(s, dates) : undefined;
+    // Only a list: dates one after the other ("on Feb. 11, March 13, April 11 and 25"), not three
+    // happenings each told with its own words ("struck in Geneva in November 2013, … reached in
+    // Lausanne on 2 April").
+    const listed = dates.every(
+      (d, k) =>
+        k === 0 ||
+        /^[\s,]*(?:and\s+)?$/.test(unquoted.slice(dates[k - 1]!.index + dates[k - 1]!.text.length, d.index)),
+    );
     if (
       !clauses &&
+      listed &&
       dates.length > 2 &&
       !dates.some((d) => near(d.date)) &&
       dates.every((d) => d.date <= a.day)

@@ -437,3 +437,16 @@ describe('this week', () => {
     expect(dates('The rules take effect at the beginning of 2027.')).toEqual(['2027-01']);
   });
 });
+
+describe('a month in "that year"', () => {
+  it('takes the year the sentence dated before it', () => {
+    expect(dates('The strike began in March 2019 and ended in October of the same year.')).toEqual([
+      '2019-03',
+      '2019-10',
+    ]);
+    expect(dates('A truce was signed in November 2013, months after the vote in June that year.')).toEqual([
+      '2013-11',
+      '2013-06',
+    ]);
+  });
+});

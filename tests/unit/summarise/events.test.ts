@@ -273,3 +273,16 @@ describe('a date inside a clause with its own subject and verb', () => {
     expect(b.find((e) => e.date.endsWith('-06-30'))?.kind).toBe('deadline');
   });
 });
+
+describe('past happenings told in one sentence, each with its own words', () => {
+  it('dates each happening, where a list of past dates stays background', () => {
+    const got = events(
+      'The accord builds on a truce signed in Doha in March 2019, weeks after the election of Ana Ruiz in January that year, and on a framework agreed in Oslo on 4 May 2023.',
+    ).map((e) => e.date);
+    expect(got).toEqual(expect.arrayContaining(['2019-03', '2019-01', '2023-05-04']));
+    const other = events(
+      'The plan follows a ceasefire declared in Lima in June 2018, a prisoner swap carried out in Quito in August 2020 and a border deal struck in Cusco in May 2022.',
+    ).map((e) => e.date);
+    expect(other).toEqual(expect.arrayContaining(['2018-06', '2020-08', '2022-05']));
+  });
+});
