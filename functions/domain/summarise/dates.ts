@@ -72,6 +72,12 @@ const NAMED_MONTH = new RegExp(
  * year", "at the beginning of 2024": its first.
  */
 const YEAR_EDGE = /\b(end|close|start|beginning)\s+of\s+(?:(this|next|last|the)\s+year|(\d{4}))\b/gi;
+/** "at the end of the month", "by the end of next month", "early next month": a month told from today. */
+const MONTH_EDGE =
+  /\b(?:(?:end|close|start|beginning|middle)\s+of\s+(the|this|next|last)\s+month|(early|late|later|earlier)\s+(this|next|last)\s+month)\b/gi;
+/** "in two weeks", "in 10 days' time", "within three days": counted on from the publication day. */
+const IN_TIME =
+  /\b(?:in|within)\s+(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(days?|weeks?)\b(?:['’]\s*time)?(?!['’]?\s+of\b)/gi;
 const WEEKDAY = new RegExp(
   `\\b(?:([Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Tt]his coming)\\s+)?(${WEEKDAYS.join('|')})\\b`,
   'g',
@@ -115,6 +121,9 @@ const PRESENT_HAPPENING =
   /\b(?:meet|meets|open|opens|convene|convenes|resume|resumes|gather|gathers|vote|votes|travel|travels|arrive|arrives|run out|runs out|close|closes)\b(?:\s+(?:in|at|on|with|again)\b(?:\s+\p{Lu}[\p{L}-]*){0,3})?(?:\s+on)?\s*$/u;
 /** A sentence about what will happen ("the ceasefire will take effect … from July 6"). */
 const FUTURE_SENTENCE = /\b(?:will|'ll|is to|are to|is due|are due)\b/i;
+/** A happening still to come, told in the future or from a past "said": "would take place", "will meet". */
+const AHEAD_PLAN =
+  /\b(?:will|would|is to|are to|is due to|are due to|is expected to|are expected to)\s+(?:be\s+)?(?:take place|meet|hold|held|resume|reconvene|convene|start|begin|open)\b|\bnext (?:round|meeting|session|summit)\b/i;
 /** Words just before a date that keep it in the past ("held on", "earlier", "last"). */
 const PAST_NEAR = /\b(?:held|earlier|previously|last|ago|was|were|had|took place|began|signed|met|since)\b/i;
 
@@ -137,7 +146,9 @@ export function findDates(
 ): DateMention[] {
   const pub = startOfDay(published);
   const inAnchorYear = (month: number, day?: number): string | undefined => {
-    if (!anchor) return undefined;
+    // "The co-chairs said the next round would take place in December": a plan is told from today, not
+    // from the past year the paragraph was telling.
+    if (!anchor || AHEAD_PLAN.test(sentence)) return undefined;
     const y = Number(anchor.slice(0, 4));
     const d = day === undefined ? `${y}-${String(month + 1).padStart(2, '0')}` : valid(y, month, day);
     return d && d.slice(0, 7) >= anchor.slice(0, 7) ? d : undefined;
@@ -431,6 +442,40 @@ export function findDates(
     });
     taken.push([at, at + m[0].length]);
     lastWeekday = { end: at + m[0].length, ahead: delta > 0 };
+  }
+  for (const m of sentence.matchAll(MONTH_EDGE)) {
+    const at = m.index ?? 0;
+    if (!free(at, at + m[0].length)) continue;
+    const word = (m[1] ?? m[3])!.toLowerCase();
+    const shift = word === 'next' ? 1 : word === 'last' ? -1 : 0;
+    const d = new Date(Date.UTC(pub.getUTCFullYear(), pub.getUTCMonth() + shift, 1));
+    found.push({ date: iso(d).slice(0, 7), text: m[0], index: at, relative: true });
+    taken.push([at, at + m[0].length]);
+  }
+  for (const m of sentence.matchAll(IN_TIME)) {
+    const at = m.index ?? 0;
+    if (!free(at, at + m[0].length)) continue;
+    // "the first rise in two weeks", "the lowest in ten days": a span back, not a day ahead.
+    if (
+      /\b(?:first|time|highest|lowest|most|least|biggest|largest|best|worst)\b(?:\s+\S+){0,3}\s*$/i.test(
+        sentence.slice(0, at),
+      )
+    )
+      continue;
+    // "the deal was reached in two days": how long a past happening took.
+    if (PAST_FORM.test(/(?:\S+\s+){0,2}$/.exec(sentence.slice(0, at))?.[0] ?? '')) continue;
+    const word = m[1]!.toLowerCase();
+    const n = /^\d/.test(word) ? Number(word) : word === 'a' ? 1 : NUMBER_WORDS.indexOf(word);
+    if (n <= 0) continue;
+    const days = /^week/i.test(m[2]!) ? n * 7 : n;
+    found.push({
+      date: iso(new Date(pub.getTime() + days * DAY_MS)),
+      text: m[0],
+      index: at,
+      relative: true,
+      approximate: true,
+    });
+    taken.push([at, at + m[0].length]);
   }
   for (const m of sentence.matchAll(AGO)) {
     const at = m.index ?? 0;

@@ -450,3 +450,33 @@ describe('a month in "that year"', () => {
     ]);
   });
 });
+
+describe('a month or a day told from today', () => {
+  it('reads "at the end of the month" and "by the end of next month" as that month', () => {
+    expect(dates('The leaders are due to meet again at the end of the month in the south.')).toEqual([
+      '2025-06',
+    ]);
+    expect(dates('A text should be ready by the end of next month, the mediator said.')).toEqual(['2025-07']);
+  });
+
+  it('reads "in two weeks" and "in 10 days\' time" as a day ahead, never a span back or a past duration', () => {
+    expect(dates('The speaker asked her to report back in two weeks.')).toEqual(['2025-06-24']);
+    expect(dates("The envoys will meet again in 10 days' time.")).toEqual(['2025-06-20']);
+    expect(dates('It was the first rise in two weeks.')).toEqual([]);
+    expect(dates('They made no progress in two weeks of talks.')).toEqual([]);
+    expect(dates('The deal was reached in two days.')).toEqual([]);
+  });
+
+  it('tells a plan from today even after a paragraph about a past year', () => {
+    const got = findDates(
+      'The co-chairs said the next round would take place in Geneva in December.',
+      pub,
+      '2008-10',
+    ).map((d) => d.date);
+    expect(got).toEqual(['2025-12']);
+    // Without a plan, a month after that past date is still told in its year.
+    expect(findDates('Fighting resumed in December.', pub, '2008-10').map((d) => d.date)).toEqual([
+      '2008-12',
+    ]);
+  });
+});
