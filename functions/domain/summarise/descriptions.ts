@@ -620,10 +620,14 @@ export function recentSpeaker(m: Mention, s: Sentence): Entity | undefined {
   const former = (m.modifiers ?? []).some((w) => /^(?:former|ex|onetime|one-time|retired)$/.test(w));
   if ((!CALLINGS.has(m.head) && !former) || s.paragraph - last.paragraph > 1) return undefined;
   // "the California Republican": a party is a calling too, unless the speaker's is another one.
-  const party = /^(?:republican|democrat)$/.test(m.head) ? m.head : undefined;
+  const party = PARTY_CALLING.test(m.head) ? m.head : undefined;
   if (
     party &&
-    last.entity.roles.some((r) => /\b(?:republican|democrat)/i.test(r) && !r.toLowerCase().includes(party))
+    last.entity.roles.some(
+      (r) =>
+        new RegExp(`\\b(?:${PARTY_CALLING.source.slice(4, -2)})`, 'i').test(r) &&
+        !r.toLowerCase().includes(party),
+    )
   )
     return undefined;
   const countries = (m.modifiers ?? []).map((w) => countryFor(w)).filter(Boolean);
@@ -633,6 +637,10 @@ export function recentSpeaker(m: Mention, s: Sentence): Entity | undefined {
     return undefined;
   return last.entity;
 }
+
+/** A party's member ("the California Republican", "the francophone Socialist"). */
+const PARTY_CALLING =
+  /^(?:republican|democrat|socialist|conservative|liberal|communist|nationalist|centrist|tory)$/;
 
 /** Words of rank or standing that many roles share ("senior", "chief"): no evidence of one role. */
 const TITLE_LIKE =
@@ -658,6 +666,13 @@ const CALLINGS = new Set([
   'lawmaker',
   'republican',
   'democrat',
+  'socialist',
+  'conservative',
+  'liberal',
+  'communist',
+  'nationalist',
+  'centrist',
+  'tory',
 ]);
 
 export function bodyEntity(m: Mention): Entity {

@@ -53,7 +53,7 @@ export const PERSON_ROLE_NOUNS = new Set(
     'journalist reporter correspondent analyst editor expert source officer strongman monarch premier ruler ' +
     'secretary-general prosecutor judge person people member members commissioner chair chairman chairwoman ' +
     'chairperson mayor executive ceo founder organiser organizer lawyer lawyers attorney attorneys ' +
-    'president-elect co-chair vice-chair rapporteur facilitator politician campaigner activist mep ombudsman ombudsperson researcher scholar professor economist democrat republican ' +
+    'president-elect co-chair vice-chair rapporteur facilitator politician campaigner activist mep ombudsman ombudsperson researcher scholar professor economist democrat republican socialist conservative liberal communist nationalist centrist tory ' +
     'machinist worker nurse doctor teacher pilot driver engineer farmer miner resident voter employee protester staffer ' +
     'scientist historian strategist consultant academic lecturer sociologist specialist commentator pollster ' +
     'pope pontiff cardinal archbishop bishop patriarch publisher columnist presenter editor-in-chief ' +

@@ -302,10 +302,13 @@ export function classifyRun(
   }
   // "the New Hampshire Democrat said": a role word after "the" with the words that place it is a
   // description of someone, not a name (the description pass reads it whole).
+  // "the francophone Socialist said": lower-case adjectives may stand between the article and the word.
+  let article = i - 1;
+  while (article > i - 3 && tokens[article]?.pos === 'ADJ' && !tokens[article]!.capitalised) article--;
   if (
-    run.length >= 2 &&
+    (run.length >= 2 || article < i - 1) &&
     end === j &&
-    /^(?:the|a|an)$/i.test(tokens[i - 1]?.text ?? '') &&
+    /^(?:the|a|an)$/i.test(tokens[article]?.text ?? '') &&
     PERSON_ROLE_NOUNS.has(lowerWords.at(-1)!) &&
     !TITLE_WORDS.has(lowerWords.at(-1)!) &&
     !tokens[j]?.capitalised &&

@@ -1123,3 +1123,20 @@ describe("an office's field and a firm before a title", () => {
     ).toBe('Omar Lind');
   });
 });
+
+describe('a party member described with an adjective', () => {
+  it('reads "the francophone Socialist said" as the Socialist who just spoke, not a person named Socialist', () => {
+    expect(
+      who(
+        'The talks were led by Socialist leader Marc Dubois. Dubois said the deal was done.\n\n"We wanted a fair budget, and that is what we have," the veteran Socialist said.',
+        'We wanted a fair budget',
+      ),
+    ).toBe('Marc Dubois');
+    expect(
+      who(
+        'Conservative leader Anna Berg told reporters the coalition would hold.\n\n"Nobody should doubt our word on taxes," the outspoken Conservative said.',
+        'Nobody should doubt our word',
+      ),
+    ).toBe('Anna Berg');
+  });
+});
