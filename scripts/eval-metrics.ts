@@ -86,7 +86,11 @@ export function sameSpeaker(
   if (!ours) return false;
   const matcher = new ActorMatcher(catalogue);
   const canonical = (name: string) => {
-    const bare = name.replace(/\(.*?\)/g, '').trim();
+    // "U.N." and "UN" are one spelling of one name.
+    const bare = name
+      .replace(/\(.*?\)/g, '')
+      .replace(/\b((?:\p{Lu}\.){2,})/gu, (m) => (m === 'U.S.' ? m : m.replaceAll('.', '')))
+      .trim();
     const hits = matcher.find(bare);
     // Only when the catalogue alias covers the whole name: "Trump" alone stays "Trump".
     const hit = hits.length === 1 ? hits[0]! : undefined;

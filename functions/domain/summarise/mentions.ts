@@ -301,6 +301,7 @@ function mentionsIn(sentence: Sentence, analysis: Analysis, registry: Registry):
 
   mentions.sort((a, b) => a.from - b.from);
   mergeOwnedBodies(mentions, registry);
+  mergeBodyModifiers(mentions, registry);
   markModifiers(mentions, tokens);
   linkAppositions(mentions, tokens);
   linkNamedAs(mentions, tokens);
@@ -394,6 +395,28 @@ function mergeOwnedBodies(mentions: Mention[], registry: Registry): void {
     if (!owner.possessive || owner.to !== body.from || owner.entity?.kind !== 'place') continue;
     if (body.kind !== 'name' || body.entity?.kind !== 'organisation') continue;
     const name = `${owner.text.replace(/['’]s$/, '')}'s ${body.text}`;
+    mentions.splice(k - 1, 2, {
+      ...body,
+      from: owner.from,
+      text: name,
+      entity: registry.other(name, 'organisation'),
+    });
+    k--;
+  }
+}
+
+/**
+ * "The U.N. Security Council", "the EU Council": a body named by the body it belongs to, written before
+ * it, is one body with that name ("U.N. Security Council"), not a "Security Council" of nobody's.
+ */
+function mergeBodyModifiers(mentions: Mention[], registry: Registry): void {
+  for (let k = 1; k < mentions.length; k++) {
+    const owner = mentions[k - 1]!;
+    const body = mentions[k]!;
+    if (owner.kind !== 'name' || owner.possessive || owner.to !== body.from) continue;
+    if (owner.entity?.kind !== 'organisation') continue;
+    if (body.kind !== 'name' || body.entity?.kind !== 'organisation' || body.entity.entry) continue;
+    const name = `${owner.text} ${body.text}`;
     mentions.splice(k - 1, 2, {
       ...body,
       from: owner.from,

@@ -1,6 +1,6 @@
 // The eval's line check: what a reader would call a broken line, on hand-written lines.
 import { describe, expect, it } from 'vitest';
-import { lineFaults, measureArticle } from '../../../scripts/eval-metrics';
+import { lineFaults, measureArticle, sameSpeaker } from '../../../scripts/eval-metrics';
 
 describe('lineFaults', () => {
   it('counts words credited to a bare pronoun anywhere in the line as dangling', () => {
@@ -69,5 +69,13 @@ describe('measureArticle', () => {
     expect(figures.coverage).toBe(1);
     expect(figures.headline).toBe('The deal raises pay by 8 percent over three years.');
     expect(figures.headlineMissed).toEqual(['wage deal signed (lead-3 has it)', 'vote in March']);
+  });
+});
+
+describe('sameSpeaker', () => {
+  it('counts "U.N." and "UN" as one spelling, and still tells bodies apart', () => {
+    expect(sameSpeaker('U.N. Security Council', 'UN Security Council', [])).toBe(true);
+    expect(sameSpeaker('Security Council', 'UN Security Council', [])).toBe(false);
+    expect(sameSpeaker('U.N. Security Council', 'UN Human Rights Council', [])).toBe(false);
   });
 });

@@ -817,3 +817,34 @@ describe('"it" for a described body, and passive reporting verbs', () => {
     ).toBe('Lars Berg');
   });
 });
+
+describe('a body named with the body it belongs to', () => {
+  it('credits "The U.N. Security Council" in full, not a "Security Council" of nobody', () => {
+    const unCatalogue = {
+      actors: [
+        {
+          name: 'the United Nations',
+          kind: 'organisation' as const,
+          aliases: ['U.N.', 'UN'],
+          side: null,
+          country: null,
+          roles: [{ title: 'international organisation' }],
+        },
+      ],
+    };
+    expect(
+      speakerOf(
+        'The U.N. Security Council, which approved a monitoring mission in May, said it was "ready to support the parties" in the months ahead.',
+        'ready to support the parties',
+        unCatalogue,
+      ),
+    ).toBe('U.N. Security Council');
+    expect(
+      speakerOf(
+        'The UN Human Rights Council said the inquiry "must be allowed to finish its work" before any vote.',
+        'must be allowed to finish',
+        unCatalogue,
+      ),
+    ).toBe('UN Human Rights Council');
+  });
+});
