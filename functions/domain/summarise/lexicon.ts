@@ -99,7 +99,10 @@ export const NON_PERSON_TAILS = new Set(
     'association coalition guild league confederation society board authority tribunal syndicate caucus ' +
     'secretariat mission embassy consulate chamber force police navy corps brigade battalion regiment ' +
     'headquarters component branch division chapter section employees workers teachers nurses pilots ' +
-    'drivers machinists engineers farmers miners dockworkers longshoremen presidency treasury exchequer'
+    'drivers machinists engineers farmers miners dockworkers longshoremen presidency treasury exchequer ' +
+    // Firms: "General Motors", "General Electric", "Charter Communications".
+    'motors electric dynamics industries airways petroleum pharmaceuticals chemicals communications ' +
+    'technologies systems studios pictures entertainment'
   ).split(' '),
 );
 

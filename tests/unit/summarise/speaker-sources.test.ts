@@ -848,3 +848,20 @@ describe('a body named with the body it belongs to', () => {
     ).toBe('UN Human Rights Council');
   });
 });
+
+describe('a firm whose name opens on a title word', () => {
+  it('reads "General Motors" as a firm, so "GM" later is the same firm', () => {
+    expect(
+      who(
+        'The union ended its strike against General Electric on Friday.\n\nGE offered few details. "We can confirm the agreement is subject to ratification," GE said in a statement.',
+        'We can confirm the agreement',
+      ),
+    ).toBe('General Electric');
+    expect(
+      who(
+        'Workers at General Dynamics voted on the offer on Monday. "The offer respects our people," General Dynamics said.',
+        'The offer respects our people',
+      ),
+    ).toBe('General Dynamics');
+  });
+});
