@@ -52,20 +52,28 @@ export function findMentions(analysis: Analysis): void {
   // A surname on its own ("Rubio said") means the person the text introduced in full, wherever that was.
   // One two people share ("Ms Martin" after Micheál and Catherine Martin) means the one just mentioned,
   // when the other was not mentioned in the last two paragraphs.
+  // "Mr Martin said …", then "Ms Martin told …": the honorific tells the two apart.
   const lastSeen = new Map<Entity, number>();
+  const honorificOf = new Map<Entity, 'm' | 'f'>();
   for (const sentence of analysis.sentences) {
     for (const m of sentence.mentions) {
+      const title = sentence.tokens[m.from - 1]?.bare.replace(/\.$/, '') ?? '';
+      const sex = /^Mr$/.test(title) ? 'm' : /^(?:Ms|Mrs|Miss)$/.test(title) ? 'f' : undefined;
       if (m.kind === 'name' && m.entity?.partial) {
         const full = registry.bySurname(m.entity.name);
         if (full) m.entity = full;
         else {
           const recent = registry
             .allWithSurname(m.entity.name)
-            .filter((e) => sentence.paragraph - (lastSeen.get(e) ?? Number.NEGATIVE_INFINITY) <= 2);
+            .filter((e) => sentence.paragraph - (lastSeen.get(e) ?? Number.NEGATIVE_INFINITY) <= 2)
+            .filter((e) => !sex || (honorificOf.get(e) ?? sex) === sex);
           if (recent.length === 1) m.entity = recent[0]!;
         }
       }
-      if (m.entity && !m.entity.partial) lastSeen.set(m.entity, sentence.paragraph);
+      if (m.entity && !m.entity.partial) {
+        lastSeen.set(m.entity, sentence.paragraph);
+        if (sex && m.entity.kind === 'person') honorificOf.set(m.entity, sex);
+      }
     }
   }
   analysis.entities = registry.all();

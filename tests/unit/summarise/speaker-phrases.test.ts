@@ -1140,3 +1140,24 @@ describe('a party member described with an adjective', () => {
     ).toBe('Anna Berg');
   });
 });
+
+describe('two people who share a family name, told apart by "Mr" and "Ms"', () => {
+  it('reads "Ms X" as the woman when "Mr X" already meant the man', () => {
+    const text = [
+      'Party leader Sean Byrne said on Friday he remained confident. "We will have a government by summer," Mr Byrne said.',
+      'The deputy leader, Aoife Byrne, struck a more cautious note.',
+      '"We did not come into these talks to tick a box," Ms Byrne told the radio station.',
+    ].join('\n\n');
+    expect(who(text, 'tick a box')).toBe('Aoife Byrne');
+    expect(who(text, 'government by summer')).toBe('Sean Byrne');
+  });
+
+  it('reads "Mr X" as the man when "Mrs X" already meant the woman', () => {
+    const text = [
+      'Minister Helen Walsh opened the session. "Nothing is agreed yet," Mrs Walsh said.',
+      'Finance committee chairman Brian Walsh disagreed with her on Monday.',
+      '"The numbers do not add up," Mr Walsh told reporters.',
+    ].join('\n\n');
+    expect(who(text, 'numbers do not add up')).toBe('Brian Walsh');
+  });
+});
