@@ -185,6 +185,11 @@ export function findDates(
     const between = before.slice((last.index ?? 0) + last[0].length);
     // Only a verb of another clause ("… set when the union ended"); "the next round was pencilled in for"
     // is the plan's own.
+    // "… to be held next Thursday, Turkiye said late on Thursday": the attribution's day is its own.
+    if (
+      /,\s*(?:[\p{L}.'’-]+\s+){1,5}(?:said|told|announced|added|confirmed|reported|wrote)\b/iu.test(between)
+    )
+      return false;
     const clause = /\b(?:when|after|since|because|as|while|which|who|that)\b/i.exec(between);
     if (!clause) return true;
     const rest = between.slice(clause.index);
@@ -578,7 +583,7 @@ export function findDates(
  * ("a day after Russia freed him", "12 days before the contract expires").
  */
 const NAMED_HAPPENING =
-  /^\s*(?:the|a|an|its|his|her|their|this|that)\s+(?:[\p{L}-]+\s+){0,2}?(?:meeting|talks|summit|vote|election|deadline|session|round|visit|call|signing|ceremony|conference|strike|attack|invasion|war|agreement|deal|ceasefire|truce|referendum|hearing|trial|walkout|congress|convention|inauguration)s?\b(?!\s+(?:\p{Ll}+(?:s|ed)|is|was|were|are|had|has)\b)/u;
+  /^\s*(?:the|a|an|its|his|her|their|this|that)\s+(?:[\p{L}-]+\s+){0,2}?(?:meeting|talks|summit|vote|election|deadline|session|round|visit|call|signing|ceremony|conference|strike|attack|invasion|war|agreement|deal|ceasefire|truce|referendum|hearing|trial|walkout|congress|convention|inauguration)s?\b(?!(?:\s+of\s+(?:the\s+)?[\p{L}-]+)?\s+(?:\p{Ll}+(?:s|ed)|is|was|were|are|had|has)\b)/u;
 
 const HAPPENING_SUBJECT =
   /^\s*(?:the|this|that|its|their|his|her)\s+(?:[\p{L}-]+\s+){0,2}?(?:meeting|talks|call|agreement|deal|summit|visit|announcement|decision|move|session|vote|exchange|swap|release|statement|breakthrough|round)\s+(?:came|comes|was|were|is|took place|followed|follows)\b/iu;

@@ -98,7 +98,16 @@ export function extractEvents(a: Analysis): DatedEvent[] {
         .filter((d) => d.date.length === 10 && !d.approximate && !d.fromReference && d.date <= a.day)
         .at(-1)?.date ?? reference;
     if (dates.some((d) => d.relative)) anchor = undefined;
-    const written = dates.filter((d) => d.explicitYear && d.date.slice(0, 4) < a.day.slice(0, 4)).at(-1);
+    // "… since the Taliban returned to power in August 2021": a starting point, not the year the
+    // paragraph goes on telling.
+    const written = dates
+      .filter(
+        (d) =>
+          d.explicitYear &&
+          d.date.slice(0, 4) < a.day.slice(0, 4) &&
+          !/\bsince\b[^,;.]*$/i.test(unquoted.slice(0, d.index)),
+      )
+      .at(-1);
     if (written) anchor = { paragraph: s.paragraph, date: written.date };
     // A list of past dates ("earlier sessions, held on Feb. 11, March 13, April 11 and 25") is background
     // to this report: the happenings are each another report's news.
@@ -182,7 +191,30 @@ export function extractEvents(a: Analysis): DatedEvent[] {
       events.push(event);
     }
   }
+  const lead = undatedLead(a);
+  if (lead) events.push(lead);
   return merge(events).sort((x, y) => x.date.localeCompare(y.date));
+}
+
+/**
+ * "Fifa has agreed a deal for …", "The union has accepted the offer": a lead that tells its news in the
+ * present perfect, with no date, tells what happened by the publication day; the timeline dates it so.
+ * Only a happening (an agreement, an exchange, a vote, a meeting, a proposal), never a statement.
+ */
+function undatedLead(a: Analysis): DatedEvent | undefined {
+  const s = a.sentences.slice(0, 4).find((x) => !x.oversize && x.tokens.length >= 8);
+  if (!s) return undefined;
+  const unquoted = maskQuotes(s);
+  if (findDates(unquoted, a.published).length > 0) return undefined;
+  const verb = s.tokens.findIndex((t, i) => !s.quoted[i] && t.pos === 'VERB');
+  if (verb < 1 || !/^(?:has|have)$/i.test(s.tokens[verb - 1]!.text)) return undefined;
+  const kind = kindOf(s, verb, unquoted, s.text.length);
+  if (!['agreement', 'exchange', 'vote', 'meeting', 'proposal', 'summit'].includes(kind)) return undefined;
+  const participants = participantsOf(s, kind, verb);
+  const place = placeOf(s);
+  const description = describe(a, s, kind, place, participants, s.text.length);
+  if (!description) return undefined;
+  return { date: a.day, description, participants, kind, ...(place ? { place } : {}) };
 }
 
 /**
@@ -360,9 +392,19 @@ function kindOf(s: Sentence, verb: number | undefined, unquoted: string, dateAt:
   for (const [re, kind] of VERB_KINDS) {
     if (!re.test(word)) continue;
     // "returned to office in January", "freed up funds": an exchange frees or returns people.
+    // "The statement was released on Thursday": a document released in the passive is one too.
+    const passiveSubject =
+      /^(?:was|were|been|is|are)$/i.test(s.tokens[verb - 1]?.text ?? '') &&
+      /\b(?:statement|report|document|video|figures|data|details|text|communiqu[eé]|readout|letter)s?\s*$/i.test(
+        s.tokens
+          .slice(0, verb - 1)
+          .map((t) => t.text)
+          .join(' '),
+      );
     if (
       kind === 'exchange' &&
       ((/^return/.test(word) && /^(?:to|from)\b/.test(object) && !/\bcaptivity\b/.test(object)) ||
+        (/^release/.test(word) && passiveSubject) ||
         (/^release/.test(word) &&
           /^(?:an? |the |its |their )?(?:[\w-]+ )?(?:statement|report|document|video|figures|data|funds|details|plan|text)\b/i.test(
             object,

@@ -286,3 +286,48 @@ describe('past happenings told in one sentence, each with its own words', () => 
     expect(other).toEqual(expect.arrayContaining(['2018-06', '2020-08', '2022-05']));
   });
 });
+
+describe('what a lead, an attribution and a "since" date', () => {
+  const on = (body: string, publishedAt = '2025-10-31T10:00:00Z') =>
+    extractEvents(analyseText(body, { actors: [], publishedAt }));
+
+  it('dates an undated lead told in the present perfect on the publication day', () => {
+    const got = on(
+      'The league has agreed a deal with the players union for the new season to start on time, ending a month-long standoff.',
+    );
+    expect(got.map((e) => [e.date, e.kind])).toContainEqual(['2025-10-31', 'agreement']);
+    // A lead that only speaks is no happening of the day.
+    expect(
+      on('The minister has said the talks with the teachers union are going well and will go on.').map(
+        (e) => e.date,
+      ),
+    ).not.toContain('2025-10-31');
+  });
+
+  it('gives the attribution its own day after a plan ahead in the same sentence', () => {
+    const got = on(
+      'Peru and Chile have agreed to keep the truce, with a meeting to be held in Doha next Thursday, the mediators said late on Thursday.',
+    ).map((e) => e.date);
+    expect(got).toEqual(expect.arrayContaining(['2025-10-30', '2025-11-06']));
+  });
+
+  it('counts "a day after the round of talks collapsed" back from the day told before', () => {
+    const got = on(
+      'The statement was released late on Thursday. It came a day after the second round of talks appeared to have collapsed.',
+    );
+    expect(got.map((e) => [e.date, e.kind])).toEqual(
+      expect.arrayContaining([
+        ['2025-10-29', 'other'],
+        ['2025-10-30', 'statement'],
+      ]),
+    );
+  });
+
+  it('does not tell the next dates of a paragraph in the year a "since" clause named', () => {
+    const got = on(
+      'The truce was first agreed on October 19 after the worst fighting since the army took power in August 2021. Clashes erupted along the border on October 11, killing dozens.',
+    ).map((e) => e.date);
+    expect(got).toContain('2025-10-11');
+    expect(got).not.toContain('2021-10-11');
+  });
+});
