@@ -6,8 +6,9 @@
 // quotation is touched, and a version that loses its verb is dropped. A sentence too long for the
 // budget is passed over for a shorter one, never cut with "…".
 import type { Sentence } from './analysis-types';
+import { resolvePronoun } from './coref';
 import { pluralDescription } from './descriptions';
-import { REPORTING_VERBS } from './lexicon';
+import { NON_PERSON_TAILS, REPORTING_VERBS } from './lexicon';
 import { ANAPHORIC } from './scoring';
 import { ATTRIBUTION_PRONOUN, attributedToPronoun, maskQuotes, shortName } from './text';
 
@@ -60,7 +61,9 @@ export function trimVariants(s: Sentence): Trimmed[] {
     const before = text;
     const name = openerName(s, text);
     if (name)
-      text = text.replace(/^(He|She|His|Her)\b/, (w) => (/^(?:His|Her)$/.test(w) ? `${name}'s` : name));
+      text = text.replace(/^(He|She|His|Her|It|Its)\b/, (w) =>
+        /^(?:His|Her|Its)$/.test(w) ? `${name}'s` : name,
+      );
     // "The Norwegian diplomat said …" opening a line whose reader has not met him: his name instead.
     const described = describedOpener(s, text);
     if (described) text = `${described.name}${text.slice(described.length)}`;
@@ -138,13 +141,23 @@ function describedOpener(s: Sentence, text: string): { name: string; length: num
 function openerName(s: Sentence, text: string): string | undefined {
   // The pronoun the trimmed line opens on: the sentence's first, or the first after a cut opener
   // ("At the same time, he accused …").
-  const word = /^(He|She|His|Her)\b/.exec(text)?.[1];
+  const word = /^(He|She|His|Her|It|Its)\b/.exec(text)?.[1];
   if (!word) return undefined;
   const opener = leadingConnective(s.text)?.[0].length ?? 0;
   const at = s.tokens.findIndex((t) => t.start >= opener && /[\p{L}\p{N}]/u.test(t.text));
   const first = s.tokens[at];
   if (!first || first.text.toLowerCase() !== word.toLowerCase() || s.quoted[at]) return undefined;
   const mention = s.mentions.find((m) => m.from === at && m.kind === 'pronoun');
+  // "It extended the strike …" after "ASUU began a strike …": the body the sentence before was about,
+  // by the name the text gave it.
+  if (/^Its?$/.test(word)) {
+    const body = mention ? resolvePronoun(s, mention) : undefined;
+    const before = s.context.previousSubject;
+    if (body?.kind !== 'organisation' || body !== before || !/^\p{Lu}/u.test(body.name)) return undefined;
+    // "The Teachers Federation", but "ASUU" and "General Motors": a body's noun takes the article.
+    const noun = NON_PERSON_TAILS.has(body.name.split(/\s+/).at(-1)!.toLowerCase()) && /\s/.test(body.name);
+    return noun && !/^the\s/i.test(body.name) ? `The ${body.name}` : body.name;
+  }
   const e =
     mention?.entity ??
     [s.context.previousSubject, s.context.lastSpeaker?.entity].find(

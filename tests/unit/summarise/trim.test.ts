@@ -403,3 +403,21 @@ describe('a line that opens on a pronoun once its opener is cut', () => {
     expect(lines.join(' ')).not.toMatch(/^XIV\b|\. XIV\b/);
   });
 });
+
+describe('a line that opens on "It" for the body the sentence before was about', () => {
+  it('names the body instead, and keeps "It" when the sentence before was about no body', () => {
+    const variants = (text: string, k: number) =>
+      trimVariants(analyseText(text, NONE).sentences[k]!).map((v) => [v.text, v.resolved]);
+    expect(
+      variants(
+        'The Teachers Federation began a strike on February 14. It extended the strike by six weeks on March 28.',
+        1,
+      ),
+    ).toContainEqual(['The Teachers Federation extended the strike by six weeks on March 28.', true]);
+    expect(
+      variants('Harbour Board members met on Monday in Oslo. It was raining when the talks began.', 1).some(
+        ([, resolved]) => resolved,
+      ),
+    ).toBe(false);
+  });
+});
