@@ -398,10 +398,12 @@ export function resolvePronoun(s: Sentence, m: Mention): Entity | undefined {
   if (PERSON_PRONOUNS.has(word) || /^the \d{1,3}-year-old$/.test(word)) {
     const earlier = s.subject && s.subject !== m && s.subject.from < m.from ? s.subject.entity : undefined;
     if (!earlier && s.context.previousSubjectUnknown) return undefined;
+    // A name the text never completes ("Labour" read as someone's surname) is never who "he" means.
     e = [earlier, previousSubject, s.context.previousPerson, lastSpeaker?.entity].find(
       (x) =>
         (x?.kind === 'person' || (x?.kind === 'group' && !x.roles.includes('plural'))) &&
         !x.reporter &&
+        !x.partial &&
         (!PERSON_PRONOUNS.has(word) || (PRONOUNS_OF.get(x) ?? word) === word),
     );
     // The last speaker is the weakest guess: "… since a call with Putin, after which he told reporters"

@@ -447,7 +447,18 @@ export function classifyRun(
       countriesIn(run[k]!.bare).length > 0 && (TITLE_WORDS.has(nextWord) || run[k]!.possessive);
     // "Vice-President", "Deputy-Minister": a hyphenated title of title words.
     const hyphenTitle = w.includes('-') && w.split('-').every((part) => TITLE_WORDS.has(part));
-    if (TITLE_WORDS.has(w) || hyphenTitle || countryModifier || innerPossessive || w === 'of') {
+    // "Amrita Sen", "Laura Rep": a title's abbreviation written without its period that ends the run,
+    // after a name, is the family name.
+    const surnameNotTitle =
+      k === run.length - 1 &&
+      k > 0 &&
+      /^(?:sen|sens|rep|reps|gen|col|lt|maj|capt|dr)$/.test(w) &&
+      !/\.$/.test(run[k]!.text) &&
+      !TITLE_WORDS.has(lowerWords[k - 1]!.replace(/\.$/, ''));
+    if (
+      !surnameNotTitle &&
+      (TITLE_WORDS.has(w) || hyphenTitle || countryModifier || innerPossessive || w === 'of')
+    ) {
       split = k + 1;
     }
   }

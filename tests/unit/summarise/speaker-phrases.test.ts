@@ -1161,3 +1161,29 @@ describe('two people who share a family name, told apart by "Mr" and "Ms"', () =
     expect(who(text, 'numbers do not add up')).toBe('Brian Walsh');
   });
 });
+
+describe('a family name spelled like a title, and "he" after a one-word party name', () => {
+  it('reads "said Amrita Sen, chief analyst" as a person, not the title "Sen."', () => {
+    expect(
+      who(
+        '"The market wanted a clear signal and did not get one," said Priya Sen, chief oil analyst at Delta Research.',
+        'wanted a clear signal',
+      ),
+    ).toBe('Priya Sen');
+    expect(
+      who(
+        '"Nobody expected a deal tonight," said Marta Gen, a trader at Nordic Energy.',
+        'Nobody expected a deal',
+      ),
+    ).toBe('Marta Gen');
+  });
+
+  it('does not give "he" to a party read as a surname, but to the person who spoke', () => {
+    const text = [
+      'Party leader Rob Tane says his party will not announce its choice today.',
+      'Negotiating teams from Reform, National and Labour have met all week, and Mr Tane said there were still matters to work through.',
+      '"We will not be rushed into a bad decision by a date on a calendar," he told reporters.',
+    ].join('\n\n');
+    expect(who(text, 'rushed into a bad decision')).toBe('Rob Tane');
+  });
+});
