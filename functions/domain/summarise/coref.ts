@@ -176,8 +176,14 @@ export function resolveReferences(a: Analysis): void {
           m.owner = possessor.entity;
       }
       if (m.kind === 'description' && !m.entity && !m.indefinite) {
+        // "The party said that the Freedom party had …": a body the sentence goes on to name is another.
+        const rest = s.text.slice(s.tokens[m.to - 1]!.end);
+        const named = (name: string) =>
+          rest.toLowerCase().includes(name.replace(/^the\s+/i, '').toLowerCase());
+        const others = orgs.filter((o) => !named(o.name));
+        const otherBodies = bodies.filter((b) => !named(b.entity?.name ?? bodyEntity(b).name));
         const e = isBody(m)
-          ? (earlierBody(m, bodies, orgs, s.context.previousSubject) ?? officeOfRole(a, m, seen, s))
+          ? (earlierBody(m, otherBodies, others, s.context.previousSubject) ?? officeOfRole(a, m, seen, s))
           : (resolveDescription(
               a,
               m,

@@ -865,3 +865,14 @@ describe('a firm whose name opens on a title word', () => {
     ).toBe('General Dynamics');
   });
 });
+
+describe('"the party" against a party the sentence goes on to name', () => {
+  it('never credits "The party said that the X party had …" to the X party', () => {
+    const text = [
+      'Talks between the conservatives and the far-right Liberty party collapsed on Wednesday.',
+      'The conservative leader, Jan Holm, said his side could not hand the interior ministry to the Liberty party. The party said in a statement that the Liberty party had "never wanted to share power".',
+    ].join('\n\n');
+    expect(who(text, 'never wanted to share power')).not.toBe('Liberty party');
+    expect(who(text, 'never wanted to share power')).not.toBe('far-right Liberty party');
+  });
+});
