@@ -15,7 +15,7 @@ export const ALERT_THRESHOLD = 5;
 const LEADER_ROLE =
   /(?<!vice[- ])\b(?:President|Prime Minister|Chancellor|Premier|King|Emir|Crown Prince|Supreme Leader)\b(?! of the European)/i;
 const IRREALIS =
-  /\b(?:wants?|wanted|would|could|should|might|if|unless|threaten(?:s|ed)? to|plans? to|planned to|offered to|proposed|asked for|requested|lobbied for|consider(?:s|ed|ing)?|demanded|insists?|insisted|hopes?|hoped|seeks?|sought|until|whether|called for|pushing for|pushed for|urged?|closer to|close to|nearer to|near to)\b(?:\W+[\w-]+){0,6}\W*$/i;
+  /\b(?:wants?|wanted|would|could|should|might|must|needs? to|has to|have to|if|unless|threaten(?:s|ed)? to|plans? to|planned to|offered to|proposed|asked for|requested|lobbied for|consider(?:s|ed|ing)?|demanded|insists?|insisted|hopes?|hoped|seeks?|sought|until|whether|called for|pushing for|pushed for|urged?|closer to|close to|nearer to|near to)\b(?:\W+[\w-]+){0,6}\W*$/i;
 const NEGATED =
   /(?:\b(?:no|not|without|never|denied|deny|denies|failed to|yet to|refused to)\b|\w+n['’]t\b)(?:\W+\w+){0,4}\W*$/i;
 /** "will not sign", "won't accept": a refusal ahead, not talks that ended without a deal. */
@@ -42,7 +42,7 @@ const PLANNED =
  * talking ("agreed on Friday to continue consultations", "agreed an agenda", "agreed to meet again").
  */
 const PROCEDURAL =
-  '(?:the |an |a )?(?:next steps|return|go back|come back|get back|intensify|step up|accelerate|speed up|redouble|(?:form|set up|create|establish) (?:a |an )?(?:[\\w-]+ ){0,2}(?:working group|group|committee|mechanism|task force|commission)s?|(?:a |an )?new (?:[\\w-]+ ){0,2}(?:working group|group|committee|mechanism|task force|commission|forum|channel)s?|formats?|continue|keep|reconvene|regroup|reassemble|press ahead|push ahead|press on|proceed|carry on|(?:stay|remain|keep) in (?:close |regular )?(?:touch|contact)|maintain (?:the |their |close )?(?:dialogue|contacts?|communication|channels)|meet|hold|further talks|report back|resume (?:the |their |direct |formal )?(?:talks|negotiations|dialogue|consultations|contacts|discussions|meetings)|an agenda|agenda|timetable|schedule|venue|date|dates|procedure|rules of procedure|work programme|seek|try|explore|consider|study|discuss|work (?:on|toward|towards))';
+  '(?:the |an |a )?(?:next steps|return|go back|come back|get back|intensify|step up|accelerate|speed up|redouble|(?:form|set up|create|establish) (?:a |an )?(?:[\\w-]+ ){0,2}(?:working group|group|committee|mechanism|task force|commission)s?|(?:a |an )?new (?:[\\w-]+ ){0,2}(?:working group|group|committee|mechanism|task force|commission|forum|channel)s?|formats?|continue|keep|reconvene|regroup|reassemble|press ahead|push ahead|press on|proceed|carry on|(?:stay|remain|keep) in (?:close |regular )?(?:touch|contact)|maintain (?:the |their |close )?(?:dialogue|contacts?|communication|channels)|meet|hold|further talks|report back|resume (?:the |their |direct |formal )?(?:talks|negotiations|dialogue|consultations|contacts|discussions|meetings)|an agenda|agenda|timetable|schedule|venue|date|dates|procedure|rules of procedure|work programme|seek|try|explore|consider|study|discuss|re-examine|reexamine|examine|review|revisit|reconsider|look again at|take (?:another|a fresh|a new) look at|work (?:on|toward|towards))';
 const AGREED = '\\bagreed(?: (?:early |late )?(?:on )?(?:early |late )?\\w+day)?';
 
 /** Who an exchange or release frees: prisoners of any kind, or people named by their nationality. */
@@ -264,7 +264,7 @@ const agreement = RULES.find((r) => r.reason === 'An agreement was signed or rea
 agreement.pattern = new RegExp(
   agreement.pattern.source.replace(
     'AGREED_SUBSTANCE',
-    `(?:${AGREED.slice(2)}|(?<!\\bto )agree[s]?|agreeing) (?:to|on|upon|that|an?|the)(?! ${PROCEDURAL}\\b)(?! \\w+day\\b)(?<!that)|(?:${AGREED.slice(2)}|agree[s]?|agreeing) that(?! (?:[\\w-]+ ){1,4}(?:would|will) (?:start|begin|continue|meet|resume|hold|work)\\b)`,
+    `(?:${AGREED.slice(2)}|(?<!\\bto )agree[s]?|agreeing) (?:to|on|upon|that|an?|the)(?! ${PROCEDURAL}\\b)(?! \\w+day\\b)(?<!that)|(?:${AGREED.slice(2)}|agree[s]?|agreeing) that(?! (?:[\\w-]+ ){1,4}(?:(?:would|will) (?:start|begin|continue|meet|resume|hold|work)|needs? to|should|must)\\b)`,
   ),
   'i',
 );

@@ -792,3 +792,36 @@ describe('people freed, mediators and reconvening', () => {
     expect(s.level).toBe('digest');
   });
 });
+
+describe('agreeing to look again, agreeing on a need, and a board that must sign off', () => {
+  it('reads agreeing to re-examine or review as agreeing how to go on talking', () => {
+    for (const body of [
+      'The two sides had agreed to re-examine the minimum-price offers, a spokesperson said after the meeting.',
+      'The negotiators agreed on Tuesday to review the quota tables before the next session.',
+    ]) {
+      expect(sig('Talks', body).reasons, body).not.toContain('An agreement was signed or reached.');
+      expect(sig('Talks', body).level, body).toBe('digest');
+    }
+  });
+
+  it('does not read agreeing that something needs doing as a deal', () => {
+    const s = sig(
+      'Talks',
+      'Ministers broadly agreed that the group needs to cut output next year, but the size of the cut is open.',
+    );
+    expect(s.reasons).not.toContain('An agreement was signed or reached.');
+  });
+
+  it('does not read a body that must sign off on any agreement as a signing', () => {
+    const s = sig(
+      'Talks',
+      'He said the board, which must sign off on any agreement, would meet once the talks had concluded.',
+    );
+    expect(s.reasons).not.toContain('An agreement was signed or reached.');
+    expect(s.level).toBe('digest');
+    // A signing that happened still counts.
+    expect(
+      sig('Talks', 'The board signed off on the agreement on Monday after a two-hour meeting.').level,
+    ).toBe('alert');
+  });
+});
