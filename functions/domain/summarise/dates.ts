@@ -58,7 +58,7 @@ const DAY_MONTH = new RegExp(
 );
 /** A month on its own ("in February", "since August 2025", "In May 2023," opening a sentence): not followed by a day. */
 const MONTH_ONLY = new RegExp(
-  `\\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Dd]uring|[Ee]arly|[Mm]id|[Ll]ate|[Mm]id-|[Tt]hrough|[Bb]efore|[Aa]fter|[Oo]f|[Ff]or|[Tt]oward|[Tt]owards|[Aa]round|[Tt]ill)\\s+(?:early\\s+|mid-?|late\\s+)?${MONTH}\\b(?!\\.?\\s*\\d{1,2}\\b(?!\\d{2}))(?:\\s+(\\d{4}))?`,
+  `\\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Dd]uring|[Ee]arly|[Mm]id|[Ll]ate|[Mm]id-|[Tt]hrough|[Bb]efore|[Aa]fter|[Oo]f|[Ff]or|[Tt]oward|[Tt]owards|[Aa]round|[Tt]ill|(?<=\\b(?:back|postponed|delayed|deferred|moved|rescheduled|off)\\s)to)\\s+(?:early\\s+|mid-?|late\\s+)?${MONTH}\\b(?!-)(?!\\.?\\s*\\d{1,2}\\b(?!\\d{2}))(?:\\s+(\\d{4}))?`,
   'g',
 );
 const RELATIVE_MONTH = /\b(last|this|next|earlier this|later this)\s+month\b/gi;
@@ -126,6 +126,15 @@ const AHEAD_PLAN =
   /\b(?:will|would|is to|are to|is due to|are due to|is expected to|are expected to)\s+(?:be\s+)?(?:take place|meet|hold|held|resume|reconvene|convene|start|begin|open)\b|\bnext (?:round|meeting|session|summit)\b/i;
 /** Words just before a date that keep it in the past ("held on", "earlier", "last"). */
 const PAST_NEAR = /\b(?:held|earlier|previously|last|ago|was|were|had|took place|began|signed|met|since)\b/i;
+
+/** "postponed to March", "pushed back until June": where a happening was moved is ahead. */
+function postponedTo(m: RegExpMatchArray): boolean {
+  const before = (m.input ?? '').slice(0, m.index ?? 0);
+  return (
+    /^(?:to|until|till)\b/i.test(m[0]) &&
+    /\b(?:postponed|pushed back|deferred|rescheduled|delayed|moved|put off)(?:\s+back)?\s+$/i.test(before)
+  );
+}
 
 /** Past-tense verb forms: regular ones and the irregular ones news uses most. */
 export const PAST_FORM =
@@ -319,14 +328,21 @@ export function findDates(
       (year === undefined ? inAnchorYear(month) : undefined) ??
       (setFor && plannedInPast(m.index ?? 0) && year === undefined
         ? nearestMonth(month, pub)
-        : resolveMonth(month, year, pub, setFor || forwardAt(m.index ?? 0), toldAsPast(m.index ?? 0)));
+        : resolveMonth(
+            month,
+            year,
+            pub,
+            setFor || forwardAt(m.index ?? 0) || postponedTo(m),
+            toldAsPast(m.index ?? 0),
+          ));
     found.push({ date, text: m[0], index: at, ...(year ? { explicitYear: true } : {}) });
     taken.push([at, at + m[1]!.length]);
     // "in July and August": the second month shares the preposition, and the first one's reading.
     const end = (m.index ?? 0) + m[0].length;
-    const next = new RegExp(`^\\s*(?:and|or)\\s+${MONTH}\\b(?!\\.?\\s*\\d{1,2}\\b)(?:\\s+(\\d{4}))?`).exec(
-      sentence.slice(end),
-    );
+    // "from May to June 2015": a range, read the same way.
+    const next = new RegExp(
+      `^\\s*(?:and|or|to|through|until)\\s+${MONTH}\\b(?!\\.?\\s*\\d{1,2}\\b)(?:\\s+(\\d{4}))?`,
+    ).exec(sentence.slice(end));
     // "in May and June 2015": the year written after the second month is the first one's too.
     if (next?.[2] && !m[2]) {
       const second = MONTHS[next[1]!.slice(0, 3).toLowerCase()]!;
@@ -583,7 +599,7 @@ export function findDates(
  * ("a day after Russia freed him", "12 days before the contract expires").
  */
 const NAMED_HAPPENING =
-  /^\s*(?:the|a|an|its|his|her|their|this|that)\s+(?:[\p{L}-]+\s+){0,2}?(?:meeting|talks|summit|vote|election|deadline|session|round|visit|call|signing|ceremony|conference|strike|attack|invasion|war|agreement|deal|ceasefire|truce|referendum|hearing|trial|walkout|congress|convention|inauguration)s?\b(?!(?:\s+of\s+(?:the\s+)?[\p{L}-]+)?\s+(?:\p{Ll}+(?:s|ed)|is|was|were|are|had|has)\b)/u;
+  /^\s*(?:the|a|an|its|his|her|their|this|that)\s+(?:[\p{L}-]+\s+){0,2}?(?:meeting|talks|summit|vote|election|deadline|session|round|visit|call|signing|ceremony|conference|strike|attack|invasion|war|agreement|deal|ceasefire|truce|referendum|hearing|trial|walkout|congress|convention|inauguration)s?\b(?!(?:\s+of\s+(?:the\s+)?[\p{L}-]+)?(?:,\s+(?:which|who|that)\b[^,;]*,)?\s+(?:\p{Ll}+(?:s|ed)|is|was|were|are|had|has)\b)/u;
 
 const HAPPENING_SUBJECT =
   /^\s*(?:the|this|that|its|their|his|her)\s+(?:[\p{L}-]+\s+){0,2}?(?:meeting|talks|call|agreement|deal|summit|visit|announcement|decision|move|session|vote|exchange|swap|release|statement|breakthrough|round)\s+(?:came|comes|was|were|is|took place|followed|follows)\b/iu;

@@ -224,12 +224,22 @@ function undatedLead(a: Analysis): DatedEvent | undefined {
  */
 function countedClause(s: Sentence, from: number): string | undefined {
   const rest = s.text.slice(from).replace(/^\s+/, '');
-  const clause = /^[^,;:"“”]+/.exec(rest)?.[0]?.replace(/[.\s]+$/, '');
+  // "the second round of talks, which began on Saturday, appeared to have collapsed": the aside is cut.
+  const aside = /^[^,;:"“”]+(,\s+(?:which|who)\b[^,;:"“”]*,)/.exec(rest)?.[1];
+  const clause = /^[^,;:"“”]+/.exec(aside ? rest.replace(aside, '') : rest)?.[0]?.replace(/[.\s]+$/, '');
   if (!clause || !/^(?:the\s+|a\s+|an\s+)?\p{Lu}/u.test(clause) || ANAPHORIC.test(clause)) return undefined;
   const start = s.text.length - rest.length;
-  const end = start + clause.length;
+  const end = start + clause.length + (aside && clause.length > rest.indexOf(aside) ? aside.length : 0);
+  const asideAt = aside ? start + rest.indexOf(aside) : -1;
+  const inAside = (t: { start: number }) =>
+    aside !== undefined && t.start >= asideAt && t.start < asideAt + aside.length;
   const hasVerb = s.tokens.some(
-    (t, i) => t.start >= start && t.end <= end && !s.quoted[i] && (t.pos === 'VERB' || t.pos === 'AUX'),
+    (t, i) =>
+      t.start >= start &&
+      t.end <= end &&
+      !inAside(t) &&
+      !s.quoted[i] &&
+      (t.pos === 'VERB' || t.pos === 'AUX'),
   );
   const words = wordCount(clause);
   if (!hasVerb || words < 4 || words > LINE_MAX_WORDS) return undefined;
@@ -555,7 +565,7 @@ function describe(
       .find((t) => wordCount(t) <= LINE_MAX_WORDS && !ANAPHORIC.test(t));
     if (next?.pos === 'NOUN' && plain) return plain;
   }
-  const before = whatCameBefore(s);
+  const before = whatCameBefore(s, dateAt);
   if (before) return before;
   const clause = dateClause(s, dateAt);
   if (clause) return clause;
@@ -583,14 +593,23 @@ function describe(
  * capital on Thursday that killed 12 people": the sentence leans on the one before, but what it dates is
  * told whole after "came after" / "followed", up to the next clause.
  */
-function whatCameBefore(s: Sentence): string | undefined {
+function whatCameBefore(s: Sentence, dateAt = -1): string | undefined {
   const lead =
     /^(?:It|This|That)\s+(?:came|followed|was preceded by)\s+(?:(?:less than|more than|just|only|nearly|about)\s+)?(?:(?:a|an|one|two|three|four|five|six|\d+)\s+(?:day|days|week|weeks|hour|hours|month|months)\s+)?(?:after\s+)?/i.exec(
       s.text,
     );
   if (!lead) return undefined;
+  // "the second round of talks, which began on Saturday, appeared to have collapsed": an aside set off by
+  // commas inside the clause is cut, and the clause goes on to its verb.
+  const aside = /^([^,;"“”]+),\s+(?:which|who)\b[^,;"“”]*,\s+(?=\p{Ll}+(?:ed|s)\b)/u.exec(
+    s.text.slice(lead[0].length),
+  );
+  // A date inside the aside is the aside's own happening, not what the line tells.
+  const asideFrom = lead[0].length + (aside?.[1]?.length ?? 0);
+  if (aside && dateAt >= asideFrom && dateAt < lead[0].length + aside[0].length) return undefined;
   const rest = s.text
     .slice(lead[0].length)
+    .replace(/^([^,;"“”]+),\s+(?:which|who)\b[^,;"“”]*,\s+(?=\p{Ll}+(?:ed|s)\b)/u, '$1 ')
     .split(/,\s+(?:after which|when|which|as|while|where|using|with)\b|;|\s+[—–]\s+|["“”]/)[0]!
     .replace(/[,.\s]+$/, '')
     .trim();

@@ -480,3 +480,14 @@ describe('a month or a day told from today', () => {
     ]);
   });
 });
+
+describe('a month after "to"', () => {
+  it('reads "dates back to June 2021", "postponed to March" ahead, and "from May to June 2015" as one range', () => {
+    expect(
+      dates('The pressure to finish the rules dates back to June 2021, when the island invoked the clause.'),
+    ).toEqual(['2021-06']);
+    expect(dates('The vote was postponed to March because of the floods.')).toEqual(['2026-03']);
+    expect(dates('The vote was postponed in March and never held.')).toEqual(['2025-03']);
+    expect(dates('The talks ran from May to June 2015 in Lausanne.')).toEqual(['2015-05', '2015-06']);
+  });
+});

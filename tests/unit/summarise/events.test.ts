@@ -331,3 +331,23 @@ describe('what a lead, an attribution and a "since" date', () => {
     expect(got).not.toContain('2021-10-11');
   });
 });
+
+describe('a happening named with an aside before its verb', () => {
+  it('dates "a day after the round of talks, which began on Saturday, appeared to collapse" with the whole clause', () => {
+    const got = extractEvents(
+      analyseText(
+        'The statement was released late on Thursday. It came a day after the second round of talks, which began in Lisbon on Saturday, appeared to have collapsed.',
+        { actors: [], publishedAt: '2025-10-31T10:00:00Z' },
+      ),
+    );
+    expect(got).toContainEqual(
+      expect.objectContaining({
+        date: '2025-10-29',
+        description: 'The second round of talks appeared to have collapsed.',
+      }),
+    );
+    // The aside's own day never takes the collapse for its line.
+    for (const e of got.filter((x) => x.date === '2025-10-25'))
+      expect(e.description).not.toMatch(/collapsed/);
+  });
+});
