@@ -20,7 +20,8 @@ export const REPORTING_VERBS = new Set(
     'characterize characterized reiterate reiterated reiterates affirm affirmed assure assured continue continued ' +
     'continues tout touted insisting declaring arguing told report reported reports reporting quoted ' +
     'urging pledging vowing welcomed welcoming condemned condemning criticised criticized accused promised ' +
-    'cite cited cites demanded recounted concluded believed believes thinks thought felt regard regarded regards viewed views answer answered answers reads repeat repeated repeats repeating'
+    'cite cited cites demanded recounted concluded believed believes thinks thought felt regard regarded regards viewed views answer answered answers reads repeat repeated repeats repeating ' +
+    'apologized apologised apologizes apologises thanked thanks expressed expresses regretted'
   ).split(' '),
 );
 

@@ -876,3 +876,20 @@ describe('"the party" against a party the sentence goes on to name', () => {
     expect(who(text, 'never wanted to share power')).not.toBe('far-right Liberty party');
   });
 });
+
+describe('words quoted after "apologized for" or "thanked … for"', () => {
+  it('credits the one who apologized or thanked with the quoted words', () => {
+    expect(
+      who(
+        'Chief executive Lena Park also apologized to customers for "the delays and the confusion" of recent days.',
+        'the delays and the confusion',
+      ),
+    ).toBe('Lena Park');
+    expect(
+      who(
+        'Mayor Tom Reyes thanked the mediators for "their patience through every long night" of the talks.',
+        'their patience through every long night',
+      ),
+    ).toBe('Tom Reyes');
+  });
+});
