@@ -83,7 +83,7 @@ const WEEKDAY = new RegExp(
   'g',
 );
 const RELATIVE =
-  /\b(today|yesterday|tomorrow|tonight|last night|this morning|this afternoon|this evening|last week|last weekend|next week|(?:earlier |later )?this week)\b/gi;
+  /\b(today|yesterday|tomorrow|tonight|last night|this morning|this afternoon|this evening|last week|last weekend|over the weekend|next week|(?:earlier |later )?this week)\b/gi;
 /** "a year ago today", "two months ago", "three weeks ago": counted back from the publication day. */
 const AGO =
   /\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(years?|months?|weeks?)\s+ago(\s+(?:today|this week))?\b/gi;
@@ -543,6 +543,9 @@ export function findDates(
       tomorrow: 1,
       'last week': -7 - monday,
       'last weekend': -saturday,
+      // "put a final offer on the table over the weekend": the weekend just past, unless the sentence
+      // tells what will happen.
+      'over the weekend': FUTURE_SENTENCE.test(sentence) ? 7 - saturday : -saturday,
       'next week': 7 - monday,
       'this week': -monday,
       'earlier this week': -monday,

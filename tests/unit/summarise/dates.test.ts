@@ -491,3 +491,11 @@ describe('a month after "to"', () => {
     expect(dates('The talks ran from May to June 2015 in Lausanne.')).toEqual(['2015-05', '2015-06']);
   });
 });
+
+describe('"over the weekend"', () => {
+  it('is the weekend just past, or the coming one when the sentence tells what will happen', () => {
+    // Published on Tuesday 10 June 2025: the weekend before is 7–8 June, the next 14–15 June.
+    expect(dates('The minister put a final offer on the table over the weekend.')).toEqual(['2025-06-07']);
+    expect(dates('The two sides will keep talking over the weekend.')).toEqual(['2025-06-14']);
+  });
+});
