@@ -5,7 +5,15 @@
 
 import type { ActorEntry } from '../catalogue';
 import type { Analysis, Entity, EntityKind, Mention, Sentence } from './analysis-types';
-import { countriesIn, countryFor, HONORIFICS, isPlace, NON_PERSON_TAILS, NOT_NAME_WORDS } from './lexicon';
+import {
+  countriesIn,
+  countryFor,
+  HONORIFICS,
+  isPlace,
+  NAME_PARTICLES,
+  NON_PERSON_TAILS,
+  NOT_NAME_WORDS,
+} from './lexicon';
 import { markModifiers } from './names';
 import { rolesAt } from './roles';
 import { escapeRegExp } from './text';
@@ -229,7 +237,11 @@ export class Registry {
         if (m.entity && !firstAt.has(m.entity)) firstAt.set(m.entity, sentence.index);
     for (const short of people) {
       const longer = people.filter(
-        (e) => e !== short && (isShortForm(short.name, e.name) || isHonorificShortForm(short.name, e.name)),
+        (e) =>
+          e !== short &&
+          (isShortForm(short.name, e.name) ||
+            isHonorificShortForm(short.name, e.name) ||
+            isGivenNamesForm(short.name, e.name)),
       );
       // "De Croo" when the text names Alexander De Croo and, later, his father Herman De Croo: each use
       // means the one named most recently before it; a use before either is named means nobody sure.
@@ -313,6 +325,21 @@ function isShortForm(short: string, full: string): boolean {
     short.split(/\s+/).length >= 2 &&
     full.length > short.length &&
     full.toLowerCase().endsWith(` ${short.toLowerCase()}`)
+  );
+}
+
+/**
+ * "Mr Abdul Rahim" for "Abdul Rahim Noor": where the family name is the father's, people are called by
+ * their given names, two words or more that open the full name (never a particle such as "bin").
+ */
+function isGivenNamesForm(short: string, full: string): boolean {
+  const parts = short.split(/\s+/);
+  const names = full.split(/\s+/).filter((p) => !HONORIFICS.has(p.toLowerCase()));
+  return (
+    parts.length >= 2 &&
+    names.length > parts.length &&
+    names.slice(0, parts.length).join(' ') === short &&
+    !new RegExp(`^(?:${NAME_PARTICLES}|de|van|von|la|le|da|di|del)$`, 'i').test(parts.at(-1)!)
   );
 }
 

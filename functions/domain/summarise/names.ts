@@ -449,6 +449,12 @@ export function classifyRun(
     const hyphenTitle = w.includes('-') && w.split('-').every((part) => TITLE_WORDS.has(part));
     // "Amrita Sen", "Laura Rep": a title's abbreviation written without its period that ends the run,
     // after a name, is the family name.
+    // "Tan Sri Abdul Rahim Noor", "Puan Sri …": Malaysian honours of two words open the title.
+    if (k + 1 < run.length && /^(?:tan|puan)$/.test(w) && lowerWords[k + 1] === 'sri') {
+      split = k + 2;
+      k++;
+      continue;
+    }
     const surnameNotTitle =
       k === run.length - 1 &&
       k > 0 &&

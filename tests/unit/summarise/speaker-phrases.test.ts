@@ -1187,3 +1187,21 @@ describe('a family name spelled like a title, and "he" after a one-word party na
     expect(who(text, 'rushed into a bad decision')).toBe('Rob Tane');
   });
 });
+
+describe('a person called by their given names', () => {
+  it('reads "Mr Abdul Karim" as "Abdul Karim Yusof", introduced with a two-word honour', () => {
+    const text = [
+      "The talks were facilitated by Malaysia's Tan Sri Abdul Karim Yusof, a former police chief.",
+      'Mr Abdul Karim said both sides would meet again. "The two parties are committed, and that matters most," he said.',
+    ].join('\n\n');
+    expect(who(text, 'The two parties are committed')).toBe('Abdul Karim Yusof');
+  });
+
+  it('does not take a name that opens on a particle for the person', () => {
+    const text = [
+      'Foreign Minister Faisal bin Khalid Al Saud met the envoy on Monday.',
+      'Later, Mohammed bin Rashid said the visit was "a step forward for the whole region."',
+    ].join('\n\n');
+    expect(who(text, 'a step forward for the whole region')).toBe('Mohammed bin Rashid');
+  });
+});
