@@ -23,6 +23,7 @@ import {
   type Seen,
   SPECIFIC_PARAGRAPHS,
   singular,
+  UNKNOWN,
 } from './descriptions';
 import {
   BODY_NOUNS,
@@ -195,7 +196,14 @@ export function resolveReferences(a: Analysis): void {
             officeOfRole(a, m, seen, s) ??
             recentSpeaker(m, s) ??
             subjectBefore(s, m));
-        if (e) m.entity = e;
+        // "The BRN delegation was led by … the movement said": a word for any body means the body that
+        // named the delegation the sentence before was about.
+        const owning =
+          isBody(m) && (!e || e === UNKNOWN) && /^(?:group|movement|organi[sz]ation|body)$/.test(m.head ?? '')
+            ? delegationBody(previous, others)
+            : undefined;
+        if (owning) m.entity = owning;
+        else if (e) m.entity = e;
       }
       const oneOf =
         /^(?:one|another)\s+\S+$/i.test(m.text) ||
@@ -293,6 +301,30 @@ export function resolveReferences(a: Analysis): void {
     previous = s;
   }
   qualifyNationalBodies(a);
+}
+
+/**
+ * The body whose name modifies the subject of the sentence before ("The BRN delegation", "the Hamas
+ * negotiating team"): a name the text gave that body, matched whole or by its initials.
+ */
+function delegationBody(previous: Sentence | undefined, orgs: readonly Entity[]): Entity | undefined {
+  const subject = previous?.subject;
+  if (subject?.kind !== 'description' || !/^(?:delegation|team|side|negotiators?)$/.test(subject.head ?? ''))
+    return undefined;
+  const words = previous!.tokens.slice(subject.from, subject.to).filter((t) => /^\p{Lu}/u.test(t.text));
+  for (const w of words) {
+    const hit = [...new Set(orgs)].filter(
+      (o) =>
+        o.name.toLowerCase() === w.bare.toLowerCase() ||
+        o.name
+          .split(/\s+/)
+          .filter((x) => /^\p{Lu}/u.test(x))
+          .map((x) => x[0])
+          .join('') === w.bare,
+    );
+    if (hit.length === 1) return hit[0];
+  }
+  return undefined;
 }
 
 /**

@@ -413,8 +413,19 @@ export function classifyRun(
     });
     return true;
   }
+  // "the Barisan Revolusi Nasional (BRN)": a name followed by its own initials in brackets is a body's.
+  const acronymAfter =
+    run.length >= 2 &&
+    tokens[j]?.text === '(' &&
+    tokens[j + 2]?.text === ')' &&
+    tokens[j + 1]!.text ===
+      run
+        .filter((t) => /^\p{Lu}/u.test(t.text))
+        .map((t) => t.text[0])
+        .join('');
   if (
     branch ||
+    acronymAfter ||
     (NON_PERSON_TAILS.has(last) && !titledPerson(run)) ||
     bodyWithOf(run, 0, run.length) ||
     (run.length === 1 && /^\p{Lu}{2,}$/u.test(run[0]!.bare) && isPlace(text))

@@ -893,3 +893,24 @@ describe('words quoted after "apologized for" or "thanked … for"', () => {
     ).toBe('Tom Reyes');
   });
 });
+
+describe('a body named with its initials, and "the movement" after its delegation', () => {
+  it('reads "the Frente Unido Nacional (FUN)" as a body, and "the movement" after "The FUN delegation" as it', () => {
+    const text = [
+      'The government panel and the Frente Unido Nacional (FUN) ended a second round of talks in Lima on Tuesday.',
+      'The FUN delegation was led by Rosa Quispe. In a statement, the movement said it remained committed to "a just solution through political means".',
+      '"FUN enters this process in good faith," the statement said.',
+    ].join('\n\n');
+    expect(who(text, 'a just solution through political means')).toBe('Frente Unido Nacional');
+    expect(who(text, 'enters this process in good faith')).toBe('Frente Unido Nacional');
+  });
+
+  it("still reads a person followed by their union's initials as a person", () => {
+    expect(
+      who(
+        'Nurses union leader Ana Maria Costa (KNU) said the offer was "far below what nurses need."',
+        'far below what nurses need',
+      ),
+    ).toBe('Ana Maria Costa');
+  });
+});
