@@ -309,7 +309,6 @@ function mentionsIn(sentence: Sentence, analysis: Analysis, registry: Registry):
 
   mentions.sort((a, b) => a.from - b.from);
   mergeOwnedBodies(mentions, registry);
-  mergeBodyModifiers(mentions, registry);
   markModifiers(mentions, tokens);
   linkAppositions(mentions, tokens);
   linkNamedAs(mentions, tokens);
@@ -395,36 +394,31 @@ function postModifierEnd(
   return k;
 }
 
-/** "Colombia's Defense Ministry": a country's body is named with its country. */
-function mergeOwnedBodies(mentions: Mention[], registry: Registry): void {
-  for (let k = 1; k < mentions.length; k++) {
-    const owner = mentions[k - 1]!;
-    const body = mentions[k]!;
-    if (!owner.possessive || owner.to !== body.from || owner.entity?.kind !== 'place') continue;
-    if (body.kind !== 'name' || body.entity?.kind !== 'organisation') continue;
-    const name = `${owner.text.replace(/['’]s$/, '')}'s ${body.text}`;
-    mentions.splice(k - 1, 2, {
-      ...body,
-      from: owner.from,
-      text: name,
-      entity: registry.other(name, 'organisation'),
-    });
-    k--;
-  }
-}
-
 /**
- * "The U.N. Security Council", "the EU Council": a body named by the body it belongs to, written before
- * it, is one body with that name ("U.N. Security Council"), not a "Security Council" of nobody's.
+ * A body named with what owns it is one body with that whole name: "Colombia's Defense Ministry" (a
+ * country's possessive before it), "The U.N. Security Council" (the body it belongs to, written before
+ * it), never a "Security Council" of nobody's.
  */
-function mergeBodyModifiers(mentions: Mention[], registry: Registry): void {
+function mergeOwnedBodies(mentions: Mention[], registry: Registry): void {
+  const joined = (owner: Mention, body: Mention): string | undefined => {
+    if (owner.to !== body.from || body.kind !== 'name' || body.entity?.kind !== 'organisation')
+      return undefined;
+    if (owner.possessive && owner.entity?.kind === 'place')
+      return `${owner.text.replace(/['’]s$/, '')}'s ${body.text}`;
+    if (
+      !owner.possessive &&
+      owner.kind === 'name' &&
+      owner.entity?.kind === 'organisation' &&
+      !body.entity.entry
+    )
+      return `${owner.text} ${body.text}`;
+    return undefined;
+  };
   for (let k = 1; k < mentions.length; k++) {
     const owner = mentions[k - 1]!;
     const body = mentions[k]!;
-    if (owner.kind !== 'name' || owner.possessive || owner.to !== body.from) continue;
-    if (owner.entity?.kind !== 'organisation') continue;
-    if (body.kind !== 'name' || body.entity?.kind !== 'organisation' || body.entity.entry) continue;
-    const name = `${owner.text} ${body.text}`;
+    const name = joined(owner, body);
+    if (!name) continue;
     mentions.splice(k - 1, 2, {
       ...body,
       from: owner.from,
